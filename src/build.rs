@@ -1,0 +1,171 @@
+//! The build pipeline, as a script: load → parse → assemble → link → render → write.
+//!
+//! I/O happens only at the two ends (`load`, `theme::load`, `output`); the
+//! stages in between are pure functions of their inputs.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics, Severity};
+use crate::link::{self, LinkTable};
+use crate::load::{self, Loaded};
+use crate::markdown::MarkdownOptions;
+use crate::output::{self, Staging};
+use crate::render::{self, RenderEnv};
+use crate::site::{self, Site};
+use crate::{i18n, theme};
+
+/// What `playbook build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; `public/` under the root by default.
+    pub out: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub strict: bool,
+    pub drafts: bool,
+}
+
+/// What a successful build reports.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub out: PathBuf,
+    pub diagnostics: Diagnostics,
+    pub millis: u128,
+}
+
+/// Reads `playbook.toml` if there is one.
+pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
+    let path = root.join(CONFIG_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Config::parse(&text, Path::new(CONFIG_FILE)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read: {e}"))),
+    }
+}
+
+/// The site after the pure stages: everything needed to write it.
+pub struct Compiled {
+    pub site: Site,
+    pub links: LinkTable,
+    pub loaded: Loaded,
+    pub diagnostics: Diagnostics,
+}
+
+/// Load, parse, assemble and link; no output is touched.
+pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
+    let mut diagnostics = Diagnostics::default();
+    let mut loaded = load::load(&root.join("content"), Path::new("content"));
+    diagnostics.extend(std::mem::take(&mut loaded.diagnostics));
+    let md = MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
+    let results: Vec<_> = loaded
+        .pages
+        .par_iter()
+        .map(|src| site::parse_page(src, md, drafts))
+        .collect();
+    let mut pages = vec![];
+    for r in results {
+        match r {
+            Ok(Some((page, warnings))) => {
+                pages.push(page);
+                diagnostics.extend(warnings);
+            }
+            Ok(None) => {}
+            Err(errs) => diagnostics.extend(errs),
+        }
+    }
+    let (site, diags) = site::assemble(config, pages);
+    diagnostics.extend(diags);
+    let assets: BTreeSet<String> = loaded.assets.iter().map(|a| a.rel.clone()).collect();
+    let (links, diags) = link::resolve(&site, &assets);
+    diagnostics.extend(diags);
+    diagnostics.sort();
+    Compiled { site, links, loaded, diagnostics }
+}
+
+/// Builds the site. Content problems come back as [`ContentErrors`]; the
+/// previous output is then left untouched.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let start = Instant::now();
+    let root = &opts.root;
+    let content_dir = root.join("content");
+    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    output::check_target(&out, root, &content_dir)?;
+    if !content_dir.is_dir() {
+        return Err(crate::diagnostic::UsageError(format!(
+            "no `content/` folder in `{}`: run playbook in a site folder, or pass --root",
+            root.display()
+        ))
+        .into());
+    }
+
+    let mut config = read_config(root).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+    if let Some(b) = &opts.base_url {
+        config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
+    }
+    let theme = theme::load(root, &config.theme).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+    let mut tera = theme::engine(&theme).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+
+    let Compiled { site, links, loaded, mut diagnostics } = compile(root, config, opts.drafts);
+    if opts.strict {
+        diagnostics.escalate();
+    }
+    if diagnostics.has_errors() {
+        return Err(ContentErrors(diagnostics).into());
+    }
+
+    let strings = i18n::strings(&site.config.language);
+    render::set_globals(&mut tera, &site, &strings);
+    let env = RenderEnv { site: &site, links: &links, tera: &tera, strings };
+
+    let staging = Staging::begin(&out)?;
+    let errors: Vec<Diagnostic> = (0..site.pages.len())
+        .into_par_iter()
+        .filter_map(|id| {
+            let page = &site.pages[id];
+            let html = match env.render_page(id) {
+                Ok(h) => h,
+                Err(d) => return Some(d),
+            };
+            let rel = match site.config.url_style {
+                _ => format!("{}index.html", page.url),
+            };
+            staging
+                .write(&rel, html.as_bytes())
+                .err()
+                .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
+        })
+        .collect();
+    if !errors.is_empty() {
+        diagnostics.extend(errors);
+        diagnostics.sort();
+        return Err(ContentErrors(diagnostics).into());
+    }
+    let not_found = env.render_404().map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+    staging.write("404.html", not_found.as_bytes())?;
+    staging.write("sitemap.xml", render::sitemap(&site).as_bytes())?;
+    for (rel, bytes) in &theme.static_files {
+        staging.write(&format!("assets/{rel}"), bytes)?;
+    }
+    loaded
+        .assets
+        .par_iter()
+        .try_for_each(|a| staging.copy(&a.rel, &a.abs))?;
+    let files = site.pages.len() + 2 + theme.static_files.len() + loaded.assets.len();
+    staging.commit().with_context(|| format!("the previous `{}` was left as it was", out.display()))?;
+    let _ = Severity::Error;
+    Ok(BuildReport {
+        pages: site.pages.len(),
+        files,
+        out,
+        diagnostics,
+        millis: start.elapsed().as_millis(),
+    })
+}

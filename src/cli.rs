@@ -1,0 +1,109 @@
+//! Command-line interface: one subcommand per verb, each a thin layer over the library.
+//!
+//! Exit codes: 0 success, 1 content errors, 2 usage errors.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::build::{BuildOptions, build};
+use crate::diagnostic::{ContentErrors, Diagnostics, Severity, UsageError};
+
+#[derive(Debug, Parser)]
+#[command(name = "playbook", version, about = "Turns a folder of Markdown pages into a cross-linked intranet wiki")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site from content/ into public/
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// Site folder (holding content/ and the optional playbook.toml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output folder [default: ROOT/public]
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Absolute URL of the published site, used for the sitemap only (links stay relative)
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Treat warnings (broken links, pages to create) as errors
+    #[arg(long)]
+    strict: bool,
+    /// Include pages marked `draft: true`
+    #[arg(long)]
+    drafts: bool,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Build(a) => {
+            let opts = BuildOptions { root: a.root, out: a.out, base_url: a.base_url, strict: a.strict, drafts: a.drafts };
+            match build(&opts) {
+                Ok(report) => {
+                    print_diagnostics(&report.diagnostics);
+                    eprintln!(
+                        "built {} pages into {} in {} ms{}",
+                        report.pages,
+                        report.out.display(),
+                        report.millis,
+                        summary(&report.diagnostics)
+                    );
+                    0
+                }
+                Err(e) => report_error(&e),
+            }
+        }
+    }
+}
+
+fn summary(d: &Diagnostics) -> String {
+    match d.count(Severity::Warning) {
+        0 => String::new(),
+        n => format!(" ({n} warning{})", if n > 1 { "s" } else { "" }),
+    }
+}
+
+fn print_diagnostics(d: &Diagnostics) {
+    let stderr = std::io::stderr();
+    let mut w = stderr.lock();
+    for diag in &d.0 {
+        let _ = writeln!(w, "{diag}");
+    }
+}
+
+/// Prints an error and picks the exit code.
+fn report_error(e: &anyhow::Error) -> i32 {
+    if let Some(ContentErrors(d)) = e.downcast_ref::<ContentErrors>() {
+        print_diagnostics(d);
+        eprintln!(
+            "error: the build failed with {} error(s) and {} warning(s); the previous output was left untouched",
+            d.count(Severity::Error),
+            d.count(Severity::Warning)
+        );
+        return 1;
+    }
+    if let Some(UsageError(msg)) = e.downcast_ref::<UsageError>() {
+        eprintln!("error: {msg}");
+        return 2;
+    }
+    eprintln!("error: {e:#}");
+    1
+}

@@ -1,0 +1,131 @@
+//! `playbook.toml`: the optional site configuration.
+//!
+//! Parsing is pure (`Config::parse` takes the text); an unknown key is an
+//! error naming the key and its line.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, line_col};
+
+/// The site configuration, with defaults for every key.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Site title; defaults to the home page's title, then "Playbook".
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// Absolute URL of the published site, used only where an absolute URL
+    /// is required (sitemap). Internal links are always relative.
+    pub base_url: String,
+    /// UI language: `fr` (default) or `en`.
+    pub language: String,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// `pretty` (`guide/etape/`) or `file` (`guide/etape/index.html`, for
+    /// browsing the site from a shared drive over `file://`).
+    pub url_style: UrlStyle,
+    pub markdown: MarkdownConfig,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum UrlStyle {
+    #[default]
+    Pretty,
+    File,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Let raw HTML through (default: it is shown as text).
+    pub unsafe_html: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: None,
+            description: None,
+            base_url: "/".to_string(),
+            language: "fr".to_string(),
+            theme: "default".to_string(),
+            url_style: UrlStyle::Pretty,
+            markdown: MarkdownConfig::default(),
+        }
+    }
+}
+
+pub const CONFIG_FILE: &str = "playbook.toml";
+pub const LANGUAGES: &[&str] = &["fr", "en"];
+
+impl Config {
+    /// Parses the text of `playbook.toml`; `path` is only used in diagnostics.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+            Diagnostic::error(path, line, col, first_line(e.message())).with_help(
+                "known keys: title, description, base_url, language, theme, url_style, \
+                 [markdown] unsafe_html",
+            )
+        })?;
+        if !LANGUAGES.contains(&config.language.as_str()) {
+            let (line, col) = find_key(text, "language");
+            return Err(Diagnostic::error(
+                path,
+                line,
+                col,
+                format!("unsupported language `{}`", config.language),
+            )
+            .with_help("use `fr` or `en`"));
+        }
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        Ok(config)
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).trim().to_string()
+}
+
+fn find_key(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start().starts_with(key))
+        .map_or((0, 0), |(i, l)| (i + 1, l.len() - l.trim_start().len() + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_has_defaults() {
+        let c = Config::parse("", Path::new("playbook.toml")).unwrap();
+        assert_eq!(c.language, "fr");
+        assert_eq!(c.base_url, "/");
+        assert!(!c.markdown.unsafe_html);
+    }
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let e = Config::parse("title = \"x\"\n\ntitel = \"y\"\n", Path::new("playbook.toml"))
+            .unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("titel"), "{}", e.message);
+    }
+
+    #[test]
+    fn unknown_nested_key_and_bad_language() {
+        let e = Config::parse("[markdown]\nunsafe = true\n", Path::new("p.toml")).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("unsafe"));
+        let e = Config::parse("language = \"de\"\n", Path::new("p.toml")).unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("de"));
+    }
+}

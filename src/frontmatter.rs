@@ -1,0 +1,471 @@
+//! Front matter: YAML between `---` lines or TOML between `+++` lines, at the
+//! very top of a page.
+//!
+//! Parsing is pure. The raw block is first read into a generic JSON value
+//! (so both syntaxes share one path), then converted field by field with
+//! forgiving rules (a single string where a list is expected, a number where
+//! a string is expected). Every problem is reported with its line.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, line_col};
+
+/// What kind of page this is; each kind has its own layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    #[default]
+    Page,
+    Minutes,
+    Guide,
+    Typology,
+}
+
+impl PageKind {
+    fn parse(s: &str) -> Option<PageKind> {
+        match s.trim().to_lowercase().as_str() {
+            "page" => Some(PageKind::Page),
+            "minutes" | "compte-rendu" | "atelier" => Some(PageKind::Minutes),
+            "guide" => Some(PageKind::Guide),
+            "typology" | "typologie" => Some(PageKind::Typology),
+            _ => None,
+        }
+    }
+}
+
+/// One rotation (round) of a workshop, or a break.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Rotation {
+    pub number: Option<i64>,
+    pub title: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub is_break: bool,
+    pub scribes: Vec<String>,
+    pub timekeepers: Vec<String>,
+    pub participants: Vec<String>,
+}
+
+/// The known front-matter fields; everything else lands in `extra`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub date: Option<String>,
+    pub updated: Option<String>,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    pub aliases: Vec<String>,
+    pub kind: Option<PageKind>,
+    pub order: Option<i64>,
+    pub draft: bool,
+    pub facilitators: Vec<String>,
+    pub scribes: Vec<String>,
+    pub timekeepers: Vec<String>,
+    pub participants: Vec<String>,
+    pub rotations: Vec<Rotation>,
+    pub axis: Option<String>,
+    pub level: Option<String>,
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// The result of splitting a page: its front matter and where the body starts.
+#[derive(Debug)]
+pub struct Split<'a> {
+    pub front: FrontMatter,
+    pub body: &'a str,
+    /// Number of lines before the body (to turn body lines into file lines).
+    pub body_line_offset: usize,
+}
+
+/// Splits `text` into front matter and body and parses the front matter.
+/// `path` is only used in diagnostics.
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let first = text[..first_line_end].trim_end();
+    let (delim, yaml) = match first {
+        "---" => ("---", true),
+        "+++" => ("+++", false),
+        _ => {
+            return Ok(Split {
+                front: FrontMatter::default(),
+                body: text,
+                body_line_offset: 0,
+            });
+        }
+    };
+    // Find the closing delimiter line.
+    let mut pos = first_line_end;
+    let mut close = None;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim_end();
+        if line == delim || (yaml && line == "...") {
+            close = Some((pos, end));
+            break;
+        }
+        pos = end;
+    }
+    let Some((close_start, close_end)) = close else {
+        return Err(vec![
+            Diagnostic::error(path, 1, 1, format!("the front matter opened by `{delim}` is never closed"))
+                .with_help(format!("add a line with only `{delim}` after the last front-matter field")),
+        ]);
+    };
+    let raw = &text[first_line_end..close_start];
+    let body_line_offset = text[..close_end].matches('\n').count();
+    let value = if yaml { parse_yaml(raw, path) } else { parse_toml(raw, path) }?;
+    let front = convert(value, raw, path)?;
+    Ok(Split {
+        front,
+        body: &text[close_end..],
+        body_line_offset,
+    })
+}
+
+/// Line offset of the front-matter block inside the file (the opening delimiter).
+const FM_LINE_OFFSET: usize = 1;
+
+fn parse_yaml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
+    if raw.trim().is_empty() {
+        return Ok(Value::Object(Default::default()));
+    }
+    let options = serde_saphyr::options! { strict_booleans: true };
+    match serde_saphyr::from_str_with_options::<Value>(raw, options) {
+        Ok(Value::Null) => Ok(Value::Object(Default::default())),
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let (line, col) = e
+                .location()
+                .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+            let msg = e.without_snippet().to_string();
+            let msg = msg.lines().next().unwrap_or("invalid YAML").trim().to_string();
+            Err(vec![
+                Diagnostic::error(path, line + FM_LINE_OFFSET, col, format!("invalid YAML front matter: {msg}"))
+                    .with_help("front matter is `key: value` lines between two `---` lines; quote values that contain `:` or `#`"),
+            ])
+        }
+    }
+}
+
+fn parse_toml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
+    match toml::from_str::<toml::Table>(raw) {
+        Ok(t) => Ok(toml_to_json(toml::Value::Table(t))),
+        Err(e) => {
+            let (line, col) = e.span().map_or((0, 0), |s| line_col(raw, s.start));
+            let msg = e.message().lines().next().unwrap_or("invalid TOML").to_string();
+            Err(vec![
+                Diagnostic::error(path, line + FM_LINE_OFFSET, col, format!("invalid TOML front matter: {msg}"))
+                    .with_help("front matter between `+++` lines is TOML: `key = \"value\"`"),
+            ])
+        }
+    }
+}
+
+fn toml_to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+    }
+}
+
+/// Field-by-field conversion with diagnostics that point at the key's line.
+struct Conv<'a> {
+    raw: &'a str,
+    path: &'a Path,
+    errors: Vec<Diagnostic>,
+}
+
+impl Conv<'_> {
+    fn err(&mut self, key: &str, message: String, help: &str) {
+        let line = key_line(self.raw, key).map_or(0, |l| l + FM_LINE_OFFSET);
+        self.errors
+            .push(Diagnostic::error(self.path, line, if line > 0 { 1 } else { 0 }, message).with_help(help));
+    }
+
+    fn string(&mut self, key: &str, v: Option<Value>) -> Option<String> {
+        match v? {
+            Value::Null => None,
+            Value::String(s) => Some(s),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            other => {
+                self.err(
+                    key,
+                    format!("`{key}` must be text, found {}", describe(&other)),
+                    &format!("write `{key}: some text`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, key: &str, v: Option<Value>) -> Vec<String> {
+        match v {
+            None | Some(Value::Null) => vec![],
+            Some(Value::Array(items)) => {
+                let mut out = vec![];
+                for item in items {
+                    match item {
+                        Value::String(s) => out.push(s),
+                        Value::Number(n) => out.push(n.to_string()),
+                        Value::Bool(b) => out.push(b.to_string()),
+                        Value::Null => {}
+                        other => self.err(
+                            key,
+                            format!("`{key}` must be a list of names, found an item that is {}", describe(&other)),
+                            &format!("write `{key}: [\"First\", \"Second\"]`"),
+                        ),
+                    }
+                }
+                out
+            }
+            // A single name where a list is expected: be forgiving.
+            Some(Value::String(s)) => split_names(&s),
+            Some(Value::Number(n)) => vec![n.to_string()],
+            Some(other) => {
+                self.err(
+                    key,
+                    format!("`{key}` must be a list, found {}", describe(&other)),
+                    &format!("write `{key}: [\"First\", \"Second\"]`"),
+                );
+                vec![]
+            }
+        }
+    }
+
+    fn int(&mut self, key: &str, v: Option<Value>) -> Option<i64> {
+        match v? {
+            Value::Null => None,
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => Some(i),
+                None => {
+                    self.err(key, format!("`{key}` must be a whole number, found {n}"), &format!("write `{key}: 3`"));
+                    None
+                }
+            },
+            Value::String(s) if s.trim().parse::<i64>().is_ok() => s.trim().parse().ok(),
+            other => {
+                self.err(
+                    key,
+                    format!("`{key}` must be a whole number, found {}", describe(&other)),
+                    &format!("write `{key}: 3`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn bool(&mut self, key: &str, v: Option<Value>) -> bool {
+        match v {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => b,
+            Some(Value::String(s)) if matches!(s.as_str(), "true" | "oui" | "yes") => true,
+            Some(Value::String(s)) if matches!(s.as_str(), "false" | "non" | "no") => false,
+            Some(other) => {
+                self.err(
+                    key,
+                    format!("`{key}` must be true or false, found {}", describe(&other)),
+                    &format!("write `{key}: true`"),
+                );
+                false
+            }
+        }
+    }
+}
+
+/// Splits "A, B et C" into names, for a single string where a list is expected.
+fn split_names(s: &str) -> Vec<String> {
+    s.split([',', ';'])
+        .flat_map(|p| p.split(" et "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing".into(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text `{s}`"),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "a table of keys".into(),
+    }
+}
+
+/// The 0-based line of `key` at the start of a line in the raw block.
+fn key_line(raw: &str, key: &str) -> Option<usize> {
+    raw.lines().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+    }).map(|i| i + 1)
+}
+
+fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let Value::Object(mut map) = value else {
+        return Err(vec![
+            Diagnostic::error(path, 2, 1, format!("the front matter must be a set of `key: value` fields, found {}", describe(&value)))
+                .with_help("write one `key: value` per line, e.g. `title: Mon titre`"),
+        ]);
+    };
+    let mut c = Conv { raw, path, errors: vec![] };
+    let mut fm = FrontMatter {
+        title: c.string("title", map.remove("title")),
+        description: c.string("description", map.remove("description")),
+        date: c.string("date", map.remove("date")),
+        updated: c.string("updated", map.remove("updated")),
+        authors: c.list("authors", map.remove("authors")),
+        tags: c.list("tags", map.remove("tags")),
+        aliases: c.list("aliases", map.remove("aliases")),
+        kind: None,
+        order: c.int("order", map.remove("order")),
+        draft: c.bool("draft", map.remove("draft")),
+        facilitators: c.list("facilitators", map.remove("facilitators")),
+        scribes: c.list("scribes", map.remove("scribes")),
+        timekeepers: c.list("timekeepers", map.remove("timekeepers")),
+        participants: c.list("participants", map.remove("participants")),
+        rotations: vec![],
+        axis: c.string("axis", map.remove("axis")),
+        level: c.string("level", map.remove("level")),
+        extra: BTreeMap::new(),
+    };
+    if let Some(k) = c.string("kind", map.remove("kind")) {
+        match PageKind::parse(&k) {
+            Some(kind) => fm.kind = Some(kind),
+            None => c.err(
+                "kind",
+                format!("unknown page kind `{k}`"),
+                "use one of: minutes, guide, typology, page",
+            ),
+        }
+    }
+    if let Some(title) = &fm.title
+        && title.trim().is_empty()
+    {
+        fm.title = None;
+    }
+    match map.remove("rotations") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for item in items {
+                match item {
+                    Value::Object(mut r) => {
+                        let rotation = Rotation {
+                            number: c.int("rotations", r.remove("number")),
+                            title: c.string("rotations", r.remove("title")).unwrap_or_default(),
+                            start: c.string("rotations", r.remove("start")),
+                            end: c.string("rotations", r.remove("end")),
+                            is_break: c.bool("rotations", r.remove("break")),
+                            scribes: c.list("rotations", r.remove("scribes")),
+                            timekeepers: c.list("rotations", r.remove("timekeepers")),
+                            participants: c.list("rotations", r.remove("participants")),
+                        };
+                        fm.rotations.push(rotation);
+                    }
+                    Value::String(title) => fm.rotations.push(Rotation { title, ..Rotation::default() }),
+                    other => c.err(
+                        "rotations",
+                        format!("each rotation must be a set of fields, found {}", describe(&other)),
+                        "write `- { number: 1, title: \"…\", start: \"14h35\", end: \"14h55\" }`",
+                    ),
+                }
+            }
+        }
+        Some(other) => c.err(
+            "rotations",
+            format!("`rotations` must be a list, found {}", describe(&other)),
+            "write one `- title: …` entry per rotation",
+        ),
+    }
+    fm.extra = map.into_iter().collect();
+    if c.errors.is_empty() { Ok(fm) } else { Err(c.errors) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("content/a.md")
+    }
+
+    #[test]
+    fn no_front_matter() {
+        let s = split("# Titre\n\ntexte", p()).unwrap();
+        assert_eq!(s.front, FrontMatter::default());
+        assert_eq!(s.body_line_offset, 0);
+    }
+
+    #[test]
+    fn yaml_and_toml_agree() {
+        let y = split("---\ntitle: Été\ndate: 2025-08-12\ntags: [a, b]\nkind: guide\norder: 3\ncouleur: bleu\n---\nCorps\n", p()).unwrap();
+        let t = split("+++\ntitle = \"Été\"\ndate = 2025-08-12\ntags = [\"a\", \"b\"]\nkind = \"guide\"\norder = 3\ncouleur = \"bleu\"\n+++\nCorps\n", p()).unwrap();
+        assert_eq!(y.front, t.front);
+        assert_eq!(y.front.title.as_deref(), Some("Été"));
+        assert_eq!(y.front.date.as_deref(), Some("2025-08-12"));
+        assert_eq!(y.front.kind, Some(PageKind::Guide));
+        assert_eq!(y.front.extra["couleur"], Value::String("bleu".into()));
+        assert_eq!(y.body, "Corps\n");
+        assert_eq!(y.body_line_offset, 8);
+    }
+
+    #[test]
+    fn malformed_yaml_points_at_the_line() {
+        let e = split("---\ntitle: ok\ntags: [a, b\n---\n", p()).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert!(e[0].line >= 3, "{}", e[0]);
+        assert!(e[0].message.contains("YAML"));
+    }
+
+    #[test]
+    fn unclosed_front_matter() {
+        let e = split("---\ntitle: x\n\ncorps", p()).unwrap_err();
+        assert!(e[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn bad_types_are_reported_with_lines() {
+        let e = split("---\ntitle: x\norder: beaucoup\nkind: roman\n---\n", p()).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].line, 3);
+        assert_eq!(e[1].line, 4);
+    }
+
+    #[test]
+    fn forgiving_values() {
+        let s = split("---\ntitle: 2024\nauthors: Anne et Florence\n---\n", p()).unwrap();
+        assert_eq!(s.front.title.as_deref(), Some("2024"));
+        assert_eq!(s.front.authors, vec!["Anne", "Florence"]);
+    }
+
+    #[test]
+    fn rotations() {
+        let s = split(
+            "---\nrotations:\n  - number: 1\n    title: Origines\n    start: 14h35\n    end: 14h55\n    scribes: [Anne]\n  - title: Pause\n    break: true\n---\n",
+            p(),
+        )
+        .unwrap();
+        assert_eq!(s.front.rotations.len(), 2);
+        assert_eq!(s.front.rotations[0].start.as_deref(), Some("14h35"));
+        assert!(s.front.rotations[1].is_break);
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let s = split("\u{feff}---\r\ntitle: x\r\n---\r\nCorps", p()).unwrap();
+        assert_eq!(s.front.title.as_deref(), Some("x"));
+        assert_eq!(s.body, "Corps");
+    }
+}

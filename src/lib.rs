@@ -1,0 +1,22 @@
+//! playbook: turns a git repository of Markdown pages (workshop minutes, a
+//! guide, typologies) into a cross-linked intranet wiki.
+//!
+//! The pipeline is in [`build`]; see ARCHITECTURE.md for the map.
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod date;
+pub mod diagnostic;
+pub mod frontmatter;
+pub mod i18n;
+pub mod link;
+pub mod load;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod text;
+pub mod theme;
+
+pub use cli::run;

@@ -1,0 +1,309 @@
+//! Link stage: resolves every link of every page against the whole site.
+//!
+//! Pure: takes the assembled [`Site`] and the list of asset paths, returns a
+//! [`LinkTable`] (one [`Target`] per link placeholder, plus backlinks and
+//! missing pages) and diagnostics. Matching is forgiving: case, accents,
+//! Unicode normalisation, spaces, hyphens and underscores are ignored (see
+//! `text::match_key`). An ambiguous link goes to the candidate nearest by
+//! path, with a warning naming every candidate.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{LinkKind, LinkRef};
+use crate::site::{PageId, Site};
+use crate::text::{match_key, slugify};
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Another page (or the same page), with the id of a heading.
+    Page { id: PageId, anchor: Option<String> },
+    /// A page that does not exist yet ("red link").
+    Missing { title: String },
+    /// A file copied from `content/`, by its path relative to `content/`.
+    Asset { rel: String, fragment: Option<String> },
+    /// A local URL that matches nothing: kept as written.
+    Unresolved { url: String },
+}
+
+/// Resolution of the whole site.
+#[derive(Debug, Clone, Default)]
+pub struct LinkTable {
+    /// `targets[page][n]` is where placeholder `n` of `page` goes.
+    pub targets: Vec<Vec<Target>>,
+    /// Pages linking to each page, sorted, without duplicates or self-links.
+    pub backlinks: Vec<Vec<PageId>>,
+    /// Missing titles with the pages asking for them.
+    pub missing: BTreeMap<String, BTreeSet<PageId>>,
+}
+
+/// Lookup tables from match keys and paths to pages.
+struct Index<'a> {
+    by_key: HashMap<String, Vec<PageId>>,
+    by_source: HashMap<&'a str, PageId>,
+}
+
+fn build_index(site: &Site) -> Index<'_> {
+    let mut by_key: HashMap<String, Vec<PageId>> = HashMap::new();
+    let mut by_source = HashMap::new();
+    for (id, p) in site.pages.iter().enumerate() {
+        by_source.insert(p.source.as_str(), id);
+        let stem = p.source.rsplit('/').next().unwrap_or(&p.source);
+        let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+        let no_ext = p.source.rsplit_once('.').map_or(p.source.as_str(), |(s, _)| s);
+        let mut keys: Vec<String> = vec![match_key(&p.title), match_key(no_ext)];
+        if p.is_index {
+            let dir = &site.sections[p.section].dir;
+            keys.push(match_key(dir));
+            keys.push(match_key(dir.rsplit('/').next().unwrap_or(dir)));
+        } else {
+            keys.push(match_key(stem));
+        }
+        keys.extend(p.front.aliases.iter().map(|a| match_key(a)));
+        if let Some(serde_json::Value::String(permalink)) = p.front.extra.get("permalink") {
+            keys.push(match_key(permalink));
+        }
+        keys.sort();
+        keys.dedup();
+        for k in keys.into_iter().filter(|k| !k.is_empty()) {
+            by_key.entry(k).or_default().push(id);
+        }
+    }
+    Index { by_key, by_source }
+}
+
+/// Length of the common folder prefix of two source paths.
+fn closeness(a: &str, b: &str) -> usize {
+    let da: Vec<&str> = a.split('/').collect();
+    let db: Vec<&str> = b.split('/').collect();
+    da[..da.len() - 1]
+        .iter()
+        .zip(&db[..db.len() - 1])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Resolves all links of the site.
+pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagnostic>) {
+    let index = build_index(site);
+    let mut diags = vec![];
+    let mut table = LinkTable {
+        targets: Vec::with_capacity(site.pages.len()),
+        backlinks: vec![vec![]; site.pages.len()],
+        missing: BTreeMap::new(),
+    };
+    for (id, page) in site.pages.iter().enumerate() {
+        let mut targets = Vec::with_capacity(page.body.links.len());
+        for link in &page.body.links {
+            let t = resolve_one(site, &index, assets, id, link, &mut diags);
+            match &t {
+                Target::Page { id: to, .. } if *to != id => table.backlinks[*to].push(id),
+                Target::Missing { title } => {
+                    table.missing.entry(title.clone()).or_default().insert(id);
+                }
+                _ => {}
+            }
+            targets.push(t);
+        }
+        table.targets.push(targets);
+    }
+    for b in &mut table.backlinks {
+        b.sort_unstable();
+        b.dedup();
+    }
+    (table, diags)
+}
+
+fn resolve_one(
+    site: &Site,
+    index: &Index<'_>,
+    assets: &BTreeSet<String>,
+    from: PageId,
+    link: &LinkRef,
+    diags: &mut Vec<Diagnostic>,
+) -> Target {
+    let page = &site.pages[from];
+    let at = |d: Diagnostic| d;
+    match link.kind {
+        LinkKind::Wiki => {
+            let target = if link.target.is_empty() {
+                Some(from)
+            } else if let Some(&id) = index.by_source.get(normalise_path(&link.target).as_str()) {
+                Some(id)
+            } else {
+                let key = match_key(&link.target);
+                match index.by_key.get(&key).map(Vec::as_slice) {
+                    None | Some([]) => None,
+                    Some([one]) => Some(*one),
+                    Some(many) => {
+                        let mut ranked: Vec<PageId> = many.to_vec();
+                        ranked.sort_by_key(|&c| (std::cmp::Reverse(closeness(&page.source, &site.pages[c].source)), site.pages[c].source.clone()));
+                        let names: Vec<String> = ranked.iter().map(|&c| format!("`{}`", site.pages[c].source)).collect();
+                        diags.push(at(Diagnostic::warning(
+                            &page.shown,
+                            link.line,
+                            link.col,
+                            format!("`[[{}]]` is ambiguous: {}; using the nearest, {}", link.target, names.join(", "), names[0]),
+                        )
+                        .with_help("write the folder too, e.g. `[[dossier/page]]`, or add an alias")));
+                        Some(ranked[0])
+                    }
+                }
+            };
+            match target {
+                Some(id) => Target::Page { id, anchor: anchor_of(site, id, link, diags, from) },
+                None => Target::Missing { title: link.target.clone() },
+            }
+        }
+        LinkKind::Path | LinkKind::Image => {
+            let decoded = percent_decode(&link.target);
+            let joined = if let Some(abs) = decoded.strip_prefix('/') {
+                normalise_path(abs)
+            } else {
+                let dir = page.source.rfind('/').map_or("", |i| &page.source[..i]);
+                normalise_path(&format!("{dir}/{decoded}"))
+            };
+            if link.kind == LinkKind::Path
+                && let Some(id) = find_page_by_path(site, index, &joined)
+            {
+                return Target::Page { id, anchor: anchor_of(site, id, link, diags, from) };
+            }
+            if assets.contains(&joined) {
+                return Target::Asset { rel: joined, fragment: link.anchor.clone() };
+            }
+            diags.push(
+                Diagnostic::warning(
+                    &page.shown,
+                    link.line,
+                    link.col,
+                    format!("broken link: nothing at `{}` in content/", link.target),
+                )
+                .with_help("check the path, relative to this file's folder"),
+            );
+            let mut url = link.target.clone();
+            if let Some(a) = &link.anchor {
+                url.push('#');
+                url.push_str(a);
+            }
+            Target::Unresolved { url }
+        }
+    }
+}
+
+fn find_page_by_path(site: &Site, index: &Index<'_>, joined: &str) -> Option<PageId> {
+    let trimmed = joined.trim_end_matches('/');
+    let candidates = [
+        trimmed.to_string(),
+        format!("{trimmed}.md"),
+        format!("{trimmed}/_index.md"),
+        format!("{trimmed}/index.md"),
+        format!("{trimmed}/README.md"),
+        format!("{trimmed}/readme.md"),
+    ];
+    for c in &candidates {
+        if let Some(&id) = index.by_source.get(c.as_str()) {
+            return Some(id);
+        }
+    }
+    // A link to a published URL (`guide/etape/` or `guide/etape.html`).
+    let url = format!("{}/", trimmed.trim_end_matches(".html").trim_end_matches("/index"));
+    if let Some(p) = site.pages.iter().position(|p| p.url == url) {
+        return Some(p);
+    }
+    if trimmed.is_empty() {
+        return site.home().index;
+    }
+    None
+}
+
+/// Finds the heading id for `link.anchor` in page `id`, warning when absent.
+fn anchor_of(site: &Site, id: PageId, link: &LinkRef, diags: &mut Vec<Diagnostic>, from: PageId) -> Option<String> {
+    let anchor = link.anchor.as_ref()?;
+    let target = &site.pages[id];
+    let key = match_key(anchor);
+    let slug = slugify(anchor);
+    if let Some(h) = target.body.headings.iter().find(|h| h.id == *anchor || h.id == slug || match_key(&h.title) == key) {
+        return Some(h.id.clone());
+    }
+    // Footnotes and ids written by hand are kept as they are.
+    if anchor.starts_with("fn") {
+        return Some(anchor.clone());
+    }
+    let page = &site.pages[from];
+    diags.push(
+        Diagnostic::warning(
+            &page.shown,
+            link.line,
+            link.col,
+            format!("broken anchor: `{}` has no section `{anchor}`", target.title),
+        )
+        .with_help(if target.body.headings.is_empty() {
+            "that page has no headings".to_string()
+        } else {
+            format!(
+                "its sections are: {}",
+                target.body.headings.iter().take(8).map(|h| h.title.as_str()).collect::<Vec<_>>().join(", ")
+            )
+        }),
+    );
+    Some(slug)
+}
+
+/// Resolves `.` and `..` in a `/`-separated path (never above the root).
+pub fn normalise_path(p: &str) -> String {
+    let mut parts: Vec<&str> = vec![];
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len() + 0
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).and_then(|d| u8::try_from(d).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths() {
+        assert_eq!(normalise_path("guide/../typologies/./a.md"), "typologies/a.md");
+        assert_eq!(normalise_path("../../x"), "x");
+        assert_eq!(percent_decode("fiche%20%C3%A9t%C3%A9.md"), "fiche été.md");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+
+    #[test]
+    fn closeness_counts_common_folders() {
+        assert_eq!(closeness("a/b/x.md", "a/b/y.md"), 2);
+        assert_eq!(closeness("a/b/x.md", "a/c/y.md"), 1);
+        assert_eq!(closeness("x.md", "a/y.md"), 0);
+    }
+}

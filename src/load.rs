@@ -1,0 +1,185 @@
+//! Load: walks `content/` and reads every page. The only stage of the build
+//! that reads content files (the theme is read by `theme`, git later by `git`).
+//!
+//! Hidden files, editor temporaries and symlinks leading outside `content/`
+//! are skipped; everything else that is not Markdown is an asset, copied as is.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, line_col};
+
+/// A Markdown file, read and decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to `content/`, with `/` separators.
+    pub rel: String,
+    /// Path shown in diagnostics (relative to the site root when possible).
+    pub shown: PathBuf,
+    pub text: String,
+}
+
+/// A file copied to the output unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    pub rel: String,
+    pub abs: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub pages: Vec<SourceFile>,
+    pub assets: Vec<Asset>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Is this file name an editor temporary or a hidden file?
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+        || [".swp", ".swx", ".swo", ".tmp", ".kate-swp", ".crswap"].iter().any(|e| name.ends_with(e))
+        || (name.starts_with("jb_") && name.ends_with("___"))
+        || name.starts_with(".goutputstream")
+}
+
+pub fn is_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Walks `content_dir`. `shown_base` is what diagnostics print instead of the
+/// absolute site root.
+pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
+    let mut out = Loaded::default();
+    let root = match content_dir.canonicalize() {
+        Ok(r) => r,
+        Err(e) => {
+            out.diagnostics.push(
+                Diagnostic::error(shown_base, 0, 0, format!("cannot read the content folder: {e}"))
+                    .with_help("run playbook in a site folder that has a `content/` folder, or pass --root"),
+            );
+            return out;
+        }
+    };
+    let walker = WalkDir::new(&root).follow_links(false).sort_by_file_name().into_iter();
+    let walker = walker.filter_entry(|e| {
+        e.depth() == 0 || !e.file_name().to_str().is_some_and(is_ignored_name)
+    });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e.path().map(|p| shown(p, &root, shown_base)).unwrap_or_else(|| shown_base.to_path_buf());
+                out.diagnostics.push(Diagnostic::warning(p, 0, 0, format!("skipped: {e}")));
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let path = entry.path();
+        let shown_path = shown(path, &root, shown_base);
+        let Some(rel) = rel_string(path, &root) else {
+            out.diagnostics.push(
+                Diagnostic::warning(&shown_path, 0, 0, "skipped: the file name is not valid UTF-8")
+                    .with_help("rename the file"),
+            );
+            continue;
+        };
+        let mut abs = path.to_path_buf();
+        if entry.path_is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&root) && target.is_file() => abs = target,
+                Ok(target) if target.is_dir() => {
+                    out.diagnostics.push(Diagnostic::warning(&shown_path, 0, 0, "skipped: symbolic link to a folder"));
+                    continue;
+                }
+                _ => {
+                    out.diagnostics.push(
+                        Diagnostic::warning(&shown_path, 0, 0, "skipped: symbolic link leading outside content/ or nowhere")
+                            .with_help("copy the file into content/ if it should be published"),
+                    );
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if is_markdown(&name) {
+            match std::fs::read(&abs) {
+                Ok(bytes) => match decode(&bytes) {
+                    Ok(text) => out.pages.push(SourceFile { rel, shown: shown_path, text }),
+                    Err(d) => out.diagnostics.push(Diagnostic { path: shown_path, ..d }),
+                },
+                Err(e) => out.diagnostics.push(Diagnostic::error(&shown_path, 0, 0, format!("cannot read: {e}"))),
+            }
+        } else if name.starts_with('_') {
+            // `_people.toml` and other data files are not published.
+        } else {
+            out.assets.push(Asset { rel, abs });
+        }
+    }
+    out
+}
+
+fn rel_string(path: &Path, root: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+fn shown(path: &Path, root: &Path, shown_base: &Path) -> PathBuf {
+    match path.strip_prefix(root) {
+        Ok(rel) => shown_base.join(rel),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// Decodes a page: UTF-8 (a BOM is dropped). Anything else is a clear error
+/// naming the likely encoding and the first bad line.
+pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Diagnostic::error("", 1, 1, "this file is encoded in UTF-16, not UTF-8")
+            .with_help("save it again as UTF-8 (in most editors: « Enregistrer sous… », encodage UTF-8)"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let good = e.valid_up_to();
+            let prefix = String::from_utf8_lossy(&bytes[..good]);
+            let (line, col) = line_col(&prefix, prefix.len());
+            let guess = if bytes.iter().filter(|b| **b >= 0x80).count() > 0 { "Latin-1 / Windows-1252" } else { "an unknown encoding" };
+            Err(Diagnostic::error("", line, col, format!("this file is not valid UTF-8 (it looks like {guess})"))
+                .with_help("save it again as UTF-8 (in most editors: « Enregistrer sous… », encodage UTF-8)"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignored_names() {
+        for n in [".git", ".page.md.swp", "page.md~", "#page.md#", ".#page.md", "4913", "x.tmp"] {
+            assert!(is_ignored_name(n), "{n}");
+        }
+        for n in ["page.md", "_index.md", "image.png"] {
+            assert!(!is_ignored_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
+        let e = decode(b"ligne\nCaf\xE9\n").unwrap_err();
+        assert_eq!((e.line, e.col), (2, 4));
+        assert!(e.message.contains("Latin-1"));
+        assert!(decode(b"\xFF\xFEa\x00").unwrap_err().message.contains("UTF-16"));
+    }
+}

@@ -1,0 +1,335 @@
+//! Markdown to HTML (comrak), with our AST rewrites.
+//!
+//! This stage is pure and per page: it knows nothing about other pages. Links
+//! whose target is another page or file are recorded as [`LinkRef`]s and left
+//! in the HTML as placeholders (`\u{E000}N\u{E001}` for the opening tag,
+//! `\u{E002}N\u{E001}` for the closing one, `playbook-asset:N` for image
+//! sources); the link stage resolves them and the render stage substitutes
+//! them. User text can never produce a placeholder: the private-use
+//! characters are replaced in the source, and user URLs starting with
+//! `playbook-` are neutralised.
+
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::nodes::{AstNode, NodeValue, Sourcepos};
+use comrak::{Arena, Options, format_html_with_plugins, options::Plugins, parse_document};
+use serde::Serialize;
+
+use crate::text::{escape_html, slugify};
+
+pub const OPEN: char = '\u{E000}';
+pub const SEP: char = '\u{E001}';
+pub const CLOSE: char = '\u{E002}';
+pub const ASSET_PREFIX: &str = "playbook-asset:";
+
+/// A heading of the page, with its unique id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+    /// Line in the file.
+    pub line: usize,
+}
+
+/// How a link was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LinkKind {
+    /// `[[Target]]`, `[[Target|label]]`, `[[Target#Section]]`, `[[#Section]]`.
+    Wiki,
+    /// `[text](relative/path.md#anchor)` or any relative or site-absolute URL.
+    Path,
+    /// `![alt](relative/image.png)`.
+    Image,
+}
+
+/// One link to another page or file, in the order of the placeholders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkRef {
+    pub kind: LinkKind,
+    /// The target as written, without the `#anchor` (empty for `[[#Section]]`).
+    pub target: String,
+    pub anchor: Option<String>,
+    /// Line and column in the file.
+    pub line: usize,
+    pub col: usize,
+}
+
+/// The result of rendering one page's Markdown.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML with link placeholders.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    /// Text of a level-1 heading that opened the body (then removed from it).
+    pub leading_h1: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkdownOptions {
+    pub unsafe_html: bool,
+}
+
+fn comrak_options(opts: MarkdownOptions) -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.strikethrough = true;
+    o.extension.table = true;
+    o.extension.autolink = true;
+    o.extension.tasklist = true;
+    o.extension.footnotes = true;
+    o.extension.alerts = true;
+    o.extension.wikilinks_title_after_pipe = true;
+    o.render.r#unsafe = opts.unsafe_html;
+    // Raw HTML is shown as text rather than dropped: nothing typed is lost.
+    o.render.escape = !opts.unsafe_html;
+    o.render.tasklist_classes = true;
+    o
+}
+
+/// Renders `body` (the Markdown after the front matter). `line_offset` is the
+/// number of file lines before the body, so positions point into the file.
+/// `strip_h1` removes a leading level-1 heading whose text has this match key.
+pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered {
+    let body = sanitize(body);
+    let options = comrak_options(opts);
+    let arena = Arena::new();
+    let root = parse_document(&arena, &body, &options);
+
+    let mut out = Rendered::default();
+
+    // A leading `# Title` becomes the page title; it is not repeated in the body.
+    if let Some(first) = root.first_child() {
+        let is_h1 = matches!(first.data().value, NodeValue::Heading(h) if h.level == 1);
+        if is_h1 {
+            out.leading_h1 = Some(collect_text(first).trim().to_string());
+            first.detach();
+        }
+    }
+
+    let mut used_ids: Vec<String> = Vec::new();
+    let mut pending: Vec<&AstNode<'_>> = Vec::new();
+    for node in root.descendants() {
+        pending.push(node);
+    }
+    for node in pending {
+        let (value, pos) = {
+            let d = node.data();
+            (d.value.clone(), d.sourcepos)
+        };
+        match value {
+            NodeValue::Heading(h) => {
+                let title = collect_text(node).trim().to_string();
+                let id = unique_id(&mut used_ids, &title);
+                out.headings.push(Heading {
+                    level: h.level,
+                    id,
+                    title,
+                    line: pos.start.line + line_offset,
+                });
+            }
+            NodeValue::WikiLink(w) => {
+                let (target, anchor) = split_anchor(w.url.trim());
+                // Without an explicit label, show "Titre › Section" rather than "Titre#Section".
+                let label_is_url = collect_text(node).trim() == w.url.trim();
+                if label_is_url {
+                    let shown = match (&anchor, target.is_empty()) {
+                        (Some(a), true) => a.clone(),
+                        (Some(a), false) => format!("{target} › {a}"),
+                        (None, _) => target.clone(),
+                    };
+                    while let Some(c) = node.first_child() {
+                        c.detach();
+                    }
+                    node.append(arena.alloc(AstNode::from(NodeValue::Text(shown.into()))));
+                }
+                let n = push_link(&mut out, LinkKind::Wiki, target, anchor, pos, line_offset);
+                wrap_in_placeholders(&arena, node, n);
+            }
+            NodeValue::Link(l) => {
+                let url = l.url.trim().to_string();
+                if let Some(safe) = neutralise(&url) {
+                    if let NodeValue::Link(l) = &mut node.data_mut().value {
+                        l.url = safe;
+                    }
+                } else if is_local(&url) {
+                    let (target, anchor) = split_anchor(&url);
+                    let n = push_link(&mut out, LinkKind::Path, target, anchor, pos, line_offset);
+                    wrap_in_placeholders(&arena, node, n);
+                }
+            }
+            NodeValue::Image(l) => {
+                let url = l.url.trim().to_string();
+                if let Some(safe) = neutralise_image(&url) {
+                    if let NodeValue::Image(l) = &mut node.data_mut().value {
+                        l.url = safe;
+                    }
+                } else if is_local(&url) {
+                    let (target, anchor) = split_anchor(&url);
+                    let n = push_link(&mut out, LinkKind::Image, target, anchor, pos, line_offset);
+                    if let NodeValue::Image(l) = &mut node.data_mut().value {
+                        l.url = format!("{ASSET_PREFIX}{n}");
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let ids = HeadingIds {
+        ids: out.headings.iter().map(|h| h.id.clone()).collect(),
+        next: AtomicUsize::new(0),
+    };
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(&ids);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    // Writing into a String cannot fail.
+    let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
+    out.html = html;
+    out
+}
+
+/// Replaces the private-use characters we use as placeholders.
+fn sanitize(body: &str) -> std::borrow::Cow<'_, str> {
+    if body.contains([OPEN, SEP, CLOSE]) {
+        body.replace([OPEN, SEP, CLOSE], "\u{FFFD}").into()
+    } else {
+        body.into()
+    }
+}
+
+fn push_link(
+    out: &mut Rendered,
+    kind: LinkKind,
+    target: String,
+    anchor: Option<String>,
+    pos: Sourcepos,
+    line_offset: usize,
+) -> usize {
+    out.links.push(LinkRef {
+        kind,
+        target,
+        anchor,
+        line: pos.start.line + line_offset,
+        col: pos.start.column,
+    });
+    out.links.len() - 1
+}
+
+/// Replaces a link node by `Raw(open placeholder)`, its children, `Raw(close placeholder)`.
+fn wrap_in_placeholders<'a>(arena: &'a Arena<'a>, node: &'a AstNode<'a>, n: usize) {
+    let open = arena.alloc(AstNode::from(NodeValue::Raw(format!("{OPEN}{n}{SEP}"))));
+    node.insert_before(open);
+    while let Some(c) = node.first_child() {
+        c.detach();
+        node.insert_before(c);
+    }
+    let close = arena.alloc(AstNode::from(NodeValue::Raw(format!("{CLOSE}{n}{SEP}"))));
+    node.insert_before(close);
+    node.detach();
+}
+
+/// Splits `target#anchor`.
+fn split_anchor(s: &str) -> (String, Option<String>) {
+    match s.split_once('#') {
+        Some((t, a)) => (t.trim().to_string(), Some(a.trim().to_string()).filter(|a| !a.is_empty())),
+        None => (s.trim().to_string(), None),
+    }
+}
+
+/// Local = not external: no scheme, not protocol-relative, not a bare `#anchor`.
+fn is_local(url: &str) -> bool {
+    !url.is_empty() && !url.starts_with('#') && !url.starts_with("//") && scheme(url).is_none()
+}
+
+fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let colon = cleaned.find(':')?;
+    let s = &cleaned[..colon];
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
+        Some(s.to_string())
+    } else {
+        None
+    }
+}
+
+const DANGEROUS: &[&str] = &["javascript", "vbscript", "data", "file", "livescript"];
+
+/// `Some(replacement)` when a link URL must not be published as is.
+fn neutralise(url: &str) -> Option<String> {
+    let s = scheme(url)?;
+    if DANGEROUS.contains(&s.as_str()) || s.starts_with("playbook-") {
+        Some("#".to_string())
+    } else {
+        None
+    }
+}
+
+/// Like [`neutralise`], but raster `data:image/…` sources are allowed for images.
+fn neutralise_image(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    let raster = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"];
+    if raster.iter().any(|p| lower.starts_with(p)) {
+        return None;
+    }
+    neutralise(url)
+}
+
+/// Flattened text of a node (for headings and labels).
+fn collect_text<'a>(node: &'a AstNode<'a>) -> String {
+    let mut s = String::new();
+    for d in node.descendants() {
+        match &d.data().value {
+            NodeValue::Text(t) => s.push_str(t),
+            NodeValue::Code(c) => s.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// An ASCII, readable id, unique in the page (`-1`, `-2`… on repeats).
+fn unique_id(used: &mut Vec<String>, title: &str) -> String {
+    let base = match slugify(title) {
+        s if s.is_empty() => "section".to_string(),
+        s => s,
+    };
+    let mut id = base.clone();
+    let mut i = 1;
+    while used.contains(&id) {
+        id = format!("{base}-{i}");
+        i += 1;
+    }
+    used.push(id.clone());
+    id
+}
+
+/// Writes `<hN id="…">` with the ids computed during the AST walk, in order.
+struct HeadingIds {
+    ids: Vec<String>,
+    next: AtomicUsize,
+}
+
+impl HeadingAdapter for HeadingIds {
+    fn enter(&self, out: &mut dyn fmt::Write, h: &HeadingMeta, _pos: Option<Sourcepos>) -> fmt::Result {
+        let i = self.next.fetch_add(1, Ordering::Relaxed);
+        match self.ids.get(i) {
+            Some(id) => write!(out, "<h{} id=\"{}\">", h.level, escape_html(id)),
+            None => write!(out, "<h{}>", h.level),
+        }
+    }
+
+    fn exit(&self, out: &mut dyn fmt::Write, h: &HeadingMeta) -> fmt::Result {
+        write!(out, "</h{}>", h.level)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,82 @@
+use super::*;
+
+fn r(md: &str) -> Rendered {
+    render(md, 0, MarkdownOptions::default())
+}
+
+#[test]
+fn heading_ids_are_ascii_and_unique() {
+    let out = r("## Légitimité & portage\n\n## Légitimité & portage\n\n### Été\n");
+    let ids: Vec<_> = out.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["legitimite-portage", "legitimite-portage-1", "ete"]);
+    assert!(out.html.contains("<h2 id=\"legitimite-portage\">Légitimité &amp; portage</h2>"), "{}", out.html);
+    assert!(out.html.contains("<h3 id=\"ete\">"));
+}
+
+#[test]
+fn leading_h1_becomes_title() {
+    let out = r("# Mon titre\n\nTexte\n");
+    assert_eq!(out.leading_h1.as_deref(), Some("Mon titre"));
+    assert!(!out.html.contains("<h1"));
+}
+
+#[test]
+fn wikilinks_become_placeholders() {
+    let out = r("Voir [[Coopération#Niveaux]] et [[Page|le texte]].\n");
+    assert_eq!(out.links.len(), 2);
+    assert_eq!(out.links[0].target, "Coopération");
+    assert_eq!(out.links[0].anchor.as_deref(), Some("Niveaux"));
+    assert_eq!(out.links[0].kind, LinkKind::Wiki);
+    assert_eq!((out.links[0].line, out.links[0].col), (1, 6));
+    assert!(out.html.contains("\u{E000}0\u{E001}Coopération › Niveaux\u{E002}0\u{E001}"), "{}", out.html);
+    assert!(out.html.contains("\u{E000}1\u{E001}le texte\u{E002}1\u{E001}"));
+}
+
+#[test]
+fn relative_links_and_images_are_recorded() {
+    let out = r("[a](../b.md#x) [ext](https://example.org) [top](#h) ![i](img/a.png)\n");
+    assert_eq!(out.links.len(), 2);
+    assert_eq!(out.links[0].kind, LinkKind::Path);
+    assert_eq!(out.links[0].target, "../b.md");
+    assert_eq!(out.links[1].kind, LinkKind::Image);
+    assert!(out.html.contains("src=\"playbook-asset:1\""));
+    assert!(out.html.contains("href=\"https://example.org\""));
+    assert!(out.html.contains("href=\"#h\""));
+}
+
+#[test]
+fn nothing_executable() {
+    let out = r("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) [y](JaVaScRiPt&#58;alert(1)) [z](playbook-asset:0)\n");
+    assert!(!out.html.contains("<script"), "{}", out.html);
+    assert!(!out.html.contains("<img"), "{}", out.html);
+    assert!(!out.html.to_lowercase().contains("javascript:"), "{}", out.html);
+    assert!(!out.html.contains("playbook-asset:0"));
+    assert!(out.html.contains("&lt;script&gt;"), "raw HTML is shown as text: {}", out.html);
+}
+
+#[test]
+fn unsafe_html_lets_html_through_but_not_js_urls() {
+    let out = render("<b>gras</b>\n\n[x](javascript:alert(1))\n", 0, MarkdownOptions { unsafe_html: true });
+    assert!(out.html.contains("<b>gras</b>"));
+    assert!(!out.html.contains("javascript:"));
+}
+
+#[test]
+fn placeholders_cannot_be_forged() {
+    let out = r("\u{E000}0\u{E001} texte\n");
+    assert!(!out.html.contains('\u{E000}'));
+}
+
+#[test]
+fn gfm_extensions() {
+    let out = r("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] fait\n- [ ] à faire\n\n~~barré~~ www.example.org\n\nTexte[^1]\n\n[^1]: Note.\n\n> [!NOTE]\n> Attention\n");
+    for needle in ["<table>", "type=\"checkbox\"", "<del>barré</del>", "href=\"http://www.example.org\"", "footnote", "markdown-alert-note"] {
+        assert!(out.html.contains(needle), "missing {needle} in {}", out.html);
+    }
+}
+
+#[test]
+fn positions_account_for_front_matter() {
+    let out = render("\n\n[[X]]\n", 4, MarkdownOptions::default());
+    assert_eq!(out.links[0].line, 7);
+}

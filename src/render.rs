@@ -1,0 +1,586 @@
+//! Render stage: one page of the site model, plus the link table, to the
+//! final HTML. Pure: the same inputs always give the same bytes, so `serve`
+//! can re-render only the pages an edit touched.
+//!
+//! Every URL is relative to the page being rendered, so the site works under
+//! any sub-path and from `file://` (with `url_style = "file"`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::UrlStyle;
+use crate::date::DateView;
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{PageKind, Rotation};
+use crate::link::{LinkTable, Target};
+use crate::markdown::{ASSET_PREFIX, CLOSE, Heading, OPEN, SEP};
+use crate::site::{PageId, SectionId, Site};
+use crate::text::{encode_segment, escape_html};
+
+/// Everything the render stage needs besides the page itself; built once per build.
+pub struct RenderEnv<'a> {
+    pub site: &'a Site,
+    pub links: &'a LinkTable,
+    pub tera: &'a Tera,
+    pub strings: BTreeMap<&'static str, &'static str>,
+}
+
+/// `../` repeated for the depth of `url` (`guide/etape/` → `../../`).
+pub fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+impl RenderEnv<'_> {
+    fn style(&self) -> UrlStyle {
+        self.site.config.url_style
+    }
+
+    /// Relative link from the page at `from` to the page directory `to`.
+    pub fn href(&self, from: &str, to: &str) -> String {
+        let mut h = root_of(from);
+        h.push_str(&to.split('/').map(encode_segment).collect::<Vec<_>>().join("/"));
+        match self.style() {
+            UrlStyle::File => h.push_str("index.html"),
+            UrlStyle::Pretty if h.is_empty() => h.push_str("./"),
+            UrlStyle::Pretty => {}
+        }
+        h
+    }
+
+    fn asset_href(&self, from: &str, rel: &str) -> String {
+        let mut h = root_of(from);
+        h.push_str(&rel.split('/').map(encode_segment).collect::<Vec<_>>().join("/"));
+        h
+    }
+
+    /// Substitutes the link placeholders of a page's body.
+    pub fn resolve_body(&self, id: PageId) -> String {
+        let page = &self.site.pages[id];
+        let html = &page.body.html;
+        let targets = &self.links.targets[id];
+        let mut out = String::with_capacity(html.len() + html.len() / 8);
+        let mut rest = html.as_str();
+        while let Some(i) = rest.find([OPEN, CLOSE, 'p']) {
+            let c = rest[i..].chars().next().unwrap_or('p');
+            if c == 'p' {
+                // Image sources: `playbook-asset:N`.
+                if let Some(after) = rest[i..].strip_prefix(ASSET_PREFIX) {
+                    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+                    if let Some(t) = digits.parse::<usize>().ok().and_then(|n| targets.get(n)) {
+                        out.push_str(&rest[..i]);
+                        out.push_str(&escape_html(&self.target_href(&page.url, page.is_index, t)));
+                        rest = &rest[i + ASSET_PREFIX.len() + digits.len()..];
+                        continue;
+                    }
+                }
+                out.push_str(&rest[..=i]);
+                rest = &rest[i + 1..];
+                continue;
+            }
+            out.push_str(&rest[..i]);
+            let after = &rest[i + c.len_utf8()..];
+            let Some(end) = after.find(SEP) else {
+                rest = after;
+                continue;
+            };
+            let n: usize = after[..end].parse().unwrap_or(usize::MAX);
+            rest = &after[end + SEP.len_utf8()..];
+            let Some(t) = targets.get(n) else { continue };
+            if c == OPEN {
+                match t {
+                    Target::Missing { title } => {
+                        out.push_str("<a class=\"new\" title=\"");
+                        out.push_str(&escape_html(title));
+                        out.push_str("\">");
+                    }
+                    Target::Unresolved { .. } => {
+                        out.push_str("<a class=\"broken\" href=\"");
+                        out.push_str(&escape_html(&self.target_href(&page.url, page.is_index, t)));
+                        out.push_str("\">");
+                    }
+                    _ => {
+                        out.push_str("<a href=\"");
+                        out.push_str(&escape_html(&self.target_href(&page.url, page.is_index, t)));
+                        out.push_str("\">");
+                    }
+                }
+            } else {
+                if matches!(t, Target::Missing { .. }) {
+                    out.push_str("<span class=\"visually-hidden\"> (");
+                    out.push_str(self.strings["page_to_create"]);
+                    out.push_str(")</span>");
+                }
+                out.push_str("</a>");
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn target_href(&self, from: &str, from_is_index: bool, t: &Target) -> String {
+        match t {
+            Target::Page { id, anchor } => {
+                let to = &self.site.pages[*id].url;
+                let mut h = if to == from && anchor.is_some() { String::new() } else { self.href(from, to) };
+                if let Some(a) = anchor {
+                    h.push('#');
+                    h.push_str(a);
+                }
+                h
+            }
+            Target::Asset { rel, fragment } => {
+                let mut h = self.asset_href(from, rel);
+                if let Some(f) = fragment {
+                    h.push('#');
+                    h.push_str(f);
+                }
+                h
+            }
+            Target::Missing { .. } => String::new(),
+            // Written relative to the source folder; a page is one folder deeper.
+            Target::Unresolved { url } if url.starts_with('/') || from_is_index => url.clone(),
+            Target::Unresolved { url } => format!("../{url}"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LinkView {
+    title: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    title: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct SectionNavPage {
+    title: String,
+    href: String,
+    current: bool,
+    kind: PageKind,
+    step: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct SectionNav {
+    title: String,
+    href: String,
+    pages: Vec<SectionNavPage>,
+}
+
+#[derive(Serialize)]
+struct TagView {
+    name: String,
+    href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MinutesView<'a> {
+    facilitators: &'a [String],
+    scribes: &'a [String],
+    timekeepers: &'a [String],
+    participants: &'a [String],
+    rotations: &'a [Rotation],
+}
+
+#[derive(Serialize)]
+struct GuideView {
+    step: i64,
+    total: usize,
+    prev: Option<LinkView>,
+    next: Option<LinkView>,
+}
+
+#[derive(Serialize)]
+struct TypologyView<'a> {
+    axis: Option<&'a str>,
+    level: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ChildView {
+    title: String,
+    href: String,
+    description: Option<String>,
+    kind: PageKind,
+    step: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct SubsectionView {
+    title: String,
+    href: String,
+    description: Option<String>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TocEntry<'a> {
+    level: u8,
+    id: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    kind: &'static str,
+    content: String,
+    date: Option<DateView>,
+    updated: Option<DateView>,
+    authors: &'a [String],
+    tags: Vec<TagView>,
+    toc: Vec<TocEntry<'a>>,
+    extra: &'a BTreeMap<String, serde_json::Value>,
+    minutes: Option<MinutesView<'a>>,
+    guide: Option<GuideView>,
+    typology: Option<TypologyView<'a>>,
+    children: Vec<ChildView>,
+    subsections: Vec<SubsectionView>,
+}
+
+#[derive(Serialize)]
+struct PageContext<'a> {
+    root: String,
+    home_href: String,
+    sections: Vec<NavItem>,
+    breadcrumbs: Vec<LinkView>,
+    section_nav: Option<SectionNav>,
+    page: PageView<'a>,
+}
+
+fn kind_name(k: PageKind) -> &'static str {
+    match k {
+        PageKind::Page => "page",
+        PageKind::Minutes => "minutes",
+        PageKind::Guide => "guide",
+        PageKind::Typology => "typology",
+    }
+}
+
+/// Guide step number: `order` when given, else the position among guide pages.
+fn guide_steps(site: &Site, section: SectionId) -> Vec<PageId> {
+    site.sections[section]
+        .pages
+        .iter()
+        .copied()
+        .filter(|&p| site.pages[p].kind == PageKind::Guide)
+        .collect()
+}
+
+/// Template globals that do not depend on the page, set once per build.
+pub fn set_globals(tera: &mut Tera, site: &Site, strings: &BTreeMap<&'static str, &'static str>) {
+        let g = tera.global_context();
+        #[derive(Serialize)]
+        struct SiteView<'a> {
+            title: &'a str,
+            description: Option<&'a str>,
+            language: &'a str,
+        }
+        let home = site.home();
+        let description = site
+            .config
+            .description
+            .as_deref()
+            .or(home.description.as_deref());
+        g.insert(
+            "site",
+            &SiteView {
+                title: site.config.title.as_deref().unwrap_or(&home.title),
+                description,
+                language: &site.config.language,
+            },
+        );
+        g.insert("t", strings);
+        g.insert("lang", &site.config.language);
+        let mut build = BTreeMap::new();
+        build.insert("generator", format!("playbook {}", env!("CARGO_PKG_VERSION")));
+        g.insert("build", &build);
+}
+
+impl RenderEnv<'_> {
+
+    fn page_view<'a>(&'a self, id: PageId) -> (PageView<'a>, &'static str) {
+        let site = self.site;
+        let page = &site.pages[id];
+        let lang = site.config.language.as_str();
+        let from = page.url.as_str();
+        let (kind, template) = if page.is_index && page.section == 0 {
+            ("home", "home.html")
+        } else if page.is_index {
+            ("section", "section.html")
+        } else {
+            let k = kind_name(page.kind);
+            (k, match page.kind {
+                PageKind::Page => "page.html",
+                PageKind::Minutes => "minutes.html",
+                PageKind::Guide => "guide.html",
+                PageKind::Typology => "typology.html",
+            })
+        };
+        let guide = (page.kind == PageKind::Guide && !page.is_index).then(|| {
+            let steps = guide_steps(site, page.section);
+            let pos = steps.iter().position(|&p| p == id).unwrap_or(0);
+            let link = |p: PageId| LinkView { title: site.pages[p].title.clone(), href: self.href(from, &site.pages[p].url) };
+            GuideView {
+                step: page.front.order.unwrap_or(pos as i64 + 1),
+                total: steps.len(),
+                prev: pos.checked_sub(1).and_then(|i| steps.get(i)).map(|&p| link(p)),
+                next: steps.get(pos + 1).map(|&p| link(p)),
+            }
+        });
+        let (children, subsections) = if page.is_index {
+            let sec = &site.sections[page.section];
+            let children = sec
+                .pages
+                .iter()
+                .map(|&p| {
+                    let c = &site.pages[p];
+                    ChildView {
+                        title: c.title.clone(),
+                        href: self.href(from, &c.url),
+                        description: c.front.description.clone(),
+                        kind: c.kind,
+                        step: (c.kind == PageKind::Guide).then(|| c.front.order).flatten(),
+                    }
+                })
+                .collect();
+            let subs = sec
+                .subsections
+                .iter()
+                .map(|&s| {
+                    let sub = &site.sections[s];
+                    SubsectionView {
+                        title: sub.title.clone(),
+                        href: self.href(from, &sub.url),
+                        description: sub.description.clone(),
+                        count: count_pages(site, s),
+                    }
+                })
+                .collect();
+            (children, subs)
+        } else {
+            (vec![], vec![])
+        };
+        let view = PageView {
+            title: &page.title,
+            description: page.front.description.as_deref(),
+            kind,
+            content: self.resolve_body(id),
+            date: page.date.map(|d| d.view(lang)),
+            updated: page.updated.map(|d| d.view(lang)),
+            authors: &page.front.authors,
+            tags: page.front.tags.iter().map(|t| TagView { name: t.clone(), href: None }).collect(),
+            toc: page
+                .body
+                .headings
+                .iter()
+                .filter(|h: &&Heading| (2..=3).contains(&h.level))
+                .map(|h| TocEntry { level: h.level, id: &h.id, title: &h.title })
+                .collect(),
+            extra: &page.front.extra,
+            minutes: (page.kind == PageKind::Minutes).then(|| MinutesView {
+                facilitators: &page.front.facilitators,
+                scribes: &page.front.scribes,
+                timekeepers: &page.front.timekeepers,
+                participants: &page.front.participants,
+                rotations: &page.front.rotations,
+            }),
+            guide,
+            typology: (page.kind == PageKind::Typology).then(|| TypologyView {
+                axis: page.front.axis.as_deref(),
+                level: page.front.level.as_deref(),
+            }),
+            children,
+            subsections,
+        };
+        (view, template)
+    }
+
+    /// Renders page `id` to its final HTML.
+    pub fn render_page(&self, id: PageId) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let page = &site.pages[id];
+        let from = page.url.as_str();
+        let chain = site.section_chain(page.section);
+        let top = chain.get(1).copied();
+        let sections = site.home()
+            .subsections
+            .iter()
+            .map(|&s| NavItem {
+                title: site.sections[s].title.clone(),
+                href: self.href(from, &site.sections[s].url),
+                current: Some(s) == top,
+            })
+            .collect();
+        // Breadcrumbs: home, then each ancestor section, not the page itself.
+        let mut crumbs: Vec<SectionId> = chain.clone();
+        if page.is_index {
+            crumbs.pop();
+        }
+        let breadcrumbs = if page.is_index && page.section == 0 {
+            vec![]
+        } else {
+            crumbs
+                .iter()
+                .map(|&s| LinkView {
+                    title: if s == 0 { self.strings["home"].to_string() } else { site.sections[s].title.clone() },
+                    href: self.href(from, &site.sections[s].url),
+                })
+                .collect()
+        };
+        let section_nav = (!(page.is_index && page.section == 0)).then(|| {
+            let sec = &site.sections[page.section];
+            SectionNav {
+                title: sec.title.clone(),
+                href: self.href(from, &sec.url),
+                pages: sec
+                    .pages
+                    .iter()
+                    .map(|&p| SectionNavPage {
+                        title: site.pages[p].title.clone(),
+                        href: self.href(from, &site.pages[p].url),
+                        current: p == id,
+                        kind: site.pages[p].kind,
+                        step: (site.pages[p].kind == PageKind::Guide).then(|| site.pages[p].front.order).flatten(),
+                    })
+                    .collect(),
+            }
+        });
+        let (view, template) = self.page_view(id);
+        let ctx = PageContext {
+            root: root_of(from),
+            home_href: self.href(from, ""),
+            sections,
+            breadcrumbs,
+            section_nav,
+            page: view,
+        };
+        self.render_template(template, &ctx, page.shown.as_path())
+    }
+
+    fn render_template<T: Serialize>(&self, template: &str, ctx: &T, shown: &std::path::Path) -> Result<String, Diagnostic> {
+        let context = Context::from_serialize(ctx).map_err(|e| crate::theme::template_error(shown, &e))?;
+        self.tera.render(template, &context).map_err(|e| {
+            let mut d = crate::theme::template_error(std::path::Path::new(&format!("templates/{template}")), &e);
+            d.message = format!("{} (while rendering {})", d.message, shown.display());
+            d
+        })
+    }
+
+    /// The 404 page, at the site root.
+    pub fn render_404(&self) -> Result<String, Diagnostic> {
+        let home = self.site.home();
+        #[derive(Serialize)]
+        struct Stub<'a> {
+            title: &'a str,
+            content: String,
+            kind: &'static str,
+            description: Option<&'a str>,
+            toc: Vec<()>,
+            tags: Vec<()>,
+            authors: Vec<()>,
+            date: Option<()>,
+            updated: Option<()>,
+            minutes: Option<()>,
+            guide: Option<()>,
+            typology: Option<()>,
+            children: Vec<()>,
+            subsections: Vec<SubsectionView>,
+            extra: BTreeMap<String, ()>,
+        }
+        #[derive(Serialize)]
+        struct Ctx<'a> {
+            root: &'a str,
+            home_href: String,
+            sections: Vec<NavItem>,
+            breadcrumbs: Vec<LinkView>,
+            section_nav: Option<SectionNav>,
+            page: Stub<'a>,
+        }
+        let ctx = Ctx {
+            root: "",
+            home_href: self.href("", ""),
+            sections: home
+                .subsections
+                .iter()
+                .map(|&s| NavItem { title: self.site.sections[s].title.clone(), href: self.href("", &self.site.sections[s].url), current: false })
+                .collect(),
+            breadcrumbs: vec![],
+            section_nav: None,
+            page: Stub {
+                title: self.strings["not_found_title"],
+                content: format!("<p>{}</p>", escape_html(self.strings["not_found_text"])),
+                kind: "404",
+                description: None,
+                toc: vec![],
+                tags: vec![],
+                authors: vec![],
+                date: None,
+                updated: None,
+                minutes: None,
+                guide: None,
+                typology: None,
+                children: vec![],
+                subsections: home
+                    .subsections
+                    .iter()
+                    .map(|&s| SubsectionView {
+                        title: self.site.sections[s].title.clone(),
+                        href: self.href("", &self.site.sections[s].url),
+                        description: self.site.sections[s].description.clone(),
+                        count: count_pages(self.site, s),
+                    })
+                    .collect(),
+                extra: BTreeMap::new(),
+            },
+        };
+        self.render_template("404.html", &ctx, std::path::Path::new("404.html"))
+    }
+}
+
+/// Pages in a section and its subsections.
+fn count_pages(site: &Site, s: SectionId) -> usize {
+    let sec = &site.sections[s];
+    sec.pages.len() + sec.subsections.iter().map(|&c| count_pages(site, c)).sum::<usize>()
+}
+
+/// `sitemap.xml`: absolute URLs built from `base_url`.
+pub fn sitemap(site: &Site) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut pages: Vec<&crate::site::Page> = site.pages.iter().filter(|p| !p.url.is_empty() || p.is_index).collect();
+    pages.sort_by(|a, b| a.url.cmp(&b.url));
+    let mut urls: Vec<(String, Option<String>)> = pages
+        .iter()
+        .map(|p| (p.url.clone(), p.updated.or(p.date).map(|d| d.iso())))
+        .collect();
+    for sec in &site.sections {
+        if sec.index.is_none() {
+            urls.push((sec.url.clone(), None));
+        }
+    }
+    urls.sort();
+    urls.dedup_by(|a, b| a.0 == b.0);
+    for (url, lastmod) in urls {
+        let path: String = url.split('/').map(encode_segment).collect::<Vec<_>>().join("/");
+        s.push_str("  <url><loc>");
+        s.push_str(&escape_html(&format!("{}{}", site.config.base_url, path)));
+        s.push_str("</loc>");
+        if let Some(d) = lastmod {
+            s.push_str("<lastmod>");
+            s.push_str(&d);
+            s.push_str("</lastmod>");
+        }
+        s.push_str("</url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}

@@ -1,0 +1,326 @@
+//! The site model: pages and sections, and the parse stage that builds it.
+//!
+//! `parse_page` turns one source file into a [`Page`] (pure, per page, run in
+//! parallel); `assemble` arranges the pages into sections, gives every page its
+//! URL and reports collisions (pure, whole site, cheap). Links between pages
+//! are resolved afterwards by the `link` stage.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{self, FrontMatter, PageKind};
+use crate::load::SourceFile;
+use crate::markdown::{self, MarkdownOptions, Rendered};
+use crate::text::{match_key, slugify};
+
+pub type PageId = usize;
+pub type SectionId = usize;
+
+/// One content page, parsed.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Source path relative to `content/`, `/`-separated.
+    pub source: String,
+    /// Path shown in diagnostics.
+    pub shown: PathBuf,
+    pub front: FrontMatter,
+    pub title: String,
+    pub kind: PageKind,
+    pub date: Option<Date>,
+    pub updated: Option<Date>,
+    /// The Markdown body, rendered with link placeholders.
+    pub body: Rendered,
+    /// Output directory relative to the site root, ending with `/`, or `""`
+    /// for the home page. Set by [`assemble`].
+    pub url: String,
+    /// The section the page is in (for an index page: the section it introduces).
+    pub section: SectionId,
+    /// `_index.md`, `index.md` or `README.md`: the page introduces its folder.
+    pub is_index: bool,
+}
+
+/// A folder of `content/`.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Folder relative to `content/` (`""` for the root).
+    pub dir: String,
+    pub url: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub order: Option<i64>,
+    pub index: Option<PageId>,
+    /// Pages of the folder (index excluded), in display order.
+    pub pages: Vec<PageId>,
+    pub subsections: Vec<SectionId>,
+    pub parent: Option<SectionId>,
+}
+
+/// The whole site after the parse stage.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    pub pages: Vec<Page>,
+    pub sections: Vec<Section>,
+}
+
+impl Site {
+    pub fn home(&self) -> &Section {
+        &self.sections[0]
+    }
+
+    /// Ancestors of a page's section, from the root down (the section itself included).
+    pub fn section_chain(&self, mut s: SectionId) -> Vec<SectionId> {
+        let mut chain = vec![s];
+        while let Some(p) = self.sections[s].parent {
+            chain.push(p);
+            s = p;
+        }
+        chain.reverse();
+        chain
+    }
+}
+
+/// Index file names, by priority.
+const INDEX_NAMES: [&str; 4] = ["_index.md", "index.md", "readme.md", "README.md"];
+
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
+}
+
+fn parent_dir(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
+fn stem(rel: &str) -> &str {
+    let name = file_name(rel);
+    name.rfind('.').map_or(name, |i| &name[..i])
+}
+
+/// Turns `questions-frequentes` into `Questions frequentes`.
+pub fn prettify(name: &str) -> String {
+    let spaced = name.replace(['-', '_'], " ");
+    let spaced = spaced.trim();
+    let mut c = spaced.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Parse stage for one file: front matter, then Markdown. Returns `None` for
+/// a draft when drafts are not wanted.
+pub fn parse_page(
+    src: &SourceFile,
+    opts: MarkdownOptions,
+    drafts: bool,
+) -> Result<Option<(Page, Vec<Diagnostic>)>, Vec<Diagnostic>> {
+    let split = frontmatter::split(&src.text, &src.shown)?;
+    let front = split.front;
+    if front.draft && !drafts {
+        return Ok(None);
+    }
+    let mut warnings = vec![];
+    let body = markdown::render(split.body, split.body_line_offset, opts);
+    let name = file_name(&src.rel);
+    let is_index = INDEX_NAMES.contains(&name);
+    let fallback = if is_index {
+        let dir = parent_dir(&src.rel);
+        if dir.is_empty() { String::new() } else { prettify(file_name(dir)) }
+    } else {
+        prettify(stem(&src.rel))
+    };
+    let title = front
+        .title
+        .clone()
+        .or_else(|| body.leading_h1.clone().filter(|t| !t.is_empty()))
+        .unwrap_or(fallback);
+    let mut parse_date = |field: &str, v: &Option<String>| -> Option<Date> {
+        let v = v.as_ref()?;
+        let d = Date::parse(v);
+        if d.is_none() {
+            let line = src.text.lines().position(|l| l.starts_with(field)).map_or(0, |i| i + 1);
+            warnings.push(
+                Diagnostic::warning(&src.shown, line, 1, format!("`{field}: {v}` is not a date I can read; it is ignored"))
+                    .with_help(format!("write `{field}: 2025-08-12` (year-month-day)")),
+            );
+        }
+        d
+    };
+    let date = parse_date("date", &front.date);
+    let updated = parse_date("updated", &front.updated);
+    let page = Page {
+        source: src.rel.clone(),
+        shown: src.shown.clone(),
+        kind: front.kind.unwrap_or_default(),
+        title,
+        date,
+        updated,
+        body,
+        front,
+        url: String::new(),
+        section: 0,
+        is_index,
+    };
+    Ok(Some((page, warnings)))
+}
+
+/// Arranges parsed pages into sections and gives each page its URL.
+/// `pages` must be sorted by source path. Reports URL collisions.
+pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>) {
+    let mut diags = vec![];
+    // Sections: every folder holding a page, and their ancestors.
+    let mut dirs: BTreeMap<String, ()> = BTreeMap::new();
+    dirs.insert(String::new(), ());
+    for p in &pages {
+        let mut d = parent_dir(&p.source);
+        loop {
+            dirs.insert(d.to_string(), ());
+            if d.is_empty() {
+                break;
+            }
+            d = parent_dir(d);
+        }
+    }
+    let mut sections: Vec<Section> = vec![];
+    let mut by_dir: HashMap<String, SectionId> = HashMap::new();
+    for dir in dirs.keys() {
+        let url = if dir.is_empty() {
+            String::new()
+        } else {
+            let mut u = String::new();
+            for part in dir.split('/') {
+                let s = slugify(part);
+                u.push_str(if s.is_empty() { "section" } else { &s });
+                u.push('/');
+            }
+            u
+        };
+        let id = sections.len();
+        let parent = if dir.is_empty() { None } else { by_dir.get(parent_dir(dir)).copied() };
+        sections.push(Section {
+            dir: dir.clone(),
+            url,
+            title: if dir.is_empty() { String::new() } else { prettify(file_name(dir)) },
+            description: None,
+            order: None,
+            index: None,
+            pages: vec![],
+            subsections: vec![],
+            parent,
+        });
+        if let Some(p) = parent {
+            sections[p].subsections.push(id);
+        }
+        by_dir.insert(dir.clone(), id);
+    }
+
+    for p in pages.iter_mut() {
+        p.section = by_dir[parent_dir(&p.source)];
+    }
+    // Index pages: the highest-priority index name of each folder; the
+    // others of the same folder stay ordinary pages.
+    for sec in &mut sections {
+        let candidates: Vec<PageId> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| parent_dir(&p.source) == sec.dir && INDEX_NAMES.contains(&file_name(&p.source)))
+            .map(|(i, _)| i)
+            .collect();
+        if let Some(best) = candidates
+            .iter()
+            .copied()
+            .min_by_key(|i| INDEX_NAMES.iter().position(|n| *n == file_name(&pages[*i].source)))
+        {
+            sec.index = Some(best);
+            for c in candidates {
+                pages[c].is_index = c == best;
+            }
+        }
+    }
+
+    // Every folder gets an index page; folders without one get an empty page.
+    for sid in 0..sections.len() {
+        if sections[sid].index.is_none() {
+            let dir = sections[sid].dir.clone();
+            let source = if dir.is_empty() { "_index.md".to_string() } else { format!("{dir}/_index.md") };
+            let id = pages.len();
+            pages.push(Page {
+                shown: PathBuf::from("content").join(&source),
+                source,
+                front: FrontMatter::default(),
+                title: sections[sid].title.clone(),
+                kind: PageKind::Page,
+                date: None,
+                updated: None,
+                body: Rendered::default(),
+                url: String::new(),
+                section: sid,
+                is_index: true,
+            });
+            sections[sid].index = Some(id);
+        }
+    }
+
+    // URLs, titles and section membership.
+    let mut taken: HashMap<String, PageId> = HashMap::new();
+    for s in &sections {
+        taken.insert(s.url.clone(), usize::MAX);
+    }
+    for id in 0..pages.len() {
+        let sid = pages[id].section;
+        if pages[id].is_index {
+            pages[id].url = sections[sid].url.clone();
+            let sec = &mut sections[sid];
+            if !sec.dir.is_empty() || pages[id].front.title.is_some() || pages[id].body.leading_h1.is_some() {
+                sec.title = pages[id].title.clone();
+            }
+            sec.description = pages[id].front.description.clone();
+            sec.order = pages[id].front.order;
+            continue;
+        }
+        let slug = match slugify(stem(&pages[id].source)) {
+            s if s.is_empty() => "page".to_string(),
+            s => s,
+        };
+        let url = format!("{}{}/", sections[sid].url, slug);
+        if let Some(&other) = taken.get(&url) {
+            let what = if other == usize::MAX {
+                format!("the folder `{}`", url.trim_end_matches('/'))
+            } else {
+                format!("`{}`", pages[other].shown.display())
+            };
+            diags.push(
+                Diagnostic::error(&pages[id].shown, 0, 0, format!("this page would be published at `{url}`, like {what}"))
+                    .with_help("rename one of the two files (file names that differ only by case, accents or punctuation give the same address)"),
+            );
+            continue;
+        }
+        if url.starts_with("assets/") {
+            diags.push(
+                Diagnostic::error(&pages[id].shown, 0, 0, "`assets/` is reserved for the theme's files")
+                    .with_help("rename the `assets` folder"),
+            );
+        }
+        taken.insert(url.clone(), id);
+        pages[id].url = url;
+        sections[sid].pages.push(id);
+    }
+    if sections[0].title.is_empty() {
+        sections[0].title = config.title.clone().unwrap_or_else(|| "Playbook".to_string());
+    }
+
+    // Display order: `order`, then title, then path.
+    let sort_key = |p: &Page| (p.front.order.is_none(), p.front.order, match_key(&p.title), p.source.clone());
+    for s in 0..sections.len() {
+        let mut ids = std::mem::take(&mut sections[s].pages);
+        ids.sort_by_cached_key(|&i| sort_key(&pages[i]));
+        sections[s].pages = ids;
+        let mut subs = std::mem::take(&mut sections[s].subsections);
+        subs.sort_by_cached_key(|&i| (sections[i].order.is_none(), sections[i].order, match_key(&sections[i].title), sections[i].dir.clone()));
+        sections[s].subsections = subs;
+    }
+    (Site { config, pages, sections }, diags)
+}

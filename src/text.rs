@@ -1,0 +1,111 @@
+//! Text helpers shared by every stage: ASCII slugs for URLs and heading ids,
+//! forgiving match keys for link resolution, and HTML escaping.
+//!
+//! Slugs are hand-written on top of `deunicode` (the `slug` crate does the same
+//! in fewer lines, but we need the apostrophe and `&` handling below).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// An ASCII, lowercase, hyphen-separated slug: `Légitimité & portage` gives
+/// `legitimite-portage`, `L'œuvre d'art` gives `l-oeuvre-d-art`.
+/// Returns an empty string when nothing sluggable remains.
+pub fn slugify(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    let mut pending_dash = false;
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// NFC-normalises and transliterates to ASCII (`œ` → `oe`, `é` → `e`).
+pub fn fold(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    deunicode::deunicode_with_tofu(&nfc, "-")
+}
+
+/// The key under which titles, file names and aliases are matched: case,
+/// accents, Unicode normalisation, spaces, hyphens and underscores are
+/// ignored, so `cooperation inter directions` matches `Coopération inter-directions`.
+pub fn match_key(s: &str) -> String {
+    let folded = fold(s);
+    folded
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes one path segment of a URL (keeps unreserved characters).
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_readable() {
+        assert_eq!(slugify("Légitimité & portage"), "legitimite-portage");
+        assert_eq!(slugify("L'œuvre d’art"), "l-oeuvre-d-art");
+        assert_eq!(slugify("  Rotation #1 - ORIGINES & FINALITES "), "rotation-1-origines-finalites");
+        assert_eq!(slugify("14h35 - 14h55"), "14h35-14h55");
+        assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn nfd_and_nfc_fold_alike() {
+        let nfd = "Coope\u{301}ration";
+        assert_eq!(slugify(nfd), "cooperation");
+        assert_eq!(match_key(nfd), match_key("Coopération"));
+    }
+
+    #[test]
+    fn match_keys_ignore_case_accents_and_separators() {
+        assert_eq!(
+            match_key("cooperation inter directions"),
+            match_key("Coopération inter-directions")
+        );
+        assert_eq!(match_key("Mon_fichier-ici"), "monfichierici");
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_html("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(encode_segment("Fiche été.png"), "Fiche%20%C3%A9t%C3%A9.png");
+    }
+}

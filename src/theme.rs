@@ -1,0 +1,108 @@
+//! The theme: the default one embedded in the binary, and a site's overrides
+//! from `themes/<name>/templates/` and `themes/<name>/static/`.
+//!
+//! Loading reads the override folder (an I/O edge); building the Tera engine
+//! from a [`Theme`] is pure.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::diagnostic::Diagnostic;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
+}
+
+/// Prefix under which the embedded templates are registered, so a site
+/// template can `{% extends "__default/page.html" %}`.
+pub const DEFAULT_PREFIX: &str = "__default/";
+
+/// A theme ready to use: template sources and static files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Theme {
+    /// Site templates overriding the embedded ones: (name, path shown, source).
+    pub overrides: Vec<(String, PathBuf, String)>,
+    /// Static files, embedded merged with overrides, by path under `assets/`.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Reads the site's theme folder, if any. `name` comes from `playbook.toml`.
+pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+    let mut theme = Theme::default();
+    for (n, bytes) in embedded::STATIC {
+        theme.static_files.insert((*n).to_string(), bytes.to_vec());
+    }
+    let dir = site_root.join("themes").join(name);
+    if !dir.is_dir() {
+        if name == "default" {
+            return Ok(theme);
+        }
+        return Err(Diagnostic::error("playbook.toml", 0, 0, format!("theme `{name}` not found: no folder themes/{name}/"))
+            .with_help("create the folder, or remove the `theme` key to use the default theme"));
+    }
+    let walk = |sub: &str| -> Vec<(String, PathBuf)> {
+        let base = dir.join(sub);
+        walkdir::WalkDir::new(&base)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .filter(|e| !e.file_name().to_str().is_some_and(crate::load::is_ignored_name))
+            .filter_map(|e| {
+                let rel = e.path().strip_prefix(&base).ok()?.to_str()?.replace('\\', "/");
+                Some((rel, e.path().to_path_buf()))
+            })
+            .collect()
+    };
+    for (rel, path) in walk("templates") {
+        let shown = Path::new("themes").join(name).join("templates").join(&rel);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Diagnostic::error(&shown, 0, 0, format!("cannot read template: {e}")))?;
+        theme.overrides.push((rel, shown, text));
+    }
+    for (rel, path) in walk("static") {
+        let shown = Path::new("themes").join(name).join("static").join(&rel);
+        let bytes = std::fs::read(&path).map_err(|e| Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}")))?;
+        theme.static_files.insert(rel, bytes);
+    }
+    Ok(theme)
+}
+
+/// Builds the template engine: embedded templates under [`DEFAULT_PREFIX`],
+/// the site's overrides under their bare names.
+pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
+    let mut tera = Tera::default();
+    let shown_default = |name: &str| PathBuf::from(format!("(default theme) templates/{name}"));
+    tera.set_fallback_prefixes([DEFAULT_PREFIX])
+        .map_err(|e| Diagnostic::error(shown_default(""), 0, 0, e.to_string()))?;
+    tera.autoescape_on([".html", ".xml"]);
+    let defaults: Vec<(String, String)> = embedded::TEMPLATES
+        .iter()
+        .map(|(n, b)| (format!("{DEFAULT_PREFIX}{n}"), String::from_utf8_lossy(b).into_owned()))
+        .collect();
+    tera.add_raw_templates(defaults)
+        .map_err(|e| template_error(&shown_default("?"), &e))?;
+    for (name, shown, text) in &theme.overrides {
+        tera.add_raw_template(name, text).map_err(|e| template_error(shown, &e))?;
+    }
+    Ok(tera)
+}
+
+/// A Tera error as a diagnostic; Tera's report already names the line.
+pub fn template_error(shown: &Path, e: &tera::Error) -> Diagnostic {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    let line = msg
+        .split("-->")
+        .nth(1)
+        .and_then(|rest| rest.split(':').nth(1))
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0);
+    Diagnostic::error(shown, line, 0, format!("template error: {}", msg.trim()))
+}
