@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
 use crate::link::{self, LinkTable};
 use crate::load::{self, Loaded};
 use crate::markdown::MarkdownOptions;
@@ -134,9 +134,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                 Ok(h) => h,
                 Err(d) => return Some(d),
             };
-            let rel = match site.config.url_style {
-                _ => format!("{}index.html", page.url),
-            };
+            let rel = format!("{}index.html", page.url);
             staging
                 .write(&rel, html.as_bytes())
                 .err()
@@ -160,7 +158,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .try_for_each(|a| staging.copy(&a.rel, &a.abs))?;
     let files = site.pages.len() + 2 + theme.static_files.len() + loaded.assets.len();
     staging.commit().with_context(|| format!("the previous `{}` was left as it was", out.display()))?;
-    let _ = Severity::Error;
     Ok(BuildReport {
         pages: site.pages.len(),
         files,

@@ -75,16 +75,22 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
 }
 
 fn summary(d: &Diagnostics) -> String {
+    let mut parts = vec![];
     match d.count(Severity::Warning) {
-        0 => String::new(),
-        n => format!(" ({n} warning{})", if n > 1 { "s" } else { "" }),
+        0 => {}
+        n => parts.push(format!("{n} warning{}", if n > 1 { "s" } else { "" })),
     }
+    match d.count(Severity::Note) {
+        0 => {}
+        n => parts.push(format!("{n} link{} to pages to create", if n > 1 { "s" } else { "" })),
+    }
+    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
 }
 
 fn print_diagnostics(d: &Diagnostics) {
     let stderr = std::io::stderr();
     let mut w = stderr.lock();
-    for diag in &d.0 {
+    for diag in d.0.iter().filter(|d| d.severity != Severity::Note) {
         let _ = writeln!(w, "{diag}");
     }
 }

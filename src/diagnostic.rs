@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Counted but not printed one by one (a link to a page to create, which
+    /// a wiki expects); an error under `--strict`.
+    Note,
     /// Reported, but the build goes on (fails under `--strict`).
     Warning,
     /// The build fails.
@@ -51,6 +54,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(path: impl AsRef<Path>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(path, line, col, message)
+        }
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -64,6 +74,7 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.severity {
+            Severity::Note => "note",
             Severity::Error => "error",
             Severity::Warning => "warning",
         };

@@ -124,7 +124,6 @@ fn resolve_one(
     diags: &mut Vec<Diagnostic>,
 ) -> Target {
     let page = &site.pages[from];
-    let at = |d: Diagnostic| d;
     match link.kind {
         LinkKind::Wiki => {
             let target = if link.target.is_empty() {
@@ -140,20 +139,26 @@ fn resolve_one(
                         let mut ranked: Vec<PageId> = many.to_vec();
                         ranked.sort_by_key(|&c| (std::cmp::Reverse(closeness(&page.source, &site.pages[c].source)), site.pages[c].source.clone()));
                         let names: Vec<String> = ranked.iter().map(|&c| format!("`{}`", site.pages[c].source)).collect();
-                        diags.push(at(Diagnostic::warning(
+                        diags.push(Diagnostic::warning(
                             &page.shown,
                             link.line,
                             link.col,
                             format!("`[[{}]]` is ambiguous: {}; using the nearest, {}", link.target, names.join(", "), names[0]),
                         )
-                        .with_help("write the folder too, e.g. `[[dossier/page]]`, or add an alias")));
+                        .with_help("write the folder too, e.g. `[[dossier/page]]`, or add an alias"));
                         Some(ranked[0])
                     }
                 }
             };
             match target {
                 Some(id) => Target::Page { id, anchor: anchor_of(site, id, link, diags, from) },
-                None => Target::Missing { title: link.target.clone() },
+                None => {
+                    diags.push(
+                        Diagnostic::note(&page.shown, link.line, link.col, format!("page to create: `[[{}]]`", link.target))
+                            .with_help("write that page, or fix the link's spelling"),
+                    );
+                    Target::Missing { title: link.target.clone() }
+                }
             }
         }
         LinkKind::Path | LinkKind::Image => {
@@ -271,7 +276,7 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && i + 2 < bytes.len() + 0
+            && i + 2 < bytes.len()
             && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
         {
             out.push(h * 16 + l);

@@ -99,6 +99,22 @@ fn stem(rel: &str) -> &str {
     name.rfind('.').map_or(name, |i| &name[..i])
 }
 
+/// Splits an ordering prefix off a file stem: `01-demarrer` gives
+/// `(Some(1), "demarrer")`. The number orders the page when the front
+/// matter has no `order`, and stays out of the URL.
+pub fn order_prefix(stem: &str) -> (Option<i64>, &str) {
+    let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return (None, stem);
+    }
+    let rest = &stem[digits..];
+    let trimmed = rest.trim_start_matches(['-', '_', '.', ' ']);
+    if trimmed.len() == rest.len() || trimmed.is_empty() {
+        return (None, stem);
+    }
+    (stem[..digits].parse().ok(), trimmed)
+}
+
 /// Turns `questions-frequentes` into `Questions frequentes`.
 pub fn prettify(name: &str) -> String {
     let spaced = name.replace(['-', '_'], " ");
@@ -130,8 +146,12 @@ pub fn parse_page(
         let dir = parent_dir(&src.rel);
         if dir.is_empty() { String::new() } else { prettify(file_name(dir)) }
     } else {
-        prettify(stem(&src.rel))
+        prettify(order_prefix(stem(&src.rel)).1)
     };
+    let mut front = front;
+    if front.order.is_none() && !is_index {
+        front.order = order_prefix(stem(&src.rel)).0;
+    }
     let title = front
         .title
         .clone()
@@ -281,7 +301,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
             sec.order = pages[id].front.order;
             continue;
         }
-        let slug = match slugify(stem(&pages[id].source)) {
+        let slug = match slugify(order_prefix(stem(&pages[id].source)).1) {
             s if s.is_empty() => "page".to_string(),
             s => s,
         };
@@ -323,4 +343,19 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         sections[s].subsections = subs;
     }
     (Site { config, pages, sections }, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_prefixes() {
+        assert_eq!(order_prefix("01-demarrer"), (Some(1), "demarrer"));
+        assert_eq!(order_prefix("2_suite"), (Some(2), "suite"));
+        assert_eq!(order_prefix("2024-11-14-atelier"), (None, "2024-11-14-atelier"));
+        assert_eq!(order_prefix("2024"), (None, "2024"));
+        assert_eq!(order_prefix("demarrer"), (None, "demarrer"));
+        assert_eq!(prettify("questions-frequentes"), "Questions frequentes");
+    }
 }

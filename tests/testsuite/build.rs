@@ -1,0 +1,207 @@
+//! `playbook build` on small fixture sites: configuration, front matter,
+//! Markdown, URLs and error reporting.
+
+use crate::util::{Site, main_of, tree_snapshot};
+
+#[test]
+fn zero_config_folder_builds() {
+    let s = Site::new();
+    s.file("content/premiere-page.md", "# Première page\n\nBonjour.\n")
+        .file("content/dossier/Été à Paris.md", "Texte sans titre.\n")
+        .file("content/sans-rien.md", "");
+    let o = s.build_ok(&[]);
+    assert!(o.stderr.contains("built"), "{}", o.stderr);
+    let page = s.read("public/premiere-page/index.html");
+    assert!(page.contains("<title>Première page"), "title from the first heading");
+    assert_eq!(main_of(&page).matches("Première page</h1>").count(), 1, "the leading # heading is not repeated");
+    // Title from the file name; ASCII URL.
+    let ete = s.read("public/dossier/ete-a-paris/index.html");
+    assert!(ete.contains("Été à Paris"), "title from the file name");
+    assert!(s.exists("public/sans-rien/index.html"));
+    assert!(s.exists("public/index.html"), "a home page is generated");
+    assert!(s.exists("public/dossier/index.html"), "every folder gets an index");
+    assert!(s.exists("public/404.html"));
+    let sitemap = s.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>/dossier/ete-a-paris/</loc>"), "{sitemap}");
+    assert!(s.read("public/index.html").contains("lang=\"fr\""));
+}
+
+#[test]
+fn yaml_and_toml_front_matter() {
+    let s = Site::new();
+    s.file(
+        "content/yaml.md",
+        "---\ntitle: \"Coopération : niveaux\"\ndate: 2025-08-12\nkind: typology\naxis: Intensité\nlevel: 3\ntags: [coopération]\n---\n\nCorps YAML.\n",
+    )
+    .file(
+        "content/toml.md",
+        "+++\ntitle = \"Atelier TOML\"\ndate = 2025-03-01\nkind = \"minutes\"\nfacilitators = [\"Florence Mensah\", \"Anne Berlemont\"]\n[[rotations]]\nnumber = 1\ntitle = \"Origines\"\nstart = \"14h35\"\nend = \"14h55\"\nscribes = [\"Anne\"]\n+++\n\nCorps TOML.\n",
+    );
+    s.build_ok(&[]);
+    let y = s.read("public/yaml/index.html");
+    assert!(y.contains("Coopération : niveaux"));
+    assert!(y.contains("Intensité"), "typology axis shown");
+    assert!(y.contains("12 août 2025"), "French date");
+    let t = s.read("public/toml/index.html");
+    assert!(t.contains("Atelier TOML"));
+    assert!(t.contains("Florence Mensah") && t.contains("Anne Berlemont"), "facilitators shown");
+    assert!(t.contains("14h35") && t.contains("Origines"), "rotation shown");
+    assert!(t.contains("1er mars 2025"));
+}
+
+#[test]
+fn malformed_front_matter_fails_and_keeps_the_old_site() {
+    let s = Site::new();
+    s.file("content/a.md", "---\ntitle: Bonne page\n---\nTexte\n")
+        .file("content/b.md", "---\ntitle: Autre\n---\nTexte\n");
+    s.build_ok(&[]);
+    let before = tree_snapshot(&s.path().join("public"));
+    s.file("content/a.md", "---\ntitle: Bonne page\ntags: [a, b\n---\nTexte\n")
+        .file("content/b.md", "---\ntitle: Autre\norder: beaucoup\n---\nTexte\n")
+        .file("content/c.md", "Nouvelle page\n");
+    let o = s.build(&[]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.stderr.contains("content/a.md:3:"), "names file and line: {}", o.stderr);
+    assert!(o.stderr.contains("content/b.md:3:1"), "every error is reported: {}", o.stderr);
+    assert!(o.stderr.contains("help:"), "says how to fix it");
+    assert_eq!(tree_snapshot(&s.path().join("public")), before, "public/ is byte-identical");
+}
+
+#[test]
+fn unknown_config_key_names_key_and_line() {
+    let s = Site::new();
+    s.file("playbook.toml", "title = \"x\"\nlanguage = \"fr\"\nbase_ulr = \"/\"\n").file("content/a.md", "x");
+    let o = s.build(&[]);
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("playbook.toml:3:1"), "{}", o.stderr);
+    assert!(o.stderr.contains("base_ulr"), "{}", o.stderr);
+}
+
+#[test]
+fn nothing_executable_in_the_output() {
+    let s = Site::new();
+    s.file(
+        "content/xss.md",
+        "---\ntitle: \"<script>alert(1)</script>\"\ntags: [\"<img src=x onerror=alert(1)>\"]\n---\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[x](javascript:alert(3)) [y](jAvAsCrIpT:alert(4)) [z](java&#115;cript:alert(5)) [w](data:text/html,<script>alert(6)</script>)\n\n![i](javascript:alert(7))\n",
+    );
+    s.build_ok(&[]);
+    let html = s.read("public/xss/index.html");
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script>alert"), "{html}");
+    assert!(!lower.contains("<img src=x"), "{html}");
+    assert!(!lower.contains("javascript:"), "{html}");
+    assert!(!lower.contains("href=\"data:"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "raw HTML is shown as text");
+}
+
+#[test]
+fn markdown_features_and_heading_ids() {
+    let s = Site::new();
+    s.file(
+        "content/md.md",
+        "---\ntitle: Md\n---\n\n## Légitimité & portage\n\n## Légitimité & portage\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] fait\n- [ ] à faire\n\n~~barré~~ www.example.org\n\nNote[^1].\n\n[^1]: La note.\n\n> [!TIP]\n> Astuce\n",
+    );
+    s.build_ok(&[]);
+    let html = s.read("public/md/index.html");
+    for needle in [
+        "id=\"legitimite-portage\"",
+        "id=\"legitimite-portage-1\"",
+        "<table>",
+        "type=\"checkbox\"",
+        "<del>barré</del>",
+        "href=\"http://www.example.org\"",
+        "La note.",
+        "markdown-alert-tip",
+        "href=\"#legitimite-portage\"",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
+}
+
+#[test]
+fn links_images_and_assets_are_relative() {
+    let s = Site::new();
+    s.file("content/_index.md", "---\ntitle: Accueil\n---\nVoir [[Démarrer]].\n")
+        .file("content/guide/01-demarrer.md", "---\ntitle: Démarrer\nkind: guide\norder: 1\n---\n\n## Pourquoi\n\n![schéma](<images/schéma 1.png>) [fiche](fiche.pdf) [suite](02-suite.md#comment) [[Suite#Comment]]\n")
+        .file("content/guide/02-suite.md", "---\ntitle: Suite\nkind: guide\norder: 2\n---\n\n## Comment\n\n[[cooperation inter directions]] [[Page inexistante]]\n")
+        .file("content/typologies/coop.md", "---\ntitle: Coopération inter-directions\n---\n")
+        .file("content/guide/images/schéma 1.png", [0x89u8, b'P', b'N', b'G'])
+        .file("content/guide/fiche.pdf", "%PDF");
+    s.build_ok(&[]);
+    let home = s.read("public/index.html");
+    assert!(home.contains("href=\"guide/demarrer/\""), "{}", main_of(&home));
+    let d = s.read("public/guide/demarrer/index.html");
+    assert!(d.contains("src=\"../../guide/images/sch%C3%A9ma%201.png\""), "{}", main_of(&d));
+    assert!(d.contains("href=\"../../guide/fiche.pdf\""));
+    assert!(d.contains("href=\"../../guide/suite/#comment\""), "{}", main_of(&d));
+    assert!(s.exists("public/guide/images/schéma 1.png"));
+    assert!(s.exists("public/guide/fiche.pdf"));
+    let suite = s.read("public/guide/suite/index.html");
+    assert!(suite.contains("href=\"../../typologies/coop/\""), "forgiving match: {}", main_of(&suite));
+    assert!(suite.contains("class=\"new\""), "page to create");
+    assert!(suite.contains("page à créer"), "accessible label");
+}
+
+#[test]
+fn file_url_style_links_to_index_html() {
+    let s = Site::new();
+    s.file("playbook.toml", "url_style = \"file\"\n")
+        .file("content/a.md", "[[B]]")
+        .file("content/b.md", "# B\n");
+    s.build_ok(&[]);
+    let a = s.read("public/a/index.html");
+    assert!(a.contains("href=\"../b/index.html\""), "{}", main_of(&a));
+    assert!(a.contains("href=\"../index.html\""), "home link");
+}
+
+#[test]
+fn strict_fails_on_pages_to_create_and_warnings() {
+    let s = Site::new();
+    s.file("content/a.md", "[[Nulle part]]\n");
+    let o = s.build_ok(&[]);
+    assert!(o.stderr.contains("1 link to pages to create"), "{}", o.stderr);
+    let o = s.build(&["--strict"]);
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("content/a.md:1:1"), "{}", o.stderr);
+}
+
+#[test]
+fn drafts_are_skipped_unless_asked() {
+    let s = Site::new();
+    s.file("content/brouillon.md", "---\ntitle: Brouillon\ndraft: true\n---\n");
+    s.build_ok(&[]);
+    assert!(!s.exists("public/brouillon/index.html"));
+    s.build_ok(&["--drafts"]);
+    assert!(s.exists("public/brouillon/index.html"));
+}
+
+#[test]
+fn english_ui() {
+    let s = Site::new();
+    s.file("playbook.toml", "language = \"en\"\ntitle = \"Playbook\"\n").file("content/a.md", "---\ntitle: A\ndate: 2025-08-12\n---\n");
+    s.build_ok(&[]);
+    let a = s.read("public/a/index.html");
+    assert!(a.contains("lang=\"en\""));
+    assert!(a.contains("Skip to content"));
+    assert!(a.contains("12 August 2025"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let s = Site::new();
+    assert_eq!(s.run(&["build", "--no-such-flag"]).code, 2);
+    assert_eq!(s.run(&["frobnicate"]).code, 2);
+    let o = s.build(&[]);
+    assert_eq!(o.code, 2, "no content folder: {}", o.stderr);
+    assert!(o.stderr.contains("content/"));
+    assert_eq!(s.run(&["build", "--help"]).code, 0);
+}
+
+#[test]
+fn colliding_output_paths_are_errors() {
+    let s = Site::new();
+    s.file("content/Été.md", "x").file("content/ete.md", "y");
+    let o = s.build(&[]);
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("ete/"), "{}", o.stderr);
+}

@@ -1,0 +1,8 @@
+//! The single integration-test binary: one module per feature, all driving
+//! the real `playbook` binary on fixture sites built into temporary folders.
+//! See `README.md` beside this file for the helpers.
+
+mod util;
+
+mod build;
+mod output_safety;
