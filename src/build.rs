@@ -59,10 +59,31 @@ pub struct Compiled {
     pub diagnostics: Diagnostics,
 }
 
+/// Prints how long each stage took when `PLAYBOOK_TIMINGS` is set.
+struct Timer {
+    on: bool,
+    last: Instant,
+}
+
+impl Timer {
+    fn new() -> Timer {
+        Timer { on: std::env::var_os("PLAYBOOK_TIMINGS").is_some(), last: Instant::now() }
+    }
+
+    fn lap(&mut self, what: &str) {
+        if self.on {
+            eprintln!("timing: {what:<10} {:>7.1} ms", self.last.elapsed().as_secs_f64() * 1000.0);
+        }
+        self.last = Instant::now();
+    }
+}
+
 /// Load, parse, assemble and link; no output is touched.
 pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
+    let mut t = Timer::new();
     let mut diagnostics = Diagnostics::default();
     let mut loaded = load::load(&root.join("content"), Path::new("content"));
+    t.lap("load");
     diagnostics.extend(std::mem::take(&mut loaded.diagnostics));
     let md = MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
     let results: Vec<_> = loaded
@@ -81,12 +102,15 @@ pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
             Err(errs) => diagnostics.extend(errs),
         }
     }
+    t.lap("parse");
     let (site, diags) = site::assemble(config, pages);
     diagnostics.extend(diags);
+    t.lap("assemble");
     let assets: BTreeSet<String> = loaded.assets.iter().map(|a| a.rel.clone()).collect();
     let (links, diags) = link::resolve(&site, &assets);
     diagnostics.extend(diags);
     diagnostics.sort();
+    t.lap("link");
     Compiled { site, links, loaded, diagnostics }
 }
 
@@ -125,6 +149,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     render::set_globals(&mut tera, &site, &strings);
     let env = RenderEnv { site: &site, links: &links, tera: &tera, strings };
 
+    let mut t = Timer::new();
     let staging = Staging::begin(&out)?;
     let errors: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
@@ -141,6 +166,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                 .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
         })
         .collect();
+    t.lap("render");
     if !errors.is_empty() {
         diagnostics.extend(errors);
         diagnostics.sort();
@@ -156,8 +182,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .assets
         .par_iter()
         .try_for_each(|a| staging.copy(&a.rel, &a.abs))?;
+    t.lap("assets");
     let files = site.pages.len() + 2 + theme.static_files.len() + loaded.assets.len();
     staging.commit().with_context(|| format!("the previous `{}` was left as it was", out.display()))?;
+    t.lap("commit");
     Ok(BuildReport {
         pages: site.pages.len(),
         files,

@@ -40,34 +40,42 @@ pub struct LinkTable {
 
 /// Lookup tables from match keys and paths to pages.
 struct Index<'a> {
-    by_key: HashMap<String, Vec<PageId>>,
+    /// Key → candidates, each with its tier: 0 for a title or alias, 1 for a
+    /// file name or path, 2 for a folder name. Only the best tier competes.
+    by_key: HashMap<String, Vec<(u8, PageId)>>,
     by_source: HashMap<&'a str, PageId>,
 }
 
 fn build_index(site: &Site) -> Index<'_> {
-    let mut by_key: HashMap<String, Vec<PageId>> = HashMap::new();
+    let mut by_key: HashMap<String, Vec<(u8, PageId)>> = HashMap::new();
     let mut by_source = HashMap::new();
     for (id, p) in site.pages.iter().enumerate() {
         by_source.insert(p.source.as_str(), id);
         let stem = p.source.rsplit('/').next().unwrap_or(&p.source);
         let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
         let no_ext = p.source.rsplit_once('.').map_or(p.source.as_str(), |(s, _)| s);
-        let mut keys: Vec<String> = vec![match_key(&p.title), match_key(no_ext)];
+        // A generated folder page has no title of its own: only its folder names it.
+        let generated = p.is_index && p.body.html.is_empty() && p.front == Default::default();
+        let mut keys: Vec<(String, u8)> = vec![(match_key(no_ext), 1)];
+        if !generated {
+            keys.push((match_key(&p.title), 0));
+        }
         if p.is_index {
             let dir = &site.sections[p.section].dir;
-            keys.push(match_key(dir));
-            keys.push(match_key(dir.rsplit('/').next().unwrap_or(dir)));
+            keys.push((match_key(dir), 1));
+            keys.push((match_key(dir.rsplit('/').next().unwrap_or(dir)), 2));
         } else {
-            keys.push(match_key(stem));
+            keys.push((match_key(stem), 1));
+            keys.push((match_key(crate::site::order_prefix(stem).1), 1));
         }
-        keys.extend(p.front.aliases.iter().map(|a| match_key(a)));
+        keys.extend(p.front.aliases.iter().map(|a| (match_key(a), 0)));
         if let Some(serde_json::Value::String(permalink)) = p.front.extra.get("permalink") {
-            keys.push(match_key(permalink));
+            keys.push((match_key(permalink), 1));
         }
         keys.sort();
-        keys.dedup();
-        for k in keys.into_iter().filter(|k| !k.is_empty()) {
-            by_key.entry(k).or_default().push(id);
+        keys.dedup_by(|a, b| a.0 == b.0);
+        for (k, tier) in keys.into_iter().filter(|k| !k.0.is_empty()) {
+            by_key.entry(k).or_default().push((tier, id));
         }
     }
     Index { by_key, by_source }
@@ -132,7 +140,14 @@ fn resolve_one(
                 Some(id)
             } else {
                 let key = match_key(&link.target);
-                match index.by_key.get(&key).map(Vec::as_slice) {
+                let best: Option<Vec<PageId>> = index.by_key.get(&key).map(|c| {
+                    let tier = c.iter().map(|t| t.0).min().unwrap_or(0);
+                    let mut ids: Vec<PageId> = c.iter().filter(|t| t.0 == tier).map(|t| t.1).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids
+                });
+                match best.as_deref() {
                     None | Some([]) => None,
                     Some([one]) => Some(*one),
                     Some(many) => {
