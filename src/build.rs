@@ -47,7 +47,12 @@ pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
     match std::fs::read_to_string(&path) {
         Ok(text) => Config::parse(&text, Path::new(CONFIG_FILE)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-        Err(e) => Err(Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read: {e}"))),
+        Err(e) => Err(Diagnostic::error(
+            CONFIG_FILE,
+            0,
+            0,
+            format!("cannot read: {e}"),
+        )),
     }
 }
 
@@ -67,12 +72,18 @@ struct Timer {
 
 impl Timer {
     fn new() -> Timer {
-        Timer { on: std::env::var_os("PLAYBOOK_TIMINGS").is_some(), last: Instant::now() }
+        Timer {
+            on: std::env::var_os("PLAYBOOK_TIMINGS").is_some(),
+            last: Instant::now(),
+        }
     }
 
     fn lap(&mut self, what: &str) {
         if self.on {
-            eprintln!("timing: {what:<10} {:>7.1} ms", self.last.elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "timing: {what:<10} {:>7.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
         }
         self.last = Instant::now();
     }
@@ -85,7 +96,9 @@ pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
     let mut loaded = load::load(&root.join("content"), Path::new("content"));
     t.lap("load");
     diagnostics.extend(std::mem::take(&mut loaded.diagnostics));
-    let md = MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
+    let md = MarkdownOptions {
+        unsafe_html: config.markdown.unsafe_html,
+    };
     let results: Vec<_> = loaded
         .pages
         .par_iter()
@@ -111,7 +124,12 @@ pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
     diagnostics.extend(diags);
     diagnostics.sort();
     t.lap("link");
-    Compiled { site, links, loaded, diagnostics }
+    Compiled {
+        site,
+        links,
+        loaded,
+        diagnostics,
+    }
 }
 
 /// Builds the site. Content problems come back as [`ContentErrors`]; the
@@ -132,12 +150,22 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
     let mut config = read_config(root).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
     if let Some(b) = &opts.base_url {
-        config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
+        config.base_url = if b.ends_with('/') {
+            b.clone()
+        } else {
+            format!("{b}/")
+        };
     }
-    let theme = theme::load(root, &config.theme).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+    let theme =
+        theme::load(root, &config.theme).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
     let mut tera = theme::engine(&theme).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
 
-    let Compiled { site, links, loaded, mut diagnostics } = compile(root, config, opts.drafts);
+    let Compiled {
+        site,
+        links,
+        loaded,
+        mut diagnostics,
+    } = compile(root, config, opts.drafts);
     if opts.strict {
         diagnostics.escalate();
     }
@@ -147,7 +175,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
     let strings = i18n::strings(&site.config.language);
     render::set_globals(&mut tera, &site, &strings);
-    let env = RenderEnv { site: &site, links: &links, tera: &tera, strings };
+    let env = RenderEnv::new(&site, &links, &tera, strings);
 
     let mut t = Timer::new();
     let staging = Staging::begin(&out)?;
@@ -161,7 +189,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             };
             let rel = format!("{}index.html", page.url);
             staging
-                .write(&rel, html.as_bytes())
+                .write(&rel, &html)
                 .err()
                 .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
         })
@@ -172,8 +200,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         diagnostics.sort();
         return Err(ContentErrors(diagnostics).into());
     }
-    let not_found = env.render_404().map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
-    staging.write("404.html", not_found.as_bytes())?;
+    let not_found = env
+        .render_404()
+        .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+    staging.write("404.html", &not_found)?;
     staging.write("sitemap.xml", render::sitemap(&site).as_bytes())?;
     for (rel, bytes) in &theme.static_files {
         staging.write(&format!("assets/{rel}"), bytes)?;
@@ -184,7 +214,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .try_for_each(|a| staging.copy(&a.rel, &a.abs))?;
     t.lap("assets");
     let files = site.pages.len() + 2 + theme.static_files.len() + loaded.assets.len();
-    staging.commit().with_context(|| format!("the previous `{}` was left as it was", out.display()))?;
+    staging
+        .commit()
+        .with_context(|| format!("the previous `{}` was left as it was", out.display()))?;
     t.lap("commit");
     Ok(BuildReport {
         pages: site.pages.len(),

@@ -12,7 +12,11 @@ use crate::build::{BuildOptions, build};
 use crate::diagnostic::{ContentErrors, Diagnostics, Severity, UsageError};
 
 #[derive(Debug, Parser)]
-#[command(name = "playbook", version, about = "Turns a folder of Markdown pages into a cross-linked intranet wiki")]
+#[command(
+    name = "playbook",
+    version,
+    about = "Turns a folder of Markdown pages into a cross-linked intranet wiki"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -55,7 +59,13 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     };
     match cli.command {
         Command::Build(a) => {
-            let opts = BuildOptions { root: a.root, out: a.out, base_url: a.base_url, strict: a.strict, drafts: a.drafts };
+            let opts = BuildOptions {
+                root: a.root,
+                out: a.out,
+                base_url: a.base_url,
+                strict: a.strict,
+                drafts: a.drafts,
+            };
             match build(&opts) {
                 Ok(report) => {
                     print_diagnostics(&report.diagnostics);
@@ -82,9 +92,16 @@ fn summary(d: &Diagnostics) -> String {
     }
     match d.count(Severity::Note) {
         0 => {}
-        n => parts.push(format!("{n} link{} to pages to create", if n > 1 { "s" } else { "" })),
+        n => parts.push(format!(
+            "{n} link{} to pages to create",
+            if n > 1 { "s" } else { "" }
+        )),
     }
-    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
 }
 
 fn print_diagnostics(d: &Diagnostics) {

@@ -113,8 +113,11 @@ mod tests {
 
     #[test]
     fn unknown_key_names_key_and_line() {
-        let e = Config::parse("title = \"x\"\n\ntitel = \"y\"\n", Path::new("playbook.toml"))
-            .unwrap_err();
+        let e = Config::parse(
+            "title = \"x\"\n\ntitel = \"y\"\n",
+            Path::new("playbook.toml"),
+        )
+        .unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("titel"), "{}", e.message);
     }

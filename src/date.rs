@@ -18,12 +18,32 @@ pub struct DateView {
 }
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Date {
@@ -31,12 +51,21 @@ impl Date {
     /// forms), `2025/08/12` and the French `12/08/2025`.
     pub fn parse(s: &str) -> Option<Date> {
         let s = s.trim();
-        let head: String = s.chars().take_while(|c| c.is_ascii_digit() || *c == '-' || *c == '/' || *c == '.').collect();
-        let parts: Vec<&str> = head.split(['-', '/', '.']).filter(|p| !p.is_empty()).collect();
+        let head: String = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '-' || *c == '/' || *c == '.')
+            .collect();
+        let parts: Vec<&str> = head
+            .split(['-', '/', '.'])
+            .filter(|p| !p.is_empty())
+            .collect();
         if parts.len() != 3 {
             return None;
         }
-        let nums: Vec<i64> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+        let nums: Vec<i64> = parts
+            .iter()
+            .map(|p| p.parse().ok())
+            .collect::<Option<_>>()?;
         let (y, m, d) = if parts[0].len() == 4 {
             (nums[0], nums[1], nums[2])
         } else if parts[2].len() == 4 {
@@ -44,7 +73,11 @@ impl Date {
         } else {
             return None;
         };
-        let date = Date { year: i32::try_from(y).ok()?, month: u8::try_from(m).ok()?, day: u8::try_from(d).ok()? };
+        let date = Date {
+            year: i32::try_from(y).ok()?,
+            month: u8::try_from(m).ok()?,
+            day: u8::try_from(d).ok()?,
+        };
         date.is_valid().then_some(date)
     }
 
@@ -74,7 +107,10 @@ impl Date {
     }
 
     pub fn view(&self, language: &str) -> DateView {
-        DateView { iso: self.iso(), display: self.display(language) }
+        DateView {
+            iso: self.iso(),
+            display: self.display(language),
+        }
     }
 }
 
@@ -84,11 +120,28 @@ mod tests {
 
     #[test]
     fn formats() {
-        let d = Date { year: 2025, month: 8, day: 12 };
-        for s in ["2025-08-12", "2025-08-12T10:00:00+02:00", "2025/08/12", "12/08/2025", " 12.08.2025 "] {
+        let d = Date {
+            year: 2025,
+            month: 8,
+            day: 12,
+        };
+        for s in [
+            "2025-08-12",
+            "2025-08-12T10:00:00+02:00",
+            "2025/08/12",
+            "12/08/2025",
+            " 12.08.2025 ",
+        ] {
             assert_eq!(Date::parse(s), Some(d), "{s}");
         }
-        for s in ["", "demain", "2025-13-01", "2025-02-30", "12/08/25", "99999999999-01-01"] {
+        for s in [
+            "",
+            "demain",
+            "2025-13-01",
+            "2025-02-30",
+            "12/08/25",
+            "99999999999-01-01",
+        ] {
             assert_eq!(Date::parse(s), None, "{s}");
         }
         assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
@@ -99,6 +152,9 @@ mod tests {
         let d = Date::parse("2025-08-12").unwrap();
         assert_eq!(d.display("fr"), "12 août 2025");
         assert_eq!(d.display("en"), "12 August 2025");
-        assert_eq!(Date::parse("2025-03-01").unwrap().display("fr"), "1er mars 2025");
+        assert_eq!(
+            Date::parse("2025-03-01").unwrap().display("fr"),
+            "1er mars 2025"
+        );
     }
 }

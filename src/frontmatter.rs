@@ -113,13 +113,24 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
     }
     let Some((close_start, close_end)) = close else {
         return Err(vec![
-            Diagnostic::error(path, 1, 1, format!("the front matter opened by `{delim}` is never closed"))
-                .with_help(format!("add a line with only `{delim}` after the last front-matter field")),
+            Diagnostic::error(
+                path,
+                1,
+                1,
+                format!("the front matter opened by `{delim}` is never closed"),
+            )
+            .with_help(format!(
+                "add a line with only `{delim}` after the last front-matter field"
+            )),
         ]);
     };
     let raw = &text[first_line_end..close_start];
     let body_line_offset = text[..close_end].matches('\n').count();
-    let value = if yaml { parse_yaml(raw, path) } else { parse_toml(raw, path) }?;
+    let value = if yaml {
+        parse_yaml(raw, path)
+    } else {
+        parse_toml(raw, path)
+    }?;
     let front = convert(value, raw, path)?;
     Ok(Split {
         front,
@@ -144,7 +155,12 @@ fn parse_yaml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
                 .location()
                 .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
             let msg = e.without_snippet().to_string();
-            let msg = msg.lines().next().unwrap_or("invalid YAML").trim().to_string();
+            let msg = msg
+                .lines()
+                .next()
+                .unwrap_or("invalid YAML")
+                .trim()
+                .to_string();
             Err(vec![
                 Diagnostic::error(path, line + FM_LINE_OFFSET, col, format!("invalid YAML front matter: {msg}"))
                     .with_help("front matter is `key: value` lines between two `---` lines; quote values that contain `:` or `#`"),
@@ -158,10 +174,20 @@ fn parse_toml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
         Ok(t) => Ok(toml_to_json(toml::Value::Table(t))),
         Err(e) => {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(raw, s.start));
-            let msg = e.message().lines().next().unwrap_or("invalid TOML").to_string();
+            let msg = e
+                .message()
+                .lines()
+                .next()
+                .unwrap_or("invalid TOML")
+                .to_string();
             Err(vec![
-                Diagnostic::error(path, line + FM_LINE_OFFSET, col, format!("invalid TOML front matter: {msg}"))
-                    .with_help("front matter between `+++` lines is TOML: `key = \"value\"`"),
+                Diagnostic::error(
+                    path,
+                    line + FM_LINE_OFFSET,
+                    col,
+                    format!("invalid TOML front matter: {msg}"),
+                )
+                .with_help("front matter between `+++` lines is TOML: `key = \"value\"`"),
             ])
         }
     }
@@ -175,7 +201,9 @@ fn toml_to_json(v: toml::Value) -> Value {
         toml::Value::Boolean(b) => Value::Bool(b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
     }
 }
 
@@ -189,8 +217,10 @@ struct Conv<'a> {
 impl Conv<'_> {
     fn err(&mut self, key: &str, message: String, help: &str) {
         let line = key_line(self.raw, key).map_or(0, |l| l + FM_LINE_OFFSET);
-        self.errors
-            .push(Diagnostic::error(self.path, line, if line > 0 { 1 } else { 0 }, message).with_help(help));
+        self.errors.push(
+            Diagnostic::error(self.path, line, if line > 0 { 1 } else { 0 }, message)
+                .with_help(help),
+        );
     }
 
     fn string(&mut self, key: &str, v: Option<Value>) -> Option<String> {
@@ -223,7 +253,10 @@ impl Conv<'_> {
                         Value::Null => {}
                         other => self.err(
                             key,
-                            format!("`{key}` must be a list of names, found an item that is {}", describe(&other)),
+                            format!(
+                                "`{key}` must be a list of names, found an item that is {}",
+                                describe(&other)
+                            ),
                             &format!("write `{key}: [\"First\", \"Second\"]`"),
                         ),
                     }
@@ -250,7 +283,11 @@ impl Conv<'_> {
             Value::Number(n) => match n.as_i64() {
                 Some(i) => Some(i),
                 None => {
-                    self.err(key, format!("`{key}` must be a whole number, found {n}"), &format!("write `{key}: 3`"));
+                    self.err(
+                        key,
+                        format!("`{key}` must be a whole number, found {n}"),
+                        &format!("write `{key}: 3`"),
+                    );
                     None
                 }
             },
@@ -307,20 +344,34 @@ fn describe(v: &Value) -> String {
 
 /// The 0-based line of `key` at the start of a line in the raw block.
 fn key_line(raw: &str, key: &str) -> Option<usize> {
-    raw.lines().position(|l| {
-        l.strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
-    }).map(|i| i + 1)
+    raw.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+        })
+        .map(|i| i + 1)
 }
 
 fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
     let Value::Object(mut map) = value else {
         return Err(vec![
-            Diagnostic::error(path, 2, 1, format!("the front matter must be a set of `key: value` fields, found {}", describe(&value)))
-                .with_help("write one `key: value` per line, e.g. `title: Mon titre`"),
+            Diagnostic::error(
+                path,
+                2,
+                1,
+                format!(
+                    "the front matter must be a set of `key: value` fields, found {}",
+                    describe(&value)
+                ),
+            )
+            .with_help("write one `key: value` per line, e.g. `title: Mon titre`"),
         ]);
     };
-    let mut c = Conv { raw, path, errors: vec![] };
+    let mut c = Conv {
+        raw,
+        path,
+        errors: vec![],
+    };
     let mut fm = FrontMatter {
         title: c.string("title", map.remove("title")),
         description: c.string("description", map.remove("description")),
@@ -374,10 +425,16 @@ fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diag
                         };
                         fm.rotations.push(rotation);
                     }
-                    Value::String(title) => fm.rotations.push(Rotation { title, ..Rotation::default() }),
+                    Value::String(title) => fm.rotations.push(Rotation {
+                        title,
+                        ..Rotation::default()
+                    }),
                     other => c.err(
                         "rotations",
-                        format!("each rotation must be a set of fields, found {}", describe(&other)),
+                        format!(
+                            "each rotation must be a set of fields, found {}",
+                            describe(&other)
+                        ),
                         "write `- { number: 1, title: \"…\", start: \"14h35\", end: \"14h55\" }`",
                     ),
                 }
@@ -390,7 +447,11 @@ fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diag
         ),
     }
     fm.extra = map.into_iter().collect();
-    if c.errors.is_empty() { Ok(fm) } else { Err(c.errors) }
+    if c.errors.is_empty() {
+        Ok(fm)
+    } else {
+        Err(c.errors)
+    }
 }
 
 #[cfg(test)]

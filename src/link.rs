@@ -22,7 +22,10 @@ pub enum Target {
     /// A page that does not exist yet ("red link").
     Missing { title: String },
     /// A file copied from `content/`, by its path relative to `content/`.
-    Asset { rel: String, fragment: Option<String> },
+    Asset {
+        rel: String,
+        fragment: Option<String>,
+    },
     /// A local URL that matches nothing: kept as written.
     Unresolved { url: String },
 }
@@ -53,7 +56,10 @@ fn build_index(site: &Site) -> Index<'_> {
         by_source.insert(p.source.as_str(), id);
         let stem = p.source.rsplit('/').next().unwrap_or(&p.source);
         let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-        let no_ext = p.source.rsplit_once('.').map_or(p.source.as_str(), |(s, _)| s);
+        let no_ext = p
+            .source
+            .rsplit_once('.')
+            .map_or(p.source.as_str(), |(s, _)| s);
         // A generated folder page has no title of its own: only its folder names it.
         let generated = p.is_index && p.body.html.is_empty() && p.front == Default::default();
         let mut keys: Vec<(String, u8)> = vec![(match_key(no_ext), 1)];
@@ -142,7 +148,8 @@ fn resolve_one(
                 let key = match_key(&link.target);
                 let best: Option<Vec<PageId>> = index.by_key.get(&key).map(|c| {
                     let tier = c.iter().map(|t| t.0).min().unwrap_or(0);
-                    let mut ids: Vec<PageId> = c.iter().filter(|t| t.0 == tier).map(|t| t.1).collect();
+                    let mut ids: Vec<PageId> =
+                        c.iter().filter(|t| t.0 == tier).map(|t| t.1).collect();
                     ids.sort_unstable();
                     ids.dedup();
                     ids
@@ -152,27 +159,54 @@ fn resolve_one(
                     Some([one]) => Some(*one),
                     Some(many) => {
                         let mut ranked: Vec<PageId> = many.to_vec();
-                        ranked.sort_by_key(|&c| (std::cmp::Reverse(closeness(&page.source, &site.pages[c].source)), site.pages[c].source.clone()));
-                        let names: Vec<String> = ranked.iter().map(|&c| format!("`{}`", site.pages[c].source)).collect();
-                        diags.push(Diagnostic::warning(
-                            &page.shown,
-                            link.line,
-                            link.col,
-                            format!("`[[{}]]` is ambiguous: {}; using the nearest, {}", link.target, names.join(", "), names[0]),
-                        )
-                        .with_help("write the folder too, e.g. `[[dossier/page]]`, or add an alias"));
+                        ranked.sort_by_key(|&c| {
+                            (
+                                std::cmp::Reverse(closeness(&page.source, &site.pages[c].source)),
+                                site.pages[c].source.clone(),
+                            )
+                        });
+                        let names: Vec<String> = ranked
+                            .iter()
+                            .map(|&c| format!("`{}`", site.pages[c].source))
+                            .collect();
+                        diags.push(
+                            Diagnostic::warning(
+                                &page.shown,
+                                link.line,
+                                link.col,
+                                format!(
+                                    "`[[{}]]` is ambiguous: {}; using the nearest, {}",
+                                    link.target,
+                                    names.join(", "),
+                                    names[0]
+                                ),
+                            )
+                            .with_help(
+                                "write the folder too, e.g. `[[dossier/page]]`, or add an alias",
+                            ),
+                        );
                         Some(ranked[0])
                     }
                 }
             };
             match target {
-                Some(id) => Target::Page { id, anchor: anchor_of(site, id, link, diags, from) },
+                Some(id) => Target::Page {
+                    id,
+                    anchor: anchor_of(site, id, link, diags, from),
+                },
                 None => {
                     diags.push(
-                        Diagnostic::note(&page.shown, link.line, link.col, format!("page to create: `[[{}]]`", link.target))
-                            .with_help("write that page, or fix the link's spelling"),
+                        Diagnostic::note(
+                            &page.shown,
+                            link.line,
+                            link.col,
+                            format!("page to create: `[[{}]]`", link.target),
+                        )
+                        .with_help("write that page, or fix the link's spelling"),
                     );
-                    Target::Missing { title: link.target.clone() }
+                    Target::Missing {
+                        title: link.target.clone(),
+                    }
                 }
             }
         }
@@ -187,10 +221,16 @@ fn resolve_one(
             if link.kind == LinkKind::Path
                 && let Some(id) = find_page_by_path(site, index, &joined)
             {
-                return Target::Page { id, anchor: anchor_of(site, id, link, diags, from) };
+                return Target::Page {
+                    id,
+                    anchor: anchor_of(site, id, link, diags, from),
+                };
             }
             if assets.contains(&joined) {
-                return Target::Asset { rel: joined, fragment: link.anchor.clone() };
+                return Target::Asset {
+                    rel: joined,
+                    fragment: link.anchor.clone(),
+                };
             }
             diags.push(
                 Diagnostic::warning(
@@ -227,7 +267,10 @@ fn find_page_by_path(site: &Site, index: &Index<'_>, joined: &str) -> Option<Pag
         }
     }
     // A link to a published URL (`guide/etape/` or `guide/etape.html`).
-    let url = format!("{}/", trimmed.trim_end_matches(".html").trim_end_matches("/index"));
+    let url = format!(
+        "{}/",
+        trimmed.trim_end_matches(".html").trim_end_matches("/index")
+    );
     if let Some(p) = site.pages.iter().position(|p| p.url == url) {
         return Some(p);
     }
@@ -238,12 +281,23 @@ fn find_page_by_path(site: &Site, index: &Index<'_>, joined: &str) -> Option<Pag
 }
 
 /// Finds the heading id for `link.anchor` in page `id`, warning when absent.
-fn anchor_of(site: &Site, id: PageId, link: &LinkRef, diags: &mut Vec<Diagnostic>, from: PageId) -> Option<String> {
+fn anchor_of(
+    site: &Site,
+    id: PageId,
+    link: &LinkRef,
+    diags: &mut Vec<Diagnostic>,
+    from: PageId,
+) -> Option<String> {
     let anchor = link.anchor.as_ref()?;
     let target = &site.pages[id];
     let key = match_key(anchor);
     let slug = slugify(anchor);
-    if let Some(h) = target.body.headings.iter().find(|h| h.id == *anchor || h.id == slug || match_key(&h.title) == key) {
+    if let Some(h) = target
+        .body
+        .headings
+        .iter()
+        .find(|h| h.id == *anchor || h.id == slug || h.key == key)
+    {
         return Some(h.id.clone());
     }
     // Footnotes and ids written by hand are kept as they are.
@@ -256,14 +310,24 @@ fn anchor_of(site: &Site, id: PageId, link: &LinkRef, diags: &mut Vec<Diagnostic
             &page.shown,
             link.line,
             link.col,
-            format!("broken anchor: `{}` has no section `{anchor}`", target.title),
+            format!(
+                "broken anchor: `{}` has no section `{anchor}`",
+                target.title
+            ),
         )
         .with_help(if target.body.headings.is_empty() {
             "that page has no headings".to_string()
         } else {
             format!(
                 "its sections are: {}",
-                target.body.headings.iter().take(8).map(|h| h.title.as_str()).collect::<Vec<_>>().join(", ")
+                target
+                    .body
+                    .headings
+                    .iter()
+                    .take(8)
+                    .map(|h| h.title.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         }),
     );
@@ -314,7 +378,10 @@ mod tests {
 
     #[test]
     fn paths() {
-        assert_eq!(normalise_path("guide/../typologies/./a.md"), "typologies/a.md");
+        assert_eq!(
+            normalise_path("guide/../typologies/./a.md"),
+            "typologies/a.md"
+        );
         assert_eq!(normalise_path("../../x"), "x");
         assert_eq!(percent_decode("fiche%20%C3%A9t%C3%A9.md"), "fiche été.md");
         assert_eq!(percent_decode("100%"), "100%");

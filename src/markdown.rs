@@ -30,6 +30,9 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub title: String,
+    /// `text::match_key` of the title, for forgiving `[[Page#Section]]` links.
+    #[serde(skip)]
+    pub key: String,
     /// Line in the file.
     pub line: usize,
 }
@@ -126,6 +129,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
                 out.headings.push(Heading {
                     level: h.level,
                     id,
+                    key: crate::text::match_key(&title),
                     title,
                     line: pos.start.line + line_offset,
                 });
@@ -234,7 +238,10 @@ fn wrap_in_placeholders<'a>(arena: &'a Arena<'a>, node: &'a AstNode<'a>, n: usiz
 /// Splits `target#anchor`.
 fn split_anchor(s: &str) -> (String, Option<String>) {
     match s.split_once('#') {
-        Some((t, a)) => (t.trim().to_string(), Some(a.trim().to_string()).filter(|a| !a.is_empty())),
+        Some((t, a)) => (
+            t.trim().to_string(),
+            Some(a.trim().to_string()).filter(|a| !a.is_empty()),
+        ),
         None => (s.trim().to_string(), None),
     }
 }
@@ -252,7 +259,10 @@ fn scheme(url: &str) -> Option<String> {
         .to_ascii_lowercase();
     let colon = cleaned.find(':')?;
     let s = &cleaned[..colon];
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    {
         Some(s.to_string())
     } else {
         None
@@ -274,7 +284,12 @@ fn neutralise(url: &str) -> Option<String> {
 /// Like [`neutralise`], but raster `data:image/…` sources are allowed for images.
 fn neutralise_image(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
-    let raster = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"];
+    let raster = [
+        "data:image/png",
+        "data:image/jpeg",
+        "data:image/gif",
+        "data:image/webp",
+    ];
     if raster.iter().any(|p| lower.starts_with(p)) {
         return None;
     }
@@ -318,7 +333,12 @@ struct HeadingIds {
 }
 
 impl HeadingAdapter for HeadingIds {
-    fn enter(&self, out: &mut dyn fmt::Write, h: &HeadingMeta, _pos: Option<Sourcepos>) -> fmt::Result {
+    fn enter(
+        &self,
+        out: &mut dyn fmt::Write,
+        h: &HeadingMeta,
+        _pos: Option<Sourcepos>,
+    ) -> fmt::Result {
         let i = self.next.fetch_add(1, Ordering::Relaxed);
         match self.ids.get(i) {
             Some(id) => write!(out, "<h{} id=\"{}\">", h.level, escape_html(id)),

@@ -60,12 +60,19 @@ pub fn check_target(out: &Path, site_root: &Path, content_dir: &Path) -> Result<
 
 /// Makes a path absolute and resolves `..` and symlinks in its existing part.
 fn absolute(p: &Path) -> PathBuf {
-    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
     // Canonicalize the longest existing ancestor, keep the rest as written.
     let mut existing = abs.clone();
     let mut rest = vec![];
     while !existing.exists() {
-        match (existing.file_name().map(|s| s.to_os_string()), existing.parent()) {
+        match (
+            existing.file_name().map(|s| s.to_os_string()),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();
@@ -88,12 +95,18 @@ fn absolute(p: &Path) -> PathBuf {
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// Files of the previous output that playbook wrote: an unchanged file is
+    /// hard-linked from there instead of written again (fewer new inodes, which
+    /// is most of the cost of writing a large site).
+    previous: BTreeSet<String>,
     written: Mutex<BTreeSet<String>>,
     committed: bool,
 }
 
 fn staging_prefix(target: &Path) -> String {
-    let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = target
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     format!(".{name}.playbook-")
 }
 
@@ -102,18 +115,34 @@ impl Staging {
     /// killed build may have left there.
     pub fn begin(target: &Path) -> Result<Staging> {
         let target = absolute(target);
-        let parent = target.parent().context("the output folder has no parent folder")?.to_path_buf();
-        fs::create_dir_all(&parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+        let parent = target
+            .parent()
+            .context("the output folder has no parent folder")?
+            .to_path_buf();
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create `{}`", parent.display()))?;
         let prefix = staging_prefix(&target);
         recover(&parent, &target, &prefix)?;
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
         let dir = parent.join(format!("{prefix}tmp-{}-{stamp}", std::process::id()));
-        fs::create_dir(&dir).with_context(|| format!("cannot create the staging folder `{}`", dir.display()))?;
+        fs::create_dir(&dir)
+            .with_context(|| format!("cannot create the staging folder `{}`", dir.display()))?;
         fs::write(dir.join(STAGING_MARKER), b"")
             .with_context(|| format!("cannot write in `{}`", dir.display()))?;
-        Ok(Staging { dir, target, written: Mutex::new(BTreeSet::new()), committed: false })
+        let previous = if target.is_dir() {
+            read_manifest(&target)
+        } else {
+            BTreeSet::new()
+        };
+        Ok(Staging {
+            dir,
+            target,
+            previous,
+            written: Mutex::new(BTreeSet::new()),
+            committed: false,
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -132,9 +161,20 @@ impl Staging {
         if let Some(p) = path.parent() {
             fs::create_dir_all(p).with_context(|| format!("cannot create `{}`", p.display()))?;
         }
-        fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
+        if !(self.previous.contains(rel) && self.link_if_unchanged(rel, bytes, &path)) {
+            fs::write(&path, bytes)
+                .with_context(|| format!("cannot write `{}`", path.display()))?;
+        }
         self.record(rel);
         Ok(())
+    }
+
+    /// Hard-links the previous output's `rel` to `path` when it holds exactly `bytes`.
+    fn link_if_unchanged(&self, rel: &str, bytes: &[u8], path: &Path) -> bool {
+        let old = self.target.join(rel);
+        let same_len =
+            fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+        same_len && fs::read(&old).is_ok_and(|b| b == bytes) && fs::hard_link(&old, path).is_ok()
     }
 
     /// Copies a file from the content folder.
@@ -143,7 +183,8 @@ impl Staging {
         if let Some(p) = path.parent() {
             fs::create_dir_all(p).with_context(|| format!("cannot create `{}`", p.display()))?;
         }
-        fs::copy(from, &path).with_context(|| format!("cannot copy `{}` to `{}`", from.display(), path.display()))?;
+        fs::copy(from, &path)
+            .with_context(|| format!("cannot copy `{}` to `{}`", from.display(), path.display()))?;
         self.record(rel);
         Ok(())
     }
@@ -151,14 +192,20 @@ impl Staging {
     /// Carries foreign files over, writes the manifest and swaps the staging
     /// folder into place.
     pub fn commit(mut self) -> Result<()> {
-        let written = std::mem::take(&mut *self.written.lock().map_err(|_| anyhow::anyhow!("a writer thread panicked"))?);
+        let written = std::mem::take(
+            &mut *self
+                .written
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a writer thread panicked"))?,
+        );
         let mut manifest = String::new();
         for rel in &written {
             manifest.push_str(rel);
             manifest.push('\n');
         }
         fs::write(self.dir.join(MANIFEST), manifest).context("cannot write the manifest")?;
-        fs::remove_file(self.dir.join(STAGING_MARKER)).context("cannot finish the staging folder")?;
+        fs::remove_file(self.dir.join(STAGING_MARKER))
+            .context("cannot finish the staging folder")?;
         if self.target.exists() {
             if !self.target.is_dir() {
                 bail!("`{}` exists and is not a folder", self.target.display());
@@ -169,10 +216,13 @@ impl Staging {
             // foreign files that also live on in the new output.
             let old = self.dir.clone();
             self.committed = true;
-            fs::remove_dir_all(&old).with_context(|| format!("cannot remove the previous output `{}`", old.display()))?;
+            fs::remove_dir_all(&old).with_context(|| {
+                format!("cannot remove the previous output `{}`", old.display())
+            })?;
         } else {
-            fs::rename(&self.dir, &self.target)
-                .with_context(|| format!("cannot move the site into `{}`", self.target.display()))?;
+            fs::rename(&self.dir, &self.target).with_context(|| {
+                format!("cannot move the site into `{}`", self.target.display())
+            })?;
             self.committed = true;
         }
         Ok(())
@@ -190,7 +240,9 @@ impl Drop for Staging {
 /// Removes staging folders of killed builds and restores an output folder
 /// whose swap was interrupted (only on file systems without atomic exchange).
 fn recover(parent: &Path, target: &Path, prefix: &str) -> Result<()> {
-    let Ok(entries) = fs::read_dir(parent) else { return Ok(()) };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if !name.starts_with(prefix) {
@@ -198,12 +250,19 @@ fn recover(parent: &Path, target: &Path, prefix: &str) -> Result<()> {
         }
         let path = e.path();
         if name[prefix.len()..].starts_with("tmp-") && path.join(STAGING_MARKER).exists() {
-            fs::remove_dir_all(&path).with_context(|| format!("cannot remove the stale staging folder `{}`", path.display()))?;
+            fs::remove_dir_all(&path).with_context(|| {
+                format!(
+                    "cannot remove the stale staging folder `{}`",
+                    path.display()
+                )
+            })?;
         } else if name[prefix.len()..].starts_with("old-") {
             if target.exists() {
-                fs::remove_dir_all(&path).with_context(|| format!("cannot remove `{}`", path.display()))?;
+                fs::remove_dir_all(&path)
+                    .with_context(|| format!("cannot remove `{}`", path.display()))?;
             } else {
-                fs::rename(&path, target).with_context(|| format!("cannot restore `{}`", target.display()))?;
+                fs::rename(&path, target)
+                    .with_context(|| format!("cannot restore `{}`", target.display()))?;
             }
         }
     }
@@ -213,7 +272,12 @@ fn recover(parent: &Path, target: &Path, prefix: &str) -> Result<()> {
 /// Reads the old output's manifest: the files playbook created there.
 fn read_manifest(target: &Path) -> BTreeSet<String> {
     fs::read_to_string(target.join(MANIFEST))
-        .map(|s| s.lines().filter(|l| !l.is_empty()).map(str::to_string).collect())
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -234,7 +298,8 @@ fn carry_foreign(old: &Path, new: &Path, written: &BTreeSet<String>) -> Result<(
             if dest.exists() && !dest.is_dir() {
                 conflicts.push(rel);
             } else {
-                fs::create_dir_all(&dest).with_context(|| format!("cannot create `{}`", dest.display()))?;
+                fs::create_dir_all(&dest)
+                    .with_context(|| format!("cannot create `{}`", dest.display()))?;
             }
             continue;
         }
@@ -247,10 +312,15 @@ fn carry_foreign(old: &Path, new: &Path, written: &BTreeSet<String>) -> Result<(
         }
         if ft.is_symlink() {
             let link = fs::read_link(entry.path())?;
-            std::os::unix::fs::symlink(link, &dest).with_context(|| format!("cannot keep the link `{}`", dest.display()))?;
+            std::os::unix::fs::symlink(link, &dest)
+                .with_context(|| format!("cannot keep the link `{}`", dest.display()))?;
         } else {
-            fs::hard_link(entry.path(), &dest)
-                .with_context(|| format!("cannot keep `{}` (hard link failed)", entry.path().display()))?;
+            fs::hard_link(entry.path(), &dest).with_context(|| {
+                format!(
+                    "cannot keep `{}` (hard link failed)",
+                    entry.path().display()
+                )
+            })?;
         }
     }
     if !conflicts.is_empty() {
@@ -260,7 +330,11 @@ fn carry_foreign(old: &Path, new: &Path, written: &BTreeSet<String>) -> Result<(
              move them away or choose another folder with --out (nothing was changed)",
             old.display(),
             shown.join(", "),
-            if conflicts.len() > 5 { format!(" and {} more", conflicts.len() - 5) } else { String::new() }
+            if conflicts.len() > 5 {
+                format!(" and {} more", conflicts.len() - 5)
+            } else {
+                String::new()
+            }
         );
     }
     Ok(())
@@ -272,14 +346,21 @@ fn swap(staging: &Path, target: &Path) -> Result<()> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     match renameat_with(CWD, staging, CWD, target, RenameFlags::EXCHANGE) {
         Ok(()) => Ok(()),
-        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS || e == rustix::io::Errno::NOTSUP => {
+        Err(e)
+            if e == rustix::io::Errno::INVAL
+                || e == rustix::io::Errno::NOSYS
+                || e == rustix::io::Errno::NOTSUP =>
+        {
             let prefix = staging_prefix(target);
             let old = target.with_file_name(format!("{prefix}old-{}", std::process::id()));
-            fs::rename(target, &old).with_context(|| format!("cannot move `{}` aside", target.display()))?;
-            fs::rename(staging, target).with_context(|| format!("cannot move the site into `{}`", target.display()))?;
+            fs::rename(target, &old)
+                .with_context(|| format!("cannot move `{}` aside", target.display()))?;
+            fs::rename(staging, target)
+                .with_context(|| format!("cannot move the site into `{}`", target.display()))?;
             fs::rename(&old, staging).context("cannot move the previous output away")?;
             Ok(())
         }
-        Err(e) => Err(io::Error::from(e)).with_context(|| format!("cannot swap the new site into `{}`", target.display())),
+        Err(e) => Err(io::Error::from(e))
+            .with_context(|| format!("cannot swap the new site into `{}`", target.display())),
     }
 }

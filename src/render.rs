@@ -25,11 +25,65 @@ pub struct RenderEnv<'a> {
     pub links: &'a LinkTable,
     pub tera: &'a Tera,
     pub strings: BTreeMap<&'static str, &'static str>,
+    /// Per section, its navigation as seen from its own pages and from its
+    /// index page (hrefs differ by one level). Built once: every page of a
+    /// section shares it, so a section's nav is not rebuilt per page.
+    nav: Vec<[tera::Value; 2]>,
 }
 
 /// `../` repeated for the depth of `url` (`guide/etape/` → `../../`).
 pub fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
+}
+
+impl<'a> RenderEnv<'a> {
+    pub fn new(
+        site: &'a Site,
+        links: &'a LinkTable,
+        tera: &'a Tera,
+        strings: BTreeMap<&'static str, &'static str>,
+    ) -> RenderEnv<'a> {
+        let mut env = RenderEnv {
+            site,
+            links,
+            tera,
+            strings,
+            nav: vec![],
+        };
+        env.nav = (0..site.sections.len())
+            .map(|s| {
+                let sec = &site.sections[s];
+                let member = format!("{}x/", sec.url);
+                [env.section_nav(s, &member), env.section_nav(s, &sec.url)]
+            })
+            .collect();
+        env
+    }
+
+    fn section_nav(&self, s: SectionId, from: &str) -> tera::Value {
+        let site = self.site;
+        let sec = &site.sections[s];
+        tera::Value::from_serializable(&SectionNav {
+            title: sec.title.clone(),
+            href: self.href(from, &sec.url),
+            pages: sec
+                .pages
+                .iter()
+                .map(|&p| {
+                    let page = &site.pages[p];
+                    SectionNavPage {
+                        title: page.title.clone(),
+                        href: self.href(from, &page.url),
+                        url: page.url.clone(),
+                        kind: page.kind,
+                        step: (page.kind == PageKind::Guide)
+                            .then_some(page.front.order)
+                            .flatten(),
+                    }
+                })
+                .collect(),
+        })
+    }
 }
 
 impl RenderEnv<'_> {
@@ -38,9 +92,14 @@ impl RenderEnv<'_> {
     }
 
     /// Relative link from the page at `from` to the page directory `to`.
+    /// Page URLs are slugs (`[a-z0-9-/]`), so they need no encoding.
     pub fn href(&self, from: &str, to: &str) -> String {
-        let mut h = root_of(from);
-        h.push_str(&to.split('/').map(encode_segment).collect::<Vec<_>>().join("/"));
+        let depth = from.matches('/').count();
+        let mut h = String::with_capacity(depth * 3 + to.len() + 10);
+        for _ in 0..depth {
+            h.push_str("../");
+        }
+        h.push_str(to);
         match self.style() {
             UrlStyle::File => h.push_str("index.html"),
             UrlStyle::Pretty if h.is_empty() => h.push_str("./"),
@@ -51,7 +110,12 @@ impl RenderEnv<'_> {
 
     fn asset_href(&self, from: &str, rel: &str) -> String {
         let mut h = root_of(from);
-        h.push_str(&rel.split('/').map(encode_segment).collect::<Vec<_>>().join("/"));
+        h.push_str(
+            &rel.split('/')
+                .map(encode_segment)
+                .collect::<Vec<_>>()
+                .join("/"),
+        );
         h
     }
 
@@ -123,7 +187,11 @@ impl RenderEnv<'_> {
         match t {
             Target::Page { id, anchor } => {
                 let to = &self.site.pages[*id].url;
-                let mut h = if to == from && anchor.is_some() { String::new() } else { self.href(from, to) };
+                let mut h = if to == from && anchor.is_some() {
+                    String::new()
+                } else {
+                    self.href(from, to)
+                };
                 if let Some(a) = anchor {
                     h.push('#');
                     h.push_str(a);
@@ -163,7 +231,8 @@ struct NavItem {
 struct SectionNavPage {
     title: String,
     href: String,
-    current: bool,
+    /// The page's URL from the site root: the template compares it with `page.url`.
+    url: String,
     kind: PageKind,
     step: Option<i64>,
 }
@@ -231,6 +300,7 @@ struct TocEntry<'a> {
 #[derive(Serialize)]
 struct PageView<'a> {
     title: &'a str,
+    url: &'a str,
     description: Option<&'a str>,
     kind: &'static str,
     content: String,
@@ -253,7 +323,6 @@ struct PageContext<'a> {
     home_href: String,
     sections: Vec<NavItem>,
     breadcrumbs: Vec<LinkView>,
-    section_nav: Option<SectionNav>,
     page: PageView<'a>,
 }
 
@@ -278,36 +347,38 @@ fn guide_steps(site: &Site, section: SectionId) -> Vec<PageId> {
 
 /// Template globals that do not depend on the page, set once per build.
 pub fn set_globals(tera: &mut Tera, site: &Site, strings: &BTreeMap<&'static str, &'static str>) {
-        let g = tera.global_context();
-        #[derive(Serialize)]
-        struct SiteView<'a> {
-            title: &'a str,
-            description: Option<&'a str>,
-            language: &'a str,
-        }
-        let home = site.home();
-        let description = site
-            .config
-            .description
-            .as_deref()
-            .or(home.description.as_deref());
-        g.insert(
-            "site",
-            &SiteView {
-                title: site.config.title.as_deref().unwrap_or(&home.title),
-                description,
-                language: &site.config.language,
-            },
-        );
-        g.insert("t", strings);
-        g.insert("lang", &site.config.language);
-        let mut build = BTreeMap::new();
-        build.insert("generator", format!("playbook {}", env!("CARGO_PKG_VERSION")));
-        g.insert("build", &build);
+    let g = tera.global_context();
+    #[derive(Serialize)]
+    struct SiteView<'a> {
+        title: &'a str,
+        description: Option<&'a str>,
+        language: &'a str,
+    }
+    let home = site.home();
+    let description = site
+        .config
+        .description
+        .as_deref()
+        .or(home.description.as_deref());
+    g.insert(
+        "site",
+        &SiteView {
+            title: site.config.title.as_deref().unwrap_or(&home.title),
+            description,
+            language: &site.config.language,
+        },
+    );
+    g.insert("t", strings);
+    g.insert("lang", &site.config.language);
+    let mut build = BTreeMap::new();
+    build.insert(
+        "generator",
+        format!("playbook {}", env!("CARGO_PKG_VERSION")),
+    );
+    g.insert("build", &build);
 }
 
 impl RenderEnv<'_> {
-
     fn page_view<'a>(&'a self, id: PageId) -> (PageView<'a>, &'static str) {
         let site = self.site;
         let page = &site.pages[id];
@@ -319,21 +390,30 @@ impl RenderEnv<'_> {
             ("section", "section.html")
         } else {
             let k = kind_name(page.kind);
-            (k, match page.kind {
-                PageKind::Page => "page.html",
-                PageKind::Minutes => "minutes.html",
-                PageKind::Guide => "guide.html",
-                PageKind::Typology => "typology.html",
-            })
+            (
+                k,
+                match page.kind {
+                    PageKind::Page => "page.html",
+                    PageKind::Minutes => "minutes.html",
+                    PageKind::Guide => "guide.html",
+                    PageKind::Typology => "typology.html",
+                },
+            )
         };
         let guide = (page.kind == PageKind::Guide && !page.is_index).then(|| {
             let steps = guide_steps(site, page.section);
             let pos = steps.iter().position(|&p| p == id).unwrap_or(0);
-            let link = |p: PageId| LinkView { title: site.pages[p].title.clone(), href: self.href(from, &site.pages[p].url) };
+            let link = |p: PageId| LinkView {
+                title: site.pages[p].title.clone(),
+                href: self.href(from, &site.pages[p].url),
+            };
             GuideView {
                 step: page.front.order.unwrap_or(pos as i64 + 1),
                 total: steps.len(),
-                prev: pos.checked_sub(1).and_then(|i| steps.get(i)).map(|&p| link(p)),
+                prev: pos
+                    .checked_sub(1)
+                    .and_then(|i| steps.get(i))
+                    .map(|&p| link(p)),
                 next: steps.get(pos + 1).map(|&p| link(p)),
             }
         });
@@ -349,7 +429,9 @@ impl RenderEnv<'_> {
                         href: self.href(from, &c.url),
                         description: c.front.description.clone(),
                         kind: c.kind,
-                        step: (c.kind == PageKind::Guide).then(|| c.front.order).flatten(),
+                        step: (c.kind == PageKind::Guide)
+                            .then_some(c.front.order)
+                            .flatten(),
                     }
                 })
                 .collect();
@@ -372,19 +454,32 @@ impl RenderEnv<'_> {
         };
         let view = PageView {
             title: &page.title,
+            url: &page.url,
             description: page.front.description.as_deref(),
             kind,
             content: self.resolve_body(id),
             date: page.date.map(|d| d.view(lang)),
             updated: page.updated.map(|d| d.view(lang)),
             authors: &page.front.authors,
-            tags: page.front.tags.iter().map(|t| TagView { name: t.clone(), href: None }).collect(),
+            tags: page
+                .front
+                .tags
+                .iter()
+                .map(|t| TagView {
+                    name: t.clone(),
+                    href: None,
+                })
+                .collect(),
             toc: page
                 .body
                 .headings
                 .iter()
                 .filter(|h: &&Heading| (2..=3).contains(&h.level))
-                .map(|h| TocEntry { level: h.level, id: &h.id, title: &h.title })
+                .map(|h| TocEntry {
+                    level: h.level,
+                    id: &h.id,
+                    title: &h.title,
+                })
                 .collect(),
             extra: &page.front.extra,
             minutes: (page.kind == PageKind::Minutes).then(|| MinutesView {
@@ -395,7 +490,7 @@ impl RenderEnv<'_> {
                 rotations: &page.front.rotations,
             }),
             guide,
-            typology: (page.kind == PageKind::Typology).then(|| TypologyView {
+            typology: (page.kind == PageKind::Typology).then_some(TypologyView {
                 axis: page.front.axis.as_deref(),
                 level: page.front.level.as_deref(),
             }),
@@ -406,13 +501,14 @@ impl RenderEnv<'_> {
     }
 
     /// Renders page `id` to its final HTML.
-    pub fn render_page(&self, id: PageId) -> Result<String, Diagnostic> {
+    pub fn render_page(&self, id: PageId) -> Result<Vec<u8>, Diagnostic> {
         let site = self.site;
         let page = &site.pages[id];
         let from = page.url.as_str();
         let chain = site.section_chain(page.section);
         let top = chain.get(1).copied();
-        let sections = site.home()
+        let sections = site
+            .home()
             .subsections
             .iter()
             .map(|&s| NavItem {
@@ -432,55 +528,58 @@ impl RenderEnv<'_> {
             crumbs
                 .iter()
                 .map(|&s| LinkView {
-                    title: if s == 0 { self.strings["home"].to_string() } else { site.sections[s].title.clone() },
+                    title: if s == 0 {
+                        self.strings["home"].to_string()
+                    } else {
+                        site.sections[s].title.clone()
+                    },
                     href: self.href(from, &site.sections[s].url),
                 })
                 .collect()
         };
-        let section_nav = (!(page.is_index && page.section == 0)).then(|| {
-            let sec = &site.sections[page.section];
-            SectionNav {
-                title: sec.title.clone(),
-                href: self.href(from, &sec.url),
-                pages: sec
-                    .pages
-                    .iter()
-                    .map(|&p| SectionNavPage {
-                        title: site.pages[p].title.clone(),
-                        href: self.href(from, &site.pages[p].url),
-                        current: p == id,
-                        kind: site.pages[p].kind,
-                        step: (site.pages[p].kind == PageKind::Guide).then(|| site.pages[p].front.order).flatten(),
-                    })
-                    .collect(),
-            }
-        });
         let (view, template) = self.page_view(id);
         let ctx = PageContext {
             root: root_of(from),
             home_href: self.href(from, ""),
             sections,
             breadcrumbs,
-            section_nav,
             page: view,
         };
-        self.render_template(template, &ctx, page.shown.as_path())
+        let nav = (!(page.is_index && page.section == 0))
+            .then(|| self.nav[page.section][usize::from(page.is_index)].clone());
+        self.render_template(template, &ctx, nav, page.shown.as_path())
     }
 
-    fn render_template<T: Serialize>(&self, template: &str, ctx: &T, shown: &std::path::Path) -> Result<String, Diagnostic> {
-        let context = Context::from_serialize(ctx).map_err(|e| crate::theme::template_error(shown, &e))?;
-        self.tera.render(template, &context).map_err(|e| {
-            let mut d = crate::theme::template_error(std::path::Path::new(&format!("templates/{template}")), &e);
-            d.message = format!("{} (while rendering {})", d.message, shown.display());
-            d
-        })
+    fn render_template<T: Serialize>(
+        &self,
+        template: &str,
+        ctx: &T,
+        nav: Option<tera::Value>,
+        shown: &std::path::Path,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut context =
+            Context::from_serialize(ctx).map_err(|e| crate::theme::template_error(shown, &e))?;
+        context.insert_value("section_nav", nav.unwrap_or_else(tera::Value::none));
+        let mut out = Vec::with_capacity(32 * 1024);
+        match self.tera.render_to(template, &context, &mut out) {
+            Ok(()) => Ok(out),
+            Err(e) => {
+                let mut d = crate::theme::template_error(
+                    std::path::Path::new(&format!("templates/{template}")),
+                    &e,
+                );
+                d.message = format!("{} (while rendering {})", d.message, shown.display());
+                Err(d)
+            }
+        }
     }
 
     /// The 404 page, at the site root.
-    pub fn render_404(&self) -> Result<String, Diagnostic> {
+    pub fn render_404(&self) -> Result<Vec<u8>, Diagnostic> {
         let home = self.site.home();
         #[derive(Serialize)]
         struct Stub<'a> {
+            url: &'a str,
             title: &'a str,
             content: String,
             kind: &'static str,
@@ -503,7 +602,6 @@ impl RenderEnv<'_> {
             home_href: String,
             sections: Vec<NavItem>,
             breadcrumbs: Vec<LinkView>,
-            section_nav: Option<SectionNav>,
             page: Stub<'a>,
         }
         let ctx = Ctx {
@@ -512,11 +610,15 @@ impl RenderEnv<'_> {
             sections: home
                 .subsections
                 .iter()
-                .map(|&s| NavItem { title: self.site.sections[s].title.clone(), href: self.href("", &self.site.sections[s].url), current: false })
+                .map(|&s| NavItem {
+                    title: self.site.sections[s].title.clone(),
+                    href: self.href("", &self.site.sections[s].url),
+                    current: false,
+                })
                 .collect(),
             breadcrumbs: vec![],
-            section_nav: None,
             page: Stub {
+                url: "",
                 title: self.strings["not_found_title"],
                 content: format!("<p>{}</p>", escape_html(self.strings["not_found_text"])),
                 kind: "404",
@@ -543,20 +645,31 @@ impl RenderEnv<'_> {
                 extra: BTreeMap::new(),
             },
         };
-        self.render_template("404.html", &ctx, std::path::Path::new("404.html"))
+        self.render_template("404.html", &ctx, None, std::path::Path::new("404.html"))
     }
 }
 
 /// Pages in a section and its subsections.
 fn count_pages(site: &Site, s: SectionId) -> usize {
     let sec = &site.sections[s];
-    sec.pages.len() + sec.subsections.iter().map(|&c| count_pages(site, c)).sum::<usize>()
+    sec.pages.len()
+        + sec
+            .subsections
+            .iter()
+            .map(|&c| count_pages(site, c))
+            .sum::<usize>()
 }
 
 /// `sitemap.xml`: absolute URLs built from `base_url`.
 pub fn sitemap(site: &Site) -> String {
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut pages: Vec<&crate::site::Page> = site.pages.iter().filter(|p| !p.url.is_empty() || p.is_index).collect();
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut pages: Vec<&crate::site::Page> = site
+        .pages
+        .iter()
+        .filter(|p| !p.url.is_empty() || p.is_index)
+        .collect();
     pages.sort_by(|a, b| a.url.cmp(&b.url));
     let mut urls: Vec<(String, Option<String>)> = pages
         .iter()
@@ -570,7 +683,11 @@ pub fn sitemap(site: &Site) -> String {
     urls.sort();
     urls.dedup_by(|a, b| a.0 == b.0);
     for (url, lastmod) in urls {
-        let path: String = url.split('/').map(encode_segment).collect::<Vec<_>>().join("/");
+        let path: String = url
+            .split('/')
+            .map(encode_segment)
+            .collect::<Vec<_>>()
+            .join("/");
         s.push_str("  <url><loc>");
         s.push_str(&escape_html(&format!("{}{}", site.config.base_url, path)));
         s.push_str("</loc>");

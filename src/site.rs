@@ -144,7 +144,11 @@ pub fn parse_page(
     let is_index = INDEX_NAMES.contains(&name);
     let fallback = if is_index {
         let dir = parent_dir(&src.rel);
-        if dir.is_empty() { String::new() } else { prettify(file_name(dir)) }
+        if dir.is_empty() {
+            String::new()
+        } else {
+            prettify(file_name(dir))
+        }
     } else {
         prettify(order_prefix(stem(&src.rel)).1)
     };
@@ -161,10 +165,19 @@ pub fn parse_page(
         let v = v.as_ref()?;
         let d = Date::parse(v);
         if d.is_none() {
-            let line = src.text.lines().position(|l| l.starts_with(field)).map_or(0, |i| i + 1);
+            let line = src
+                .text
+                .lines()
+                .position(|l| l.starts_with(field))
+                .map_or(0, |i| i + 1);
             warnings.push(
-                Diagnostic::warning(&src.shown, line, 1, format!("`{field}: {v}` is not a date I can read; it is ignored"))
-                    .with_help(format!("write `{field}: 2025-08-12` (year-month-day)")),
+                Diagnostic::warning(
+                    &src.shown,
+                    line,
+                    1,
+                    format!("`{field}: {v}` is not a date I can read; it is ignored"),
+                )
+                .with_help(format!("write `{field}: 2025-08-12` (year-month-day)")),
             );
         }
         d
@@ -219,11 +232,19 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
             u
         };
         let id = sections.len();
-        let parent = if dir.is_empty() { None } else { by_dir.get(parent_dir(dir)).copied() };
+        let parent = if dir.is_empty() {
+            None
+        } else {
+            by_dir.get(parent_dir(dir)).copied()
+        };
         sections.push(Section {
             dir: dir.clone(),
             url,
-            title: if dir.is_empty() { String::new() } else { prettify(file_name(dir)) },
+            title: if dir.is_empty() {
+                String::new()
+            } else {
+                prettify(file_name(dir))
+            },
             description: None,
             order: None,
             index: None,
@@ -242,17 +263,18 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
     }
     // Index pages: the highest-priority index name of each folder; the
     // others of the same folder stay ordinary pages.
-    for sec in &mut sections {
-        let candidates: Vec<PageId> = pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| parent_dir(&p.source) == sec.dir && INDEX_NAMES.contains(&file_name(&p.source)))
-            .map(|(i, _)| i)
-            .collect();
+    let rank = |name: &str| INDEX_NAMES.iter().position(|n| *n == name);
+    let mut candidates: Vec<Vec<PageId>> = vec![vec![]; sections.len()];
+    for (id, p) in pages.iter().enumerate() {
+        if p.is_index {
+            candidates[p.section].push(id);
+        }
+    }
+    for (sec, candidates) in sections.iter_mut().zip(candidates) {
         if let Some(best) = candidates
             .iter()
             .copied()
-            .min_by_key(|i| INDEX_NAMES.iter().position(|n| *n == file_name(&pages[*i].source)))
+            .min_by_key(|&i| rank(file_name(&pages[i].source)))
         {
             sec.index = Some(best);
             for c in candidates {
@@ -262,16 +284,20 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
     }
 
     // Every folder gets an index page; folders without one get an empty page.
-    for sid in 0..sections.len() {
-        if sections[sid].index.is_none() {
-            let dir = sections[sid].dir.clone();
-            let source = if dir.is_empty() { "_index.md".to_string() } else { format!("{dir}/_index.md") };
+    for (sid, section) in sections.iter_mut().enumerate() {
+        if section.index.is_none() {
+            let dir = section.dir.clone();
+            let source = if dir.is_empty() {
+                "_index.md".to_string()
+            } else {
+                format!("{dir}/_index.md")
+            };
             let id = pages.len();
             pages.push(Page {
                 shown: PathBuf::from("content").join(&source),
                 source,
                 front: FrontMatter::default(),
-                title: sections[sid].title.clone(),
+                title: section.title.clone(),
                 kind: PageKind::Page,
                 date: None,
                 updated: None,
@@ -280,7 +306,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
                 section: sid,
                 is_index: true,
             });
-            sections[sid].index = Some(id);
+            section.index = Some(id);
         }
     }
 
@@ -294,7 +320,10 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         if pages[id].is_index {
             pages[id].url = sections[sid].url.clone();
             let sec = &mut sections[sid];
-            if !sec.dir.is_empty() || pages[id].front.title.is_some() || pages[id].body.leading_h1.is_some() {
+            if !sec.dir.is_empty()
+                || pages[id].front.title.is_some()
+                || pages[id].body.leading_h1.is_some()
+            {
                 sec.title = pages[id].title.clone();
             }
             sec.description = pages[id].front.description.clone();
@@ -320,8 +349,13 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         }
         if url.starts_with("assets/") {
             diags.push(
-                Diagnostic::error(&pages[id].shown, 0, 0, "`assets/` is reserved for the theme's files")
-                    .with_help("rename the `assets` folder"),
+                Diagnostic::error(
+                    &pages[id].shown,
+                    0,
+                    0,
+                    "`assets/` is reserved for the theme's files",
+                )
+                .with_help("rename the `assets` folder"),
             );
         }
         taken.insert(url.clone(), id);
@@ -329,20 +363,44 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         sections[sid].pages.push(id);
     }
     if sections[0].title.is_empty() {
-        sections[0].title = config.title.clone().unwrap_or_else(|| "Playbook".to_string());
+        sections[0].title = config
+            .title
+            .clone()
+            .unwrap_or_else(|| "Playbook".to_string());
     }
 
     // Display order: `order`, then title, then path.
-    let sort_key = |p: &Page| (p.front.order.is_none(), p.front.order, match_key(&p.title), p.source.clone());
+    let sort_key = |p: &Page| {
+        (
+            p.front.order.is_none(),
+            p.front.order,
+            match_key(&p.title),
+            p.source.clone(),
+        )
+    };
     for s in 0..sections.len() {
         let mut ids = std::mem::take(&mut sections[s].pages);
         ids.sort_by_cached_key(|&i| sort_key(&pages[i]));
         sections[s].pages = ids;
         let mut subs = std::mem::take(&mut sections[s].subsections);
-        subs.sort_by_cached_key(|&i| (sections[i].order.is_none(), sections[i].order, match_key(&sections[i].title), sections[i].dir.clone()));
+        subs.sort_by_cached_key(|&i| {
+            (
+                sections[i].order.is_none(),
+                sections[i].order,
+                match_key(&sections[i].title),
+                sections[i].dir.clone(),
+            )
+        });
         sections[s].subsections = subs;
     }
-    (Site { config, pages, sections }, diags)
+    (
+        Site {
+            config,
+            pages,
+            sections,
+        },
+        diags,
+    )
 }
 
 #[cfg(test)]
@@ -353,7 +411,10 @@ mod tests {
     fn order_prefixes() {
         assert_eq!(order_prefix("01-demarrer"), (Some(1), "demarrer"));
         assert_eq!(order_prefix("2_suite"), (Some(2), "suite"));
-        assert_eq!(order_prefix("2024-11-14-atelier"), (None, "2024-11-14-atelier"));
+        assert_eq!(
+            order_prefix("2024-11-14-atelier"),
+            (None, "2024-11-14-atelier")
+        );
         assert_eq!(order_prefix("2024"), (None, "2024"));
         assert_eq!(order_prefix("demarrer"), (None, "demarrer"));
         assert_eq!(prettify("questions-frequentes"), "Questions frequentes");

@@ -39,8 +39,13 @@ pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         if name == "default" {
             return Ok(theme);
         }
-        return Err(Diagnostic::error("playbook.toml", 0, 0, format!("theme `{name}` not found: no folder themes/{name}/"))
-            .with_help("create the folder, or remove the `theme` key to use the default theme"));
+        return Err(Diagnostic::error(
+            "playbook.toml",
+            0,
+            0,
+            format!("theme `{name}` not found: no folder themes/{name}/"),
+        )
+        .with_help("create the folder, or remove the `theme` key to use the default theme"));
     }
     let walk = |sub: &str| -> Vec<(String, PathBuf)> {
         let base = dir.join(sub);
@@ -49,9 +54,18 @@ pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
             .into_iter()
             .flatten()
             .filter(|e| e.file_type().is_file())
-            .filter(|e| !e.file_name().to_str().is_some_and(crate::load::is_ignored_name))
+            .filter(|e| {
+                !e.file_name()
+                    .to_str()
+                    .is_some_and(crate::load::is_ignored_name)
+            })
             .filter_map(|e| {
-                let rel = e.path().strip_prefix(&base).ok()?.to_str()?.replace('\\', "/");
+                let rel = e
+                    .path()
+                    .strip_prefix(&base)
+                    .ok()?
+                    .to_str()?
+                    .replace('\\', "/");
                 Some((rel, e.path().to_path_buf()))
             })
             .collect()
@@ -64,7 +78,8 @@ pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     }
     for (rel, path) in walk("static") {
         let shown = Path::new("themes").join(name).join("static").join(&rel);
-        let bytes = std::fs::read(&path).map_err(|e| Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}")))?;
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}")))?;
         theme.static_files.insert(rel, bytes);
     }
     Ok(theme)
@@ -80,12 +95,18 @@ pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
     tera.autoescape_on([".html", ".xml"]);
     let defaults: Vec<(String, String)> = embedded::TEMPLATES
         .iter()
-        .map(|(n, b)| (format!("{DEFAULT_PREFIX}{n}"), String::from_utf8_lossy(b).into_owned()))
+        .map(|(n, b)| {
+            (
+                format!("{DEFAULT_PREFIX}{n}"),
+                String::from_utf8_lossy(b).into_owned(),
+            )
+        })
         .collect();
     tera.add_raw_templates(defaults)
         .map_err(|e| template_error(&shown_default("?"), &e))?;
     for (name, shown, text) in &theme.overrides {
-        tera.add_raw_template(name, text).map_err(|e| template_error(shown, &e))?;
+        tera.add_raw_template(name, text)
+            .map_err(|e| template_error(shown, &e))?;
     }
     Ok(tera)
 }

@@ -9,7 +9,12 @@ fn heading_ids_are_ascii_and_unique() {
     let out = r("## Légitimité & portage\n\n## Légitimité & portage\n\n### Été\n");
     let ids: Vec<_> = out.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["legitimite-portage", "legitimite-portage-1", "ete"]);
-    assert!(out.html.contains("<h2 id=\"legitimite-portage\">Légitimité &amp; portage</h2>"), "{}", out.html);
+    assert!(
+        out.html
+            .contains("<h2 id=\"legitimite-portage\">Légitimité &amp; portage</h2>"),
+        "{}",
+        out.html
+    );
     assert!(out.html.contains("<h3 id=\"ete\">"));
 }
 
@@ -28,8 +33,16 @@ fn wikilinks_become_placeholders() {
     assert_eq!(out.links[0].anchor.as_deref(), Some("Niveaux"));
     assert_eq!(out.links[0].kind, LinkKind::Wiki);
     assert_eq!((out.links[0].line, out.links[0].col), (1, 6));
-    assert!(out.html.contains("\u{E000}0\u{E001}Coopération › Niveaux\u{E002}0\u{E001}"), "{}", out.html);
-    assert!(out.html.contains("\u{E000}1\u{E001}le texte\u{E002}1\u{E001}"));
+    assert!(
+        out.html
+            .contains("\u{E000}0\u{E001}Coopération › Niveaux\u{E002}0\u{E001}"),
+        "{}",
+        out.html
+    );
+    assert!(
+        out.html
+            .contains("\u{E000}1\u{E001}le texte\u{E002}1\u{E001}")
+    );
 }
 
 #[test]
@@ -46,17 +59,31 @@ fn relative_links_and_images_are_recorded() {
 
 #[test]
 fn nothing_executable() {
-    let out = r("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) [y](JaVaScRiPt&#58;alert(1)) [z](playbook-asset:0)\n");
+    let out = r(
+        "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) [y](JaVaScRiPt&#58;alert(1)) [z](playbook-asset:0)\n",
+    );
     assert!(!out.html.contains("<script"), "{}", out.html);
     assert!(!out.html.contains("<img"), "{}", out.html);
-    assert!(!out.html.to_lowercase().contains("javascript:"), "{}", out.html);
+    assert!(
+        !out.html.to_lowercase().contains("javascript:"),
+        "{}",
+        out.html
+    );
     assert!(!out.html.contains("playbook-asset:0"));
-    assert!(out.html.contains("&lt;script&gt;"), "raw HTML is shown as text: {}", out.html);
+    assert!(
+        out.html.contains("&lt;script&gt;"),
+        "raw HTML is shown as text: {}",
+        out.html
+    );
 }
 
 #[test]
 fn unsafe_html_lets_html_through_but_not_js_urls() {
-    let out = render("<b>gras</b>\n\n[x](javascript:alert(1))\n", 0, MarkdownOptions { unsafe_html: true });
+    let out = render(
+        "<b>gras</b>\n\n[x](javascript:alert(1))\n",
+        0,
+        MarkdownOptions { unsafe_html: true },
+    );
     assert!(out.html.contains("<b>gras</b>"));
     assert!(!out.html.contains("javascript:"));
 }
@@ -69,9 +96,22 @@ fn placeholders_cannot_be_forged() {
 
 #[test]
 fn gfm_extensions() {
-    let out = r("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] fait\n- [ ] à faire\n\n~~barré~~ www.example.org\n\nTexte[^1]\n\n[^1]: Note.\n\n> [!NOTE]\n> Attention\n");
-    for needle in ["<table>", "type=\"checkbox\"", "<del>barré</del>", "href=\"http://www.example.org\"", "footnote", "markdown-alert-note"] {
-        assert!(out.html.contains(needle), "missing {needle} in {}", out.html);
+    let out = r(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] fait\n- [ ] à faire\n\n~~barré~~ www.example.org\n\nTexte[^1]\n\n[^1]: Note.\n\n> [!NOTE]\n> Attention\n",
+    );
+    for needle in [
+        "<table>",
+        "type=\"checkbox\"",
+        "<del>barré</del>",
+        "href=\"http://www.example.org\"",
+        "footnote",
+        "markdown-alert-note",
+    ] {
+        assert!(
+            out.html.contains(needle),
+            "missing {needle} in {}",
+            out.html
+        );
     }
 }
 
