@@ -12,17 +12,30 @@ fn zero_config_folder_builds() {
     let o = s.build_ok(&[]);
     assert!(o.stderr.contains("built"), "{}", o.stderr);
     let page = s.read("public/premiere-page/index.html");
-    assert!(page.contains("<title>Première page"), "title from the first heading");
-    assert_eq!(main_of(&page).matches("Première page</h1>").count(), 1, "the leading # heading is not repeated");
+    assert!(
+        page.contains("<title>Première page"),
+        "title from the first heading"
+    );
+    assert_eq!(
+        main_of(&page).matches("Première page</h1>").count(),
+        1,
+        "the leading # heading is not repeated"
+    );
     // Title from the file name; ASCII URL.
     let ete = s.read("public/dossier/ete-a-paris/index.html");
     assert!(ete.contains("Été à Paris"), "title from the file name");
     assert!(s.exists("public/sans-rien/index.html"));
     assert!(s.exists("public/index.html"), "a home page is generated");
-    assert!(s.exists("public/dossier/index.html"), "every folder gets an index");
+    assert!(
+        s.exists("public/dossier/index.html"),
+        "every folder gets an index"
+    );
     assert!(s.exists("public/404.html"));
     let sitemap = s.read("public/sitemap.xml");
-    assert!(sitemap.contains("<loc>/dossier/ete-a-paris/</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>/dossier/ete-a-paris/</loc>"),
+        "{sitemap}"
+    );
     assert!(s.read("public/index.html").contains("lang=\"fr\""));
 }
 
@@ -44,8 +57,14 @@ fn yaml_and_toml_front_matter() {
     assert!(y.contains("12 août 2025"), "French date");
     let t = s.read("public/toml/index.html");
     assert!(t.contains("Atelier TOML"));
-    assert!(t.contains("Florence Mensah") && t.contains("Anne Berlemont"), "facilitators shown");
-    assert!(t.contains("14h35") && t.contains("Origines"), "rotation shown");
+    assert!(
+        t.contains("Florence Mensah") && t.contains("Anne Berlemont"),
+        "facilitators shown"
+    );
+    assert!(
+        t.contains("14h35") && t.contains("Origines"),
+        "rotation shown"
+    );
     assert!(t.contains("1er mars 2025"));
 }
 
@@ -56,21 +75,43 @@ fn malformed_front_matter_fails_and_keeps_the_old_site() {
         .file("content/b.md", "---\ntitle: Autre\n---\nTexte\n");
     s.build_ok(&[]);
     let before = tree_snapshot(&s.path().join("public"));
-    s.file("content/a.md", "---\ntitle: Bonne page\ntags: [a, b\n---\nTexte\n")
-        .file("content/b.md", "---\ntitle: Autre\norder: beaucoup\n---\nTexte\n")
-        .file("content/c.md", "Nouvelle page\n");
+    s.file(
+        "content/a.md",
+        "---\ntitle: Bonne page\ntags: [a, b\n---\nTexte\n",
+    )
+    .file(
+        "content/b.md",
+        "---\ntitle: Autre\norder: beaucoup\n---\nTexte\n",
+    )
+    .file("content/c.md", "Nouvelle page\n");
     let o = s.build(&[]);
     assert_eq!(o.code, 1, "{}", o.stderr);
-    assert!(o.stderr.contains("content/a.md:3:"), "names file and line: {}", o.stderr);
-    assert!(o.stderr.contains("content/b.md:3:1"), "every error is reported: {}", o.stderr);
+    assert!(
+        o.stderr.contains("content/a.md:3:"),
+        "names file and line: {}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("content/b.md:3:1"),
+        "every error is reported: {}",
+        o.stderr
+    );
     assert!(o.stderr.contains("help:"), "says how to fix it");
-    assert_eq!(tree_snapshot(&s.path().join("public")), before, "public/ is byte-identical");
+    assert_eq!(
+        tree_snapshot(&s.path().join("public")),
+        before,
+        "public/ is byte-identical"
+    );
 }
 
 #[test]
 fn unknown_config_key_names_key_and_line() {
     let s = Site::new();
-    s.file("playbook.toml", "title = \"x\"\nlanguage = \"fr\"\nbase_ulr = \"/\"\n").file("content/a.md", "x");
+    s.file(
+        "playbook.toml",
+        "title = \"x\"\nlanguage = \"fr\"\nbase_ulr = \"/\"\n",
+    )
+    .file("content/a.md", "x");
     let o = s.build(&[]);
     assert_eq!(o.code, 1);
     assert!(o.stderr.contains("playbook.toml:3:1"), "{}", o.stderr);
@@ -91,7 +132,10 @@ fn nothing_executable_in_the_output() {
     assert!(!lower.contains("<img src=x"), "{html}");
     assert!(!lower.contains("javascript:"), "{html}");
     assert!(!lower.contains("href=\"data:"), "{html}");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "raw HTML is shown as text");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "raw HTML is shown as text"
+    );
 }
 
 #[test]
@@ -129,15 +173,31 @@ fn links_images_and_assets_are_relative() {
         .file("content/guide/fiche.pdf", "%PDF");
     s.build_ok(&[]);
     let home = s.read("public/index.html");
-    assert!(home.contains("href=\"guide/demarrer/\""), "{}", main_of(&home));
+    assert!(
+        home.contains("href=\"guide/demarrer/\""),
+        "{}",
+        main_of(&home)
+    );
     let d = s.read("public/guide/demarrer/index.html");
-    assert!(d.contains("src=\"../../guide/images/sch%C3%A9ma%201.png\""), "{}", main_of(&d));
+    assert!(
+        d.contains("src=\"../../guide/images/sch%C3%A9ma%201.png\""),
+        "{}",
+        main_of(&d)
+    );
     assert!(d.contains("href=\"../../guide/fiche.pdf\""));
-    assert!(d.contains("href=\"../../guide/suite/#comment\""), "{}", main_of(&d));
+    assert!(
+        d.contains("href=\"../../guide/suite/#comment\""),
+        "{}",
+        main_of(&d)
+    );
     assert!(s.exists("public/guide/images/schéma 1.png"));
     assert!(s.exists("public/guide/fiche.pdf"));
     let suite = s.read("public/guide/suite/index.html");
-    assert!(suite.contains("href=\"../../typologies/coop/\""), "forgiving match: {}", main_of(&suite));
+    assert!(
+        suite.contains("href=\"../../typologies/coop/\""),
+        "forgiving match: {}",
+        main_of(&suite)
+    );
     assert!(suite.contains("class=\"new\""), "page to create");
     assert!(suite.contains("page à créer"), "accessible label");
 }
@@ -159,7 +219,11 @@ fn strict_fails_on_pages_to_create_and_warnings() {
     let s = Site::new();
     s.file("content/a.md", "[[Nulle part]]\n");
     let o = s.build_ok(&[]);
-    assert!(o.stderr.contains("1 link to pages to create"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("1 link to pages to create"),
+        "{}",
+        o.stderr
+    );
     let o = s.build(&["--strict"]);
     assert_eq!(o.code, 1);
     assert!(o.stderr.contains("content/a.md:1:1"), "{}", o.stderr);
@@ -168,7 +232,10 @@ fn strict_fails_on_pages_to_create_and_warnings() {
 #[test]
 fn drafts_are_skipped_unless_asked() {
     let s = Site::new();
-    s.file("content/brouillon.md", "---\ntitle: Brouillon\ndraft: true\n---\n");
+    s.file(
+        "content/brouillon.md",
+        "---\ntitle: Brouillon\ndraft: true\n---\n",
+    );
     s.build_ok(&[]);
     assert!(!s.exists("public/brouillon/index.html"));
     s.build_ok(&["--drafts"]);
@@ -178,7 +245,8 @@ fn drafts_are_skipped_unless_asked() {
 #[test]
 fn english_ui() {
     let s = Site::new();
-    s.file("playbook.toml", "language = \"en\"\ntitle = \"Playbook\"\n").file("content/a.md", "---\ntitle: A\ndate: 2025-08-12\n---\n");
+    s.file("playbook.toml", "language = \"en\"\ntitle = \"Playbook\"\n")
+        .file("content/a.md", "---\ntitle: A\ndate: 2025-08-12\n---\n");
     s.build_ok(&[]);
     let a = s.read("public/a/index.html");
     assert!(a.contains("lang=\"en\""));
@@ -204,4 +272,107 @@ fn colliding_output_paths_are_errors() {
     let o = s.build(&[]);
     assert_eq!(o.code, 1);
     assert!(o.stderr.contains("ete/"), "{}", o.stderr);
+}
+
+#[test]
+fn a_site_template_or_asset_overrides_the_default() {
+    let s = Site::new();
+    s.file("content/a.md", "---\ntitle: A\n---\nTexte\n")
+        .file(
+            "themes/default/templates/page.html",
+            "{% extends \"__default/page.html\" %}{% block title %}SURCHARGE {{ page.title }}{% endblock %}",
+        )
+        .file("themes/default/static/extra.css", "body{}");
+    s.build_ok(&[]);
+    let a = s.read("public/a/index.html");
+    assert!(a.contains("SURCHARGE A"), "{a}");
+    assert!(a.contains("Texte"), "the default blocks are kept");
+    assert_eq!(s.read("public/assets/extra.css"), "body{}");
+    assert!(
+        s.exists("public/assets/style.css"),
+        "default assets are still there"
+    );
+}
+
+#[test]
+fn a_broken_template_is_reported_with_its_file() {
+    let s = Site::new();
+    s.file("content/a.md", "x")
+        .file("themes/default/templates/page.html", "{% if %}");
+    let o = s.build(&[]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains("themes/default/templates/page.html"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn hidden_files_temporaries_and_outside_symlinks_are_skipped() {
+    let s = Site::new();
+    s.file("content/a.md", "A")
+        .file("content/.cache/x.md", "secret")
+        .file("content/.a.md.swp", "swap")
+        .file("content/a.md~", "backup")
+        .file("content/_people.toml", "[x]")
+        .file("content/dir.md/inner.md", "a folder named like a page");
+    std::os::unix::fs::symlink("/etc/passwd", s.path().join("content/passwd.md")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", s.path().join("content/passwd.txt")).unwrap();
+    std::os::unix::fs::symlink("boucle", s.path().join("content/boucle")).unwrap();
+    let o = s.build_ok(&[]);
+    assert!(
+        o.stderr
+            .contains("content/passwd.md: warning: skipped: symbolic link"),
+        "{}",
+        o.stderr
+    );
+    let files: Vec<String> = walkdir::WalkDir::new(s.path().join("public"))
+        .into_iter()
+        .flatten()
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .collect();
+    for f in &files {
+        assert!(
+            !f.contains(".cache")
+                && !f.contains("swp")
+                && !f.contains('~')
+                && !f.contains("_people")
+                && !f.contains("passwd"),
+            "{f}"
+        );
+    }
+    assert!(s.exists("public/dir-md/inner/index.html"), "{files:?}");
+    for f in &files {
+        if f.ends_with(".html") {
+            assert!(
+                !std::fs::read_to_string(f).unwrap().contains("root:x:0"),
+                "{f}"
+            );
+        }
+    }
+}
+
+#[test]
+fn non_utf8_files_get_a_clear_error() {
+    let s = Site::new();
+    s.file(
+        "content/latin1.md",
+        b"Titre\n\nCaf\xE9 cr\xE8me\n".as_slice(),
+    )
+    .file("content/utf16.md", b"\xFF\xFEa\x00".as_slice());
+    let o = s.build(&[]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr
+            .contains("content/latin1.md:3:4: error: this file is not valid UTF-8"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("content/utf16.md:1:1: error: this file is encoded in UTF-16"),
+        "{}",
+        o.stderr
+    );
 }

@@ -9,11 +9,16 @@ fn deleted_pages_disappear_and_foreign_files_survive() {
     s.build_ok(&[]);
     assert!(s.exists("public/b/index.html"));
     // Files the user put there: a git checkout and a note.
-    s.file("public/.git/config", "[core]\n").file("public/.git/objects/ab/cdef", "obj").file("public/notes.txt", "à moi");
+    s.file("public/.git/config", "[core]\n")
+        .file("public/.git/objects/ab/cdef", "obj")
+        .file("public/notes.txt", "à moi");
     s.file("public/b/extra.txt", "dans un dossier généré");
     std::fs::remove_file(s.path().join("content/b.md")).unwrap();
     s.build_ok(&[]);
-    assert!(!s.exists("public/b/index.html"), "a deleted page disappears");
+    assert!(
+        !s.exists("public/b/index.html"),
+        "a deleted page disappears"
+    );
     assert_eq!(s.read("public/.git/config"), "[core]\n");
     assert_eq!(s.read("public/.git/objects/ab/cdef"), "obj");
     assert_eq!(s.read("public/notes.txt"), "à moi");
@@ -26,7 +31,9 @@ fn deleted_pages_disappear_and_foreign_files_survive() {
 #[test]
 fn first_build_into_a_folder_with_foreign_files() {
     let s = Site::new();
-    s.file("content/a.md", "A").file("public/.git/HEAD", "ref").file("public/LISEZMOI.txt", "x");
+    s.file("content/a.md", "A")
+        .file("public/.git/HEAD", "ref")
+        .file("public/LISEZMOI.txt", "x");
     s.build_ok(&[]);
     assert_eq!(s.read("public/.git/HEAD"), "ref");
     assert_eq!(s.read("public/LISEZMOI.txt"), "x");
@@ -36,14 +43,19 @@ fn first_build_into_a_folder_with_foreign_files() {
 #[test]
 fn a_foreign_file_is_never_overwritten() {
     let s = Site::new();
-    s.file("content/a.md", "A").file("public/index.html", "<p>fait main</p>");
+    s.file("content/a.md", "A")
+        .file("public/index.html", "<p>fait main</p>");
     let before = tree_snapshot(&s.path().join("public"));
     let o = s.build(&[]);
     assert_ne!(o.code, 0);
     assert!(o.stderr.contains("index.html"), "{}", o.stderr);
     assert!(o.stderr.contains("did not create"), "{}", o.stderr);
     assert_eq!(tree_snapshot(&s.path().join("public")), before);
-    let leftovers: Vec<_> = std::fs::read_dir(s.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("playbook-")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(s.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("playbook-"))
+        .collect();
     assert!(leftovers.is_empty(), "no staging folder left behind");
 }
 

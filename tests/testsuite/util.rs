@@ -28,7 +28,9 @@ pub struct Output {
 
 impl Site {
     pub fn new() -> Site {
-        Site { dir: tempfile::tempdir().expect("tempdir") }
+        Site {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
     }
 
     /// A copy of the bundled example playbook.
@@ -55,7 +57,11 @@ impl Site {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        let out = Command::new(BIN).args(args).current_dir(self.path()).output().expect("run playbook");
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .expect("run playbook");
         Output {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -103,13 +109,28 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// Every file under `dir` with its bytes (symlinks as their target path).
 pub fn tree_snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut m = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+    for e in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         let e = e.unwrap();
-        let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+        let rel = e
+            .path()
+            .strip_prefix(dir)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         if e.file_type().is_file() {
             m.insert(rel, std::fs::read(e.path()).unwrap());
         } else if e.file_type().is_symlink() {
-            m.insert(rel, std::fs::read_link(e.path()).unwrap().to_string_lossy().as_bytes().to_vec());
+            m.insert(
+                rel,
+                std::fs::read_link(e.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .as_bytes()
+                    .to_vec(),
+            );
         } else {
             m.insert(format!("{rel}/"), vec![]);
         }
