@@ -4,12 +4,12 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
-use crate::build::{BuildOptions, build};
 use crate::diagnostic::{ContentErrors, Diagnostics, Severity, UsageError};
+
+mod build;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,26 +25,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Build the site from content/ into public/
-    Build(BuildArgs),
-}
-
-#[derive(Debug, Args)]
-struct BuildArgs {
-    /// Site folder (holding content/ and the optional playbook.toml)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
-    /// Output folder [default: ROOT/public]
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Absolute URL of the published site, used for the sitemap only (links stay relative)
-    #[arg(long)]
-    base_url: Option<String>,
-    /// Treat warnings (broken links, pages to create) as errors
-    #[arg(long)]
-    strict: bool,
-    /// Include pages marked `draft: true`
-    #[arg(long)]
-    drafts: bool,
+    Build(build::BuildArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -58,33 +39,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         }
     };
     match cli.command {
-        Command::Build(a) => {
-            let opts = BuildOptions {
-                root: a.root,
-                out: a.out,
-                base_url: a.base_url,
-                strict: a.strict,
-                drafts: a.drafts,
-            };
-            match build(&opts) {
-                Ok(report) => {
-                    print_diagnostics(&report.diagnostics);
-                    eprintln!(
-                        "built {} pages into {} in {} ms{}",
-                        report.pages,
-                        report.out.display(),
-                        report.millis,
-                        summary(&report.diagnostics)
-                    );
-                    0
-                }
-                Err(e) => report_error(&e),
-            }
-        }
+        Command::Build(a) => build::execute(a),
     }
 }
 
-fn summary(d: &Diagnostics) -> String {
+pub(crate) fn summary(d: &Diagnostics) -> String {
     let mut parts = vec![];
     match d.count(Severity::Warning) {
         0 => {}
@@ -104,7 +63,7 @@ fn summary(d: &Diagnostics) -> String {
     }
 }
 
-fn print_diagnostics(d: &Diagnostics) {
+pub(crate) fn print_diagnostics(d: &Diagnostics) {
     let stderr = std::io::stderr();
     let mut w = stderr.lock();
     for diag in d.0.iter().filter(|d| d.severity != Severity::Note) {
@@ -113,7 +72,7 @@ fn print_diagnostics(d: &Diagnostics) {
 }
 
 /// Prints an error and picks the exit code.
-fn report_error(e: &anyhow::Error) -> i32 {
+pub(crate) fn report_error(e: &anyhow::Error) -> i32 {
     if let Some(ContentErrors(d)) = e.downcast_ref::<ContentErrors>() {
         print_diagnostics(d);
         eprintln!(
