@@ -16,9 +16,9 @@ use crate::link::{self, LinkTable};
 use crate::load::{self, Loaded};
 use crate::markdown::MarkdownOptions;
 use crate::output::{self, Staging};
-use crate::render::{self, RenderEnv};
+use crate::render::{self, Generated, RenderEnv};
 use crate::site::{self, Site};
-use crate::{i18n, theme};
+use crate::{i18n, theme, wiki};
 
 /// What `playbook build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -175,7 +175,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
     let strings = i18n::strings(&site.config.language);
     render::set_globals(&mut tera, &site, &strings);
-    let env = RenderEnv::new(&site, &links, &tera, strings);
+    let wiki = wiki::analyse(&site, &links, site.config.wiki.tags);
+    let env = RenderEnv::new(&site, &links, &wiki, &tera, strings);
 
     let mut t = Timer::new();
     let staging = Staging::begin(&out)?;
@@ -200,10 +201,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         diagnostics.sort();
         return Err(ContentErrors(diagnostics).into());
     }
-    let not_found = env
-        .render_404()
-        .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
-    staging.write("404.html", &not_found)?;
+    for g in Generated::all(&env) {
+        let html = env
+            .render_generated(g)
+            .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+        staging.write(&g.file(&env), &html)?;
+    }
     staging.write("sitemap.xml", render::sitemap(&site).as_bytes())?;
     for (rel, bytes) in &theme.static_files {
         staging.write(&format!("assets/{rel}"), bytes)?;

@@ -26,7 +26,30 @@ pub struct Config {
     /// `pretty` (`guide/etape/`) or `file` (`guide/etape/index.html`, for
     /// browsing the site from a shared drive over `file://`).
     pub url_style: UrlStyle,
+    /// Link to edit a page in the forge; `{path}` becomes `content/…/page.md`.
+    pub edit_url: Option<String>,
+    /// Link to a page's history; `{path}` as for `edit_url`.
+    pub history_url: Option<String>,
     pub markdown: MarkdownConfig,
+    pub wiki: WikiConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WikiConfig {
+    /// "Pages qui mènent ici" on every page.
+    pub backlinks: bool,
+    /// Tag pages, tag index and "Voir aussi".
+    pub tags: bool,
+}
+
+impl Default for WikiConfig {
+    fn default() -> Self {
+        WikiConfig {
+            backlinks: true,
+            tags: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -53,7 +76,10 @@ impl Default for Config {
             language: "fr".to_string(),
             theme: "default".to_string(),
             url_style: UrlStyle::Pretty,
+            edit_url: None,
+            history_url: None,
             markdown: MarkdownConfig::default(),
+            wiki: WikiConfig::default(),
         }
     }
 }
@@ -68,7 +94,7 @@ impl Config {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
             Diagnostic::error(path, line, col, first_line(e.message())).with_help(
                 "known keys: title, description, base_url, language, theme, url_style, \
-                 [markdown] unsafe_html",
+                 edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags",
             )
         })?;
         if !LANGUAGES.contains(&config.language.as_str()) {

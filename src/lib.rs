@@ -18,5 +18,6 @@ pub mod render;
 pub mod site;
 pub mod text;
 pub mod theme;
+pub mod wiki;
 
 pub use cli::run;

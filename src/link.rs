@@ -35,8 +35,9 @@ pub enum Target {
 pub struct LinkTable {
     /// `targets[page][n]` is where placeholder `n` of `page` goes.
     pub targets: Vec<Vec<Target>>,
-    /// Pages linking to each page, sorted, without duplicates or self-links.
-    pub backlinks: Vec<Vec<PageId>>,
+    /// Pages linking to each page, with the index of their first link to it;
+    /// sorted by page, one entry per page, no self-links.
+    pub backlinks: Vec<Vec<(PageId, usize)>>,
     /// Missing titles with the pages asking for them.
     pub missing: BTreeMap<String, BTreeSet<PageId>>,
 }
@@ -109,10 +110,10 @@ pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagno
     };
     for (id, page) in site.pages.iter().enumerate() {
         let mut targets = Vec::with_capacity(page.body.links.len());
-        for link in &page.body.links {
+        for (n, link) in page.body.links.iter().enumerate() {
             let t = resolve_one(site, &index, assets, id, link, &mut diags);
             match &t {
-                Target::Page { id: to, .. } if *to != id => table.backlinks[*to].push(id),
+                Target::Page { id: to, .. } if *to != id => table.backlinks[*to].push((id, n)),
                 Target::Missing { title } => {
                     table.missing.entry(title.clone()).or_default().insert(id);
                 }
@@ -124,7 +125,7 @@ pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagno
     }
     for b in &mut table.backlinks {
         b.sort_unstable();
-        b.dedup();
+        b.dedup_by_key(|e| e.0);
     }
     (table, diags)
 }

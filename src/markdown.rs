@@ -13,6 +13,7 @@ use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 use comrak::{Arena, Options, format_html_with_plugins, options::Plugins, parse_document};
 use serde::Serialize;
@@ -58,6 +59,8 @@ pub struct LinkRef {
     /// Line and column in the file.
     pub line: usize,
     pub col: usize,
+    /// The sentence around the link, as plain text (for backlinks).
+    pub context: String,
 }
 
 /// The result of rendering one page's Markdown.
@@ -150,6 +153,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
                     node.append(arena.alloc(AstNode::from(NodeValue::Text(shown.into()))));
                 }
                 let n = push_link(&mut out, LinkKind::Wiki, target, anchor, pos, line_offset);
+                out.links[n].context = link_context(node);
                 wrap_in_placeholders(&arena, node, n);
             }
             NodeValue::Link(l) => {
@@ -161,6 +165,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
                 } else if is_local(&url) {
                     let (target, anchor) = split_anchor(&url);
                     let n = push_link(&mut out, LinkKind::Path, target, anchor, pos, line_offset);
+                    out.links[n].context = link_context(node);
                     wrap_in_placeholders(&arena, node, n);
                 }
             }
@@ -218,6 +223,7 @@ fn push_link(
         anchor,
         line: pos.start.line + line_offset,
         col: pos.start.column,
+        context: String::new(),
     });
     out.links.len() - 1
 }
@@ -294,6 +300,100 @@ fn neutralise_image(url: &str) -> Option<String> {
         return None;
     }
     neutralise(url)
+}
+
+/// The sentence of the enclosing paragraph (or cell, or heading) around a link.
+fn link_context<'a>(node: &'a AstNode<'a>) -> String {
+    let mut block = node;
+    while let Some(p) = block.parent() {
+        block = p;
+        if matches!(
+            block.data().value,
+            NodeValue::Paragraph
+                | NodeValue::Heading(_)
+                | NodeValue::TableCell
+                | NodeValue::Document
+        ) {
+            break;
+        }
+    }
+    let (mut text, mut start, mut end) = (String::new(), 0, 0);
+    for edge in block.traverse() {
+        match edge {
+            NodeEdge::Start(n) => {
+                if n.same_node(node) {
+                    start = text.len();
+                }
+                match &n.data().value {
+                    NodeValue::Text(t) => text.push_str(t),
+                    NodeValue::Code(c) => text.push_str(&c.literal),
+                    NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
+                    _ => {}
+                }
+            }
+            NodeEdge::End(n) => {
+                if n.same_node(node) {
+                    end = text.len();
+                }
+            }
+        }
+    }
+    sentence_around(&text, start, end.max(start))
+}
+
+/// The sentence of `text` containing the byte range `start..end`, at most
+/// about 300 characters, with `…` where it was cut.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
+    const MAX: usize = 150;
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
+    let before = &text[..start];
+    let mut from = 0;
+    let mut chars = before.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_end(c) && chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
+            from = i + c.len_utf8();
+        }
+    }
+    let after = &text[end..];
+    let to = after
+        .char_indices()
+        .find(|&(i, c)| {
+            is_end(c)
+                && after[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
+    // Cap the length on each side of the link.
+    let mut cut_front = false;
+    if start - from > MAX * 2 {
+        from = floor_boundary(text, start - MAX);
+        cut_front = true;
+    }
+    let mut cut_back = false;
+    let mut to = to;
+    if to - end > MAX * 2 {
+        to = floor_boundary(text, end + MAX);
+        cut_back = true;
+    }
+    let mut s = String::new();
+    if cut_front {
+        s.push('…');
+    }
+    s.push_str(text[from..to].trim());
+    if cut_back {
+        s.push('…');
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Flattened text of a node (for headings and labels).

@@ -17,12 +17,17 @@ use crate::frontmatter::{PageKind, Rotation};
 use crate::link::{LinkTable, Target};
 use crate::markdown::{ASSET_PREFIX, CLOSE, Heading, OPEN, SEP};
 use crate::site::{PageId, SectionId, Site};
-use crate::text::{encode_segment, escape_html};
+use crate::text::{encode_segment, escape_html, match_key};
+use crate::wiki::{self, Wiki};
+
+mod generated;
+pub use generated::Generated;
 
 /// Everything the render stage needs besides the page itself; built once per build.
 pub struct RenderEnv<'a> {
     pub site: &'a Site,
     pub links: &'a LinkTable,
+    pub wiki: &'a Wiki,
     pub tera: &'a Tera,
     pub strings: BTreeMap<&'static str, &'static str>,
     /// Per section, its navigation as seen from its own pages and from its
@@ -40,12 +45,14 @@ impl<'a> RenderEnv<'a> {
     pub fn new(
         site: &'a Site,
         links: &'a LinkTable,
+        wiki: &'a Wiki,
         tera: &'a Tera,
         strings: BTreeMap<&'static str, &'static str>,
     ) -> RenderEnv<'a> {
         let mut env = RenderEnv {
             site,
             links,
+            wiki,
             tera,
             strings,
             nav: vec![],
@@ -155,8 +162,8 @@ impl RenderEnv<'_> {
             if c == OPEN {
                 match t {
                     Target::Missing { title } => {
-                        out.push_str("<a class=\"new\" title=\"");
-                        out.push_str(&escape_html(title));
+                        out.push_str("<a class=\"new\" href=\"");
+                        out.push_str(&escape_html(&self.missing_href(&page.url, title)));
                         out.push_str("\">");
                     }
                     Target::Unresolved { .. } => {
@@ -183,6 +190,16 @@ impl RenderEnv<'_> {
         out
     }
 
+    /// The entry of a missing page on the "pages to create" page.
+    fn missing_href(&self, from: &str, title: &str) -> String {
+        let mut h = self.href(from, wiki::MISSING_URL);
+        if let Some(&i) = self.wiki.missing_by_key.get(&match_key(title)) {
+            h.push('#');
+            h.push_str(&self.wiki.missing[i].slug);
+        }
+        h
+    }
+
     fn target_href(&self, from: &str, from_is_index: bool, t: &Target) -> String {
         match t {
             Target::Page { id, anchor } => {
@@ -206,7 +223,7 @@ impl RenderEnv<'_> {
                 }
                 h
             }
-            Target::Missing { .. } => String::new(),
+            Target::Missing { title } => self.missing_href(from, title),
             // Written relative to the source folder; a page is one folder deeper.
             Target::Unresolved { url } if url.starts_with('/') || from_is_index => url.clone(),
             Target::Unresolved { url } => format!("../{url}"),
@@ -251,6 +268,14 @@ struct TagView {
 }
 
 #[derive(Serialize)]
+struct BacklinkView<'a> {
+    title: &'a str,
+    href: String,
+    kind: PageKind,
+    context: &'a str,
+}
+
+#[derive(Serialize)]
 struct MinutesView<'a> {
     facilitators: &'a [String],
     scribes: &'a [String],
@@ -271,6 +296,8 @@ struct GuideView {
 struct TypologyView<'a> {
     axis: Option<&'a str>,
     level: Option<&'a str>,
+    /// Minutes and guide pages that link to this typology.
+    cited_by: Vec<BacklinkView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -315,6 +342,10 @@ struct PageView<'a> {
     typology: Option<TypologyView<'a>>,
     children: Vec<ChildView>,
     subsections: Vec<SubsectionView>,
+    backlinks: Vec<BacklinkView<'a>>,
+    see_also: Vec<LinkView>,
+    edit_url: Option<String>,
+    history_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -376,6 +407,35 @@ pub fn set_globals(tera: &mut Tera, site: &Site, strings: &BTreeMap<&'static str
         format!("playbook {}", env!("CARGO_PKG_VERSION")),
     );
     g.insert("build", &build);
+    // Links to the generated pages, for the footer: `{{ root }}{{ x.url }}{{ index_file }}`.
+    let index_file = if site.config.url_style == UrlStyle::File {
+        "index.html"
+    } else {
+        ""
+    };
+    g.insert("index_file", index_file);
+    let mut tools = vec![];
+    if site.config.wiki.tags {
+        tools.push(BTreeMap::from([
+            ("title", strings["tags"]),
+            ("url", wiki::TAGS_URL),
+        ]));
+    }
+    tools.push(BTreeMap::from([
+        ("title", strings["pages_to_create"]),
+        ("url", wiki::MISSING_URL),
+    ]));
+    if site
+        .pages
+        .iter()
+        .any(|p| p.kind == PageKind::Typology && !p.is_index)
+    {
+        tools.push(BTreeMap::from([
+            ("title", strings["typology_overview"]),
+            ("url", wiki::TYPOLOGIES_URL),
+        ]));
+    }
+    g.insert("tools", &tools);
 }
 
 impl RenderEnv<'_> {
@@ -452,6 +512,7 @@ impl RenderEnv<'_> {
         } else {
             (vec![], vec![])
         };
+        let backlinks: Vec<BacklinkView<'_>> = self.backlinks(id);
         let view = PageView {
             title: &page.title,
             url: &page.url,
@@ -461,15 +522,27 @@ impl RenderEnv<'_> {
             date: page.date.map(|d| d.view(lang)),
             updated: page.updated.map(|d| d.view(lang)),
             authors: &page.front.authors,
-            tags: page
-                .front
-                .tags
-                .iter()
-                .map(|t| TagView {
-                    name: t.clone(),
-                    href: None,
-                })
-                .collect(),
+            tags: if site.config.wiki.tags {
+                self.wiki.page_tags[id]
+                    .iter()
+                    .map(|&t| TagView {
+                        name: self.wiki.tags[t].name.clone(),
+                        href: Some(self.href(
+                            from,
+                            &format!("{}{}/", wiki::TAGS_URL, self.wiki.tags[t].slug),
+                        )),
+                    })
+                    .collect()
+            } else {
+                page.front
+                    .tags
+                    .iter()
+                    .map(|t| TagView {
+                        name: t.clone(),
+                        href: None,
+                    })
+                    .collect()
+            },
             toc: page
                 .body
                 .headings
@@ -490,14 +563,75 @@ impl RenderEnv<'_> {
                 rotations: &page.front.rotations,
             }),
             guide,
-            typology: (page.kind == PageKind::Typology).then_some(TypologyView {
+            typology: (page.kind == PageKind::Typology && !page.is_index).then(|| TypologyView {
                 axis: page.front.axis.as_deref(),
                 level: page.front.level.as_deref(),
+                cited_by: backlinks
+                    .iter()
+                    .filter(|b| matches!(b.kind, PageKind::Minutes | PageKind::Guide))
+                    .map(|b| BacklinkView {
+                        href: b.href.clone(),
+                        ..*b
+                    })
+                    .collect(),
             }),
             children,
             subsections,
+            backlinks: if site.config.wiki.backlinks {
+                backlinks
+            } else {
+                vec![]
+            },
+            see_also: self.wiki.see_also[id]
+                .iter()
+                .map(|&p| LinkView {
+                    title: site.pages[p].title.clone(),
+                    href: self.href(from, &site.pages[p].url),
+                })
+                .collect(),
+            edit_url: self.forge_url(site.config.edit_url.as_deref(), id),
+            history_url: self.forge_url(site.config.history_url.as_deref(), id),
         };
         (view, template)
+    }
+
+    /// Pages linking to `id`, each with the sentence around its first link.
+    fn backlinks(&self, id: PageId) -> Vec<BacklinkView<'_>> {
+        self.backlinks_from(&self.site.pages[id].url, id)
+    }
+
+    /// Like [`Self::backlinks`], with hrefs relative to the page at `from`.
+    fn backlinks_from(&self, from: &str, id: PageId) -> Vec<BacklinkView<'_>> {
+        let site = self.site;
+        let mut out: Vec<BacklinkView<'_>> = self.links.backlinks[id]
+            .iter()
+            .map(|&(p, n)| {
+                let src = &site.pages[p];
+                BacklinkView {
+                    title: &src.title,
+                    href: self.href(from, &src.url),
+                    kind: src.kind,
+                    context: &src.body.links[n].context,
+                }
+            })
+            .collect();
+        out.sort_by_cached_key(|b| (match_key(b.title), b.href.clone()));
+        out
+    }
+
+    /// `edit_url`/`history_url` with `{path}` replaced, for pages with a source file.
+    fn forge_url(&self, pattern: Option<&str>, id: PageId) -> Option<String> {
+        let page = &self.site.pages[id];
+        let pattern = pattern?;
+        if page.body.html.is_empty() && page.is_index && page.front == Default::default() {
+            return None; // generated folder page: no file to edit
+        }
+        let path: String = format!("content/{}", page.source)
+            .split('/')
+            .map(encode_segment)
+            .collect::<Vec<_>>()
+            .join("/");
+        Some(pattern.replace("{path}", &path))
     }
 
     /// Renders page `id` to its final HTML.
@@ -557,9 +691,22 @@ impl RenderEnv<'_> {
         nav: Option<tera::Value>,
         shown: &std::path::Path,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let mut context =
+        let context =
             Context::from_serialize(ctx).map_err(|e| crate::theme::template_error(shown, &e))?;
+        self.render_context(template, context, nav, shown)
+    }
+
+    fn render_context(
+        &self,
+        template: &str,
+        mut context: Context,
+        nav: Option<tera::Value>,
+        shown: &std::path::Path,
+    ) -> Result<Vec<u8>, Diagnostic> {
         context.insert_value("section_nav", nav.unwrap_or_else(tera::Value::none));
+        if !context.contains_key("listing") {
+            context.insert_value("listing", tera::Value::none());
+        }
         let mut out = Vec::with_capacity(32 * 1024);
         match self.tera.render_to(template, &context, &mut out) {
             Ok(()) => Ok(out),
@@ -572,80 +719,6 @@ impl RenderEnv<'_> {
                 Err(d)
             }
         }
-    }
-
-    /// The 404 page, at the site root.
-    pub fn render_404(&self) -> Result<Vec<u8>, Diagnostic> {
-        let home = self.site.home();
-        #[derive(Serialize)]
-        struct Stub<'a> {
-            url: &'a str,
-            title: &'a str,
-            content: String,
-            kind: &'static str,
-            description: Option<&'a str>,
-            toc: Vec<()>,
-            tags: Vec<()>,
-            authors: Vec<()>,
-            date: Option<()>,
-            updated: Option<()>,
-            minutes: Option<()>,
-            guide: Option<()>,
-            typology: Option<()>,
-            children: Vec<()>,
-            subsections: Vec<SubsectionView>,
-            extra: BTreeMap<String, ()>,
-        }
-        #[derive(Serialize)]
-        struct Ctx<'a> {
-            root: &'a str,
-            home_href: String,
-            sections: Vec<NavItem>,
-            breadcrumbs: Vec<LinkView>,
-            page: Stub<'a>,
-        }
-        let ctx = Ctx {
-            root: "",
-            home_href: self.href("", ""),
-            sections: home
-                .subsections
-                .iter()
-                .map(|&s| NavItem {
-                    title: self.site.sections[s].title.clone(),
-                    href: self.href("", &self.site.sections[s].url),
-                    current: false,
-                })
-                .collect(),
-            breadcrumbs: vec![],
-            page: Stub {
-                url: "",
-                title: self.strings["not_found_title"],
-                content: format!("<p>{}</p>", escape_html(self.strings["not_found_text"])),
-                kind: "404",
-                description: None,
-                toc: vec![],
-                tags: vec![],
-                authors: vec![],
-                date: None,
-                updated: None,
-                minutes: None,
-                guide: None,
-                typology: None,
-                children: vec![],
-                subsections: home
-                    .subsections
-                    .iter()
-                    .map(|&s| SubsectionView {
-                        title: self.site.sections[s].title.clone(),
-                        href: self.href("", &self.site.sections[s].url),
-                        description: self.site.sections[s].description.clone(),
-                        count: count_pages(self.site, s),
-                    })
-                    .collect(),
-                extra: BTreeMap::new(),
-            },
-        };
-        self.render_template("404.html", &ctx, None, std::path::Path::new("404.html"))
     }
 }
 

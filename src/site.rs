@@ -115,6 +115,13 @@ pub fn order_prefix(stem: &str) -> (Option<i64>, &str) {
     (stem[..digits].parse().ok(), trimmed)
 }
 
+fn reserved(url: &str) -> Option<&'static str> {
+    crate::wiki::RESERVED
+        .iter()
+        .copied()
+        .find(|r| url.starts_with(r))
+}
+
 /// Turns `questions-frequentes` into `Questions frequentes`.
 pub fn prettify(name: &str) -> String {
     let spaced = name.replace(['-', '_'], " ");
@@ -310,6 +317,21 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         }
     }
 
+    for sec in &sections {
+        if let Some(r) = reserved(&sec.url) {
+            let shown = PathBuf::from("content").join(&sec.dir);
+            diags.push(
+                Diagnostic::error(
+                    shown,
+                    0,
+                    0,
+                    format!("the address `{r}` is reserved for a page playbook generates"),
+                )
+                .with_help("rename the folder"),
+            );
+        }
+    }
+
     // URLs, titles and section membership.
     let mut taken: HashMap<String, PageId> = HashMap::new();
     for s in &sections {
@@ -347,15 +369,15 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
             );
             continue;
         }
-        if url.starts_with("assets/") {
+        if let Some(r) = reserved(&url) {
             diags.push(
                 Diagnostic::error(
                     &pages[id].shown,
                     0,
                     0,
-                    "`assets/` is reserved for the theme's files",
+                    format!("the address `{r}` is reserved for a page playbook generates"),
                 )
-                .with_help("rename the `assets` folder"),
+                .with_help("rename the file or its folder"),
             );
         }
         taken.insert(url.clone(), id);

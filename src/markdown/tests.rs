@@ -120,3 +120,35 @@ fn positions_account_for_front_matter() {
     let out = render("\n\n[[X]]\n", 4, MarkdownOptions::default());
     assert_eq!(out.links[0].line, 7);
 }
+
+#[test]
+fn links_carry_their_sentence() {
+    let out = r(
+        "Premier point. Ici on cite [[Page A]] dans une phrase ! Et la suite.\n\n- Élément avec [[Page B|lien]] et fin\n",
+    );
+    assert_eq!(out.links[0].context, "Ici on cite Page A dans une phrase !");
+    assert_eq!(out.links[1].context, "Élément avec lien et fin");
+}
+
+#[test]
+fn long_context_is_cut() {
+    let long = "mot ".repeat(200);
+    let out = r(&format!("{long}[[X]] {long}\n"));
+    let c = &out.links[0].context;
+    assert!(
+        c.starts_with('…') && c.ends_with('…') && c.contains('X'),
+        "{c}"
+    );
+    assert!(c.chars().count() < 400);
+}
+
+#[test]
+fn wikilinks_in_code_and_escaped_pipes_in_tables() {
+    let out = r(
+        "`[[Pas un lien]]`\n\n```\n[[Pas non plus]]\n```\n\n| a | b |\n|---|---|\n| [[Cible\\|libellé]] | x |\n",
+    );
+    assert_eq!(out.links.len(), 1, "{:?}", out.links);
+    assert_eq!(out.links[0].target, "Cible");
+    assert!(out.html.contains("[[Pas un lien]]"));
+    assert!(out.html.contains("libellé"), "{}", out.html);
+}

@@ -1,0 +1,332 @@
+//! Pages playbook generates from the whole site: the 404 page, the tag index
+//! and one page per tag, the pages to create, the typology overview.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{
+    BacklinkView, LinkView, NavItem, PageContext, PageView, RenderEnv, SubsectionView, count_pages,
+};
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::PageKind;
+use crate::site::PageId;
+use crate::text::escape_html;
+use crate::wiki::{self, typology_axes};
+
+/// A generated page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generated {
+    NotFound,
+    TagIndex,
+    Tag(usize),
+    PagesToCreate,
+    TypologyOverview,
+}
+
+static NO_EXTRA: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+
+#[derive(Serialize)]
+struct TagEntry<'a> {
+    name: &'a str,
+    href: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct PageEntry<'a> {
+    title: &'a str,
+    href: String,
+    description: Option<&'a str>,
+    kind: PageKind,
+}
+
+#[derive(Serialize)]
+struct MissingEntry<'a> {
+    title: &'a str,
+    id: &'a str,
+    count: usize,
+    links: usize,
+    askers: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+struct TypologyEntry<'a> {
+    title: &'a str,
+    href: String,
+    cited_by: Vec<BacklinkView<'a>>,
+}
+
+#[derive(Serialize)]
+struct AxisRow<'a> {
+    name: &'a str,
+    /// One cell per entry of `levels`.
+    cells: Vec<Vec<TypologyEntry<'a>>>,
+}
+
+impl Generated {
+    /// Every generated page of this site.
+    pub fn all(env: &RenderEnv<'_>) -> Vec<Generated> {
+        let mut all = vec![Generated::NotFound, Generated::PagesToCreate];
+        if env.site.config.wiki.tags {
+            all.push(Generated::TagIndex);
+            all.extend((0..env.wiki.tags.len()).map(Generated::Tag));
+        }
+        if env
+            .site
+            .pages
+            .iter()
+            .any(|p| p.kind == PageKind::Typology && !p.is_index)
+        {
+            all.push(Generated::TypologyOverview);
+        }
+        all
+    }
+
+    /// The output file, relative to the site root.
+    pub fn file(&self, env: &RenderEnv<'_>) -> String {
+        match self {
+            Generated::NotFound => "404.html".to_string(),
+            _ => format!("{}index.html", self.url(env)),
+        }
+    }
+
+    fn url(&self, env: &RenderEnv<'_>) -> String {
+        match self {
+            Generated::NotFound => String::new(),
+            Generated::TagIndex => wiki::TAGS_URL.to_string(),
+            Generated::Tag(t) => format!("{}{}/", wiki::TAGS_URL, env.wiki.tags[*t].slug),
+            Generated::PagesToCreate => wiki::MISSING_URL.to_string(),
+            Generated::TypologyOverview => wiki::TYPOLOGIES_URL.to_string(),
+        }
+    }
+}
+
+impl RenderEnv<'_> {
+    /// A page view with no content of its own.
+    fn blank_view<'a>(
+        &self,
+        title: &'a str,
+        url: &'a str,
+        kind: &'static str,
+        content: String,
+    ) -> PageView<'a> {
+        PageView {
+            title,
+            url,
+            description: None,
+            kind,
+            content,
+            date: None,
+            updated: None,
+            authors: &[],
+            tags: vec![],
+            toc: vec![],
+            extra: &NO_EXTRA,
+            minutes: None,
+            guide: None,
+            typology: None,
+            children: vec![],
+            subsections: vec![],
+            backlinks: vec![],
+            see_also: vec![],
+            edit_url: None,
+            history_url: None,
+        }
+    }
+
+    fn top_sections(&self, from: &str) -> Vec<NavItem> {
+        self.site
+            .home()
+            .subsections
+            .iter()
+            .map(|&s| NavItem {
+                title: self.site.sections[s].title.clone(),
+                href: self.href(from, &self.site.sections[s].url),
+                current: false,
+            })
+            .collect()
+    }
+
+    fn entry(&self, from: &str, p: PageId) -> PageEntry<'_> {
+        let page = &self.site.pages[p];
+        PageEntry {
+            title: &page.title,
+            href: self.href(from, &page.url),
+            description: page.front.description.as_deref(),
+            kind: page.kind,
+        }
+    }
+
+    /// Renders a generated page.
+    pub fn render_generated(&self, g: Generated) -> Result<Vec<u8>, Diagnostic> {
+        let url = g.url(self);
+        let from = url.as_str();
+        let tag_title;
+        let (title, kind, template, listing): (&str, &'static str, &str, serde_json::Value) =
+            match g {
+                Generated::NotFound => (
+                    self.strings["not_found_title"],
+                    "404",
+                    "404.html",
+                    serde_json::Value::Null,
+                ),
+                Generated::TagIndex => {
+                    let tags: Vec<TagEntry<'_>> = self
+                        .wiki
+                        .tags
+                        .iter()
+                        .map(|t| TagEntry {
+                            name: &t.name,
+                            href: self.href(from, &format!("{}{}/", wiki::TAGS_URL, t.slug)),
+                            count: t.pages.len(),
+                        })
+                        .collect();
+                    (
+                        self.strings["tags"],
+                        "tags",
+                        "tags.html",
+                        serde_json::json!({ "tags": tags }),
+                    )
+                }
+                Generated::Tag(t) => {
+                    let tag = &self.wiki.tags[t];
+                    tag_title = tag.name.clone();
+                    let pages: Vec<PageEntry<'_>> =
+                        tag.pages.iter().map(|&p| self.entry(from, p)).collect();
+                    let index = self.href(from, wiki::TAGS_URL);
+                    (
+                        &tag_title,
+                        "tag",
+                        "tag.html",
+                        serde_json::json!({ "pages": pages, "index_href": index }),
+                    )
+                }
+                Generated::PagesToCreate => {
+                    let missing: Vec<MissingEntry<'_>> = self
+                        .wiki
+                        .missing
+                        .iter()
+                        .map(|m| MissingEntry {
+                            title: &m.title,
+                            id: &m.slug,
+                            count: m.askers.len(),
+                            links: m.links,
+                            askers: m
+                                .askers
+                                .iter()
+                                .map(|&p| LinkView {
+                                    title: self.site.pages[p].title.clone(),
+                                    href: self.href(from, &self.site.pages[p].url),
+                                })
+                                .collect(),
+                        })
+                        .collect();
+                    (
+                        self.strings["pages_to_create"],
+                        "pages-to-create",
+                        "pages_to_create.html",
+                        serde_json::json!({ "missing": missing }),
+                    )
+                }
+                Generated::TypologyOverview => {
+                    let axes = typology_axes(self.site);
+                    let mut levels: Vec<String> = vec![];
+                    for a in &axes {
+                        for (l, _) in &a.levels {
+                            if !levels.contains(l) {
+                                levels.push(l.clone());
+                            }
+                        }
+                    }
+                    levels
+                        .sort_by_key(|l| (l.trim().parse::<i64>().unwrap_or(i64::MAX), l.clone()));
+                    let rows: Vec<AxisRow<'_>> = axes
+                        .iter()
+                        .map(|a| AxisRow {
+                            name: &a.name,
+                            cells: levels
+                                .iter()
+                                .map(|l| {
+                                    a.levels
+                                        .iter()
+                                        .filter(|(label, _)| label == l)
+                                        .flat_map(|(_, pages)| pages.iter())
+                                        .map(|&p| TypologyEntry {
+                                            title: &self.site.pages[p].title,
+                                            href: self.href(from, &self.site.pages[p].url),
+                                            cited_by: self
+                                                .backlinks_from(from, p)
+                                                .into_iter()
+                                                .filter(|b| {
+                                                    matches!(
+                                                        b.kind,
+                                                        PageKind::Minutes | PageKind::Guide
+                                                    )
+                                                })
+                                                .collect(),
+                                        })
+                                        .collect()
+                                })
+                                .collect(),
+                        })
+                        .collect();
+                    (
+                        self.strings["typology_overview"],
+                        "typologies",
+                        "typologies.html",
+                        serde_json::json!({ "levels": levels, "axes": rows }),
+                    )
+                }
+            };
+        let content = match g {
+            Generated::NotFound => {
+                format!("<p>{}</p>", escape_html(self.strings["not_found_text"]))
+            }
+            _ => String::new(),
+        };
+        let mut view = self.blank_view(title, from, kind, content);
+        if g == Generated::NotFound {
+            view.subsections = self
+                .site
+                .home()
+                .subsections
+                .iter()
+                .map(|&s| SubsectionView {
+                    title: self.site.sections[s].title.clone(),
+                    href: self.href(from, &self.site.sections[s].url),
+                    description: self.site.sections[s].description.clone(),
+                    count: count_pages(self.site, s),
+                })
+                .collect();
+        }
+        let breadcrumbs = match g {
+            Generated::NotFound => vec![],
+            Generated::Tag(_) => vec![
+                LinkView {
+                    title: self.strings["home"].to_string(),
+                    href: self.href(from, ""),
+                },
+                LinkView {
+                    title: self.strings["tags"].to_string(),
+                    href: self.href(from, wiki::TAGS_URL),
+                },
+            ],
+            _ => vec![LinkView {
+                title: self.strings["home"].to_string(),
+                href: self.href(from, ""),
+            }],
+        };
+        let ctx = PageContext {
+            root: super::root_of(from),
+            home_href: self.href(from, ""),
+            sections: self.top_sections(from),
+            breadcrumbs,
+            page: view,
+        };
+        let mut context = tera::Context::from_serialize(&ctx)
+            .map_err(|e| crate::theme::template_error(std::path::Path::new(template), &e))?;
+        context.insert("listing", &listing);
+        self.render_context(template, context, None, std::path::Path::new(&g.file(self)))
+    }
+}

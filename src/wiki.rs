@@ -1,0 +1,257 @@
+//! Wiki analysis: tags, "see also", pages to create and orphans, computed
+//! once from the site and its link table. Pure.
+//!
+//! Also lists the generated pages (tag index, one page per tag, pages to
+//! create, typology overview) with their reserved URLs.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::frontmatter::PageKind;
+use crate::link::{LinkTable, Target};
+use crate::site::{PageId, Site};
+use crate::text::{match_key, slugify};
+
+/// URLs of the generated pages; content may not use them.
+pub const TAGS_URL: &str = "etiquettes/";
+pub const MISSING_URL: &str = "pages-a-creer/";
+pub const TYPOLOGIES_URL: &str = "vue-d-ensemble-des-typologies/";
+pub const RESERVED: &[&str] = &["assets/", TAGS_URL, MISSING_URL, TYPOLOGIES_URL];
+
+/// One tag and the pages carrying it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// The most used spelling.
+    pub name: String,
+    pub slug: String,
+    /// Pages, in display order (title).
+    pub pages: Vec<PageId>,
+}
+
+/// A page that does not exist yet and the pages that ask for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub title: String,
+    /// `match_key` shared by every spelling of the title.
+    pub key: String,
+    /// Anchor on the "pages to create" page.
+    pub slug: String,
+    /// Pages linking to it, in display order.
+    pub askers: Vec<PageId>,
+    /// Number of links to it.
+    pub links: usize,
+}
+
+/// Everything the wiki features need, computed once per build.
+#[derive(Debug, Clone, Default)]
+pub struct Wiki {
+    pub tags: Vec<Tag>,
+    /// Indices into `tags`, per page.
+    pub page_tags: Vec<Vec<usize>>,
+    /// Up to [`SEE_ALSO`] pages sharing the most tags, per page.
+    pub see_also: Vec<Vec<PageId>>,
+    /// Most wanted first.
+    pub missing: Vec<Missing>,
+    /// Missing title match key → index into `missing`.
+    pub missing_by_key: HashMap<String, usize>,
+    /// Pages nothing links to (home and section indexes excepted).
+    pub orphans: Vec<PageId>,
+}
+
+pub const SEE_ALSO: usize = 5;
+
+/// Spellings of a missing title with their counts, asking pages, link count.
+type MissingGroup = (BTreeMap<String, usize>, Vec<PageId>, usize);
+/// (level number, label) → typology pages.
+type Levels = BTreeMap<(i64, String), Vec<PageId>>;
+
+/// Display order of pages: title, then path.
+fn by_title(site: &Site, ids: &mut [PageId]) {
+    ids.sort_by_cached_key(|&p| {
+        (
+            match_key(&site.pages[p].title),
+            site.pages[p].source.clone(),
+        )
+    });
+}
+
+pub fn analyse(site: &Site, links: &LinkTable, with_tags: bool) -> Wiki {
+    let mut wiki = Wiki {
+        page_tags: vec![vec![]; site.pages.len()],
+        see_also: vec![vec![]; site.pages.len()],
+        ..Wiki::default()
+    };
+
+    // Tags, grouped by slug; the most used spelling names the group.
+    if with_tags {
+        let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<PageId>)> = BTreeMap::new();
+        for (id, p) in site.pages.iter().enumerate() {
+            for t in &p.front.tags {
+                let slug = slugify(t);
+                if slug.is_empty() {
+                    continue;
+                }
+                let g = groups.entry(slug).or_default();
+                *g.0.entry(t.trim().to_string()).or_default() += 1;
+                if g.1.last() != Some(&id) {
+                    g.1.push(id);
+                }
+            }
+        }
+        for (slug, (spellings, mut pages)) in groups {
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default();
+            by_title(site, &mut pages);
+            pages.dedup();
+            let idx = wiki.tags.len();
+            for &p in &pages {
+                if !wiki.page_tags[p].contains(&idx) {
+                    wiki.page_tags[p].push(idx);
+                }
+            }
+            wiki.tags.push(Tag { name, slug, pages });
+        }
+        // "See also": pages sharing the most tags; ties by title.
+        let title_rank: Vec<usize> = {
+            let mut order: Vec<PageId> = (0..site.pages.len()).collect();
+            by_title(site, &mut order);
+            let mut rank = vec![0; site.pages.len()];
+            for (r, p) in order.into_iter().enumerate() {
+                rank[p] = r;
+            }
+            rank
+        };
+        let mut counts: HashMap<PageId, usize> = HashMap::new();
+        for id in 0..site.pages.len() {
+            if wiki.page_tags[id].is_empty() {
+                continue;
+            }
+            counts.clear();
+            for &t in &wiki.page_tags[id] {
+                for &other in &wiki.tags[t].pages {
+                    if other != id {
+                        *counts.entry(other).or_default() += 1;
+                    }
+                }
+            }
+            let mut best: Vec<(usize, usize, PageId)> = counts
+                .iter()
+                .map(|(&p, &c)| (c, title_rank[p], p))
+                .collect();
+            let n = SEE_ALSO.min(best.len());
+            if n > 0 {
+                best.select_nth_unstable_by(n - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                best.truncate(n);
+                best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            }
+            wiki.see_also[id] = best.into_iter().map(|(_, _, p)| p).collect();
+        }
+    }
+
+    // Pages to create, grouped by match key.
+    let mut groups: BTreeMap<String, MissingGroup> =
+        BTreeMap::new();
+    for (from, targets) in links.targets.iter().enumerate() {
+        for t in targets {
+            if let Target::Missing { title } = t {
+                let g = groups.entry(match_key(title)).or_default();
+                *g.0.entry(title.clone()).or_default() += 1;
+                g.1.push(from);
+                g.2 += 1;
+            }
+        }
+    }
+    let mut used_slugs: HashMap<String, usize> = HashMap::new();
+    for (key, (spellings, mut askers, count)) in groups {
+        let title = spellings
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        askers.sort_unstable();
+        askers.dedup();
+        by_title(site, &mut askers);
+        let base = match slugify(&title) {
+            s if s.is_empty() => "page".to_string(),
+            s => s,
+        };
+        let n = used_slugs.entry(base.clone()).or_default();
+        let slug = if *n == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        *n += 1;
+        wiki.missing.push(Missing {
+            title,
+            key,
+            slug,
+            askers,
+            links: count,
+        });
+    }
+    // Most wanted first: by asking pages, then links, then title.
+    let mut order: Vec<usize> = (0..wiki.missing.len()).collect();
+    order.sort_by_cached_key(|&i| {
+        let m = &wiki.missing[i];
+        (
+            std::cmp::Reverse(m.askers.len()),
+            std::cmp::Reverse(m.links),
+            match_key(&m.title),
+        )
+    });
+    wiki.missing = order.iter().map(|&i| wiki.missing[i].clone()).collect();
+    wiki.missing_by_key = wiki
+        .missing
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.key.clone(), i))
+        .collect();
+
+    // Orphans.
+    for (id, p) in site.pages.iter().enumerate() {
+        if !p.is_index && links.backlinks[id].is_empty() {
+            wiki.orphans.push(id);
+        }
+    }
+    wiki
+}
+
+/// Typology pages arranged by axis and level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Axis {
+    pub name: String,
+    /// (level label, pages), ordered by level.
+    pub levels: Vec<(String, Vec<PageId>)>,
+}
+
+pub fn typology_axes(site: &Site) -> Vec<Axis> {
+    let mut axes: BTreeMap<String, (String, Levels)> =
+        BTreeMap::new();
+    for (id, p) in site.pages.iter().enumerate() {
+        if p.kind != PageKind::Typology || p.is_index {
+            continue;
+        }
+        let axis = p.front.axis.clone().unwrap_or_default();
+        let level = p.front.level.clone().unwrap_or_default();
+        let num = level.trim().parse::<i64>().unwrap_or(i64::MAX);
+        let entry = axes
+            .entry(match_key(&axis))
+            .or_insert_with(|| (axis.clone(), BTreeMap::new()));
+        entry.1.entry((num, level)).or_default().push(id);
+    }
+    axes.into_values()
+        .map(|(name, levels)| Axis {
+            name,
+            levels: levels
+                .into_iter()
+                .map(|((_, label), mut pages)| {
+                    by_title(site, &mut pages);
+                    (label, pages)
+                })
+                .collect(),
+        })
+        .collect()
+}
