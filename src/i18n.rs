@@ -75,6 +75,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("cited_by", "Citée dans", "Cited in"),
     ("page_count_one", "page", "page"),
     ("site_tools", "Outils du playbook", "Playbook tools"),
+    (
+        "all_pages",
+        "Toutes les pages de la rubrique",
+        "All pages of this section",
+    ),
 ];
 
 /// The strings of `language` (French for anything unknown).

@@ -4,6 +4,7 @@
 //! The pipeline is in [`build`]; see ARCHITECTURE.md for the map.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod date;

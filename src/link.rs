@@ -48,6 +48,7 @@ struct Index<'a> {
     /// file name or path, 2 for a folder name. Only the best tier competes.
     by_key: HashMap<String, Vec<(u8, PageId)>>,
     by_source: HashMap<&'a str, PageId>,
+    by_url: HashMap<&'a str, PageId>,
 }
 
 fn build_index(site: &Site) -> Index<'_> {
@@ -85,7 +86,17 @@ fn build_index(site: &Site) -> Index<'_> {
             by_key.entry(k).or_default().push((tier, id));
         }
     }
-    Index { by_key, by_source }
+    let by_url = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| (p.url.as_str(), id))
+        .collect();
+    Index {
+        by_key,
+        by_source,
+        by_url,
+    }
 }
 
 /// Length of the common folder prefix of two source paths.
@@ -143,7 +154,12 @@ fn resolve_one(
         LinkKind::Wiki => {
             let target = if link.target.is_empty() {
                 Some(from)
-            } else if let Some(&id) = index.by_source.get(normalise_path(&link.target).as_str()) {
+            } else if let Some(id) = link
+                .target
+                .contains('/')
+                .then(|| wiki_path(site, index, page, &link.target))
+                .flatten()
+            {
                 Some(id)
             } else {
                 let key = match_key(&link.target);
@@ -252,6 +268,24 @@ fn resolve_one(
     }
 }
 
+/// `[[dossier/page]]`: relative to the linking page's folder, then to `content/`.
+fn wiki_path(
+    site: &Site,
+    index: &Index<'_>,
+    page: &crate::site::Page,
+    target: &str,
+) -> Option<PageId> {
+    let dir = page.source.rfind('/').map_or("", |i| &page.source[..i]);
+    if !target.starts_with('/')
+        && !dir.is_empty()
+        && let Some(id) =
+            find_page_by_path(site, index, &normalise_path(&format!("{dir}/{target}")))
+    {
+        return Some(id);
+    }
+    find_page_by_path(site, index, &normalise_path(target))
+}
+
 fn find_page_by_path(site: &Site, index: &Index<'_>, joined: &str) -> Option<PageId> {
     let trimmed = joined.trim_end_matches('/');
     let candidates = [
@@ -267,12 +301,19 @@ fn find_page_by_path(site: &Site, index: &Index<'_>, joined: &str) -> Option<Pag
             return Some(id);
         }
     }
-    // A link to a published URL (`guide/etape/` or `guide/etape.html`).
-    let url = format!(
-        "{}/",
-        trimmed.trim_end_matches(".html").trim_end_matches("/index")
-    );
-    if let Some(p) = site.pages.iter().position(|p| p.url == url) {
+    // A link to a published URL (`guide/etape/` or `guide/etape.html`), or
+    // a path written the way it reads (`Guide/Démarrer` for `guide/01-demarrer.md`).
+    let bare = trimmed
+        .trim_end_matches(".html")
+        .trim_end_matches("/index")
+        .trim_end_matches(".md");
+    let mut url = String::new();
+    for seg in bare.split('/').filter(|s| !s.is_empty()) {
+        let slug = slugify(crate::site::order_prefix(seg).1);
+        url.push_str(if slug.is_empty() { "page" } else { &slug });
+        url.push('/');
+    }
+    if let Some(&p) = index.by_url.get(url.as_str()) {
         return Some(p);
     }
     if trimmed.is_empty() {

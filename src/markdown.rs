@@ -116,6 +116,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
     }
 
     let mut used_ids: Vec<String> = Vec::new();
+    let mut tocs: Vec<&AstNode<'_>> = Vec::new();
     let mut pending: Vec<&AstNode<'_>> = Vec::new();
     for node in root.descendants() {
         pending.push(node);
@@ -136,6 +137,16 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
                     title,
                     line: pos.start.line + line_offset,
                 });
+            }
+            NodeValue::WikiLink(w) if is_toc_macro(node, &w.url) => {
+                // `[[toc]]` alone in a paragraph (VuePress, markdown-it): the
+                // page's table of contents, filled in once headings are known.
+                if let Some(paragraph) = node.parent() {
+                    let raw = arena.alloc(AstNode::from(NodeValue::Raw(String::new())));
+                    paragraph.insert_before(raw);
+                    paragraph.detach();
+                    tocs.push(raw);
+                }
             }
             NodeValue::WikiLink(w) => {
                 let (target, anchor) = split_anchor(w.url.trim());
@@ -187,6 +198,22 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
         }
     }
 
+    if !tocs.is_empty() {
+        let mut toc = String::from("<nav class=\"toc-inline\"><ul>");
+        for h in out.headings.iter().filter(|h| (2..=3).contains(&h.level)) {
+            toc.push_str(&format!(
+                "<li class=\"toc-l{}\"><a href=\"#{}\">{}</a></li>",
+                h.level,
+                escape_html(&h.id),
+                escape_html(&h.title)
+            ));
+        }
+        toc.push_str("</ul></nav>\n");
+        for raw in tocs {
+            raw.data_mut().value = NodeValue::Raw(toc.clone());
+        }
+    }
+
     let ids = HeadingIds {
         ids: out.headings.iter().map(|h| h.id.clone()).collect(),
         next: AtomicUsize::new(0),
@@ -198,6 +225,18 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
     let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
     out.html = html;
     out
+}
+
+/// `[[toc]]` (any case) as the only thing in its paragraph.
+fn is_toc_macro<'a>(node: &'a AstNode<'a>, url: &str) -> bool {
+    url.trim().eq_ignore_ascii_case("toc")
+        && node.parent().is_some_and(|p| {
+            matches!(p.data().value, NodeValue::Paragraph)
+                && p.children().all(|c| {
+                    c.same_node(node)
+                        || matches!(&c.data().value, NodeValue::Text(t) if t.trim().is_empty())
+                })
+        })
 }
 
 /// Replaces the private-use characters we use as placeholders.

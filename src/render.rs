@@ -61,20 +61,44 @@ impl<'a> RenderEnv<'a> {
             .map(|s| {
                 let sec = &site.sections[s];
                 let member = format!("{}x/", sec.url);
-                [env.section_nav(s, &member), env.section_nav(s, &sec.url)]
+                [
+                    env.section_nav(s, &member, None),
+                    env.section_nav(s, &sec.url, None),
+                ]
             })
             .collect();
         env
     }
 
-    fn section_nav(&self, s: SectionId, from: &str) -> tera::Value {
+    /// A section's navigation seen from `from`: its parent, its subsections
+    /// and its pages. Sections longer than [`NAV_WINDOW`] × 2 pages only show
+    /// the pages around `current`, so the sidebar never grows with the site.
+    fn section_nav(&self, s: SectionId, from: &str, current: Option<PageId>) -> tera::Value {
         let site = self.site;
         let sec = &site.sections[s];
+        let (pages, more) = match current {
+            Some(c) if sec.pages.len() > NAV_WINDOW * 2 => {
+                let pos = sec.pages.iter().position(|&p| p == c).unwrap_or(0);
+                let start = pos.saturating_sub(NAV_WINDOW);
+                let end = (pos + NAV_WINDOW + 1).min(sec.pages.len());
+                (&sec.pages[start..end], Some(sec.pages.len()))
+            }
+            _ if sec.pages.len() > NAV_WINDOW * 2 => {
+                (&sec.pages[..NAV_WINDOW * 2], Some(sec.pages.len()))
+            }
+            _ => (&sec.pages[..], None),
+        };
+        let link = |id: SectionId| LinkView {
+            title: site.sections[id].title.clone(),
+            href: self.href(from, &site.sections[id].url),
+        };
         tera::Value::from_serializable(&SectionNav {
             title: sec.title.clone(),
             href: self.href(from, &sec.url),
-            pages: sec
-                .pages
+            parent: sec.parent.filter(|&p| p != 0).map(link),
+            subsections: sec.subsections.iter().map(|&c| link(c)).collect(),
+            more,
+            pages: pages
                 .iter()
                 .map(|&p| {
                     let page = &site.pages[p];
@@ -92,6 +116,9 @@ impl<'a> RenderEnv<'a> {
         })
     }
 }
+
+/// Pages shown on each side of the current page in a long section's sidebar.
+pub const NAV_WINDOW: usize = 40;
 
 impl RenderEnv<'_> {
     fn style(&self) -> UrlStyle {
@@ -258,7 +285,11 @@ struct SectionNavPage {
 struct SectionNav {
     title: String,
     href: String,
+    parent: Option<LinkView>,
+    subsections: Vec<LinkView>,
     pages: Vec<SectionNavPage>,
+    /// The number of pages of the section when only some are listed.
+    more: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -679,8 +710,14 @@ impl RenderEnv<'_> {
             breadcrumbs,
             page: view,
         };
-        let nav = (!(page.is_index && page.section == 0))
-            .then(|| self.nav[page.section][usize::from(page.is_index)].clone());
+        let long = site.sections[page.section].pages.len() > NAV_WINDOW * 2;
+        let nav = (!(page.is_index && page.section == 0)).then(|| {
+            if long && !page.is_index {
+                self.section_nav(page.section, from, Some(id))
+            } else {
+                self.nav[page.section][usize::from(page.is_index)].clone()
+            }
+        });
         self.render_template(template, &ctx, nav, page.shown.as_path())
     }
 

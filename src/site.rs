@@ -270,7 +270,33 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
     }
     // Index pages: the highest-priority index name of each folder; the
     // others of the same folder stay ordinary pages.
-    let rank = |name: &str| INDEX_NAMES.iter().position(|n| *n == name);
+    // `dir/x.md` beside a folder `dir/x/` that has no index of its own
+    // introduces that folder (instead of colliding with its address).
+    let has_index: std::collections::HashSet<SectionId> = pages
+        .iter()
+        .filter(|p| p.is_index)
+        .map(|p| p.section)
+        .collect();
+    for p in pages.iter_mut().filter(|p| !p.is_index) {
+        let dir = parent_dir(&p.source);
+        let sub = if dir.is_empty() {
+            stem(&p.source).to_string()
+        } else {
+            format!("{dir}/{}", stem(&p.source))
+        };
+        if let Some(&sid) = by_dir.get(&sub)
+            && !has_index.contains(&sid)
+        {
+            p.section = sid;
+            p.is_index = true;
+        }
+    }
+    let rank = |name: &str| {
+        INDEX_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or(INDEX_NAMES.len())
+    };
     let mut candidates: Vec<Vec<PageId>> = vec![vec![]; sections.len()];
     for (id, p) in pages.iter().enumerate() {
         if p.is_index {

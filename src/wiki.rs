@@ -151,8 +151,7 @@ pub fn analyse(site: &Site, links: &LinkTable, with_tags: bool) -> Wiki {
     }
 
     // Pages to create, grouped by match key.
-    let mut groups: BTreeMap<String, MissingGroup> =
-        BTreeMap::new();
+    let mut groups: BTreeMap<String, MissingGroup> = BTreeMap::new();
     for (from, targets) in links.targets.iter().enumerate() {
         for t in targets {
             if let Target::Missing { title } = t {
@@ -228,8 +227,7 @@ pub struct Axis {
 }
 
 pub fn typology_axes(site: &Site) -> Vec<Axis> {
-    let mut axes: BTreeMap<String, (String, Levels)> =
-        BTreeMap::new();
+    let mut axes: BTreeMap<String, (String, Levels)> = BTreeMap::new();
     for (id, p) in site.pages.iter().enumerate() {
         if p.kind != PageKind::Typology || p.is_index {
             continue;

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::diagnostic::{ContentErrors, Diagnostics, Severity, UsageError};
 
 mod build;
+mod check;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,6 +27,8 @@ struct Cli {
 enum Command {
     /// Build the site from content/ into public/
     Build(build::BuildArgs),
+    /// Report broken links and anchors, pages to create, orphans and front-matter problems
+    Check(check::CheckArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -40,6 +43,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     };
     match cli.command {
         Command::Build(a) => build::execute(a),
+        Command::Check(a) => check::execute(a),
     }
 }
 

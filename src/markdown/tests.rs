@@ -152,3 +152,20 @@ fn wikilinks_in_code_and_escaped_pipes_in_tables() {
     assert!(out.html.contains("[[Pas un lien]]"));
     assert!(out.html.contains("libellé"), "{}", out.html);
 }
+
+#[test]
+fn toc_macro() {
+    let out = r("[[toc]]\n\n## Un\n\n### Deux\n\nTexte avec [[toc]] dedans.\n");
+    assert!(
+        out.html.starts_with(
+            "<nav class=\"toc-inline\"><ul><li class=\"toc-l2\"><a href=\"#un\">Un</a>"
+        ),
+        "{}",
+        out.html
+    );
+    assert_eq!(
+        out.links.len(),
+        1,
+        "inside a sentence it is an ordinary link"
+    );
+}

@@ -1,0 +1,76 @@
+//! `playbook check`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use crate::check::{check, gitlab_json, json};
+use crate::diagnostic::Severity;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum Format {
+    /// `file:line:col: severity: message` lines
+    Text,
+    /// playbook's JSON report
+    Json,
+    /// GitLab CI Code Quality report
+    Gitlab,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Site folder (holding content/ and the optional playbook.toml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Fail on warnings, pages to create and orphans too
+    #[arg(long)]
+    strict: bool,
+    /// Include pages marked `draft: true`
+    #[arg(long)]
+    drafts: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+pub(crate) fn execute(a: CheckArgs) -> i32 {
+    if !a.root.join("content").is_dir() {
+        eprintln!(
+            "error: no `content/` folder in `{}`: run playbook in a site folder, or pass --root",
+            a.root.display()
+        );
+        return 2;
+    }
+    let report = check(&a.root, a.drafts);
+    let d = &report.diagnostics;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let _ = match a.format {
+        Format::Json => writeln!(out, "{}", json(&report)),
+        Format::Gitlab => writeln!(out, "{}", gitlab_json(d)),
+        Format::Text => {
+            for x in &d.0 {
+                let _ = writeln!(out, "{x}");
+            }
+            let l = report.links;
+            writeln!(
+                out,
+                "{} links: {} to pages, {} to files, {} to pages to create, {} broken",
+                l.total, l.pages, l.files, l.missing, l.broken
+            )
+            .and_then(|()| {
+                writeln!(
+                    out,
+                    "checked {} pages: {} error(s), {} warning(s), {} note(s)",
+                    report.pages,
+                    d.count(Severity::Error),
+                    d.count(Severity::Warning),
+                    d.count(Severity::Note)
+                )
+            })
+        }
+    };
+    let failing = d.has_errors() || (a.strict && !d.0.is_empty());
+    i32::from(failing)
+}
