@@ -36,6 +36,26 @@ pub struct RenderEnv<'a> {
     nav: Vec<[tera::Value; 2]>,
 }
 
+/// The shortest relative path from the folder `from` (`a/b/`) to `to`
+/// (a folder `a/c/` or a file `a/c/x.png`), both from the site root.
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split_terminator('/').collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    // Only the folders of `to` can be shared; its last part is a file or "".
+    let to_dirs = &to_parts[..to_parts.len() - 1];
+    let common = from_dirs
+        .iter()
+        .zip(to_dirs)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut h = String::with_capacity(to.len() + 3 * (from_dirs.len() - common));
+    for _ in common..from_dirs.len() {
+        h.push_str("../");
+    }
+    h.push_str(&to_parts[common..].join("/"));
+    h
+}
+
 /// `../` repeated for the depth of `url` (`guide/etape/` → `../../`).
 pub fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
@@ -128,12 +148,7 @@ impl RenderEnv<'_> {
     /// Relative link from the page at `from` to the page directory `to`.
     /// Page URLs are slugs (`[a-z0-9-/]`), so they need no encoding.
     pub fn href(&self, from: &str, to: &str) -> String {
-        let depth = from.matches('/').count();
-        let mut h = String::with_capacity(depth * 3 + to.len() + 10);
-        for _ in 0..depth {
-            h.push_str("../");
-        }
-        h.push_str(to);
+        let mut h = relative(from, to);
         match self.style() {
             UrlStyle::File => h.push_str("index.html"),
             UrlStyle::Pretty if h.is_empty() => h.push_str("./"),
@@ -143,14 +158,8 @@ impl RenderEnv<'_> {
     }
 
     fn asset_href(&self, from: &str, rel: &str) -> String {
-        let mut h = root_of(from);
-        h.push_str(
-            &rel.split('/')
-                .map(encode_segment)
-                .collect::<Vec<_>>()
-                .join("/"),
-        );
-        h
+        let encoded: Vec<String> = rel.split('/').map(encode_segment).collect();
+        relative(from, &encoded.join("/"))
     }
 
     /// Substitutes the link placeholders of a page's body.
@@ -713,7 +722,9 @@ impl RenderEnv<'_> {
         let long = site.sections[page.section].pages.len() > NAV_WINDOW * 2;
         let nav = (!(page.is_index && page.section == 0)).then(|| {
             if long && !page.is_index {
-                self.section_nav(page.section, from, Some(id))
+                // Seen from a sibling folder, like the shared navigation.
+                let member = format!("{}x/", site.sections[page.section].url);
+                self.section_nav(page.section, &member, Some(id))
             } else {
                 self.nav[page.section][usize::from(page.is_index)].clone()
             }
@@ -810,4 +821,23 @@ pub fn sitemap(site: &Site) -> String {
     }
     s.push_str("</urlset>\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(relative("guide/a/", "guide/b/"), "../b/");
+        assert_eq!(relative("guide/a/", "typologies/x/"), "../../typologies/x/");
+        assert_eq!(relative("guide/", "guide/b/"), "b/");
+        assert_eq!(relative("guide/a/", "guide/"), "../");
+        assert_eq!(relative("guide/a/", ""), "../../");
+        assert_eq!(relative("", "guide/a/"), "guide/a/");
+        assert_eq!(relative("guide/a/", "guide/a/"), "");
+        assert_eq!(relative("guide/a/", "guide/img/x.png"), "../img/x.png");
+        assert_eq!(relative("", "x.png"), "x.png");
+        assert_eq!(relative("a/b/", "a/b/c/d/"), "c/d/");
+    }
 }

@@ -180,16 +180,12 @@ fn links_images_and_assets_are_relative() {
     );
     let d = s.read("public/guide/demarrer/index.html");
     assert!(
-        d.contains("src=\"../../guide/images/sch%C3%A9ma%201.png\""),
+        d.contains("src=\"../images/sch%C3%A9ma%201.png\""),
         "{}",
         main_of(&d)
     );
-    assert!(d.contains("href=\"../../guide/fiche.pdf\""));
-    assert!(
-        d.contains("href=\"../../guide/suite/#comment\""),
-        "{}",
-        main_of(&d)
-    );
+    assert!(d.contains("href=\"../fiche.pdf\""));
+    assert!(d.contains("href=\"../suite/#comment\""), "{}", main_of(&d));
     assert!(s.exists("public/guide/images/schéma 1.png"));
     assert!(s.exists("public/guide/fiche.pdf"));
     let suite = s.read("public/guide/suite/index.html");

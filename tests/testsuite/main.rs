@@ -6,3 +6,4 @@ mod util;
 
 mod build;
 mod output_safety;
+mod wiki;

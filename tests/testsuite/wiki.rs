@@ -1,0 +1,313 @@
+//! Wiki cross-linking: every link form, forgiving resolution, backlinks,
+//! pages to create, tags, typology overview and `playbook check`.
+
+use crate::util::{Site, main_of};
+
+/// A site exercising every link form and resolution rule.
+fn linked_site() -> Site {
+    let s = Site::new();
+    s.file("content/_index.md", "---\ntitle: Accueil\n---\n[[Coopération inter-directions]]\n")
+        .file(
+            "content/typologies/cooperation.md",
+            "---\ntitle: Coopération inter-directions\naliases: [Travail transverse]\ntags: [Coopération, niveaux]\nkind: typology\naxis: Intensité\nlevel: 4\n---\n\n## Niveaux de collaboration\n\nTexte.\n\n## Autre section\n",
+        )
+        // NFD file name: "Été" decomposed.
+        .file("content/ateliers/E\u{301}te\u{301} 2025.md", "---\ntitle: Atelier d'été\nkind: minutes\ntags: [coopération]\n---\nOn cite [[cooperation inter directions#niveaux de collaboration]] ici. Autre phrase.\n")
+        .file(
+            "content/guide/demarrer.md",
+            "---\ntitle: Démarrer\nkind: guide\norder: 1\ntags: [niveaux, coopération]\n---\n\
+             - casse et accents : [[COOPERATION INTER_DIRECTIONS]]\n\
+             - alias : [[travail transverse|le travail transverse]]\n\
+             - titre avec section : [[Coopération inter-directions#Autre section]]\n\
+             - chemin : [[typologies/cooperation]]\n\
+             - fichier NFC : [[été 2025]]\n\
+             - même page : [[#Plus bas]]\n\
+             - Markdown : [lien md](../typologies/cooperation.md#autre-section)\n\
+             - manquante : [[Page absente]] et encore [[page  absente]]\n\
+             - ancre cassée : [[Démarrer#Section inconnue]]\n\
+             - code : `[[Pas un lien]]`\n\n\
+             | Colonne | Lien |\n|---|---|\n| a | [[Coopération inter-directions\\|dans un tableau]] |\n\n\
+             ```\n[[Toujours pas un lien]]\n```\n\n## Plus bas\n",
+        )
+        // Ambiguity: two pages titled "Fiche", one beside the asker.
+        .file("content/guide/fiche.md", "---\ntitle: Fiche\n---\n")
+        .file("content/autres/fiche.md", "---\ntitle: Fiche\n---\n")
+        .file("content/guide/renvoi.md", "---\ntitle: Renvoi\n---\nVoir [[Fiche]].\n")
+        .file("content/orpheline.md", "---\ntitle: Orpheline\n---\nPersonne ne pointe ici.\n");
+    s
+}
+
+#[test]
+fn every_link_form_resolves() {
+    let s = linked_site();
+    let o = s.build_ok(&[]);
+    let d = main_of(&s.read("public/guide/demarrer/index.html")).to_string();
+    let to_coop = "href=\"../../typologies/cooperation/\"";
+    assert!(
+        d.matches(to_coop).count() >= 3,
+        "case/accents, alias, path, table: {d}"
+    );
+    assert!(d.contains(">le travail transverse</a>"), "alias with label");
+    assert!(
+        d.contains("href=\"../../typologies/cooperation/#autre-section\""),
+        "title#section and md link: {d}"
+    );
+    assert!(
+        d.contains("href=\"../../ateliers/ete-2025/\""),
+        "NFD file name found by its NFC spelling: {d}"
+    );
+    assert!(d.contains("href=\"#plus-bas\""), "same-page anchor");
+    assert!(
+        d.contains(">dans un tableau</a>"),
+        "escaped pipe in a table"
+    );
+    assert!(
+        d.contains("[[Pas un lien]]") && d.contains("[[Toujours pas un lien]]"),
+        "code is left alone"
+    );
+    // Pages to create.
+    assert!(
+        d.contains("class=\"new\" href=\"../../pages-a-creer/#page-absente\""),
+        "{d}"
+    );
+    assert!(d.contains("(page à créer)"));
+    // Warnings: ambiguity (naming every candidate, choosing the nearest) and the broken anchor.
+    assert!(o.stderr.contains("`[[Fiche]]` is ambiguous: `guide/fiche.md`, `autres/fiche.md`; using the nearest, `guide/fiche.md`"), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("content/guide/demarrer.md:15:19: warning: broken anchor"),
+        "broken anchor with position: {}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("broken anchor: `Démarrer` has no section `Section inconnue`"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        s.read("public/guide/renvoi/index.html")
+            .contains("href=\"../fiche/\""),
+        "nearest by path"
+    );
+    let atelier = s.read("public/ateliers/ete-2025/index.html");
+    assert!(
+        atelier.contains("href=\"../../typologies/cooperation/#niveaux-de-collaboration\""),
+        "forgiving anchor match"
+    );
+}
+
+#[test]
+fn backlinks_carry_context_in_stable_order() {
+    let s = linked_site();
+    s.build_ok(&[]);
+    let coop = s.read("public/typologies/cooperation/index.html");
+    let b = &coop[coop.find("Pages qui mènent ici").expect("backlinks block")..];
+    let accueil = b.find(">Accueil</a>").unwrap();
+    let atelier = b
+        .find(">Atelier d&#39;été</a>")
+        .or_else(|| b.find(">Atelier d'été</a>"))
+        .unwrap();
+    let demarrer = b.find(">Démarrer</a>").unwrap();
+    assert!(
+        accueil < atelier && atelier < demarrer,
+        "sorted by title: {b}"
+    );
+    assert!(
+        b.contains("On cite cooperation inter directions › niveaux de collaboration ici."),
+        "context sentence: {b}"
+    );
+    // Typology pages list the minutes and guide pages that cite them.
+    let cited = &coop[coop.find("Citée dans").unwrap()..];
+    assert!(
+        cited.contains("Démarrer") && cited.contains("Atelier d"),
+        "{cited}"
+    );
+}
+
+#[test]
+fn pages_to_create_page_most_wanted_first() {
+    let s = linked_site();
+    s.file("content/autre.md", "[[Autre absente]] [[Page absente]]");
+    s.build_ok(&[]);
+    let p = main_of(&s.read("public/pages-a-creer/index.html")).to_string();
+    let page = p.find("id=\"page-absente\"").expect("entry");
+    let autre = p.find("id=\"autre-absente\"").expect("entry");
+    assert!(page < autre, "asked by two pages, so first: {p}");
+    assert!(p.contains("(3 liens)"), "{p}");
+    assert!(p.contains("href=\"../guide/demarrer/\""));
+    assert!(
+        s.build(&["--strict"]).code == 1,
+        "--strict fails on pages to create"
+    );
+}
+
+#[test]
+fn tags_pages_and_see_also() {
+    let s = linked_site();
+    s.build_ok(&[]);
+    let index = s.read("public/etiquettes/index.html");
+    assert!(
+        index.contains("href=\"cooperation/\""),
+        "{}",
+        main_of(&index)
+    );
+    assert!(
+        index.contains(">coopération <"),
+        "the most used spelling names the tag: {}",
+        main_of(&index)
+    );
+    let tag = main_of(&s.read("public/etiquettes/cooperation/index.html")).to_string();
+    for t in ["Atelier d", "Coopération inter-directions", "Démarrer"] {
+        assert!(tag.contains(t), "{t} in {tag}");
+    }
+    let coop = s.read("public/typologies/cooperation/index.html");
+    let see = &coop[coop.find("Voir aussi").expect("see also")..];
+    let demarrer = see.find("Démarrer").unwrap();
+    let atelier = see.find("Atelier d").unwrap();
+    assert!(
+        demarrer < atelier,
+        "Démarrer shares two tags, the workshop one: {see}"
+    );
+    assert!(
+        coop.contains("href=\"../../etiquettes/niveaux/\""),
+        "tag links"
+    );
+}
+
+#[test]
+fn typology_overview_by_axis_and_level() {
+    let s = linked_site();
+    s.file(
+        "content/typologies/info.md",
+        "---\ntitle: Information\nkind: typology\naxis: Intensité\nlevel: 1\n---\n",
+    )
+    .file(
+        "content/typologies/choisie.md",
+        "---\ntitle: Collaboration choisie\nkind: typology\naxis: Origine\nlevel: 2\n---\n",
+    );
+    s.build_ok(&[]);
+    let o = main_of(&s.read("public/vue-d-ensemble-des-typologies/index.html")).to_string();
+    let header = &o[o.find("<thead>").unwrap()..o.find("</thead>").unwrap()];
+    let n1 = header.find("Niveau 1").unwrap();
+    let n2 = header.find("Niveau 2").unwrap();
+    let n4 = header.find("Niveau 4").unwrap();
+    assert!(n1 < n2 && n2 < n4, "{header}");
+    assert!(
+        o.contains("<th scope=\"row\">Intensité</th>")
+            && o.contains("<th scope=\"row\">Origine</th>")
+    );
+    assert!(
+        o.contains("Citée dans"),
+        "typologies link to the pages citing them"
+    );
+}
+
+#[test]
+fn check_reports_everything_with_positions() {
+    let s = linked_site();
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 0, "warnings only: {}", o.stdout);
+    assert!(
+        o.stdout
+            .contains("content/orpheline.md:1:1: note: orphan page"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        !o.stdout.contains("content/_index.md:1:1: note: orphan"),
+        "home is not an orphan"
+    );
+    assert!(
+        o.stdout
+            .contains("content/guide/demarrer.md:14:15: note: page to create: `[[Page absente]]`"),
+        "page to create with position: {}",
+        o.stdout
+    );
+    assert!(o.stdout.contains("is ambiguous"));
+    assert!(o.stdout.contains("broken anchor"));
+    assert_eq!(s.run(&["check", "--strict"]).code, 1);
+    let j = s.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&j.stdout).expect("valid JSON");
+    assert_eq!(v["errors"], 0);
+    assert!(v["warnings"].as_u64().unwrap() >= 2);
+    assert!(v["links"]["missing"].as_u64().unwrap() >= 2);
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["path"] == "content/orpheline.md")
+    );
+    let g = s.run(&["check", "--format", "gitlab"]);
+    let v: serde_json::Value = serde_json::from_str(&g.stdout).expect("valid JSON");
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["location"]["lines"]["begin"].as_u64().unwrap() >= 1
+                && d["fingerprint"].is_string())
+    );
+    // Front-matter problems are errors.
+    s.file("content/cassee.md", "---\ntitle: [\n---\n");
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1);
+    assert!(o.stdout.contains("content/cassee.md:2:"), "{}", o.stdout);
+}
+
+#[test]
+fn edit_and_history_links() {
+    let s = Site::new();
+    s.file("playbook.toml", "edit_url = \"https://gitlab.example/pb/-/edit/main/{path}\"\nhistory_url = \"https://gitlab.example/pb/-/commits/main/{path}\"\n")
+        .file("content/dossier/Été.md", "x");
+    s.build_ok(&[]);
+    let p = s.read("public/dossier/ete/index.html");
+    assert!(p.contains("href=\"https://gitlab.example/pb/-/edit/main/content/dossier/%C3%89t%C3%A9.md\">Modifier cette page"), "{p}");
+    assert!(
+        p.contains("https://gitlab.example/pb/-/commits/main/content/dossier/%C3%89t%C3%A9.md")
+    );
+    assert!(
+        !s.read("public/dossier/index.html")
+            .contains("Modifier cette page"),
+        "no file behind a generated folder page"
+    );
+}
+
+#[test]
+fn long_sections_do_not_repeat_every_page_in_every_sidebar() {
+    let s = Site::new();
+    for i in 0..300 {
+        s.file(
+            &format!("content/grand/page-{i:03}.md"),
+            format!("# Page {i:03}\n"),
+        );
+    }
+    s.build_ok(&[]);
+    let p = s.read("public/grand/page-150/index.html");
+    let start = p.find("class=\"section-nav\"").unwrap();
+    let sidebar = &p[start..start + p[start..].find("</nav>").unwrap()];
+    let listed = sidebar.matches("href=\"../page-").count();
+    assert!(
+        listed > 10 && listed <= 2 * playbook::render::NAV_WINDOW + 1,
+        "{listed} pages listed"
+    );
+    assert!(
+        sidebar.contains("href=\"../page-150/\" aria-current=\"page\""),
+        "the current page is in its window"
+    );
+    assert!(p.contains("Toutes les pages de la rubrique (300)"));
+    let index = s.read("public/grand/index.html");
+    assert!(
+        main_of(&index).matches("href=\"page-").count() >= 300,
+        "the section index lists them all"
+    );
+}
+
+#[test]
+fn the_bundled_example_has_no_page_to_create_and_no_warning() {
+    let s = Site::example();
+    let o = s.build_ok(&["--strict"]);
+    assert!(!o.stderr.contains("warning"), "{}", o.stderr);
+    let c = s.run(&["check", "--strict"]);
+    assert_eq!(c.code, 0, "{}", c.stdout);
+}
