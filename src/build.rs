@@ -80,8 +80,17 @@ impl Timer {
 
     fn lap(&mut self, what: &str) {
         if self.on {
+            // Peak memory so far, from the kernel (Linux only).
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find(|l| l.starts_with("VmHWM:"))
+                        .map(|l| l[6..].trim().to_string())
+                })
+                .unwrap_or_default();
             eprintln!(
-                "timing: {what:<10} {:>7.1} ms",
+                "timing: {what:<10} {:>7.1} ms  (peak {peak})",
                 self.last.elapsed().as_secs_f64() * 1000.0
             );
         }
@@ -173,12 +182,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         return Err(ContentErrors(diagnostics).into());
     }
 
+    let mut t = Timer::new();
     let strings = i18n::strings(&site.config.language);
     render::set_globals(&mut tera, &site, &strings);
     let wiki = wiki::analyse(&site, &links, site.config.wiki.tags);
     let env = RenderEnv::new(&site, &links, &wiki, &tera, strings);
+    t.lap("wiki");
 
-    let mut t = Timer::new();
     let staging = Staging::begin(&out)?;
     let errors: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()

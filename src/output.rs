@@ -22,7 +22,6 @@ use anyhow::{Context, Result, bail};
 use crate::diagnostic::UsageError;
 
 pub const MANIFEST: &str = ".playbook-manifest";
-const STAGING_MARKER: &str = ".playbook-staging";
 
 /// Refuses output folders that could destroy the user's work.
 pub fn check_target(out: &Path, site_root: &Path, content_dir: &Path) -> Result<(), UsageError> {
@@ -93,6 +92,10 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// A staging folder being filled; dropped without `commit`, it is removed.
 pub struct Staging {
+    /// Held from `begin` to the end of `commit`: one build at a time writes
+    /// beside a given output folder, so no build ever mistakes another's
+    /// staging folder for a stale one.
+    _lock: fs::File,
     dir: PathBuf,
     target: PathBuf,
     /// Files of the previous output that playbook wrote: an unchanged file is
@@ -121,6 +124,7 @@ impl Staging {
             .to_path_buf();
         fs::create_dir_all(&parent)
             .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        let lock = lock_folder(&parent)?;
         let prefix = staging_prefix(&target);
         recover(&parent, &target, &prefix)?;
         let stamp = std::time::SystemTime::now()
@@ -129,14 +133,13 @@ impl Staging {
         let dir = parent.join(format!("{prefix}tmp-{}-{stamp}", std::process::id()));
         fs::create_dir(&dir)
             .with_context(|| format!("cannot create the staging folder `{}`", dir.display()))?;
-        fs::write(dir.join(STAGING_MARKER), b"")
-            .with_context(|| format!("cannot write in `{}`", dir.display()))?;
         let previous = if target.is_dir() {
             read_manifest(&target)
         } else {
             BTreeSet::new()
         };
         Ok(Staging {
+            _lock: lock,
             dir,
             target,
             previous,
@@ -204,8 +207,6 @@ impl Staging {
             manifest.push('\n');
         }
         fs::write(self.dir.join(MANIFEST), manifest).context("cannot write the manifest")?;
-        fs::remove_file(self.dir.join(STAGING_MARKER))
-            .context("cannot finish the staging folder")?;
         if self.target.exists() {
             if !self.target.is_dir() {
                 bail!("`{}` exists and is not a folder", self.target.display());
@@ -239,6 +240,27 @@ impl Drop for Staging {
 
 /// Removes staging folders of killed builds and restores an output folder
 /// whose swap was interrupted (only on file systems without atomic exchange).
+/// Takes an exclusive lock on the folder that holds the output (waiting for
+/// another build to finish if needed). Released when the file is closed.
+fn lock_folder(parent: &Path) -> Result<fs::File> {
+    use rustix::fs::{FlockOperation, flock};
+    let dir =
+        fs::File::open(parent).with_context(|| format!("cannot open `{}`", parent.display()))?;
+    if flock(&dir, FlockOperation::NonBlockingLockExclusive).is_err() {
+        eprintln!(
+            "waiting for another playbook build writing into `{}`…",
+            parent.display()
+        );
+        flock(&dir, FlockOperation::LockExclusive)
+            .map_err(io::Error::from)
+            .with_context(|| format!("cannot lock `{}`", parent.display()))?;
+    }
+    Ok(dir)
+}
+
+/// Under the lock, every staging folder left beside the output comes from a
+/// build that was killed: remove it (or, after an interrupted two-step swap,
+/// put the previous output back).
 fn recover(parent: &Path, target: &Path, prefix: &str) -> Result<()> {
     let Ok(entries) = fs::read_dir(parent) else {
         return Ok(());
@@ -249,7 +271,7 @@ fn recover(parent: &Path, target: &Path, prefix: &str) -> Result<()> {
             continue;
         }
         let path = e.path();
-        if name[prefix.len()..].starts_with("tmp-") && path.join(STAGING_MARKER).exists() {
+        if name[prefix.len()..].starts_with("tmp-") && path.is_dir() {
             fs::remove_dir_all(&path).with_context(|| {
                 format!(
                     "cannot remove the stale staging folder `{}`",

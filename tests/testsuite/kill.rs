@@ -2,8 +2,11 @@
 //! the previous `public/` exactly as it was, or, if it got as far as the swap,
 //! exactly the new site; and the next build removes whatever it left beside.
 //!
-//! `PLAYBOOK_KILL_RUNS=50 cargo test --test testsuite kill` runs more kills
-//! (default 10, about 30 s in a debug build on 2 cores).
+//! Each run edits one page, starts `playbook build`, sends SIGKILL after a
+//! delay drawn (deterministically) between 0 and a full build's duration, and
+//! compares `public/` byte for byte. `PLAYBOOK_KILL_RUNS=50 cargo test --test
+//! testsuite -- kill` runs more kills (default 10: about 25 s in a debug build
+//! on 2 cores, each run costing about half a full build).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,7 +50,10 @@ impl XorShift {
 #[test]
 fn a_killed_build_leaves_the_previous_output_intact() {
     let started = Instant::now();
-    let runs: usize = std::env::var("PLAYBOOK_KILL_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_RUNS);
+    let runs: usize = std::env::var("PLAYBOOK_KILL_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_RUNS);
     let site = Site::new();
     generated_corpus(PAGES, site.path());
     let t = Instant::now();
@@ -57,7 +63,11 @@ fn a_killed_build_leaves_the_previous_output_intact() {
     let public = site.path().join("public");
     let mut current = tree_snapshot(&public);
     let pages = markdown_files(&site.path().join("content"));
-    assert!(pages.len() >= PAGES, "the corpus has only {} pages", pages.len());
+    assert!(
+        pages.len() >= PAGES,
+        "the corpus has only {} pages",
+        pages.len()
+    );
 
     let (mut untouched, mut swapped_then_killed, mut finished) = (0, 0, 0);
     let mut strays: Vec<String> = vec![];
@@ -65,7 +75,9 @@ fn a_killed_build_leaves_the_previous_output_intact() {
         let mut rng = XorShift::new(run as u64);
         let page = &pages[(rng.next() % pages.len() as u64) as usize];
         let mut text = std::fs::read_to_string(page).unwrap();
-        text.push_str(&format!("\n\nModification {run}, écrite pendant une construction interrompue.\n"));
+        text.push_str(&format!(
+            "\n\nModification {run}, écrite pendant une construction interrompue.\n"
+        ));
         std::fs::write(page, text).unwrap();
         // A rebuild also carries foreign files over and removes the previous
         // output after the swap: aim a little past the first build's time so
@@ -84,15 +96,27 @@ fn a_killed_build_leaves_the_previous_output_intact() {
         let _ = child.kill(); // SIGKILL on unix
         child.wait().expect("wait for the killed build");
 
-        let when = format!("run {run}: {} killed after {delay:.2?} (a full build takes {full:.2?})", rel(page, site.path()));
+        let when = format!(
+            "run {run}: {} killed after {delay:.2?} (a full build takes {full:.2?})",
+            rel(page, site.path())
+        );
         let after = tree_snapshot(&public);
         match exited {
-            Some(status) if !status.success() => panic!("{when}: the build failed by itself ({status})"),
+            Some(status) if !status.success() => {
+                panic!("{when}: the build failed by itself ({status})")
+            }
             Some(_) => {
                 finished += 1;
-                assert!(after != current, "{when}: the build finished before the kill, yet public/ did not change");
+                assert!(
+                    after != current,
+                    "{when}: the build finished before the kill, yet public/ did not change"
+                );
                 let expected = clean_build(&site);
-                assert!(after == expected, "{when}: the build finished, but public/ is not the new site:\n{}", diff(&expected, &after));
+                assert!(
+                    after == expected,
+                    "{when}: the build finished, but public/ is not the new site:\n{}",
+                    diff(&expected, &after)
+                );
             }
             None if after == current => untouched += 1,
             None => {
@@ -111,7 +135,10 @@ fn a_killed_build_leaves_the_previous_output_intact() {
         // What this kill left beside public/ (the next build must clean it up).
         for name in staging_folders(site.path()) {
             let marked = site.path().join(&name).join(".playbook-staging").exists();
-            let line = format!("{name} ({} the staging marker) left by {when}", if marked { "with" } else { "without" });
+            let line = format!(
+                "{name} ({} the staging marker) left by {when}",
+                if marked { "with" } else { "without" }
+            );
             if !strays.iter().any(|s| s.starts_with(&name)) {
                 strays.push(line);
             }
@@ -121,12 +148,20 @@ fn a_killed_build_leaves_the_previous_output_intact() {
     // A build that runs to the end leaves nothing beside public/.
     site.build_ok(&[]);
     let left = staging_folders(site.path());
-    let origins: Vec<&String> = strays.iter().filter(|s| left.iter().any(|l| s.starts_with(l.as_str()))).collect();
+    let origins: Vec<&String> = strays
+        .iter()
+        .filter(|s| left.iter().any(|l| s.starts_with(l.as_str())))
+        .collect();
     assert!(
         left.is_empty(),
-        "after {runs} killed builds and one complete build, staging folders remain beside public/: {left:?}\n\
+        "after {runs} killed builds ({untouched} left public/ untouched, {swapped_then_killed} killed after the swap, \
+         {finished} had finished) and one complete build, staging folders remain beside public/: {left:?}\n\
          where they come from:\n{}",
-        origins.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+        origins
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     eprintln!(
         "{runs} killed builds of {PAGES} pages (full build {full:.2?}): {untouched} left public/ untouched, \
@@ -177,11 +212,17 @@ fn diff(want: &BTreeMap<String, Vec<u8>>, got: &BTreeMap<String, Vec<u8>>) -> St
     for (k, v) in want {
         match got.get(k) {
             None => lines.push(format!("  missing  {k}")),
-            Some(g) if g != v => lines.push(format!("  changed  {k} ({} → {} bytes)", v.len(), g.len())),
+            Some(g) if g != v => {
+                lines.push(format!("  changed  {k} ({} → {} bytes)", v.len(), g.len()))
+            }
             Some(_) => {}
         }
     }
-    lines.extend(got.keys().filter(|k| !want.contains_key(*k)).map(|k| format!("  extra    {k}")));
+    lines.extend(
+        got.keys()
+            .filter(|k| !want.contains_key(*k))
+            .map(|k| format!("  extra    {k}")),
+    );
     let n = lines.len();
     lines.truncate(10);
     if n > 10 {

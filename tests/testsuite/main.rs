@@ -5,5 +5,7 @@
 mod util;
 
 mod build;
+mod kill;
 mod output_safety;
+mod subpath;
 mod wiki;

@@ -90,3 +90,53 @@ fn dangerous_output_folders_are_refused() {
     assert!(home.path().join("precious.txt").exists());
     assert_eq!(s.read("content/keep.md"), "keep");
 }
+
+#[test]
+fn concurrent_builds_both_leave_a_complete_site() {
+    let s = Site::new();
+    for i in 0..400 {
+        s.file(
+            &format!("content/p{i}.md"),
+            format!("# Page {i}\n\n[[Page {}]]\n", (i + 1) % 400),
+        );
+    }
+    s.build_ok(&[]);
+    let spawn = || {
+        std::process::Command::new(crate::util::BIN)
+            .arg("build")
+            .current_dir(s.path())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let manifest = s.read("public/.playbook-manifest");
+    for line in manifest.lines() {
+        assert!(
+            s.exists(&format!("public/{line}")),
+            "{line} listed but missing"
+        );
+    }
+    // 400 pages, the home, the tag index and the pages to create.
+    assert_eq!(
+        manifest
+            .lines()
+            .filter(|l| l.ends_with("index.html"))
+            .count(),
+        400 + 3
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(s.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("playbook-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

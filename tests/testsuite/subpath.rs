@@ -51,12 +51,24 @@ fn no_resource_is_loaded_from_another_host() {
     let mut found = vec![];
     for e in walkdir::WalkDir::new(&public).sort_by_file_name() {
         let e = e.unwrap();
-        let rel = e.path().strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/");
-        let ext = rel.rsplit_once('.').map_or("", |(_, x)| x).to_ascii_lowercase();
-        if !e.file_type().is_file() || rel == "sitemap.xml" || !["html", "css", "js", "xml"].contains(&ext.as_str()) {
+        let rel = e
+            .path()
+            .strip_prefix(&public)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let ext = rel
+            .rsplit_once('.')
+            .map_or("", |(_, x)| x)
+            .to_ascii_lowercase();
+        if !e.file_type().is_file()
+            || rel == "sitemap.xml"
+            || !["html", "css", "js", "xml"].contains(&ext.as_str())
+        {
             continue;
         }
-        let text = std::fs::read_to_string(e.path()).unwrap_or_else(|err| panic!("{rel} is not UTF-8: {err}"));
+        let text = std::fs::read_to_string(e.path())
+            .unwrap_or_else(|err| panic!("{rel} is not UTF-8: {err}"));
         checked += 1;
         let loads = match ext.as_str() {
             "html" | "xml" => remote_loads_in_markup(&text),
@@ -65,8 +77,17 @@ fn no_resource_is_loaded_from_another_host() {
         };
         found.extend(loads.into_iter().map(|l| format!("{rel}: {l}")));
     }
-    assert!(checked > 20, "only {checked} files checked in {}", public.display());
-    assert!(found.is_empty(), "{} remote resource load(s) in {checked} files:\n{}", found.len(), found.join("\n"));
+    assert!(
+        checked > 20,
+        "only {checked} files checked in {}",
+        public.display()
+    );
+    assert!(
+        found.is_empty(),
+        "{} remote resource load(s) in {checked} files:\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }
 
 /// Generates the shared benchmark corpus (`../shared/bench/gen_corpus.py`)
@@ -80,11 +101,22 @@ pub fn generated_corpus(pages: usize, dir: &Path) {
     );
     let out = std::process::Command::new("python3")
         .arg(&script)
-        .args(["--pages", &pages.to_string(), "--flavor", "playbook", "-q", "--out"])
+        .args([
+            "--pages",
+            &pages.to_string(),
+            "--flavor",
+            "playbook",
+            "-q",
+            "--out",
+        ])
         .arg(dir)
         .output()
         .unwrap_or_else(|e| panic!("cannot run python3 {}: {e}", script.display()));
-    assert!(out.status.success(), "gen_corpus.py failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "gen_corpus.py failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -115,7 +147,12 @@ impl Report {
         format!(
             "{} pages, {} stylesheets and {} other files fetched; {} references and {} fragments checked; \
              {} external links skipped",
-            self.pages, self.stylesheets, self.other_files, self.references, self.fragments, self.external_links
+            self.pages,
+            self.stylesheets,
+            self.other_files,
+            self.references,
+            self.fragments,
+            self.external_links
         )
     }
 
@@ -130,15 +167,28 @@ impl Report {
             self.summary(),
             problems.len(),
             shown.join("\n"),
-            if problems.len() > shown.len() { format!("\n… and {} more", problems.len() - shown.len()) } else { String::new() }
+            if problems.len() > shown.len() {
+                format!("\n… and {} more", problems.len() - shown.len())
+            } else {
+                String::new()
+            }
         );
-        assert!(self.pages > 1 && self.references > self.pages, "{what}: the crawl saw almost nothing: {}", self.summary());
+        assert!(
+            self.pages > 1 && self.references > self.pages,
+            "{what}: the crawl saw almost nothing: {}",
+            self.summary()
+        );
         assert!(
             self.unreached.is_empty(),
             "{what}: {} page(s) of the output are reached by no link from the home ({}): {}",
             self.unreached.len(),
             self.summary(),
-            self.unreached.iter().take(10).cloned().collect::<Vec<_>>().join(", ")
+            self.unreached
+                .iter()
+                .take(10)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         eprintln!("{what} under {PREFIX}: {}", self.summary());
     }
@@ -165,7 +215,13 @@ fn crawl_site(public: &Path) -> Report {
     let mut queue: VecDeque<String> = VecDeque::new();
     let mut seen: HashMap<String, Origin> = HashMap::new();
     for seed in [PREFIX.to_string(), format!("{PREFIX}404.html")] {
-        seen.insert(seed.clone(), Origin { page: "(start)".into(), raw: seed.clone() });
+        seen.insert(
+            seed.clone(),
+            Origin {
+                page: "(start)".into(),
+                raw: seed.clone(),
+            },
+        );
         queue.push_back(seed);
     }
     // Page path → its ids (HTML pages fetched with 200 only).
@@ -178,13 +234,23 @@ fn crawl_site(public: &Path) -> Report {
         let res = server.get(&path);
         if res.status != 200 {
             let why = match (&res.location, res.status) {
-                (Some(loc), _) => format!("redirect to {loc} (a link to a folder must end with `/`)"),
+                (Some(loc), _) => {
+                    format!("redirect to {loc} (a link to a folder must end with `/`)")
+                }
                 (None, s) => format!("HTTP {s}"),
             };
-            report.failures.push(format!("{path}: {why}, from {origin}"));
+            report
+                .failures
+                .push(format!("{path}: {why}, from {origin}"));
             continue;
         }
-        let kind = res.content_type.split(';').next().unwrap_or("").trim().to_string();
+        let kind = res
+            .content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
         let refs = match kind.as_str() {
             "text/html" => {
                 report.pages += 1;
@@ -194,7 +260,9 @@ fn crawl_site(public: &Path) -> Report {
                 };
                 let doc = parse_html(&text);
                 if let Some(b) = &doc.base {
-                    report.failures.push(format!("{path}: <base href=\"{b}\"> changes how every relative URL resolves"));
+                    report.failures.push(format!(
+                        "{path}: <base href=\"{b}\"> changes how every relative URL resolves"
+                    ));
                 }
                 ids.insert(path.clone(), doc.ids);
                 doc.refs
@@ -202,7 +270,13 @@ fn crawl_site(public: &Path) -> Report {
             "text/css" => {
                 report.stylesheets += 1;
                 let text = String::from_utf8_lossy(&res.body).into_owned();
-                css_urls(&text).into_iter().map(|url| Ref { kind: RefKind::Resource, url }).collect()
+                css_urls(&text)
+                    .into_iter()
+                    .map(|url| Ref {
+                        kind: RefKind::Resource,
+                        url,
+                    })
+                    .collect()
             }
             _ => {
                 report.other_files += 1;
@@ -211,31 +285,47 @@ fn crawl_site(public: &Path) -> Report {
         };
         for r in refs {
             report.references += 1;
-            let here = Origin { page: path.clone(), raw: r.url.clone() };
+            let here = Origin {
+                page: path.clone(),
+                raw: r.url.clone(),
+            };
             let url = r.url.trim_matches(|c: char| c.is_ascii_whitespace());
             match classify(url) {
                 Class::Data if r.kind == RefKind::Resource => continue,
                 Class::External(_) if r.kind == RefKind::Link => {
                     if url.starts_with(BASE_URL) {
-                        report.failures.push(format!("{path}: absolute link to the site itself (base_url) {here}"));
+                        report.failures.push(format!(
+                            "{path}: absolute link to the site itself (base_url) {here}"
+                        ));
                     }
                     report.external_links += 1;
                     continue;
                 }
                 Class::External(scheme) | Class::Other(scheme) => {
-                    let what = if r.kind == RefKind::Resource { "resource" } else { "link" };
-                    report.failures.push(format!("{path}: {what} with scheme `{scheme}`: {here}"));
+                    let what = if r.kind == RefKind::Resource {
+                        "resource"
+                    } else {
+                        "link"
+                    };
+                    report
+                        .failures
+                        .push(format!("{path}: {what} with scheme `{scheme}`: {here}"));
                     continue;
                 }
                 Class::Data => {
-                    report.failures.push(format!("{path}: data: URL in a link: {here}"));
+                    report
+                        .failures
+                        .push(format!("{path}: data: URL in a link: {here}"));
                     continue;
                 }
                 Class::Relative => {}
             }
             let resolved = resolve(&path, url);
             if !resolved.path.starts_with(PREFIX) {
-                report.failures.push(format!("{path}: escapes {PREFIX} (resolves to {}): {here}", resolved.path));
+                report.failures.push(format!(
+                    "{path}: escapes {PREFIX} (resolves to {}): {here}",
+                    resolved.path
+                ));
                 continue;
             }
             if let Some(frag) = resolved.fragment {
@@ -249,7 +339,9 @@ fn crawl_site(public: &Path) -> Report {
     }
 
     for (target, frag, origin) in fragments {
-        let Some(target_ids) = ids.get(&target) else { continue }; // not HTML, or already reported
+        let Some(target_ids) = ids.get(&target) else {
+            continue;
+        }; // not HTML, or already reported
         report.fragments += 1;
         let frag_decoded = percent_decode(&frag).unwrap_or_else(|| frag.clone());
         let ok = frag.is_empty()
@@ -257,7 +349,9 @@ fn crawl_site(public: &Path) -> Report {
             || target_ids.contains(&frag)
             || target_ids.contains(&frag_decoded);
         if !ok {
-            report.failures.push(format!("{target}: no id=\"{frag_decoded}\" for {origin}"));
+            report
+                .failures
+                .push(format!("{target}: no id=\"{frag_decoded}\" for {origin}"));
         }
     }
 
@@ -265,7 +359,12 @@ fn crawl_site(public: &Path) -> Report {
     let reached: BTreeSet<String> = seen.keys().filter_map(|k| percent_decode(k)).collect();
     for e in walkdir::WalkDir::new(public).sort_by_file_name() {
         let e = e.unwrap();
-        let rel = e.path().strip_prefix(public).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = e
+            .path()
+            .strip_prefix(public)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if !rel.ends_with(".html") {
             continue;
         }
@@ -311,7 +410,10 @@ struct Tag {
 
 impl Tag {
     fn get(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -350,7 +452,8 @@ fn for_each_tag(text: &str, mut on_tag: impl FnMut(&Tag), mut raw: impl FnMut(&s
                 break;
             }
             let n0 = j;
-            while j < b.len() && !b[j].is_ascii_whitespace() && !matches!(b[j], b'=' | b'>' | b'/') {
+            while j < b.len() && !b[j].is_ascii_whitespace() && !matches!(b[j], b'=' | b'>' | b'/')
+            {
                 j += 1;
             }
             let attr = text[n0..j].to_ascii_lowercase();
@@ -385,11 +488,17 @@ fn for_each_tag(text: &str, mut on_tag: impl FnMut(&Tag), mut raw: impl FnMut(&s
             }
         }
         let j = j.min(text.len());
-        on_tag(&Tag { name: name.clone(), attrs });
+        on_tag(&Tag {
+            name: name.clone(),
+            attrs,
+        });
         i = j;
         if name == "script" || name == "style" {
             let close = format!("</{name}");
-            let end = text[i..].to_ascii_lowercase().find(&close).map_or(text.len(), |e| i + e);
+            let end = text[i..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(text.len(), |e| i + e);
             raw(&name, &text[i..end]);
             i = end;
         }
@@ -409,13 +518,22 @@ fn parse_html(text: &str) -> Html {
             }
             for (attr, value) in &tag.attrs {
                 match (tag.name.as_str(), attr.as_str()) {
-                    ("a" | "area", "href") => refs.push(Ref { kind: RefKind::Link, url: value.clone() }),
+                    ("a" | "area", "href") => refs.push(Ref {
+                        kind: RefKind::Link,
+                        url: value.clone(),
+                    }),
                     ("base", "href") => doc.base = Some(value.clone()),
                     (_, "href") | (_, "src") | ("video", "poster") | ("object", "data") => {
-                        refs.push(Ref { kind: RefKind::Resource, url: value.clone() });
+                        refs.push(Ref {
+                            kind: RefKind::Resource,
+                            url: value.clone(),
+                        });
                     }
                     (_, "srcset") => {
-                        refs.extend(srcset_urls(value).into_iter().map(|url| Ref { kind: RefKind::Resource, url }));
+                        refs.extend(srcset_urls(value).into_iter().map(|url| Ref {
+                            kind: RefKind::Resource,
+                            url,
+                        }));
                     }
                     (_, "style") => css.push(value.clone()),
                     _ => {}
@@ -429,7 +547,10 @@ fn parse_html(text: &str) -> Html {
         },
     );
     for c in css.into_iter().chain(styles) {
-        refs.extend(css_urls(&c).into_iter().map(|url| Ref { kind: RefKind::Resource, url }));
+        refs.extend(css_urls(&c).into_iter().map(|url| Ref {
+            kind: RefKind::Resource,
+            url,
+        }));
     }
     doc.refs = refs;
     doc
@@ -451,7 +572,9 @@ fn css_urls(css: &str) -> Vec<String> {
     let mut rest = css;
     while let Some(i) = rest.find("/*") {
         text.push_str(&rest[..i]);
-        rest = rest[i + 2..].find("*/").map_or("", |e| &rest[i + 2 + e + 2..]);
+        rest = rest[i + 2..]
+            .find("*/")
+            .map_or("", |e| &rest[i + 2 + e + 2..]);
     }
     text.push_str(rest);
     let lower = text.to_ascii_lowercase();
@@ -556,7 +679,9 @@ fn remote_loads_in_markup(text: &str) -> Vec<String> {
                 let hit = match (tag.name.as_str(), attr.as_str()) {
                     ("link", "href") | ("video", "poster") | ("object", "data") => is_remote(value),
                     (_, a) if a == "src" || a.ends_with("-src") => is_remote(value),
-                    (_, a) if a == "srcset" || a.ends_with("-srcset") => srcset_urls(value).iter().any(|u| is_remote(u)),
+                    (_, a) if a == "srcset" || a.ends_with("-srcset") => {
+                        srcset_urls(value).iter().any(|u| is_remote(u))
+                    }
                     (_, "style") => {
                         inline_css.push(value.clone());
                         false
@@ -594,7 +719,11 @@ fn remote_loads_in_markup(text: &str) -> Vec<String> {
 }
 
 fn remote_loads_in_css(css: &str) -> Vec<String> {
-    css_urls(css).into_iter().filter(|u| is_remote(u)).map(|u| format!("url({u})")).collect()
+    css_urls(css)
+        .into_iter()
+        .filter(|u| is_remote(u))
+        .map(|u| format!("url({u})"))
+        .collect()
 }
 
 /// A script loading from another host: `src = "https://…"`, `fetch("https://…")`,
@@ -608,13 +737,22 @@ fn remote_loads_in_script(js: &str) -> Vec<String> {
             let at = from + i;
             from = at + needle.len();
             let mut after = lower[from..].trim_start();
-            after = after.strip_prefix('=').or_else(|| after.strip_prefix(':')).unwrap_or(after).trim_start();
+            after = after
+                .strip_prefix('=')
+                .or_else(|| after.strip_prefix(':'))
+                .unwrap_or(after)
+                .trim_start();
             after = after.strip_prefix("from").unwrap_or(after).trim_start();
-            after = after.strip_prefix("('").or_else(|| after.strip_prefix("(\"")).unwrap_or(after);
+            after = after
+                .strip_prefix("('")
+                .or_else(|| after.strip_prefix("(\""))
+                .unwrap_or(after);
             after = after.strip_prefix(['"', '\'', '`']).unwrap_or(after);
             if is_remote(after) {
                 let end = (from + 80).min(js.len());
-                let end = (end..js.len()).find(|&e| js.is_char_boundary(e)).unwrap_or(js.len());
+                let end = (end..js.len())
+                    .find(|&e| js.is_char_boundary(e))
+                    .unwrap_or(js.len());
                 found.push(js[at..end].lines().next().unwrap_or("").to_string());
             }
         }
@@ -641,7 +779,12 @@ fn classify(url: &str) -> Class {
     }
     let scheme_len = url
         .find(':')
-        .filter(|&i| i > 0 && url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .filter(|&i| {
+            i > 0
+                && url[..i]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
         .filter(|_| url.starts_with(|c: char| c.is_ascii_alphabetic()))
         .filter(|&i| !url[..i].contains(['/', '?', '#']));
     match scheme_len.map(|i| url[..i].to_ascii_lowercase()) {
@@ -676,7 +819,11 @@ fn resolve(base: &str, reference: &str) -> Resolved {
         None => (base.split('#').next().unwrap_or("").to_string(), None),
     };
     if path.is_empty() {
-        return Resolved { path: base_path, query: query.or(base_query), fragment };
+        return Resolved {
+            path: base_path,
+            query: query.or(base_query),
+            fragment,
+        };
     }
     let merged = if path.starts_with('/') {
         path.to_string()
@@ -684,7 +831,11 @@ fn resolve(base: &str, reference: &str) -> Resolved {
         let dir = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
         format!("{dir}{path}")
     };
-    Resolved { path: remove_dot_segments(&merged), query, fragment }
+    Resolved {
+        path: remove_dot_segments(&merged),
+        query,
+        fragment,
+    }
 }
 
 fn remove_dot_segments(path: &str) -> String {
@@ -761,11 +912,15 @@ enum Reply {
 /// everything else to 404.
 fn route(root: &Path, target: &str) -> Reply {
     let path = target.split(['?', '#']).next().unwrap_or("");
-    let Some(rest) = path.strip_prefix(PREFIX) else { return Reply::NotFound };
+    let Some(rest) = path.strip_prefix(PREFIX) else {
+        return Reply::NotFound;
+    };
     let segs: Vec<&str> = rest.split('/').collect();
     let mut file = root.to_path_buf();
     for (i, seg) in segs.iter().enumerate() {
-        let Some(seg) = percent_decode(seg) else { return Reply::NotFound };
+        let Some(seg) = percent_decode(seg) else {
+            return Reply::NotFound;
+        };
         match seg.as_str() {
             "" if i + 1 == segs.len() => {}
             "" | "." | ".." => return Reply::NotFound,
@@ -779,11 +934,21 @@ fn route(root: &Path, target: &str) -> Reply {
         }
         file.push("index.html");
     }
-    if file.is_file() { Reply::File(file) } else { Reply::NotFound }
+    if file.is_file() {
+        Reply::File(file)
+    } else {
+        Reply::NotFound
+    }
 }
 
 fn content_type(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase().as_str() {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .as_str()
+    {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
@@ -820,18 +985,26 @@ impl Server {
                 };
                 let response = match route(&root, rq.url()) {
                     Reply::File(f) => match std::fs::read(&f) {
-                        Ok(bytes) => tiny_http::Response::from_data(bytes).with_header(header("Content-Type", content_type(&f))),
-                        Err(_) => tiny_http::Response::from_data(b"unreadable".to_vec()).with_status_code(500),
+                        Ok(bytes) => tiny_http::Response::from_data(bytes)
+                            .with_header(header("Content-Type", content_type(&f))),
+                        Err(_) => tiny_http::Response::from_data(b"unreadable".to_vec())
+                            .with_status_code(500),
                     },
                     Reply::Redirect(to) => tiny_http::Response::from_data(vec![])
                         .with_status_code(301)
                         .with_header(header("Location", &to)),
-                    Reply::NotFound => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
+                    Reply::NotFound => {
+                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
+                    }
                 };
                 let _ = rq.respond(response);
             }
         });
-        Server { port, stop, thread: Some(thread) }
+        Server {
+            port,
+            stop,
+            thread: Some(thread),
+        }
     }
 
     /// `GET target` over HTTP/1.0.
@@ -865,7 +1038,9 @@ fn http_get(port: u16, target: &str) -> Fetched {
     let mut head_end = None;
     let mut length: Option<usize> = None;
     loop {
-        let n = s.read(&mut buf).unwrap_or_else(|e| panic!("reading the response to GET {target}: {e}"));
+        let n = s
+            .read(&mut buf)
+            .unwrap_or_else(|e| panic!("reading the response to GET {target}: {e}"));
         if n == 0 {
             break;
         }
@@ -875,7 +1050,10 @@ fn http_get(port: u16, target: &str) -> Fetched {
         {
             head_end = Some(i + 4);
             let head = String::from_utf8_lossy(&raw[..i]).to_ascii_lowercase();
-            length = head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse().ok());
+            length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse().ok());
         }
         if let (Some(h), Some(len)) = (head_end, length)
             && raw.len() >= h + len
@@ -906,7 +1084,12 @@ fn http_get(port: u16, target: &str) -> Fetched {
     if let Some(len) = length {
         body.truncate(len);
     }
-    Fetched { status, content_type, location, body }
+    Fetched {
+        status,
+        content_type,
+        location,
+        body,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -968,20 +1151,56 @@ fn the_crawler_helpers_work() {
     );
     assert!(doc.ids.contains("té"));
     // Remote loads.
-    assert_eq!(remote_loads_in_markup("<a href=\"https://ok.example\">ok</a><link rel=x href='https://a.b/c.css'>").len(), 1);
-    assert_eq!(remote_loads_in_markup("<img srcset=\"a.png 1x, https://x/b.png 2x\">").len(), 1);
-    assert_eq!(remote_loads_in_markup("<script src=//cdn.example/x.js></script>").len(), 1);
-    assert_eq!(remote_loads_in_css("@import url(\"https://fonts.example/css\"); a { b: url( https://x/y.png ) }").len(), 2);
-    assert_eq!(remote_loads_in_css("@import 'https://fonts.example/css';").len(), 1);
-    assert_eq!(remote_loads_in_script("img.src = \"https://x/y.png\"; fetch('https://x')").len(), 2);
+    assert_eq!(
+        remote_loads_in_markup(
+            "<a href=\"https://ok.example\">ok</a><link rel=x href='https://a.b/c.css'>"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        remote_loads_in_markup("<img srcset=\"a.png 1x, https://x/b.png 2x\">").len(),
+        1
+    );
+    assert_eq!(
+        remote_loads_in_markup("<script src=//cdn.example/x.js></script>").len(),
+        1
+    );
+    assert_eq!(
+        remote_loads_in_css(
+            "@import url(\"https://fonts.example/css\"); a { b: url( https://x/y.png ) }"
+        )
+        .len(),
+        2
+    );
+    assert_eq!(
+        remote_loads_in_css("@import 'https://fonts.example/css';").len(),
+        1
+    );
+    assert_eq!(
+        remote_loads_in_script("img.src = \"https://x/y.png\"; fetch('https://x')").len(),
+        2
+    );
     assert!(remote_loads_in_script("var a = document.querySelector('a[href]');").is_empty());
     // Server routing.
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("é t")).unwrap();
     std::fs::write(dir.path().join("é t/index.html"), "x").unwrap();
-    assert!(matches!(route(dir.path(), "/sous/chemin/%C3%A9%20t/"), Reply::File(_)));
-    assert!(matches!(route(dir.path(), "/sous/chemin/%C3%A9%20t"), Reply::Redirect(_)));
-    assert!(matches!(route(dir.path(), "/sous/chemin/%C3%A9%20t/../%C3%A9%20t/"), Reply::NotFound));
+    assert!(matches!(
+        route(dir.path(), "/sous/chemin/%C3%A9%20t/"),
+        Reply::File(_)
+    ));
+    assert!(matches!(
+        route(dir.path(), "/sous/chemin/%C3%A9%20t"),
+        Reply::Redirect(_)
+    ));
+    assert!(matches!(
+        route(dir.path(), "/sous/chemin/%C3%A9%20t/../%C3%A9%20t/"),
+        Reply::NotFound
+    ));
     assert!(matches!(route(dir.path(), "/%C3%A9%20t/"), Reply::NotFound));
-    assert!(matches!(route(dir.path(), "/sous/chemin/nope/"), Reply::NotFound));
+    assert!(matches!(
+        route(dir.path(), "/sous/chemin/nope/"),
+        Reply::NotFound
+    ));
 }
