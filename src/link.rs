@@ -56,29 +56,20 @@ fn build_index(site: &Site) -> Index<'_> {
     let mut by_source = HashMap::new();
     for (id, p) in site.pages.iter().enumerate() {
         by_source.insert(p.source.as_str(), id);
-        let stem = p.source.rsplit('/').next().unwrap_or(&p.source);
-        let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-        let no_ext = p
-            .source
-            .rsplit_once('.')
-            .map_or(p.source.as_str(), |(s, _)| s);
         // A generated folder page has no title of its own: only its folder names it.
         let generated = p.is_index && p.body.html.is_empty() && p.front == Default::default();
-        let mut keys: Vec<(String, u8)> = vec![(match_key(no_ext), 1)];
+        let mut keys: Vec<(String, u8)> = Vec::with_capacity(6);
         if !generated {
-            keys.push((match_key(&p.title), 0));
+            keys.push((p.keys.title.clone(), 0));
         }
+        keys.extend(p.keys.aliases.iter().map(|a| (a.clone(), 0)));
         if p.is_index {
             let dir = &site.sections[p.section].dir;
             keys.push((match_key(dir), 1));
             keys.push((match_key(dir.rsplit('/').next().unwrap_or(dir)), 2));
+            keys.extend(p.keys.files.first().map(|k| (k.clone(), 1)));
         } else {
-            keys.push((match_key(stem), 1));
-            keys.push((match_key(crate::site::order_prefix(stem).1), 1));
-        }
-        keys.extend(p.front.aliases.iter().map(|a| (match_key(a), 0)));
-        if let Some(serde_json::Value::String(permalink)) = p.front.extra.get("permalink") {
-            keys.push((match_key(permalink), 1));
+            keys.extend(p.keys.files.iter().map(|k| (k.clone(), 1)));
         }
         keys.sort();
         keys.dedup_by(|a, b| a.0 == b.0);
@@ -162,8 +153,8 @@ fn resolve_one(
             {
                 Some(id)
             } else {
-                let key = match_key(&link.target);
-                let best: Option<Vec<PageId>> = index.by_key.get(&key).map(|c| {
+                let key = &link.key;
+                let best: Option<Vec<PageId>> = index.by_key.get(key).map(|c| {
                     let tier = c.iter().map(|t| t.0).min().unwrap_or(0);
                     let mut ids: Vec<PageId> =
                         c.iter().filter(|t| t.0 == tier).map(|t| t.1).collect();

@@ -61,6 +61,9 @@ pub struct LinkRef {
     pub col: usize,
     /// The sentence around the link, as plain text (for backlinks).
     pub context: String,
+    /// `text::match_key` of `target`, computed here (in parallel) for the link stage.
+    #[serde(skip)]
+    pub key: String,
 }
 
 /// The result of rendering one page's Markdown.
@@ -258,11 +261,16 @@ fn push_link(
 ) -> usize {
     out.links.push(LinkRef {
         kind,
-        target,
         anchor,
         line: pos.start.line + line_offset,
         col: pos.start.column,
         context: String::new(),
+        key: if kind == LinkKind::Wiki {
+            crate::text::match_key(&target)
+        } else {
+            String::new()
+        },
+        target,
     });
     out.links.len() - 1
 }

@@ -643,9 +643,14 @@ impl RenderEnv<'_> {
     /// Like [`Self::backlinks`], with hrefs relative to the page at `from`.
     fn backlinks_from(&self, from: &str, id: PageId) -> Vec<BacklinkView<'_>> {
         let site = self.site;
-        let mut out: Vec<BacklinkView<'_>> = self.links.backlinks[id]
-            .iter()
-            .map(|&(p, n)| {
+        let mut sources: Vec<(PageId, usize)> = self.links.backlinks[id].clone();
+        sources.sort_by(|a, b| {
+            let (pa, pb) = (&site.pages[a.0], &site.pages[b.0]);
+            (&pa.keys.title, &pa.url).cmp(&(&pb.keys.title, &pb.url))
+        });
+        sources
+            .into_iter()
+            .map(|(p, n)| {
                 let src = &site.pages[p];
                 BacklinkView {
                     title: &src.title,
@@ -654,9 +659,7 @@ impl RenderEnv<'_> {
                     context: &src.body.links[n].context,
                 }
             })
-            .collect();
-        out.sort_by_cached_key(|b| (match_key(b.title), b.href.clone()));
-        out
+            .collect()
     }
 
     /// `edit_url`/`history_url` with `{path}` replaced, for pages with a source file.

@@ -40,6 +40,38 @@ pub struct Page {
     pub section: SectionId,
     /// `_index.md`, `index.md` or `README.md`: the page introduces its folder.
     pub is_index: bool,
+    /// Match keys (`text::match_key`) under which links find this page:
+    /// title and aliases first, then file names. Computed by `parse_page`.
+    pub keys: PageKeys,
+}
+
+/// The match keys of a page, computed once in the (parallel) parse stage.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageKeys {
+    pub title: String,
+    pub aliases: Vec<String>,
+    /// Path without extension, file stem, stem without its order prefix, permalink.
+    pub files: Vec<String>,
+}
+
+impl PageKeys {
+    fn of(source: &str, title: &str, front: &FrontMatter) -> PageKeys {
+        let no_ext = source.rsplit_once('.').map_or(source, |(s, _)| s);
+        let st = stem(source);
+        let mut files = vec![
+            match_key(no_ext),
+            match_key(st),
+            match_key(order_prefix(st).1),
+        ];
+        if let Some(serde_json::Value::String(permalink)) = front.extra.get("permalink") {
+            files.push(match_key(permalink));
+        }
+        PageKeys {
+            title: match_key(title),
+            aliases: front.aliases.iter().map(|a| match_key(a)).collect(),
+            files,
+        }
+    }
 }
 
 /// A folder of `content/`.
@@ -191,7 +223,9 @@ pub fn parse_page(
     };
     let date = parse_date("date", &front.date);
     let updated = parse_date("updated", &front.updated);
+    let keys = PageKeys::of(&src.rel, &title, &front);
     let page = Page {
+        keys,
         source: src.rel.clone(),
         shown: src.shown.clone(),
         kind: front.kind.unwrap_or_default(),
@@ -338,6 +372,10 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
                 url: String::new(),
                 section: sid,
                 is_index: true,
+                keys: PageKeys {
+                    title: match_key(&section.title),
+                    ..PageKeys::default()
+                },
             });
             section.index = Some(id);
         }
@@ -422,7 +460,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         (
             p.front.order.is_none(),
             p.front.order,
-            match_key(&p.title),
+            p.keys.title.clone(),
             p.source.clone(),
         )
     };

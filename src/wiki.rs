@@ -68,7 +68,7 @@ type Levels = BTreeMap<(i64, String), Vec<PageId>>;
 fn by_title(site: &Site, ids: &mut [PageId]) {
     ids.sort_by_cached_key(|&p| {
         (
-            match_key(&site.pages[p].title),
+            site.pages[p].keys.title.clone(),
             site.pages[p].source.clone(),
         )
     });
