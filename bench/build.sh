@@ -15,7 +15,8 @@
 # Never downloads anything: cargo runs offline (run `cargo fetch` first if it
 # complains), and an absent hugo only prints an "absent" row.
 #
-# One row per tool and N: median wall seconds, median user+sys seconds,
+# One row per tool and N (playbook, then playbook with [wiki] features off):
+# median wall seconds, median user+sys seconds,
 # median peak RSS (MiB), output files; for playbook also wall and RSS as a
 # ratio of Hugo's, measured in this same invocation. The output folder is
 # removed once before the warm-up; timed runs rebuild over the previous
@@ -107,6 +108,16 @@ for N in "$@"; do
   bench_one playbook "$N" "$R" "$WORK/playbook-$N" public "$PLAYBOOK" build
   row playbook "$PB_V" "$N" "$R" "$WALL" "$CPU" "$RSS" "$FILES" "$(ratio "$WALL" "$H_WALL")" "$(ratio "$RSS" "$H_RSS")" \
     "$([ "$OK" = 1 ] || echo "FAILED, see $WORK/log.playbook.$N")"
+
+  P_WALL=$WALL
+  # The same corpus without backlinks, tags and "see also" (issue 3 asks the
+  # wiki features to cost at most 1.3x the build without them).
+  cp -r "$WORK/playbook-$N" "$WORK/nowiki-$N"
+  rm -rf "$WORK/nowiki-$N/public"
+  printf '\n[wiki]\nbacklinks = false\ntags = false\n' >> "$WORK/nowiki-$N/playbook.toml"
+  bench_one nowiki "$N" "$R" "$WORK/nowiki-$N" public "$PLAYBOOK" build
+  row nowiki "$PB_V" "$N" "$R" "$WALL" "$CPU" "$RSS" "$FILES" "$(ratio "$WALL" "$H_WALL")" "$(ratio "$RSS" "$H_RSS")" \
+    "playbook without backlinks/tags; playbook/nowiki = $(ratio "$P_WALL" "$WALL")"
 
   [ "$KEEP" = 1 ] || rm -rf "${WORK:?}"/*-"$N"
 done
