@@ -15,7 +15,7 @@ use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
 use crate::link::{self, LinkTable};
 use crate::load::{self, Loaded};
 use crate::markdown::MarkdownOptions;
-use crate::output::{self, Staging};
+use crate::output::{self, Sink, Staging};
 use crate::render::{self, Generated, RenderEnv};
 use crate::site::{self, Site};
 use crate::{i18n, theme, wiki};
@@ -113,23 +113,9 @@ pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
         .par_iter()
         .map(|src| site::parse_page(src, md, drafts))
         .collect();
-    let mut pages = vec![];
-    for r in results {
-        match r {
-            Ok(Some((page, warnings))) => {
-                pages.push(page);
-                diagnostics.extend(warnings);
-            }
-            Ok(None) => {}
-            Err(errs) => diagnostics.extend(errs),
-        }
-    }
     t.lap("parse");
-    let (site, diags) = site::assemble(config, pages);
-    diagnostics.extend(diags);
-    t.lap("assemble");
     let assets: BTreeSet<String> = loaded.assets.iter().map(|a| a.rel.clone()).collect();
-    let (links, diags) = link::resolve(&site, &assets);
+    let (site, links, diags) = link_pages(config, results, &assets);
     diagnostics.extend(diags);
     diagnostics.sort();
     t.lap("link");
@@ -139,6 +125,35 @@ pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
         loaded,
         diagnostics,
     }
+}
+
+/// The result of parsing one page (see `site::parse_page`).
+pub type Parsed = Result<Option<(site::Page, Vec<Diagnostic>)>, Vec<Diagnostic>>;
+
+/// Assemble and link: from the parsed pages (in source order) to the site
+/// and its link table. Pure; `serve` calls it with its cache of parsed pages.
+pub fn link_pages(
+    config: Config,
+    parsed: impl IntoIterator<Item = Parsed>,
+    assets: &BTreeSet<String>,
+) -> (Site, LinkTable, Vec<Diagnostic>) {
+    let mut diagnostics = vec![];
+    let mut pages = vec![];
+    for r in parsed {
+        match r {
+            Ok(Some((page, warnings))) => {
+                pages.push(page);
+                diagnostics.extend(warnings);
+            }
+            Ok(None) => {}
+            Err(errs) => diagnostics.extend(errs),
+        }
+    }
+    let (site, diags) = site::assemble(config, pages);
+    diagnostics.extend(diags);
+    let (links, diags) = link::resolve(&site, assets);
+    diagnostics.extend(diags);
+    (site, links, diagnostics)
 }
 
 /// Builds the site. Content problems come back as [`ContentErrors`]; the
@@ -183,49 +198,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     }
 
     let mut t = Timer::new();
-    let strings = i18n::strings(&site.config.language);
-    render::set_globals(&mut tera, &site, &strings);
-    let wiki = wiki::analyse(&site, &links, site.config.wiki.tags);
-    let env = RenderEnv::new(&site, &links, &wiki, &tera, strings);
-    t.lap("wiki");
-
     let staging = Staging::begin(&out)?;
-    let errors: Vec<Diagnostic> = (0..site.pages.len())
-        .into_par_iter()
-        .filter_map(|id| {
-            let page = &site.pages[id];
-            let html = match env.render_page(id) {
-                Ok(h) => h,
-                Err(d) => return Some(d),
-            };
-            let rel = format!("{}index.html", page.url);
-            staging
-                .write(&rel, &html)
-                .err()
-                .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
-        })
-        .collect();
-    t.lap("render");
+    let errors = render_site(&site, &links, &loaded, &theme, &mut tera, &staging)?;
     if !errors.is_empty() {
         diagnostics.extend(errors);
         diagnostics.sort();
         return Err(ContentErrors(diagnostics).into());
     }
-    for g in Generated::all(&env) {
-        let html = env
-            .render_generated(g)
-            .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
-        staging.write(&g.file(&env), &html)?;
-    }
-    staging.write("sitemap.xml", render::sitemap(&site).as_bytes())?;
-    for (rel, bytes) in &theme.static_files {
-        staging.write(&format!("assets/{rel}"), bytes)?;
-    }
-    loaded
-        .assets
-        .par_iter()
-        .try_for_each(|a| staging.copy(&a.rel, &a.abs))?;
-    t.lap("assets");
+    t.lap("render");
     let files = site.pages.len() + 2 + theme.static_files.len() + loaded.assets.len();
     staging
         .commit()
@@ -238,4 +218,52 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         diagnostics,
         millis: start.elapsed().as_millis(),
     })
+}
+
+/// Renders every page, generated page and asset of a compiled site into
+/// `sink`. Returns the pages that failed to render (template errors).
+pub fn render_site(
+    site: &Site,
+    links: &LinkTable,
+    loaded: &Loaded,
+    theme: &theme::Theme,
+    tera: &mut tera::Tera,
+    sink: &dyn Sink,
+) -> Result<Vec<Diagnostic>> {
+    let strings = i18n::strings(&site.config.language);
+    render::set_globals(tera, site, &strings);
+    let wiki = wiki::analyse(site, links, site.config.wiki.tags);
+    let env = RenderEnv::new(site, links, &wiki, tera, strings);
+    let errors: Vec<Diagnostic> = (0..site.pages.len())
+        .into_par_iter()
+        .filter_map(|id| {
+            let page = &site.pages[id];
+            let html = match env.render_page(id) {
+                Ok(h) => h,
+                Err(d) => return Some(d),
+            };
+            let rel = format!("{}index.html", page.url);
+            sink.write(&rel, &html)
+                .err()
+                .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Ok(errors);
+    }
+    for g in Generated::all(&env) {
+        let html = env
+            .render_generated(g)
+            .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+        sink.write(&g.file(&env), &html)?;
+    }
+    sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
+    for (rel, bytes) in &theme.static_files {
+        sink.write(&format!("assets/{rel}"), bytes)?;
+    }
+    loaded
+        .assets
+        .par_iter()
+        .try_for_each(|a| sink.copy(&a.rel, &a.abs))?;
+    Ok(vec![])
 }

@@ -131,12 +131,34 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
     } else {
         parse_toml(raw, path)
     }?;
-    let front = convert(value, raw, path)?;
+    let front = convert(without_nul(value), raw, path)?;
     Ok(Split {
         front,
         body: &text[close_end..],
         body_line_offset,
     })
+}
+
+/// Replaces NUL (written `\0` in YAML, `\u0000` in TOML) with U+FFFD, as
+/// CommonMark does in the body: a NUL must not reach the HTML.
+fn without_nul(v: Value) -> Value {
+    let clean = |s: String| {
+        if s.contains('\0') {
+            s.replace('\0', "\u{FFFD}")
+        } else {
+            s
+        }
+    };
+    match v {
+        Value::String(s) => Value::String(clean(s)),
+        Value::Array(a) => Value::Array(a.into_iter().map(without_nul).collect()),
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .map(|(k, v)| (clean(k), without_nul(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// Line offset of the front-matter block inside the file (the opening delimiter).
@@ -151,22 +173,70 @@ fn parse_yaml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
         Ok(Value::Null) => Ok(Value::Object(Default::default())),
         Ok(v) => Ok(v),
         Err(e) => {
-            let (line, col) = e
-                .location()
-                .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+            // By offset, so that lines are counted as in every other
+            // diagnostic: YAML also breaks lines at a lone `\r`.
+            let (line, col) = e.location().map_or((0, 0), |l| match yaml_offset(raw, &l) {
+                Some(off) => line_col(raw, off),
+                None => (l.line() as usize, l.column() as usize),
+            });
             let msg = e.without_snippet().to_string();
-            let msg = msg
-                .lines()
-                .next()
-                .unwrap_or("invalid YAML")
-                .trim()
-                .to_string();
+            let (msg, help) = yaml_message(msg.lines().next().unwrap_or("invalid YAML").trim());
             Err(vec![
-                Diagnostic::error(path, line + FM_LINE_OFFSET, col, format!("invalid YAML front matter: {msg}"))
-                    .with_help("front matter is `key: value` lines between two `---` lines; quote values that contain `:` or `#`"),
+                Diagnostic::error(
+                    path,
+                    line + FM_LINE_OFFSET,
+                    col,
+                    format!("invalid YAML front matter: {msg}"),
+                )
+                .with_help(help),
             ])
         }
     }
+}
+
+/// Byte offset in `raw` of a YAML error location.
+fn yaml_offset(raw: &str, l: &serde_saphyr::Location) -> Option<usize> {
+    if let Some(b) = l.span().byte_offset() {
+        return usize::try_from(b).ok();
+    }
+    let chars = usize::try_from(l.span().offset()).ok()?;
+    raw.char_indices()
+        .map(|(i, _)| i)
+        .chain([raw.len()])
+        .nth(chars)
+}
+
+/// The YAML parser's message in the user's terms, and how to fix it. Its own
+/// `at line …` is dropped: it counts from the block, not the file, and the
+/// diagnostic already gives the position.
+fn yaml_message(msg: &str) -> (String, String) {
+    let msg = msg.split(" at line ").next().unwrap_or(msg).trim();
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        return (
+            format!("the key `{key}` appears twice"),
+            format!("keep one `{key}:` line and delete the other"),
+        );
+    }
+    if msg.starts_with("recursion limit exceeded") {
+        return (
+            "it is nested too deeply".to_string(),
+            "front matter is `key: value` lines; close every `[` and `{`".to_string(),
+        );
+    }
+    if msg.starts_with("budget breached") {
+        return (
+            "it is too large or too deeply nested once its `*aliases` are expanded".to_string(),
+            "write the values out; front matter is a few `key: value` lines".to_string(),
+        );
+    }
+    (
+        msg.to_string(),
+        "front matter is `key: value` lines between two `---` lines; quote values that contain `:` or `#`".to_string(),
+    )
 }
 
 fn parse_toml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
@@ -180,6 +250,17 @@ fn parse_toml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
                 .next()
                 .unwrap_or("invalid TOML")
                 .to_string();
+            let key = e.span().and_then(|s| raw.get(s)).map(str::trim);
+            let (msg, help) = match key {
+                Some(key) if msg == "duplicate key" && !key.is_empty() => (
+                    format!("the key `{key}` appears twice"),
+                    format!("keep one `{key} = …` line and delete the other"),
+                ),
+                _ => (
+                    msg,
+                    "front matter between `+++` lines is TOML: `key = \"value\"`".to_string(),
+                ),
+            };
             Err(vec![
                 Diagnostic::error(
                     path,
@@ -187,7 +268,7 @@ fn parse_toml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
                     col,
                     format!("invalid TOML front matter: {msg}"),
                 )
-                .with_help("front matter between `+++` lines is TOML: `key = \"value\"`"),
+                .with_help(help),
             ])
         }
     }
@@ -488,6 +569,65 @@ mod tests {
         assert_eq!(e.len(), 1);
         assert!(e[0].line >= 3, "{}", e[0]);
         assert!(e[0].message.contains("YAML"));
+    }
+
+    #[test]
+    fn yaml_errors_count_lines_like_the_file() {
+        // A lone `\r` is a line break for YAML, not for our `path:line`:
+        // found by the `front_matter` fuzz target (line 5 of a 3-line file).
+        let e = split("---\ntitle: x\r\r\rbad: [\u{1}\n---\n", p()).unwrap_err();
+        assert_eq!(e[0].line, 2, "{}", e[0]);
+        assert!(!e[0].message.contains("at line"), "{}", e[0]);
+        let e = split("---\ntitle: ok\ntags: [a, b\n---\n", p()).unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (3, 7), "{}", e[0]);
+    }
+
+    #[test]
+    fn duplicate_keys_and_yaml_bombs_are_explained() {
+        let e = split("---\ntitle: a\ntitle: b\n---\n", p()).unwrap_err();
+        assert_eq!(e[0].line, 3, "{}", e[0]);
+        assert!(
+            e[0].message.contains("the key `title` appears twice"),
+            "{}",
+            e[0]
+        );
+        assert!(!e[0].message.contains("DuplicateKeyPolicy"), "{}", e[0]);
+        let e = split("+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n", p()).unwrap_err();
+        assert_eq!(e[0].line, 3, "{}", e[0]);
+        assert!(
+            e[0].message.contains("the key `title` appears twice"),
+            "{}",
+            e[0]
+        );
+        let mut bomb = String::from("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (name, prev) in ["b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g"])
+        {
+            bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        bomb.push_str("---\n");
+        let e = split(&bomb, p()).unwrap_err();
+        assert!(e[0].message.contains("too large"), "{}", e[0]);
+        assert!(!e[0].message.contains("budget"), "{}", e[0]);
+        let deep = format!("---\ntitle: {}\n---\n", "[".repeat(10_000));
+        let e = split(&deep, p()).unwrap_err();
+        assert!(e[0].message.contains("nested too deeply"), "{}", e[0]);
+    }
+
+    #[test]
+    fn nul_never_reaches_a_field() {
+        // Found by the hostile fixtures: a NUL in a title was written into the HTML.
+        let t = split(
+            "+++\ntitle = \"a\\u0000b\"\ntags = [\"\\u0000\"]\n+++\n",
+            p(),
+        )
+        .unwrap();
+        assert_eq!(t.front.title.as_deref(), Some("a\u{FFFD}b"));
+        assert_eq!(t.front.tags, ["\u{FFFD}"]);
+        let y = split("---\ntitle: \"a\\0b\"\n\"k\\0\": v\n---\n", p()).unwrap();
+        assert_eq!(y.front.title.as_deref(), Some("a\u{FFFD}b"));
+        assert!(y.front.extra.contains_key("k\u{FFFD}"));
     }
 
     #[test]

@@ -80,6 +80,16 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Toutes les pages de la rubrique",
         "All pages of this section",
     ),
+    (
+        "weather",
+        "Météo de la collaboration",
+        "Collaboration weather",
+    ),
+    (
+        "weather_intro",
+        "La météo donnée par les participants et les structures au début des ateliers, atelier après atelier.",
+        "The weather given by participants and organisations at the start of each workshop, over time.",
+    ),
 ];
 
 /// The strings of `language` (French for anything unknown).
@@ -102,6 +112,16 @@ mod tests {
             assert!(!fr.is_empty() && !en.is_empty(), "{k}");
         }
         assert_eq!(super::strings("en")["home"], "Home");
+        // Every key the code looks up exists (a missing one would panic).
+        for src in [
+            include_str!("render.rs"),
+            include_str!("render/generated.rs"),
+        ] {
+            for part in src.split("strings[\"").skip(1) {
+                let key = &part[..part.find('"').unwrap()];
+                assert!(keys.contains(&key), "missing UI string `{key}`");
+            }
+        }
         assert_eq!(super::strings("fr")["home"], "Accueil");
     }
 }

@@ -15,10 +15,14 @@ pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod output;
+pub mod pad;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod text;
 pub mod theme;
+pub mod weather;
 pub mod wiki;
 
 pub use cli::run;

@@ -178,6 +178,9 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
             Err(d) => out.diagnostics.push(d),
         }
     }
+    // A stable order that does not depend on how the folder was walked.
+    out.pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out.assets.sort_by(|a, b| a.rel.cmp(&b.rel));
     out
 }
 
@@ -198,7 +201,7 @@ fn shown(path: &Path, root: &Path, shown_base: &Path) -> PathBuf {
 /// naming the likely encoding and the first bad line.
 pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_like_utf16(bytes) {
         return Err(
             Diagnostic::error("", 1, 1, "this file is encoded in UTF-16, not UTF-8").with_help(
                 "save it again as UTF-8 (in most editors: « Enregistrer sous… », encodage UTF-8)",
@@ -227,6 +230,22 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
             ))
         }
     }
+}
+
+/// UTF-16 without a byte-order mark: Latin-script text has a NUL in every
+/// other byte (the high byte of each character), and only there.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    let nuls = |first: usize| {
+        head.iter()
+            .skip(first)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (nuls(0), nuls(1));
+    pairs >= 2 && ((even == 0 && odd * 2 > pairs) || (odd == 0 && even * 2 > pairs))
 }
 
 #[cfg(test)]
@@ -263,5 +282,24 @@ mod tests {
                 .message
                 .contains("UTF-16")
         );
+    }
+
+    #[test]
+    fn utf16_without_byte_order_mark_is_named() {
+        // Was read as UTF-8 full of NULs, or reported as Latin-1.
+        let utf16 = |s: &str, be: bool| -> Vec<u8> {
+            s.encode_utf16()
+                .flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect()
+        };
+        for be in [false, true] {
+            for text in ["# Titre\n\nTexte.\n", "# Café crème\n"] {
+                let e = decode(&utf16(text, be)).unwrap_err();
+                assert!(e.message.contains("UTF-16"), "{text} {be}: {e}");
+            }
+        }
+        assert_eq!(decode(b"Avant\0apr\xC3\xA8s").unwrap(), "Avant\0après");
+        assert_eq!(decode(b"\0\0\0\0").unwrap(), "\0\0\0\0");
+        assert_eq!(decode(b"a\0").unwrap(), "a\0");
     }
 }

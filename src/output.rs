@@ -90,6 +90,69 @@ fn absolute(p: &Path) -> PathBuf {
     out
 }
 
+/// Where the render stage puts files: a staging folder (`build`) or memory (`serve`).
+pub trait Sink: Sync {
+    /// Writes one output file (`rel` is `/`-separated).
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
+    /// Publishes a file of the content folder unchanged.
+    fn copy(&self, rel: &str, from: &Path) -> Result<()>;
+}
+
+/// One file of a site held in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    Bytes(std::sync::Arc<Vec<u8>>),
+    /// A content file served from disk (images, PDFs…).
+    File(PathBuf),
+}
+
+/// A whole site in memory, for `serve`: nothing is written to disk.
+#[derive(Debug, Default)]
+pub struct Memory {
+    pub files: Mutex<std::collections::HashMap<String, Entry>>,
+}
+
+impl Memory {
+    pub fn into_files(self) -> std::collections::HashMap<String, Entry> {
+        self.files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let mut f = self
+            .files
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a render thread panicked"))?;
+        f.insert(
+            rel.to_string(),
+            Entry::Bytes(std::sync::Arc::new(bytes.to_vec())),
+        );
+        Ok(())
+    }
+
+    fn copy(&self, rel: &str, from: &Path) -> Result<()> {
+        let mut f = self
+            .files
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a render thread panicked"))?;
+        f.insert(rel.to_string(), Entry::File(from.to_path_buf()));
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        Staging::write(self, rel, bytes)
+    }
+
+    fn copy(&self, rel: &str, from: &Path) -> Result<()> {
+        Staging::copy(self, rel, from)
+    }
+}
+
 /// A staging folder being filled; dropped without `commit`, it is removed.
 pub struct Staging {
     /// Held from `begin` to the end of `commit`: one build at a time writes

@@ -15,7 +15,7 @@ use crate::date::DateView;
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{PageKind, Rotation};
 use crate::link::{LinkTable, Target};
-use crate::markdown::{ASSET_PREFIX, CLOSE, Heading, OPEN, SEP};
+use crate::markdown::{CLOSE, Heading, OPEN, SEP};
 use crate::site::{PageId, SectionId, Site};
 use crate::text::{encode_segment, escape_html, match_key};
 use crate::wiki::{self, Wiki};
@@ -55,6 +55,9 @@ pub fn relative(from: &str, to: &str) -> String {
     h.push_str(&to_parts[common..].join("/"));
     h
 }
+
+/// How an image source placeholder appears in the HTML comrak writes.
+const ASSET_NEEDLE: &str = "src=\"playbook-asset:";
 
 /// `../` repeated for the depth of `url` (`guide/etape/` → `../../`).
 pub fn root_of(url: &str) -> String {
@@ -169,23 +172,8 @@ impl RenderEnv<'_> {
         let targets = &self.links.targets[id];
         let mut out = String::with_capacity(html.len() + html.len() / 8);
         let mut rest = html.as_str();
-        while let Some(i) = rest.find([OPEN, CLOSE, 'p']) {
-            let c = rest[i..].chars().next().unwrap_or('p');
-            if c == 'p' {
-                // Image sources: `playbook-asset:N`.
-                if let Some(after) = rest[i..].strip_prefix(ASSET_PREFIX) {
-                    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-                    if let Some(t) = digits.parse::<usize>().ok().and_then(|n| targets.get(n)) {
-                        out.push_str(&rest[..i]);
-                        out.push_str(&escape_html(&self.target_href(&page.url, page.is_index, t)));
-                        rest = &rest[i + ASSET_PREFIX.len() + digits.len()..];
-                        continue;
-                    }
-                }
-                out.push_str(&rest[..=i]);
-                rest = &rest[i + 1..];
-                continue;
-            }
+        while let Some(i) = rest.find([OPEN, CLOSE]) {
+            let c = rest[i..].chars().next().unwrap_or(OPEN);
             out.push_str(&rest[..i]);
             let after = &rest[i + c.len_utf8()..];
             let Some(end) = after.find(SEP) else {
@@ -221,6 +209,34 @@ impl RenderEnv<'_> {
                 }
                 out.push_str("</a>");
             }
+        }
+        out.push_str(rest);
+        if out.contains(ASSET_NEEDLE) {
+            out = self.resolve_images(&out, page, targets);
+        }
+        out
+    }
+
+    /// Image sources: `src="playbook-asset:N"`. Text cannot forge the quote
+    /// (Markdown escapes it), so only real image sources match.
+    fn resolve_images(&self, html: &str, page: &crate::site::Page, targets: &[Target]) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(i) = rest.find(ASSET_NEEDLE) {
+            let start = i + ASSET_NEEDLE.len();
+            let digits = rest[start..].bytes().take_while(u8::is_ascii_digit).count();
+            out.push_str(&rest[..i + "src=\"".len()]);
+            match rest[start..start + digits]
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| targets.get(n))
+            {
+                Some(t) => {
+                    out.push_str(&escape_html(&self.target_href(&page.url, page.is_index, t)))
+                }
+                None => out.push('#'),
+            }
+            rest = &rest[start + digits..];
         }
         out.push_str(rest);
         out
@@ -465,6 +481,12 @@ pub fn set_globals(tera: &mut Tera, site: &Site, strings: &BTreeMap<&'static str
         ("title", strings["pages_to_create"]),
         ("url", wiki::MISSING_URL),
     ]));
+    if !wiki::weather_points(site).is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["weather"]),
+            ("url", wiki::WEATHER_URL),
+        ]));
+    }
     if site
         .pages
         .iter()
@@ -829,6 +851,14 @@ pub fn sitemap(site: &Site) -> String {
 #[cfg(test)]
 mod tests {
     use super::relative;
+
+    #[test]
+    fn the_image_needle_matches_the_placeholder() {
+        assert_eq!(
+            super::ASSET_NEEDLE,
+            format!("src=\"{}", crate::markdown::ASSET_PREFIX)
+        );
+    }
 
     #[test]
     fn relative_paths() {

@@ -73,9 +73,9 @@ impl Sky {
     }
 }
 
-/// Weather words (folded: lowercase ASCII, no accents), longest first where
-/// one starts another. Snow and hail count as rain and storm.
-const TERMS: &[(&[&str], Sky)] = &[
+/// Weather phrases of several words (folded: lowercase ASCII, no accents),
+/// tried before single words.
+const PHRASES: &[(&[&str], Sky)] = &[
     (&["soleil", "voile"], Sky::Eclaircies),
     (&["arc", "en", "ciel"], Sky::Eclaircies),
     (&["ciel", "bleu"], Sky::Soleil),
@@ -84,70 +84,36 @@ const TERMS: &[(&[&str], Sky)] = &[
     (&["beau", "temps"], Sky::Soleil),
     (&["temps", "gris"], Sky::Nuages),
     (&["temps", "pluvieux"], Sky::Pluie),
-    (&["soleil"], Sky::Soleil),
-    (&["soleils"], Sky::Soleil),
-    (&["ensoleille"], Sky::Soleil),
-    (&["ensoleillee"], Sky::Soleil),
-    (&["ensoleilles"], Sky::Soleil),
-    (&["beau"], Sky::Soleil),
-    (&["radieux"], Sky::Soleil),
-    (&["sun"], Sky::Soleil),
-    (&["sunny"], Sky::Soleil),
-    (&["eclaircie"], Sky::Eclaircies),
-    (&["eclaircies"], Sky::Eclaircies),
-    (&["arcenciel"], Sky::Eclaircies),
-    (&["mitige"], Sky::Eclaircies),
-    (&["mitigee"], Sky::Eclaircies),
-    (&["variable"], Sky::Eclaircies),
-    (&["nuage"], Sky::Nuages),
-    (&["nuages"], Sky::Nuages),
-    (&["nuageux"], Sky::Nuages),
-    (&["nuageuse"], Sky::Nuages),
-    (&["couvert"], Sky::Nuages),
-    (&["gris"], Sky::Nuages),
-    (&["grisaille"], Sky::Nuages),
-    (&["cloud"], Sky::Nuages),
-    (&["clouds"], Sky::Nuages),
-    (&["cloudy"], Sky::Nuages),
-    (&["brouillard"], Sky::Brouillard),
-    (&["brouillards"], Sky::Brouillard),
-    (&["brume"], Sky::Brouillard),
-    (&["brumes"], Sky::Brouillard),
-    (&["brumeux"], Sky::Brouillard),
-    (&["brumeuse"], Sky::Brouillard),
-    (&["fog"], Sky::Brouillard),
-    (&["foggy"], Sky::Brouillard),
-    (&["mist"], Sky::Brouillard),
-    (&["pluie"], Sky::Pluie),
-    (&["pluies"], Sky::Pluie),
-    (&["pluvieux"], Sky::Pluie),
-    (&["pluvieuse"], Sky::Pluie),
-    (&["averse"], Sky::Pluie),
-    (&["averses"], Sky::Pluie),
-    (&["bruine"], Sky::Pluie),
-    (&["crachin"], Sky::Pluie),
-    (&["giboulee"], Sky::Pluie),
-    (&["giboulees"], Sky::Pluie),
-    (&["neige"], Sky::Pluie),
-    (&["neigeux"], Sky::Pluie),
-    (&["rain"], Sky::Pluie),
-    (&["rainy"], Sky::Pluie),
-    (&["snow"], Sky::Pluie),
-    (&["orage"], Sky::Orage),
-    (&["orages"], Sky::Orage),
-    (&["orageux"], Sky::Orage),
-    (&["orageuse"], Sky::Orage),
-    (&["tempete"], Sky::Orage),
-    (&["tempetes"], Sky::Orage),
-    (&["grele"], Sky::Orage),
-    (&["ouragan"], Sky::Orage),
-    (&["tonnerre"], Sky::Orage),
-    (&["foudre"], Sky::Orage),
-    (&["tornade"], Sky::Orage),
-    (&["cyclone"], Sky::Orage),
-    (&["storm"], Sky::Orage),
-    (&["stormy"], Sky::Orage),
-    (&["thunder"], Sky::Orage),
+];
+
+/// Weather words, folded. Snow counts as rain, hail as a storm.
+const WORDS: &[(Sky, &str)] = &[
+    (
+        Sky::Soleil,
+        "soleil soleils ensoleille ensoleillee ensoleilles beau radieux sun sunny",
+    ),
+    (
+        Sky::Eclaircies,
+        "eclaircie eclaircies arcenciel mitige mitigee variable",
+    ),
+    (
+        Sky::Nuages,
+        "nuage nuages nuageux nuageuse couvert gris grisaille cloud clouds cloudy",
+    ),
+    (
+        Sky::Brouillard,
+        "brouillard brouillards brume brumes brumeux brumeuse fog foggy mist",
+    ),
+    (
+        Sky::Pluie,
+        "pluie pluies pluvieux pluvieuse averse averses bruine crachin giboulee giboulees \
+         neige neigeux rain rainy snow",
+    ),
+    (
+        Sky::Orage,
+        "orage orages orageux orageuse tempete tempetes grele ouragan tonnerre foudre \
+         tornade cyclone storm stormy thunder",
+    ),
 ];
 
 /// Weather emoji (without their variation selector).
@@ -174,64 +140,11 @@ const EMOJI: &[(char, Sky)] = &[
 ];
 
 /// Words that may sit before, between or around weather words
-/// ("un peu de", "avec", "plutôt", "et"…), and separators.
-const FILLERS: &[&str] = &[
-    "et",
-    "avec",
-    "un",
-    "une",
-    "peu",
-    "de",
-    "des",
-    "du",
-    "d",
-    "quelques",
-    "quelque",
-    "plutot",
-    "tres",
-    "assez",
-    "legerement",
-    "leger",
-    "legere",
-    "legers",
-    "legeres",
-    "beaucoup",
-    "grand",
-    "grande",
-    "grands",
-    "gros",
-    "grosse",
-    "grosses",
-    "petit",
-    "petite",
-    "petits",
-    "petites",
-    "fort",
-    "forte",
-    "forts",
-    "fortes",
-    "mais",
-    "puis",
-    "ou",
-    "parfois",
-    "encore",
-    "toujours",
-    "sous",
-    "le",
-    "la",
-    "les",
-    "l",
-    "en",
-    "mi",
-    "and",
-    "with",
-    "some",
-    "a",
-    "bit",
-    "of",
-    "but",
-    "then",
-];
+/// ("un peu de", "avec", "plutôt", "et"…).
+const FILLERS: &str = "et avec un une peu de des du d quelques quelque plutot tres assez \
+    legerement leger legere legers legeres beaucoup grand grande grands gros grosse grosses \
+    petit petite petits petites fort forte forts fortes mais puis ou parfois encore toujours \
+    sous le la les l en mi and with some a bit of but then";
 
 const SEPARATORS: &[&str] = &[",", "/", "+", "&", "-", "–", "—", "~", ">", "→"];
 
@@ -257,7 +170,10 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
             while let Some(&(i, d)) = chars.peek() {
                 let joins_word = d == '-'
                     && s[i + 1..].chars().next().is_some_and(char::is_alphanumeric)
-                    && s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+                    && s[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
                 if d.is_alphanumeric() || joins_word {
                     end = i + d.len_utf8();
                     chars.next();
@@ -300,15 +216,21 @@ fn term_at(toks: &[Token<'_>], i: usize) -> Option<(usize, Sky)> {
     let t = toks.get(i)?;
     if t.key.is_empty() {
         let c = t.text.chars().next()?;
-        return EMOJI.iter().find(|(e, _)| *e == c).map(|&(_, sky)| (1, sky));
+        return EMOJI
+            .iter()
+            .find(|(e, _)| *e == c)
+            .map(|&(_, sky)| (1, sky));
     }
-    TERMS.iter().find_map(|(words, sky)| {
-        let matches = words.len() <= toks.len() - i
-            && words
-                .iter()
-                .zip(&toks[i..])
-                .all(|(w, t)| t.key == *w);
+    let phrase = PHRASES.iter().find_map(|(words, sky)| {
+        let matches =
+            words.len() <= toks.len() - i && words.iter().zip(&toks[i..]).all(|(w, t)| t.key == *w);
         matches.then_some((words.len(), *sky))
+    });
+    phrase.or_else(|| {
+        WORDS
+            .iter()
+            .find(|(_, words)| words.split_whitespace().any(|w| w == t.key))
+            .map(|&(sky, _)| (1, sky))
     })
 }
 
@@ -316,7 +238,7 @@ fn is_filler(t: &Token<'_>) -> bool {
     if t.key.is_empty() {
         SEPARATORS.contains(&t.text)
     } else {
-        FILLERS.contains(&t.key.as_str())
+        FILLERS.split_whitespace().any(|w| w == t.key)
     }
 }
 
@@ -376,6 +298,7 @@ const SHAPES: usize = 5;
 struct Strings {
     title: &'static str,
     caption: &'static str,
+    legend: &'static str,
     who: &'static str,
     date: &'static str,
     page: &'static str,
@@ -390,6 +313,7 @@ struct Strings {
 const FR: Strings = Strings {
     title: "Météo de la collaboration",
     caption: "Météo de la collaboration, par structure ou personne et par atelier",
+    legend: "Chaque ligne suit une structure ou une personne d’un atelier à l’autre : plus le point est haut, plus le temps est beau. Le tableau qui suit donne les mêmes météos, avec les commentaires.",
     who: "Structure ou personne",
     date: "Date",
     page: "Atelier",
@@ -404,6 +328,7 @@ const FR: Strings = Strings {
 const EN: Strings = Strings {
     title: "Collaboration weather",
     caption: "Collaboration weather, by structure or person and by workshop",
+    legend: "Each line follows a structure or a person from one workshop to the next: the higher the point, the fairer the weather. The table below gives the same entries, with their comments.",
     who: "Structure or person",
     date: "Date",
     page: "Workshop",
@@ -524,11 +449,7 @@ pub fn render(points: &[WeatherPoint], lang: &str) -> String {
     let mut html = String::new();
     html.push_str("<figure class=\"weather\">\n");
     chart(&mut html, &m);
-    let _ = writeln!(
-        html,
-        "<figcaption>{}</figcaption>\n</figure>",
-        escape_html(s.caption)
-    );
+    let _ = writeln!(html, "<figcaption>{}</figcaption>\n</figure>", s.legend);
     table(&mut html, &m);
     html
 }
@@ -655,10 +576,15 @@ fn chart(html: &mut String, m: &Model<'_>) {
     for (k, (name, members)) in m.series.iter().enumerate() {
         let colour = COLOURS[k % COLOURS.len()];
         let shape = (k / COLOURS.len() + k) % SHAPES;
-        let pts: Vec<(usize, usize, usize)> = members
+        // Series are nudged sideways so that equal answers stay visible.
+        let nudge = 4 * (k % 5) as isize - 8;
+        let pts: Vec<(isize, usize, usize)> = members
             .iter()
             .filter_map(|&i| {
-                classify(&points[i].weather).map(|sky| (x_at(m.x_of[m.occasion_of[i]]), y_at(sky), i))
+                classify(&points[i].weather).map(|sky| {
+                    let x = x_at(m.x_of[m.occasion_of[i]]) as isize + nudge;
+                    (x, y_at(sky), i)
+                })
             })
             .collect();
         let _ = writeln!(
@@ -679,10 +605,10 @@ fn chart(html: &mut String, m: &Model<'_>) {
                 m.occasion_label(m.occasion_of[i]),
                 points[i].weather
             );
-            marker(html, shape, x, y, &tip);
+            marker(html, shape, x, y as isize, &tip);
         }
         let ly = legend_top + LEGEND_ROW * k;
-        marker(html, shape, 16, ly, name);
+        marker(html, shape, 16, ly as isize, name);
         let _ = writeln!(
             html,
             "<text x=\"30\" y=\"{}\" fill=\"currentColor\" stroke=\"none\">{}</text>\n</g>",
@@ -694,7 +620,7 @@ fn chart(html: &mut String, m: &Model<'_>) {
 }
 
 /// A marker of one of the shapes, centred on (x, y), with a tooltip.
-fn marker(html: &mut String, shape: usize, x: usize, y: usize, tip: &str) {
+fn marker(html: &mut String, shape: usize, x: isize, y: isize, tip: &str) {
     let tip = escape_html(tip);
     let (xf, yf) = (x as f64, y as f64);
     let _ = match shape {
@@ -793,11 +719,18 @@ mod tests {
     fn classification() {
         assert_eq!(classify("soleil"), Some(Sky::Soleil));
         assert_eq!(classify("Grand beau"), Some(Sky::Soleil));
-        assert_eq!(classify("soleil avec un peu de nuages"), Some(Sky::Eclaircies));
+        assert_eq!(
+            classify("soleil avec un peu de nuages"),
+            Some(Sky::Eclaircies)
+        );
         assert_eq!(classify("Éclaircies"), Some(Sky::Eclaircies));
         assert_eq!(classify("NUAGES"), Some(Sky::Nuages));
         assert_eq!(classify("brouillard"), Some(Sky::Brouillard));
-        assert_eq!(classify("pluie et orage"), Some(Sky::Orage), "ties go to the worse");
+        assert_eq!(
+            classify("pluie et orage"),
+            Some(Sky::Orage),
+            "ties go to the worse"
+        );
         assert_eq!(classify("neige"), Some(Sky::Pluie));
         assert_eq!(classify("⛈️"), Some(Sky::Orage));
         assert_eq!(classify("🌫"), Some(Sky::Brouillard));
@@ -817,7 +750,10 @@ mod tests {
                 let open = stack.pop().expect("closing tag without opening");
                 assert_eq!(open, name.trim(), "mismatched tags");
             } else if !tag.ends_with('/') {
-                let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                let name: String = tag
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
                 stack.push(name);
             }
             // Attribute values are quoted and contain no raw quote.
@@ -831,8 +767,18 @@ mod tests {
     #[test]
     fn chart_and_table() {
         let mut points = vec![
-            point(Some("2024-11-14"), "Atelier 1", "Claire", "soleil avec un peu de nuages"),
-            point(Some("2024-11-14"), "Atelier 1", "Mairie de St Ouen", "brouillard"),
+            point(
+                Some("2024-11-14"),
+                "Atelier 1",
+                "Claire",
+                "soleil avec un peu de nuages",
+            ),
+            point(
+                Some("2024-11-14"),
+                "Atelier 1",
+                "Mairie de St Ouen",
+                "brouillard",
+            ),
             point(Some("2025-03-01"), "Atelier 2", "claire", "pluie"),
             point(None, "Atelier sans date", "<b>Claire & co</b>", "bof"),
         ];
@@ -843,7 +789,15 @@ mod tests {
         assert!(html.contains("<title id=\"pb-weather-title\">Météo de la collaboration</title>"));
         assert!(html.contains("<desc id=\"pb-weather-desc\">4 météos données par 3 structures"));
         assert!(html.contains("<caption>"));
-        for banned in ["<script", "href", "url(", "<image", "<foreignObject", "<b>", "style="] {
+        for banned in [
+            "<script",
+            "href",
+            "url(",
+            "<image",
+            "<foreignObject",
+            "<b>",
+            "style=",
+        ] {
             assert!(!html.contains(banned), "{banned} in {html}");
         }
         assert!(html.contains("&lt;b&gt;Claire &amp; co&lt;/b&gt;"));
@@ -851,11 +805,12 @@ mod tests {
         // Claire and claire are one series: one polyline from éclaircies to rain.
         assert_eq!(html.matches("<polyline").count(), 1);
         let y = |sky: Sky| TOP + ROW * sky.rank();
+        // Claire is the second series (sorted by name), nudged 4 px left.
         let line = format!(
             "points=\"{},{} {},{}\"",
-            LEFT,
+            LEFT - 4,
             y(Sky::Eclaircies),
-            LEFT + STEP,
+            LEFT + STEP - 4,
             y(Sky::Pluie)
         );
         assert!(html.contains(&line), "{html}");

@@ -15,7 +15,45 @@ use crate::text::{match_key, slugify};
 pub const TAGS_URL: &str = "etiquettes/";
 pub const MISSING_URL: &str = "pages-a-creer/";
 pub const TYPOLOGIES_URL: &str = "vue-d-ensemble-des-typologies/";
-pub const RESERVED: &[&str] = &["assets/", TAGS_URL, MISSING_URL, TYPOLOGIES_URL];
+pub const WEATHER_URL: &str = "meteo/";
+pub const RESERVED: &[&str] = &[
+    "assets/",
+    TAGS_URL,
+    MISSING_URL,
+    TYPOLOGIES_URL,
+    WEATHER_URL,
+];
+
+/// The "météo" entries of every minutes page (front matter `weather`).
+pub fn weather_points(site: &Site) -> Vec<crate::weather::WeatherPoint> {
+    let mut points = vec![];
+    for p in site.pages.iter().filter(|p| p.kind == PageKind::Minutes) {
+        let Some(serde_json::Value::Array(entries)) = p.front.extra.get("weather") else {
+            continue;
+        };
+        for e in entries {
+            let field = |k: &str| {
+                e.get(k)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .trim()
+                    .to_string()
+            };
+            let (who, weather) = (field("who"), field("weather"));
+            if weather.is_empty() {
+                continue;
+            }
+            points.push(crate::weather::WeatherPoint {
+                date: p.date.map(|d| d.iso()).or_else(|| p.front.date.clone()),
+                page: p.title.clone(),
+                who,
+                weather,
+                comment: field("comment"),
+            });
+        }
+    }
+    points
+}
 
 /// One tag and the pages carrying it.
 #[derive(Debug, Clone, PartialEq, Eq)]

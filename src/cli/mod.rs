@@ -11,6 +11,10 @@ use crate::diagnostic::{ContentErrors, Diagnostics, Severity, UsageError};
 
 mod build;
 mod check;
+mod import;
+mod init;
+mod new;
+mod serve;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,8 +31,16 @@ struct Cli {
 enum Command {
     /// Build the site from content/ into public/
     Build(build::BuildArgs),
+    /// Turn a workshop pad's text export into a minutes page
+    Import(import::ImportArgs),
+    /// Start a new playbook in an empty folder
+    Init(init::InitArgs),
+    /// Create a page from a template: minutes, guide, typology or page
+    New(new::NewArgs),
     /// Report broken links and anchors, pages to create, orphans and front-matter problems
     Check(check::CheckArgs),
+    /// Preview the site on http://127.0.0.1:1111/, rebuilding and reloading on every save
+    Serve(serve::ServeArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -43,7 +55,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     };
     match cli.command {
         Command::Build(a) => build::execute(a),
+        Command::Import(a) => import::execute(a),
+        Command::Init(a) => init::execute(a),
+        Command::New(a) => new::execute(a),
         Command::Check(a) => check::execute(a),
+        Command::Serve(a) => serve::execute(a),
     }
 }
 

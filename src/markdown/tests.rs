@@ -169,3 +169,19 @@ fn toc_macro() {
         "inside a sentence it is an ordinary link"
     );
 }
+
+#[test]
+fn literal_asset_markers_in_text_stay_text() {
+    let out =
+        r("Le texte playbook-asset:0 et src=\"playbook-asset:0\" restent du texte. ![i](a.png)\n");
+    assert!(
+        out.html.contains("Le texte playbook-asset:0"),
+        "{}",
+        out.html
+    );
+    assert!(
+        out.html.contains("src=&quot;playbook-asset:0&quot;"),
+        "{}",
+        out.html
+    );
+}

@@ -22,6 +22,7 @@ pub enum Generated {
     Tag(usize),
     PagesToCreate,
     TypologyOverview,
+    Weather,
 }
 
 static NO_EXTRA: BTreeMap<String, serde_json::Value> = BTreeMap::new();
@@ -80,6 +81,9 @@ impl Generated {
         {
             all.push(Generated::TypologyOverview);
         }
+        if !wiki::weather_points(env.site).is_empty() {
+            all.push(Generated::Weather);
+        }
         all
     }
 
@@ -98,6 +102,7 @@ impl Generated {
             Generated::Tag(t) => format!("{}{}/", wiki::TAGS_URL, env.wiki.tags[*t].slug),
             Generated::PagesToCreate => wiki::MISSING_URL.to_string(),
             Generated::TypologyOverview => wiki::TYPOLOGIES_URL.to_string(),
+            Generated::Weather => wiki::WEATHER_URL.to_string(),
         }
     }
 }
@@ -229,6 +234,12 @@ impl RenderEnv<'_> {
                         serde_json::json!({ "missing": missing }),
                     )
                 }
+                Generated::Weather => (
+                    self.strings["weather"],
+                    "weather",
+                    "weather.html",
+                    serde_json::Value::Null,
+                ),
                 Generated::TypologyOverview => {
                     let axes = typology_axes(self.site);
                     let mut levels: Vec<String> = vec![];
@@ -282,6 +293,9 @@ impl RenderEnv<'_> {
         let content = match g {
             Generated::NotFound => {
                 format!("<p>{}</p>", escape_html(self.strings["not_found_text"]))
+            }
+            Generated::Weather => {
+                crate::weather::render(&wiki::weather_points(self.site), &self.site.config.language)
             }
             _ => String::new(),
         };

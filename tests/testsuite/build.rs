@@ -372,3 +372,22 @@ fn non_utf8_files_get_a_clear_error() {
         o.stderr
     );
 }
+
+#[test]
+fn literal_placeholder_text_is_not_rewritten() {
+    let s = Site::new();
+    s.file(
+        "content/a.md",
+        "[[B]] playbook-asset:0 et src=\"playbook-asset:0\" ![img](x.png)\n",
+    )
+    .file("content/b.md", "B")
+    .file("content/x.png", "png");
+    s.build_ok(&[]);
+    let a = s.read("public/a/index.html");
+    assert!(
+        a.contains("playbook-asset:0 et src=&quot;playbook-asset:0&quot;"),
+        "{}",
+        crate::util::main_of(&a)
+    );
+    assert!(a.contains("src=\"../x.png\""));
+}

@@ -5,7 +5,9 @@
 mod util;
 
 mod build;
+mod import;
 mod kill;
 mod output_safety;
+mod serve;
 mod subpath;
 mod wiki;

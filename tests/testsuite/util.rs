@@ -144,3 +144,121 @@ pub fn main_of(html: &str) -> &str {
     let end = html.rfind("</main>").map_or(html.len(), |i| i + 7);
     &html[start..end]
 }
+
+/// A raw HTTP/1.0 exchange with a server on 127.0.0.1: the request target is
+/// sent exactly as given (no normalisation), so hostile paths reach the server.
+pub fn http(port: u16, method: &str, target: &str) -> (u16, String, Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut req = format!("{method} ").into_bytes();
+    req.extend_from_slice(target.as_bytes());
+    req.extend_from_slice(b" HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+    s.write_all(&req).unwrap();
+    let mut raw = vec![];
+    let _ = s.read_to_end(&mut raw);
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(raw.len(), |i| i + 4);
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, head, raw[split..].to_vec())
+}
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A running `playbook serve`, killed when dropped.
+pub struct Served {
+    pub child: std::process::Child,
+    pub port: u16,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Site {
+    /// Starts `playbook serve` on a free port and waits until it answers.
+    pub fn serve(&self) -> Served {
+        let port = free_port();
+        let child = Command::new(BIN)
+            .args(["serve", "--port", &port.to_string()])
+            .current_dir(self.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start serve");
+        let served = Served { child, port };
+        let start = std::time::Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(start.elapsed().as_secs() < 60, "serve did not start");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        // The first build happens before the socket is served; wait for a page.
+        while http(port, "GET", "/").0 != 200 {
+            assert!(start.elapsed().as_secs() < 60, "serve did not build");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        served
+    }
+}
+
+/// A Server-Sent Events connection; `next_event` waits for one event.
+pub struct Events {
+    reader: std::io::BufReader<std::net::TcpStream>,
+}
+
+impl Events {
+    pub fn connect(port: u16) -> Events {
+        use std::io::{BufRead, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .unwrap();
+        s.write_all(b"GET /__playbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            .unwrap();
+        let mut reader = std::io::BufReader::new(s);
+        // Skip the response head.
+        let mut line = String::new();
+        loop {
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+            if line == "\r\n" || line.is_empty() {
+                break;
+            }
+        }
+        Events { reader }
+    }
+
+    /// The next `event:` name (pings and `retry:` are skipped).
+    pub fn next_event(&mut self) -> String {
+        use std::io::BufRead;
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let n = self
+                .reader
+                .read_line(&mut line)
+                .expect("an event within 30 s");
+            assert!(n > 0, "event stream closed");
+            if let Some(e) = line.strip_prefix("event: ") {
+                return e.trim().to_string();
+            }
+        }
+    }
+}

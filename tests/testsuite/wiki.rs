@@ -311,3 +311,34 @@ fn the_bundled_example_has_no_page_to_create_and_no_warning() {
     let c = s.run(&["check", "--strict"]);
     assert_eq!(c.code, 0, "{}", c.stdout);
 }
+
+#[test]
+fn weather_page_aggregates_minutes() {
+    let s = Site::example();
+    s.file(
+        "content/ateliers/second.md",
+        "---\ntitle: Deuxième atelier\nkind: minutes\ndate: 2025-03-01\nweather:\n  - { who: \"Claire\", weather: \"pluie\", comment: \"<b>trop</b> de réunions\" }\n---\n",
+    );
+    s.build_ok(&[]);
+    let m = main_of(&s.read("public/meteo/index.html")).to_string();
+    assert!(
+        m.contains("<svg") && m.contains("role=\"img\""),
+        "an accessible chart"
+    );
+    assert!(m.contains("<table"), "a table beside it");
+    for who in ["Emmanuel", "Claire", "JM", "Saint-Ouen"] {
+        assert!(m.contains(who), "{who}");
+    }
+    assert!(
+        m.contains("1er mars 2025") && m.contains("14 novembre 2024"),
+        "over time"
+    );
+    assert!(
+        m.contains("&lt;b&gt;trop&lt;/b&gt;") && !m.contains("<b>trop"),
+        "escaped"
+    );
+    assert!(
+        s.read("public/index.html").contains("href=\"meteo/\""),
+        "linked from the footer"
+    );
+}

@@ -16,6 +16,19 @@
   if (wide.addEventListener) wide.addEventListener("change", sync);
   else if (wide.addListener) wide.addListener(sync);
 
+  // A table or code block wider than the screen scrolls in its own box: let the keyboard reach
+  // that box (Tab, then the arrow keys). Recent Chromium and Firefox do it by themselves.
+  var scrollers = document.querySelectorAll(".prose table, .prose pre");
+  function reachable() {
+    for (var i = 0; i < scrollers.length; i++) {
+      var el = scrollers[i];
+      if (el.scrollWidth > el.clientWidth) el.setAttribute("tabindex", "0");
+      else el.removeAttribute("tabindex");
+    }
+  }
+  reachable();
+  window.addEventListener("resize", reachable);
+
   // Escape closes the open mobile menu and gives focus back to its button.
   document.addEventListener("keydown", function (e) {
     if (e.key !== "Escape" || wide.matches) return;

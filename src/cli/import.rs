@@ -1,0 +1,238 @@
+//! `playbook import`: a pad's text export becomes a minutes page.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow};
+use clap::Args;
+
+use crate::date::Date;
+use crate::diagnostic::UsageError;
+use crate::pad::{parse_pad, to_markdown};
+use crate::text::slugify;
+
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// Plain-text export of the pad (Etherpad, Framapad, HedgeDoc, CodiMD); `-` reads standard input
+    file: PathBuf,
+    /// Folder to write the page into [default: ROOT/content/ateliers]
+    #[arg(long)]
+    to: Option<PathBuf>,
+    /// Replace the page if it already exists
+    #[arg(long)]
+    force: bool,
+    /// Date of the workshop, YYYY-MM-DD [default: a date written near the top of the pad, else today]
+    #[arg(long)]
+    date: Option<String>,
+    /// Site folder (holding content/)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+pub(crate) fn execute(a: ImportArgs) -> i32 {
+    match import(&a) {
+        Ok(path) => {
+            println!("{}", path.display());
+            0
+        }
+        Err(e) => super::report_error(&e),
+    }
+}
+
+fn import(a: &ImportArgs) -> anyhow::Result<PathBuf> {
+    let date = match &a.date {
+        Some(d) => Some(
+            Date::parse(d)
+                .ok_or_else(|| UsageError(format!("--date `{d}` is not a date: write YYYY-MM-DD")))?
+                .iso(),
+        ),
+        None => None,
+    };
+    let stdin = a.file.as_os_str() == "-";
+    let shown = if stdin {
+        "standard input".to_string()
+    } else {
+        format!("`{}`", a.file.display())
+    };
+    let bytes = if stdin {
+        let mut b = vec![];
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .context("cannot read standard input")?;
+        b
+    } else {
+        std::fs::read(&a.file).with_context(|| format!("cannot read {shown}"))?
+    };
+    let text = decode(&bytes, &shown);
+    let minutes = parse_pad(&text).with_context(|| format!("cannot import {shown}"))?;
+    let date = date.or_else(|| minutes.date.clone()).unwrap_or_else(today);
+    let page = to_markdown(&minutes, Some(&date));
+
+    let dir = match &a.to {
+        Some(d) => d.clone(),
+        None if a.root == Path::new(".") => PathBuf::from("content/ateliers"),
+        None => a.root.join("content/ateliers"),
+    };
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
+    let slug = match short_slug(&minutes.title) {
+        s if s.is_empty() => "atelier".to_string(),
+        s => s,
+    };
+    let path = dir.join(format!("{slug}-{date}.md"));
+    write_page(&path, page.as_bytes(), a.force)?;
+    let rotations = minutes
+        .rotations
+        .iter()
+        .filter(|r| r.number.is_some())
+        .count();
+    eprintln!(
+        "imported « {} »: {} facilitator(s), {} rotation(s), {} weather entr{}",
+        minutes.title,
+        minutes.facilitators.len(),
+        rotations,
+        minutes.weather.len(),
+        if minutes.weather.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        }
+    );
+    Ok(path)
+}
+
+/// The slug of the title, cut at a word to at most 60 characters (a pad's
+/// first line can be a whole paragraph).
+fn short_slug(title: &str) -> String {
+    let slug = slugify(title);
+    if slug.len() <= 60 {
+        return slug;
+    }
+    // The slug is ASCII: any byte index is a character boundary.
+    let cut = slug[..=60].rfind('-').unwrap_or(60);
+    slug[..cut].to_string()
+}
+
+/// Writes `bytes` to `path`, refusing to replace a file unless `force`.
+pub(crate) fn write_page(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(anyhow!(
+                "`{}` already exists; pass --force to replace it",
+                path.display()
+            ));
+        }
+        Err(e) => return Err(anyhow!(e).context(format!("cannot write `{}`", path.display()))),
+    };
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write `{}`", path.display()))
+}
+
+/// UTF-8 (a BOM is dropped), UTF-16 with a BOM, or else Windows-1252 (old
+/// exports), with a warning.
+fn decode(bytes: &[u8], shown: &str) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf16 = |rest: &[u8], le: bool| {
+        let units = rest.chunks(2).map(|c| {
+            let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+            if le {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect::<String>()
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, false);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            eprintln!("warning: {shown} is not valid UTF-8; it was read as Windows-1252 (Latin-1)");
+            bytes.iter().map(|&b| cp1252(b)).collect()
+        }
+    }
+}
+
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// Today's date (UTC), `YYYY-MM-DD`.
+pub(crate) fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_676), (2023, 11, 15));
+        assert_eq!(civil_from_days(11_017), (2000, 3, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert!(Date::parse(&today()).is_some());
+    }
+
+    #[test]
+    fn slugs_are_short() {
+        assert_eq!(
+            short_slug("Coopération inter-directions"),
+            "cooperation-inter-directions"
+        );
+        let long = short_slug(&"Comment réussir à implanter le collaboratif ".repeat(10));
+        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
+        assert_eq!(short_slug(&"x".repeat(100)).len(), 60);
+    }
+
+    #[test]
+    fn encodings() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc", ""), "abc");
+        assert_eq!(decode(b"Caf\xE9 \x80", ""), "Café €");
+        assert_eq!(decode(b"\xFF\xFEa\0\xE9\0", ""), "aé");
+        assert_eq!(decode(b"\xFE\xFF\0a\0\xE9", ""), "aé");
+    }
+}

@@ -1,0 +1,330 @@
+//! `playbook serve`: builds the site into memory, serves it on 127.0.0.1,
+//! watches the sources and pushes a reload to the browser after each rebuild.
+//!
+//! Invariants: nothing is written to disk (the output folder is never
+//! touched); a failed rebuild keeps serving the last good site, with the
+//! error shown in an overlay; only files of the site are ever served.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use tiny_http::{Header, Method, Request, Response, Server};
+
+use crate::output::Entry;
+use crate::text::escape_html;
+
+pub mod path;
+pub mod rebuild;
+pub mod watch;
+
+pub use rebuild::Builder;
+
+/// The URL of the Server-Sent Events stream the pages listen to.
+pub const EVENTS: &str = "/__playbook/events";
+
+/// What is being served.
+#[derive(Debug, Default)]
+pub struct Served {
+    pub files: HashMap<String, Entry>,
+    /// The last rebuild's error, shown as an overlay on every page.
+    pub error: Option<String>,
+    pub generation: u64,
+}
+
+/// State shared by the request threads and the rebuild loop.
+#[derive(Default)]
+pub struct Shared {
+    pub site: RwLock<Served>,
+    clients: Mutex<Vec<Box<dyn Write + Send>>>,
+}
+
+impl Shared {
+    /// Sends an event to every connected page; forgets the ones that left.
+    pub fn broadcast(&self, event: &str, data: &str) {
+        let msg = format!("event: {event}\ndata: {data}\n\n");
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.retain_mut(|w| w.write_all(msg.as_bytes()).and_then(|()| w.flush()).is_ok());
+        }
+    }
+
+    pub fn client_count(&self) -> usize {
+        self.clients.lock().map_or(0, |c| c.len())
+    }
+}
+
+/// Options of `playbook serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: String,
+    /// `None`: 1111, or the next free port.
+    pub port: Option<u16>,
+    pub drafts: bool,
+}
+
+/// Binds the listening socket: the asked port, or the first free one from 1111.
+pub fn bind(bind: &str, port: Option<u16>) -> Result<Server> {
+    let try_port = |p: u16| -> Option<Server> {
+        // Check with a std listener first: tiny_http's error is not typed.
+        let addr: SocketAddr = format!("{bind}:{p}").parse().ok()?;
+        drop(TcpListener::bind(addr).ok()?);
+        Server::http(addr).ok()
+    };
+    if format!("{bind}:1").parse::<SocketAddr>().is_err() {
+        bail!("`{bind}` is not an IP address to listen on (try 127.0.0.1)");
+    }
+    match port {
+        Some(p) => try_port(p).with_context(|| {
+            format!(
+                "port {p} on {bind} is already in use (or not allowed); choose another with --port"
+            )
+        }),
+        None => (1111..1211)
+            .find_map(try_port)
+            .context("no free port between 1111 and 1210; choose one with --port"),
+    }
+}
+
+/// Runs the server until Ctrl-C.
+pub fn serve(opts: &ServeOptions) -> Result<()> {
+    let server = Arc::new(bind(&opts.bind, opts.port)?);
+    let addr = server.server_addr().to_ip().context("not an IP socket")?;
+    let shared = Arc::new(Shared::default());
+    let root = absolute_root(&opts.root);
+    if !root.join("content").is_dir() {
+        return Err(crate::diagnostic::UsageError(format!(
+            "no `content/` folder in `{}`: run playbook in a site folder, or pass --root",
+            opts.root.display()
+        ))
+        .into());
+    }
+    let mut builder = Builder::new(&root, opts.drafts);
+    let started = Instant::now();
+    let first = builder.full();
+    install(&shared, first, started, true);
+    eprintln!(
+        "serving {} at http://{addr}/ (Ctrl-C to stop)",
+        opts.root.display()
+    );
+
+    // Ctrl-C: stop accepting, let the process end normally.
+    {
+        let server = server.clone();
+        ctrlc::set_handler(move || {
+            eprintln!("\nstopped");
+            server.unblock();
+            std::process::exit(0);
+        })
+        .context("cannot install the Ctrl-C handler")?;
+    }
+    // Request threads.
+    for _ in 0..8 {
+        let server = server.clone();
+        let shared = shared.clone();
+        std::thread::spawn(move || {
+            while let Ok(req) = server.recv() {
+                handle(req, &shared);
+            }
+        });
+    }
+    // Keep-alive comments, so proxies and browsers keep the stream open.
+    {
+        let shared = shared.clone();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(Duration::from_secs(15));
+                if let Ok(mut clients) = shared.clients.lock() {
+                    clients.retain_mut(|w| {
+                        w.write_all(b": ping\n\n").and_then(|()| w.flush()).is_ok()
+                    });
+                }
+            }
+        });
+    }
+    // Watch and rebuild on this thread.
+    let mut watcher = watch::start(&root).context("cannot watch the site's files")?;
+    while let Ok(batch) = watcher.events.recv() {
+        let started = Instant::now();
+        if let Err(e) = watcher.refresh() {
+            eprintln!("warning: cannot watch a new folder: {e}");
+        }
+        let kind = watch::classify(&root, &batch);
+        if kind == watch::Change::Nothing {
+            continue;
+        }
+        let result = builder.apply(&batch, kind);
+        install(&shared, result, started, false);
+    }
+    Ok(())
+}
+
+/// Puts a rebuild's result in place and tells the pages.
+fn install(shared: &Shared, result: rebuild::Outcome, started: Instant, first: bool) {
+    let ms = started.elapsed().as_millis();
+    let css_only = result.css_only;
+    {
+        let Ok(mut site) = shared.site.write() else {
+            return;
+        };
+        match result.files {
+            Ok(files) => {
+                site.files = files;
+                site.error = None;
+                eprintln!(
+                    "{} {} files in {ms} ms",
+                    if first { "built" } else { "rebuilt" },
+                    site.files.len()
+                );
+            }
+            Err(message) => {
+                eprintln!("{message}\nthe previous version stays online until this is fixed");
+                site.error = Some(message);
+            }
+        }
+        site.generation += 1;
+    }
+    if !first {
+        shared.broadcast(if css_only { "css" } else { "reload" }, &ms.to_string());
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
+        Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("static header")
+    })
+}
+
+fn content_type(key: &str) -> String {
+    let mime = mime_guess::from_path(key).first_or_octet_stream();
+    if mime.type_() == "text"
+        || mime.subtype() == "javascript"
+        || mime.subtype() == "xml"
+        || mime.subtype() == "json"
+    {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
+    }
+}
+
+/// Answers one request.
+pub fn handle(req: Request, shared: &Shared) {
+    if req.url().split('?').next() == Some(EVENTS) {
+        return subscribe(req, shared);
+    }
+    if !matches!(req.method(), Method::Get | Method::Head) {
+        let _ = req.respond(
+            Response::from_string("method not allowed")
+                .with_status_code(405)
+                .with_header(header("Allow", "GET, HEAD")),
+        );
+        return;
+    }
+    let (status, key, body, redirect) = {
+        let Ok(site) = shared.site.read() else { return };
+        let mapped = path::map(req.url(), |k| {
+            site.files.contains_key(&format!("{k}/index.html"))
+        });
+        match mapped {
+            Err(path::Refused::TooLong) => (414, String::new(), b"URI too long".to_vec(), None),
+            Err(path::Refused::BadRequest) => (400, String::new(), b"bad request".to_vec(), None),
+            Ok(path::Mapped::Redirect(to)) => (301, String::new(), vec![], Some(to)),
+            Ok(path::Mapped::File(key)) => match site.files.get(&key) {
+                Some(entry) => match read(entry) {
+                    Some(b) => (200, key, b, None),
+                    None => (404, String::new(), b"not found".to_vec(), None),
+                },
+                None => {
+                    let body = site
+                        .files
+                        .get("404.html")
+                        .and_then(read)
+                        .unwrap_or_else(|| b"not found".to_vec());
+                    (404, "404.html".to_string(), body, None)
+                }
+            },
+        }
+    };
+    if let Some(to) = redirect {
+        let _ = req.respond(Response::empty(301).with_header(header("Location", &to)));
+        return;
+    }
+    let body = if key.ends_with(".html") {
+        let error = shared.site.read().ok().and_then(|s| s.error.clone());
+        inject(&body, error.as_deref())
+    } else {
+        body
+    };
+    let ctype = if key.is_empty() {
+        "text/plain; charset=utf-8".to_string()
+    } else {
+        content_type(&key)
+    };
+    let _ = req.respond(
+        Response::from_data(body)
+            .with_status_code(status)
+            .with_header(header("Content-Type", &ctype))
+            .with_header(header("Cache-Control", "no-store")),
+    );
+}
+
+fn read(entry: &Entry) -> Option<Vec<u8>> {
+    match entry {
+        Entry::Bytes(b) => Some(b.as_ref().clone()),
+        Entry::File(p) => std::fs::read(p).ok(),
+    }
+}
+
+/// Opens a Server-Sent Events stream on this request's connection.
+fn subscribe(req: Request, shared: &Shared) {
+    let mut w = req.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
+    if w.write_all(head.as_bytes())
+        .and_then(|()| w.flush())
+        .is_ok()
+        && let Ok(mut clients) = shared.clients.lock()
+    {
+        clients.push(w);
+    }
+}
+
+/// The live-reload script (serve only; never in `playbook build` output).
+const RELOAD_SCRIPT: &str = r#"<script>(function(){
+var k='playbook-scroll:'+location.pathname;
+addEventListener('load',function(){var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);scrollTo(0,+y);}});
+var es=new EventSource('/__playbook/events');
+es.addEventListener('reload',function(){sessionStorage.setItem(k,String(scrollY));location.reload();});
+es.addEventListener('css',function(){document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){var u=new URL(l.href);u.searchParams.set('v',Date.now());l.href=u.href;});});
+})();</script>"#;
+
+/// Adds the reload script, and the error overlay when the last rebuild failed.
+pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+    let mut extra = String::from(RELOAD_SCRIPT);
+    if let Some(e) = error {
+        extra.push_str(
+            "<div id=\"playbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;\
+             margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#6b0000;border-top:4px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap\">",
+        );
+        extra.push_str(
+            "<strong>playbook : la dernière modification n’a pas pu être publiée</strong>\n",
+        );
+        extra.push_str(&escape_html(e));
+        extra.push_str("</div>");
+    }
+    let s = String::from_utf8_lossy(html);
+    let out = match s.rfind("</body>") {
+        Some(i) => format!("{}{}{}", &s[..i], extra, &s[i..]),
+        None => format!("{s}{extra}"),
+    };
+    out.into_bytes()
+}
+
+/// The site root used for watching, made absolute.
+pub fn absolute_root(root: &Path) -> PathBuf {
+    root.canonicalize().unwrap_or_else(|_| root.to_path_buf())
+}

@@ -1,0 +1,289 @@
+//! Rebuilding for `serve`: the same stages as `build`, into memory, with a
+//! cache of parsed pages so that an edit re-reads and re-parses only the
+//! files it touched, and a template change re-parses nothing.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::build::{Parsed, link_pages, read_config, render_site};
+use crate::config::Config;
+use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
+use crate::load::{self, Asset, Loaded, SourceFile};
+use crate::markdown::MarkdownOptions;
+use crate::output::{Entry, Memory};
+use crate::site;
+use crate::theme::{self, Theme};
+
+use super::watch::Change;
+
+/// A rebuild's result: the new files, or the error to show.
+pub struct Outcome {
+    pub files: Result<HashMap<String, Entry>, String>,
+    /// Only stylesheets changed: the pages can swap them without reloading.
+    pub css_only: bool,
+}
+
+/// One cached page: its source text and what parsing it gave.
+struct CachedPage {
+    text: String,
+    shown: PathBuf,
+    parsed: Parsed,
+}
+
+/// Keeps what the last build read and parsed.
+pub struct Builder {
+    root: PathBuf,
+    drafts: bool,
+    config: Option<Config>,
+    theme: Option<Theme>,
+    pages: BTreeMap<String, CachedPage>,
+    assets: BTreeMap<String, Asset>,
+    load_diagnostics: Vec<Diagnostic>,
+    /// How many pages the last rebuild parsed (for tests and the log).
+    pub parsed_last: usize,
+}
+
+impl Builder {
+    pub fn new(root: &Path, drafts: bool) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            drafts,
+            config: None,
+            theme: None,
+            pages: BTreeMap::new(),
+            assets: BTreeMap::new(),
+            load_diagnostics: vec![],
+            parsed_last: 0,
+        }
+    }
+
+    /// Reads and builds everything.
+    pub fn full(&mut self) -> Outcome {
+        self.config = None;
+        self.theme = None;
+        match self.load_config_and_theme() {
+            Ok(()) => {}
+            Err(e) => {
+                return Outcome {
+                    files: Err(e),
+                    css_only: false,
+                };
+            }
+        }
+        let loaded = load::load(&self.root.join("content"), Path::new("content"));
+        self.pages.clear();
+        self.assets = loaded
+            .assets
+            .into_iter()
+            .map(|a| (a.rel.clone(), a))
+            .collect();
+        self.load_diagnostics = loaded.diagnostics;
+        self.reparse(loaded.pages);
+        self.render()
+    }
+
+    /// Applies a batch of changed paths.
+    pub fn apply(&mut self, paths: &[PathBuf], change: Change) -> Outcome {
+        match change {
+            Change::Nothing => self.render(),
+            Change::Full => self.full(),
+            Change::Templates | Change::Css | Change::Static => {
+                self.theme = None;
+                if let Err(e) = self.load_config_and_theme() {
+                    return Outcome {
+                        files: Err(e),
+                        css_only: false,
+                    };
+                }
+                let mut out = self.render();
+                out.css_only = change == Change::Css;
+                out
+            }
+            Change::Content => {
+                if self.config.is_none() {
+                    return self.full();
+                }
+                let content = self.root.join("content");
+                // A folder created, removed or renamed: walk again.
+                if paths
+                    .iter()
+                    .any(|p| p.is_dir() || (!p.exists() && p.extension().is_none()))
+                {
+                    return self.full();
+                }
+                let mut changed = vec![];
+                for p in paths {
+                    let Ok(rel) = p.strip_prefix(&content) else {
+                        continue;
+                    };
+                    let Some(rel) = rel.to_str().map(|r| r.replace('\\', "/")) else {
+                        continue;
+                    };
+                    let name = p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    if load::is_markdown(&name) {
+                        self.pages.remove(&rel);
+                        // A read error means the file was deleted (or renamed away).
+                        if let Ok(bytes) = std::fs::read(p) {
+                            let shown = Path::new("content").join(&rel);
+                            match load::decode(&bytes) {
+                                Ok(text) => changed.push(SourceFile { rel, shown, text }),
+                                Err(d) => {
+                                    let parsed = Err(vec![Diagnostic {
+                                        path: shown.clone(),
+                                        ..d
+                                    }]);
+                                    self.pages.insert(
+                                        rel,
+                                        CachedPage {
+                                            text: String::new(),
+                                            shown,
+                                            parsed,
+                                        },
+                                    );
+                                }
+                            }
+                        }
+                    } else if !name.starts_with('_') {
+                        if p.is_file() {
+                            self.assets.insert(
+                                rel.clone(),
+                                Asset {
+                                    rel,
+                                    abs: p.clone(),
+                                },
+                            );
+                        } else {
+                            self.assets.remove(&rel);
+                        }
+                    }
+                }
+                self.reparse(changed);
+                self.render()
+            }
+        }
+    }
+
+    fn load_config_and_theme(&mut self) -> Result<(), String> {
+        let config = read_config(&self.root).map_err(|d| d.to_string())?;
+        let theme = theme::load(&self.root, &config.theme).map_err(|d| d.to_string())?;
+        if self
+            .config
+            .as_ref()
+            .is_some_and(|c| c.markdown != config.markdown)
+        {
+            // Markdown options change every page's HTML.
+            let all: Vec<SourceFile> = std::mem::take(&mut self.pages)
+                .into_iter()
+                .map(|(rel, c)| SourceFile {
+                    rel,
+                    shown: c.shown,
+                    text: c.text,
+                })
+                .collect();
+            self.config = Some(config);
+            self.reparse(all);
+        } else {
+            self.config = Some(config);
+        }
+        self.theme = Some(theme);
+        Ok(())
+    }
+
+    /// Parses `sources` (in parallel) into the cache.
+    fn reparse(&mut self, sources: Vec<SourceFile>) {
+        let md = MarkdownOptions {
+            unsafe_html: self.config.as_ref().is_some_and(|c| c.markdown.unsafe_html),
+        };
+        let drafts = self.drafts;
+        self.parsed_last = sources.len();
+        let parsed: Vec<(String, CachedPage)> = sources
+            .into_par_iter()
+            .map(|src| {
+                let parsed = site::parse_page(&src, md, drafts);
+                (
+                    src.rel,
+                    CachedPage {
+                        text: src.text,
+                        shown: src.shown,
+                        parsed,
+                    },
+                )
+            })
+            .collect();
+        self.pages.extend(parsed);
+    }
+
+    /// Links and renders from the cache into memory.
+    fn render(&mut self) -> Outcome {
+        let (Some(config), Some(theme)) = (self.config.clone(), self.theme.as_ref()) else {
+            return Outcome {
+                files: Err("the configuration could not be read".into()),
+                css_only: false,
+            };
+        };
+        let assets: BTreeSet<String> = self.assets.keys().cloned().collect();
+        let (site, links, diags) = link_pages(
+            config,
+            self.pages.values().map(|c| c.parsed.clone()),
+            &assets,
+        );
+        let mut diagnostics = Diagnostics(self.load_diagnostics.clone());
+        diagnostics.extend(diags);
+        diagnostics.sort();
+        if diagnostics.has_errors() {
+            return Outcome {
+                files: Err(report(&diagnostics)),
+                css_only: false,
+            };
+        }
+        let mut tera = match theme::engine(theme) {
+            Ok(t) => t,
+            Err(d) => {
+                return Outcome {
+                    files: Err(d.to_string()),
+                    css_only: false,
+                };
+            }
+        };
+        let loaded = Loaded {
+            pages: vec![],
+            assets: self.assets.values().cloned().collect(),
+            diagnostics: vec![],
+        };
+        let memory = Memory::default();
+        match render_site(&site, &links, &loaded, theme, &mut tera, &memory) {
+            Ok(errors) if errors.is_empty() => Outcome {
+                files: Ok(memory.into_files()),
+                css_only: false,
+            },
+            Ok(errors) => Outcome {
+                files: Err(report(&Diagnostics(errors))),
+                css_only: false,
+            },
+            Err(e) => match e.downcast_ref::<ContentErrors>() {
+                Some(ContentErrors(d)) => Outcome {
+                    files: Err(report(d)),
+                    css_only: false,
+                },
+                None => Outcome {
+                    files: Err(format!("{e:#}")),
+                    css_only: false,
+                },
+            },
+        }
+    }
+}
+
+/// The errors of a failed rebuild, as shown in the terminal and the overlay.
+fn report(d: &Diagnostics) -> String {
+    d.0.iter()
+        .filter(|x| x.is_error())
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

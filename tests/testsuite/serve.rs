@@ -1,0 +1,280 @@
+//! `playbook serve`: serving, live reload, error overlay, renames and
+//! deletions, path safety. Drives the real binary over HTTP.
+
+use crate::util::{Events, Site, http};
+
+fn body(port: u16, path: &str) -> (u16, String) {
+    let (status, _, b) = http(port, "GET", path);
+    (status, String::from_utf8_lossy(&b).into_owned())
+}
+
+#[test]
+fn edit_reload_overlay_rename_delete() {
+    let s = Site::new();
+    s.file("content/a.md", "---\ntitle: Page A\n---\nPremier texte.\n")
+        .file(
+            "content/b.md",
+            "---\ntitle: Page B\n---\nVoir [[Page A]].\n",
+        );
+    let served = s.serve();
+    let port = served.port;
+    let (status, a) = body(port, "/a/");
+    assert_eq!(status, 200);
+    assert!(
+        a.contains("Premier texte.") && a.contains("/__playbook/events"),
+        "reload script injected"
+    );
+    let (_, head, _) = http(port, "HEAD", "/a/");
+    assert!(
+        head.contains("Content-Type: text/html; charset=utf-8"),
+        "{head}"
+    );
+
+    // Edit: an event, then the new text.
+    let mut events = Events::connect(port);
+    s.file("content/a.md", "---\ntitle: Page A\n---\nSecond texte.\n");
+    assert_eq!(events.next_event(), "reload");
+    assert!(body(port, "/a/").1.contains("Second texte."));
+
+    // Broken front matter: the old page is still served, with the overlay naming file and line.
+    s.file("content/a.md", "---\ntitle: [Page A\n---\nTroisième.\n");
+    assert_eq!(events.next_event(), "reload");
+    let (status, a) = body(port, "/a/");
+    assert_eq!(status, 200);
+    assert!(a.contains("Second texte."), "last good version kept");
+    assert!(
+        a.contains("id=\"playbook-error\"") && a.contains("content/a.md:2:"),
+        "overlay with file and line"
+    );
+    // Fixed: the overlay goes away by itself.
+    s.file("content/a.md", "---\ntitle: Page A\n---\nTroisième.\n");
+    assert_eq!(events.next_event(), "reload");
+    let a = body(port, "/a/").1;
+    assert!(a.contains("Troisième.") && !a.contains("playbook-error"));
+
+    // Rename: the old address is gone, the new one is there, links follow the title.
+    std::fs::rename(
+        s.path().join("content/a.md"),
+        s.path().join("content/renommee.md"),
+    )
+    .unwrap();
+    assert_eq!(events.next_event(), "reload");
+    assert_eq!(body(port, "/a/").0, 404);
+    assert_eq!(body(port, "/renommee/").0, 200);
+    assert!(body(port, "/b/").1.contains("href=\"../renommee/\""));
+    // Delete: gone, and the link becomes a page to create.
+    std::fs::remove_file(s.path().join("content/renommee.md")).unwrap();
+    assert_eq!(events.next_event(), "reload");
+    assert_eq!(body(port, "/renommee/").0, 404);
+    assert!(body(port, "/b/").1.contains("class=\"new\""));
+    // A CSS change swaps stylesheets without reloading.
+    s.file("themes/default/static/extra.css", "body{}");
+    let e = events.next_event();
+    assert!(e == "css" || e == "reload", "{e}");
+    s.file("themes/default/static/extra.css", "body{color:red}");
+    assert_eq!(events.next_event(), "css");
+    // Serve never writes into public/.
+    assert!(!s.exists("public"), "serve wrote an output folder");
+}
+
+#[test]
+fn nothing_outside_the_site_is_served() {
+    let s = Site::new();
+    s.file("content/a.md", "A");
+    std::os::unix::fs::symlink("/etc/passwd", s.path().join("content/passwd.txt")).unwrap();
+    std::fs::write(s.path().join("secret.txt"), "TOP-SECRET-CONTENT").unwrap();
+    let served = s.serve();
+    let port = served.port;
+    let long = format!("/{}", "a/".repeat(3000));
+    let battery = [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/a/../../secret.txt",
+        "/%00",
+        "/a%00.html",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/passwd.txt",
+        "http://127.0.0.1/../secret.txt",
+        "/public/../secret.txt",
+        long.as_str(),
+    ];
+    for target in battery {
+        let (status, head, b) = http(port, "GET", target);
+        let text = String::from_utf8_lossy(&b);
+        assert!(
+            matches!(status, 400 | 404 | 414),
+            "{target}: {status} {head}"
+        );
+        assert!(
+            !text.contains("root:x:0") && !text.contains("TOP-SECRET"),
+            "{target} leaked: {text}"
+        );
+    }
+    assert_eq!(http(port, "GET", "/a/").0, 200);
+    assert_eq!(http(port, "POST", "/a/").0, 405);
+    let (status, _, b) = http(port, "GET", "/nowhere/");
+    assert_eq!(status, 404);
+    assert!(
+        String::from_utf8_lossy(&b).contains("Page introuvable"),
+        "the theme's 404 page"
+    );
+}
+
+#[test]
+fn an_explicit_busy_port_is_an_error() {
+    let s = Site::new();
+    s.file("content/a.md", "A");
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port().to_string();
+    let o = s.run(&["serve", "--port", &port]);
+    assert_ne!(o.code, 0);
+    assert!(
+        o.stderr.contains(&format!("port {port}")) && o.stderr.contains("already in use"),
+        "{}",
+        o.stderr
+    );
+}
+
+/// Every file of a clean build, as served: the reload script is the only difference.
+fn assert_served_equals_clean_build(s: &Site, port: u16, step: &str) {
+    let clean = Site::new();
+    crate::util::copy_dir(&s.path().join("content"), &clean.path().join("content"));
+    let o = clean.build(&[]);
+    assert_eq!(o.code, 0, "{step}: clean build failed: {}", o.stderr);
+    let public = clean.path().join("public");
+    for e in walkdir::WalkDir::new(&public)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+    {
+        let rel = e
+            .path()
+            .strip_prefix(&public)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel == ".playbook-manifest" {
+            continue;
+        }
+        let want = std::fs::read(e.path()).unwrap();
+        let url = format!(
+            "/{}",
+            rel.split('/')
+                .map(|seg| {
+                    seg.bytes()
+                        .map(|b| {
+                            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                                (b as char).to_string()
+                            } else {
+                                format!("%{b:02X}")
+                            }
+                        })
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join("/")
+        );
+        let (status, _, got) = http(port, "GET", &url);
+        assert!(status == 200, "{step}: {url} → {status}");
+        let got = if rel.ends_with(".html") {
+            let text = String::from_utf8_lossy(&got).into_owned();
+            let start = text
+                .find("<script>(function(){\nvar k='playbook-scroll:")
+                .expect("reload script");
+            let end = start + text[start..].find("</script>").unwrap() + "</script>".len();
+            format!("{}{}", &text[..start], &text[end..]).into_bytes()
+        } else {
+            got
+        };
+        assert!(got == want, "{step}: {rel} differs from a clean build");
+    }
+}
+
+#[test]
+fn random_edits_always_serve_what_a_clean_build_gives() {
+    let s = Site::new();
+    let titles = [
+        "Accueil",
+        "Coopération",
+        "Légitimité",
+        "Facilitation",
+        "Typologie",
+        "Atelier",
+    ];
+    for (i, t) in titles.iter().enumerate() {
+        s.file(
+            &format!("content/p{i}.md"),
+            format!(
+                "---\ntitle: {t}\ntags: [t{}]\n---\n## Section\n\n[[{}]] et [[Absente {i}]]\n",
+                i % 2,
+                titles[(i + 1) % titles.len()]
+            ),
+        );
+    }
+    let served = s.serve();
+    let port = served.port;
+    let mut events = Events::connect(port);
+    let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng % n
+    };
+    let steps: usize = std::env::var("PLAYBOOK_SERVE_STEPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12);
+    for step in 0..steps {
+        let files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(s.path().join("content"))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        let pick = &files[next(files.len() as u64) as usize];
+        let what = match next(5) {
+            0 => {
+                let t = titles[next(titles.len() as u64) as usize];
+                std::fs::write(pick, format!("---\ntitle: {t} {step}\ntags: [t{}]\n---\n## Autre\n\nVoir [[{t}]] et [[{}#Section]].\n", next(3), titles[next(6) as usize])).unwrap();
+                "edit"
+            }
+            1 => {
+                s.file(
+                    &format!("content/d{}/n{step}.md", next(2)),
+                    format!("# Nouvelle {step}\n\n[[Coopération]]\n"),
+                );
+                "create"
+            }
+            2 => {
+                let to = pick.with_file_name(format!("r{step}.md"));
+                std::fs::rename(pick, &to).unwrap();
+                "rename"
+            }
+            3 if files.len() > 2 => {
+                std::fs::remove_file(pick).unwrap();
+                "delete"
+            }
+            _ => {
+                let mut text = std::fs::read_to_string(pick).unwrap();
+                text.push_str(&format!("\nAjout {step} [[Facilitation]].\n"));
+                std::fs::write(pick, text).unwrap();
+                "append"
+            }
+        };
+        assert_eq!(events.next_event(), "reload", "step {step} ({what})");
+        // A batch may arrive in two parts (create then write): let it settle.
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        assert_served_equals_clean_build(
+            &s,
+            port,
+            &format!("step {step} ({what} {})", pick.display()),
+        );
+    }
+}
