@@ -1,4 +1,5 @@
-//! Embeds the default theme (`themes/default/`) into the binary.
+//! Embeds the default theme (`themes/default/`) and the example playbook
+//! (`content/`, for `playbook init`) into the binary.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -37,6 +38,16 @@ fn main() {
         }
         writeln!(code, "];").unwrap();
     }
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    println!("cargo:rerun-if-changed=content");
+    let mut files = vec![];
+    collect(&content, &content, &mut files);
+    writeln!(code, "pub static EXAMPLE: &[(&str, &[u8])] = &[").unwrap();
+    for (name, abs) in files {
+        println!("cargo:rerun-if-changed={abs}");
+        writeln!(code, "    ({name:?}, include_bytes!({abs:?})),").unwrap();
+    }
+    writeln!(code, "];").unwrap();
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("theme_files.rs");
     std::fs::write(out, code).unwrap();
 }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+mod embedded;
 pub mod frontmatter;
 pub mod i18n;
 pub mod link;

@@ -11,9 +11,7 @@ use tera::Tera;
 
 use crate::diagnostic::Diagnostic;
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
-}
+use crate::embedded;
 
 /// Prefix under which the embedded templates are registered, so a site
 /// template can `{% extends "__default/page.html" %}`.
