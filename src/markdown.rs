@@ -9,6 +9,7 @@
 //! characters are replaced in the source, and user URLs starting with
 //! `playbook-` are neutralised.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -118,7 +119,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
         }
     }
 
-    let mut used_ids: Vec<String> = Vec::new();
+    let mut used_ids = Ids::default();
     let mut tocs: Vec<&AstNode<'_>> = Vec::new();
     let mut pending: Vec<&AstNode<'_>> = Vec::new();
     for node in root.descendants() {
@@ -457,19 +458,32 @@ fn collect_text<'a>(node: &'a AstNode<'a>) -> String {
     s
 }
 
-/// An ASCII, readable id, unique in the page (`-1`, `-2`… on repeats).
-fn unique_id(used: &mut Vec<String>, title: &str) -> String {
+/// Heading ids given so far in a page, and the next suffix to try per base.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+/// An ASCII, readable id, unique in the page (`-1`, `-2`… on repeats), in
+/// amortised constant time even for thousands of identical headings.
+fn unique_id(ids: &mut Ids, title: &str) -> String {
     let base = match slugify(title) {
         s if s.is_empty() => "section".to_string(),
         s => s,
     };
     let mut id = base.clone();
-    let mut i = 1;
-    while used.contains(&id) {
-        id = format!("{base}-{i}");
-        i += 1;
+    if ids.used.contains(&id) {
+        let n = ids.next.entry(base.clone()).or_insert(1);
+        loop {
+            id = format!("{base}-{n}");
+            *n += 1;
+            if !ids.used.contains(&id) {
+                break;
+            }
+        }
     }
-    used.push(id.clone());
+    ids.used.insert(id.clone());
     id
 }
 

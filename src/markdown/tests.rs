@@ -185,3 +185,18 @@ fn literal_asset_markers_in_text_stay_text() {
         out.html
     );
 }
+
+#[test]
+fn many_identical_headings_stay_linear() {
+    let md = "## Même titre\n\n".repeat(20_000) + "## Même titre 1\n";
+    let start = std::time::Instant::now();
+    let out = r(&md);
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    let ids: std::collections::HashSet<_> = out.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids.len(), 20_001, "every id is unique");
+    assert_eq!(out.headings[1].id, "meme-titre-1");
+    assert_eq!(
+        out.headings[20_000].id, "meme-titre-1-1",
+        "a natural id that was taken gets its own suffix"
+    );
+}
