@@ -9,6 +9,10 @@ need_apt=()
 command -v python3 >/dev/null || need_apt+=(python3)
 command -v git >/dev/null || need_apt+=(git)
 [ -x /usr/bin/time ] || need_apt+=(time)
+# Browser tests (tests/browser): Debian's Chromium, driven from Node.js by playwright-core.
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v node >/dev/null || need_apt+=(nodejs)
+command -v npm >/dev/null || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -26,3 +30,20 @@ fi
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo test --locked
+
+# Browser tests: the real binary builds the example and a generated corpus, headless Chromium
+# browses them (navigation, phone layout, print, keyboard, dark mode, axe-core). They always run:
+# a missing Chromium or Node.js is installed above, and a failure to do so fails the script.
+# Screenshots and PDFs go to tests/browser/artifacts/. See tests/browser/README.md.
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "error: the browser tests need Node.js 20 or later (found $(node --version))" >&2
+  exit 1
+fi
+if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund)
+fi
+cargo build --locked --bin playbook
+target_dir=${CARGO_TARGET_DIR:-target}
+case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac
+(cd tests/browser && PLAYBOOK_BIN="$target_dir/debug/playbook" node --test --test-reporter=spec browser.test.mjs)

@@ -18,7 +18,7 @@
 
   // A table or code block wider than the screen scrolls in its own box: let the keyboard reach
   // that box (Tab, then the arrow keys). Recent Chromium and Firefox do it by themselves.
-  var scrollers = document.querySelectorAll(".prose table, .prose pre");
+  var scrollers = document.querySelectorAll("main table, main pre");
   function reachable() {
     for (var i = 0; i < scrollers.length; i++) {
       var el = scrollers[i];

@@ -1,0 +1,18 @@
+// The browser test suite of the default theme (issue 8). One process, one Chromium, the sites
+// built once: `node --test browser.test.mjs` (or `npm test`). See README.md.
+import { after, before } from 'node:test';
+import { setup, teardown } from './lib/harness.mjs';
+import a11y from './suites/a11y.mjs';
+import crawl from './suites/crawl.mjs';
+import keyboard from './suites/keyboard.mjs';
+import layout from './suites/layout.mjs';
+import navigation from './suites/navigation.mjs';
+
+before(setup);
+after(teardown);
+
+crawl();
+navigation();
+a11y();
+keyboard();
+layout();
