@@ -105,9 +105,7 @@ pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
     let mut loaded = load::load(&root.join("content"), Path::new("content"));
     t.lap("load");
     diagnostics.extend(std::mem::take(&mut loaded.diagnostics));
-    let md = MarkdownOptions {
-        unsafe_html: config.markdown.unsafe_html,
-    };
+    let md = MarkdownOptions::of(&config);
     let results: Vec<_> = loaded
         .pages
         .par_iter()

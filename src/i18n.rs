@@ -74,6 +74,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("cited_by", "Citée dans", "Cited in"),
     ("page_count_one", "page", "page"),
+    ("link_count_one", "lien", "link"),
     ("site_tools", "Outils du playbook", "Playbook tools"),
     (
         "all_pages",

@@ -78,9 +78,21 @@ pub struct Rendered {
     pub leading_h1: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MarkdownOptions {
     pub unsafe_html: bool,
+    /// Write the few words comrak adds (task states, footnote back-links) in English.
+    pub english: bool,
+}
+
+impl MarkdownOptions {
+    /// The options a site's configuration asks for.
+    pub fn of(config: &crate::config::Config) -> MarkdownOptions {
+        MarkdownOptions {
+            unsafe_html: config.markdown.unsafe_html,
+            english: config.language == "en",
+        }
+    }
 }
 
 fn comrak_options(opts: MarkdownOptions) -> Options<'static> {
@@ -227,8 +239,39 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
     let mut html = String::with_capacity(body.len() * 3 / 2);
     // Writing into a String cannot fail.
     let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
-    out.html = html;
+    out.html = accessible(html, opts.english);
     out
+}
+
+/// Gives task-list checkboxes a spoken state (the box itself is decorative:
+/// it cannot be ticked, and axe wants every form field named) and translates
+/// comrak's English footnote back-link labels. Text cannot forge these
+/// strings: comrak escapes the quotes of text.
+fn accessible(html: String, english: bool) -> String {
+    let (done, todo, back) = if english {
+        ("Done: ", "To do: ", "Back to reference ")
+    } else {
+        ("Fait : ", "À faire : ", "Retour à l’appel de note ")
+    };
+    let mut html = html;
+    if html.contains("task-list-item-checkbox") {
+        html = html
+            .replace(
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" disabled=\"\" />",
+                &format!("<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" disabled=\"\" aria-hidden=\"true\" /><span class=\"visually-hidden\">{done}</span>"),
+            )
+            .replace(
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"\" />",
+                &format!("<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"\" aria-hidden=\"true\" /><span class=\"visually-hidden\">{todo}</span>"),
+            );
+    }
+    if !english && html.contains("aria-label=\"Back to reference ") {
+        html = html.replace(
+            "aria-label=\"Back to reference ",
+            &format!("aria-label=\"{back}"),
+        );
+    }
+    html
 }
 
 /// `[[toc]]` (any case) as the only thing in its paragraph.

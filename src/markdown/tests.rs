@@ -82,7 +82,10 @@ fn unsafe_html_lets_html_through_but_not_js_urls() {
     let out = render(
         "<b>gras</b>\n\n[x](javascript:alert(1))\n",
         0,
-        MarkdownOptions { unsafe_html: true },
+        MarkdownOptions {
+            unsafe_html: true,
+            english: false,
+        },
     );
     assert!(out.html.contains("<b>gras</b>"));
     assert!(!out.html.contains("javascript:"));
@@ -199,4 +202,36 @@ fn many_identical_headings_stay_linear() {
         out.headings[20_000].id, "meme-titre-1-1",
         "a natural id that was taken gets its own suffix"
     );
+}
+
+#[test]
+fn task_lists_and_footnotes_are_accessible_in_french() {
+    let out = r("- [x] fait\n- [ ] à faire\n\nTexte[^1].\n\n[^1]: Note.\n");
+    assert!(
+        out.html
+            .contains("aria-hidden=\"true\" /><span class=\"visually-hidden\">Fait : </span> fait"),
+        "{}",
+        out.html
+    );
+    assert!(
+        out.html
+            .contains("<span class=\"visually-hidden\">À faire : </span> à faire"),
+        "{}",
+        out.html
+    );
+    assert!(
+        out.html
+            .contains("aria-label=\"Retour à l’appel de note 1\""),
+        "{}",
+        out.html
+    );
+    let en = render(
+        "- [ ] x\n",
+        0,
+        MarkdownOptions {
+            unsafe_html: false,
+            english: true,
+        },
+    );
+    assert!(en.html.contains("To do: "));
 }

@@ -203,7 +203,15 @@ fn empty_and_binary() {
 
 /// What a line of text renders to, inside `<p>…</p>`.
 fn rendered(md: &str) -> String {
-    render(md, 0, MarkdownOptions { unsafe_html: true }).html
+    render(
+        md,
+        0,
+        MarkdownOptions {
+            unsafe_html: true,
+            english: false,
+        },
+    )
+    .html
 }
 
 fn unescape(s: &str) -> String {

@@ -331,16 +331,68 @@ impl RenderEnv<'_> {
                 href: self.href(from, ""),
             }],
         };
-        let ctx = PageContext {
+        let mut ctx = PageContext {
             root: super::root_of(from),
             home_href: self.href(from, ""),
             sections: self.top_sections(from),
             breadcrumbs,
             page: view,
         };
+        // A server shows 404.html at any depth: when `base_url` names the
+        // site's path, its links start from there instead of being relative.
+        if g == Generated::NotFound
+            && let Some(prefix) = base_path(&self.site.config.base_url)
+        {
+            let absolute = |href: &str| match href {
+                "./" => prefix.clone(),
+                h => format!("{prefix}{h}"),
+            };
+            ctx.root = prefix.clone();
+            ctx.home_href = absolute(&ctx.home_href);
+            for s in &mut ctx.sections {
+                s.href = absolute(&s.href);
+            }
+            for s in &mut ctx.page.subsections {
+                s.href = absolute(&s.href);
+            }
+        }
         let mut context = tera::Context::from_serialize(&ctx)
             .map_err(|e| crate::theme::template_error(std::path::Path::new(template), &e))?;
         context.insert("listing", &listing);
         self.render_context(template, context, None, std::path::Path::new(&g.file(self)))
+    }
+}
+
+/// The path of `base_url` (`https://intranet/pb/` or `/pb/` give `/pb/`),
+/// or `None` when it is just `/`: the site's place on the server is unknown.
+pub fn base_path(base_url: &str) -> Option<String> {
+    let path = match base_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => base_url,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    if path.is_empty() || path == "/" || !path.starts_with('/') {
+        return None;
+    }
+    Some(if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base_paths() {
+        use super::base_path;
+        assert_eq!(base_path("/"), None);
+        assert_eq!(base_path("https://intranet.example.org/"), None);
+        assert_eq!(
+            base_path("https://intranet.example.org/sous/chemin/"),
+            Some("/sous/chemin/".into())
+        );
+        assert_eq!(base_path("/pb"), Some("/pb/".into()));
+        assert_eq!(base_path("https://intranet.example.org"), None);
     }
 }

@@ -174,7 +174,7 @@ impl Builder {
         if self
             .config
             .as_ref()
-            .is_some_and(|c| c.markdown != config.markdown)
+            .is_some_and(|c| MarkdownOptions::of(c) != MarkdownOptions::of(&config))
         {
             // Markdown options change every page's HTML.
             let all: Vec<SourceFile> = std::mem::take(&mut self.pages)
@@ -196,9 +196,11 @@ impl Builder {
 
     /// Parses `sources` (in parallel) into the cache.
     fn reparse(&mut self, sources: Vec<SourceFile>) {
-        let md = MarkdownOptions {
-            unsafe_html: self.config.as_ref().is_some_and(|c| c.markdown.unsafe_html),
-        };
+        let md = self
+            .config
+            .as_ref()
+            .map(MarkdownOptions::of)
+            .unwrap_or_default();
         let drafts = self.drafts;
         self.parsed_last = sources.len();
         let parsed: Vec<(String, CachedPage)> = sources

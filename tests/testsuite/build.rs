@@ -391,3 +391,23 @@ fn literal_placeholder_text_is_not_rewritten() {
     );
     assert!(a.contains("src=\"../x.png\""));
 }
+
+#[test]
+fn the_404_page_works_at_any_depth_when_base_url_names_the_path() {
+    let s = Site::new();
+    s.file("content/guide/a.md", "A");
+    s.build_ok(&["--base-url", "https://intranet.example.org/sous/chemin/"]);
+    let p = s.read("public/404.html");
+    assert!(p.contains("href=\"/sous/chemin/assets/style.css\""), "{p}");
+    assert!(p.contains("href=\"/sous/chemin/guide/\""), "{p}");
+    assert!(
+        p.contains("href=\"#pb-main\""),
+        "the skip link stays on the page"
+    );
+    // Without a path in base_url the site's place is unknown: links stay relative.
+    s.build_ok(&[]);
+    assert!(
+        s.read("public/404.html")
+            .contains("href=\"assets/style.css\"")
+    );
+}

@@ -721,7 +721,15 @@ fn import_never_panics_and_always_writes_a_valid_page() {
             assert_eq!(w["who"], e.who.as_str());
             assert_eq!(w["comment"], e.comment.as_str());
         }
-        let html = render(split.body, 0, MarkdownOptions { unsafe_html: true }).html;
+        let html = render(
+            split.body,
+            0,
+            MarkdownOptions {
+                unsafe_html: true,
+                english: false,
+            },
+        )
+        .html;
         assert_only_intended_markup(&html, &pad);
         let points: Vec<_> = m
             .weather
