@@ -11,6 +11,7 @@ pub mod date;
 pub mod diagnostic;
 mod embedded;
 pub mod frontmatter;
+pub mod git;
 pub mod i18n;
 pub mod link;
 pub mod load;

@@ -5,6 +5,7 @@
 mod util;
 
 mod build;
+mod git;
 mod import;
 mod kill;
 mod output_safety;
