@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::frontmatter::PageKind;
 use crate::link::{LinkTable, Target};
 use crate::site::{PageId, Site};
@@ -163,37 +165,49 @@ pub fn analyse(site: &Site, links: &LinkTable, with_tags: bool) -> Wiki {
         };
         // Dense counters with a list of the touched entries: much faster than a
         // hash map for the ~thousands of candidates each page has.
-        let mut counts: Vec<u32> = vec![0; site.pages.len()];
-        let mut touched: Vec<PageId> = Vec::new();
-        let mut best: Vec<(u32, usize, PageId)> = Vec::new();
-        for id in 0..site.pages.len() {
-            if wiki.page_tags[id].is_empty() {
-                continue;
-            }
-            for &t in &wiki.page_tags[id] {
-                for &other in &wiki.tags[t].pages {
-                    if other != id {
-                        if counts[other] == 0 {
-                            touched.push(other);
+        // Per thread: the counters, the list of touched entries, the candidates.
+        let page_tags = &wiki.page_tags;
+        let tags = &wiki.tags;
+        let n_pages = site.pages.len();
+        wiki.see_also = (0..n_pages)
+            .into_par_iter()
+            .map_init(
+                || {
+                    (
+                        vec![0u32; n_pages],
+                        Vec::<PageId>::new(),
+                        Vec::<(u32, usize, PageId)>::new(),
+                    )
+                },
+                |(counts, touched, best), id| {
+                    for &t in &page_tags[id] {
+                        for &other in &tags[t].pages {
+                            if other != id {
+                                if counts[other] == 0 {
+                                    touched.push(other);
+                                }
+                                counts[other] += 1;
+                            }
                         }
-                        counts[other] += 1;
                     }
-                }
-            }
-            best.clear();
-            best.extend(touched.iter().map(|&p| (counts[p], title_rank[p], p)));
-            for &p in &touched {
-                counts[p] = 0;
-            }
-            touched.clear();
-            let n = SEE_ALSO.min(best.len());
-            if n > 0 {
-                best.select_nth_unstable_by(n - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                best.truncate(n);
-                best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            }
-            wiki.see_also[id] = best.iter().map(|&(_, _, p)| p).collect();
-        }
+                    best.clear();
+                    best.extend(touched.iter().map(|&p| (counts[p], title_rank[p], p)));
+                    for &p in touched.iter() {
+                        counts[p] = 0;
+                    }
+                    touched.clear();
+                    let n = SEE_ALSO.min(best.len());
+                    if n > 0 {
+                        best.select_nth_unstable_by(n - 1, |a, b| {
+                            b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+                        });
+                        best.truncate(n);
+                        best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                    }
+                    best.iter().map(|&(_, _, p)| p).collect::<Vec<PageId>>()
+                },
+            )
+            .collect();
     }
 
     // Pages to create, grouped by match key.
