@@ -342,3 +342,41 @@ fn weather_page_aggregates_minutes() {
         "linked from the footer"
     );
 }
+
+/// The two real corpora (`../shared/corpora/`) build and check without a
+/// panic, and their links resolve as explained in SOURCE.txt: only the
+/// images omitted on purpose (and a few links leaving the docs) are broken.
+#[test]
+fn the_shared_corpora_build_and_check() {
+    let shared = crate::util::repo_root().join("../shared/corpora");
+    assert!(
+        shared.is_dir(),
+        "../shared/corpora is missing beside the repository"
+    );
+    for (corpus, pages, broken_at_most) in [("etalab-guides", 56, 21), ("foam-docs", 93, 16)] {
+        let s = Site::new();
+        crate::util::copy_dir(
+            &shared.join(corpus).join("content"),
+            &s.path().join("content"),
+        );
+        let o = s.build(&[]);
+        assert_eq!(o.code, 0, "{corpus}: {}", o.stderr);
+        assert!(!o.stderr.contains("panicked"), "{corpus}");
+        assert!(
+            o.stderr.contains(&format!("built {pages} pages")),
+            "{corpus}: {}",
+            o.stderr
+        );
+        let c = s.run(&["check", "--format", "json"]);
+        assert_eq!(c.code, 0, "{corpus}: {}", c.stderr);
+        let v: serde_json::Value = serde_json::from_str(&c.stdout).unwrap();
+        assert_eq!(v["errors"], 0, "{corpus}");
+        let links = &v["links"];
+        assert!(
+            links["broken"].as_u64().unwrap() <= broken_at_most,
+            "{corpus}: {links}"
+        );
+        assert!(links["missing"].as_u64().unwrap() <= 1, "{corpus}: {links}");
+        assert!(links["pages"].as_u64().unwrap() >= 40, "{corpus}: {links}");
+    }
+}
