@@ -188,6 +188,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         loaded,
         mut diagnostics,
     } = compile(root, config, opts.drafts);
+    diagnostics.extend(crate::collide::asset_collisions(
+        &site,
+        &loaded.assets,
+        theme.static_files.keys(),
+    ));
+    diagnostics.sort();
     if opts.strict {
         diagnostics.escalate();
     }

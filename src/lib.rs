@@ -6,6 +6,7 @@
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod collide;
 pub mod config;
 pub mod date;
 pub mod diagnostic;

@@ -135,6 +135,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
     let mut tocs: Vec<&AstNode<'_>> = Vec::new();
     let mut pending: Vec<&AstNode<'_>> = Vec::new();
     for node in root.descendants() {
+        scrub(node);
         pending.push(node);
     }
     for node in pending {
@@ -292,6 +293,37 @@ fn sanitize(body: &str) -> std::borrow::Cow<'_, str> {
         body.replace([OPEN, SEP, CLOSE], "\u{FFFD}").into()
     } else {
         body.into()
+    }
+}
+
+/// Replaces the placeholder characters that comrak decoded from entities
+/// (`&#xE002;`, `&#57345;`…) after `sanitize` ran on the source: in text,
+/// link and image URLs and titles, wikilink targets and code info strings.
+fn scrub(node: &AstNode<'_>) {
+    fn clean(s: &mut String) {
+        if s.contains([OPEN, SEP, CLOSE]) {
+            *s = s.replace([OPEN, SEP, CLOSE], "\u{FFFD}");
+        }
+    }
+    let mut data = node.data_mut();
+    match &mut data.value {
+        NodeValue::Text(t) => {
+            if t.contains([OPEN, SEP, CLOSE]) {
+                *t = t.replace([OPEN, SEP, CLOSE], "\u{FFFD}").into();
+            }
+        }
+        NodeValue::Link(l) | NodeValue::Image(l) => {
+            clean(&mut l.url);
+            clean(&mut l.title);
+        }
+        NodeValue::WikiLink(w) => clean(&mut w.url),
+        NodeValue::CodeBlock(c) => clean(&mut c.info),
+        NodeValue::Alert(a) => {
+            if let Some(t) = &mut a.title {
+                clean(t);
+            }
+        }
+        _ => {}
     }
 }
 

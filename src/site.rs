@@ -398,7 +398,23 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
 
     // URLs, titles and section membership.
     let mut taken: HashMap<String, PageId> = HashMap::new();
+    let mut folders: HashMap<&str, &str> = HashMap::new();
     for s in &sections {
+        if let Some(other) = folders.insert(&s.url, &s.dir) {
+            diags.push(
+                Diagnostic::error(
+                    PathBuf::from("content").join(&s.dir),
+                    0,
+                    0,
+                    format!(
+                        "this folder would be published at `{}`, like the folder `{}`",
+                        s.url,
+                        PathBuf::from("content").join(other).display()
+                    ),
+                )
+                .with_help("rename one of the two folders (folder names that differ only by case, accents or punctuation give the same address)"),
+            );
+        }
         taken.insert(s.url.clone(), usize::MAX);
     }
     for id in 0..pages.len() {

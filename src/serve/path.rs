@@ -63,7 +63,13 @@ pub fn map(url: &str, has_dir: impl Fn(&str) -> bool) -> Result<Mapped, Refused>
         return Ok(Mapped::File(format!("{joined}/index.html")));
     }
     if has_dir(&joined) {
-        return Ok(Mapped::Redirect(format!("/{}/", encode_path(&joined))));
+        // Percent-encoding can make the target up to three times longer than
+        // the request: never redirect to a URL this function would refuse.
+        let to = format!("/{}/", encode_path(&joined));
+        if to.len() > MAX_URL {
+            return Err(Refused::TooLong);
+        }
+        return Ok(Mapped::Redirect(to));
     }
     Ok(Mapped::File(joined))
 }
@@ -138,5 +144,23 @@ mod tests {
             assert_eq!(m(url), Err(Refused::BadRequest), "{url:?}");
         }
         assert_eq!(m(&format!("/{}", "a".repeat(5000))), Err(Refused::TooLong));
+    }
+
+    #[test]
+    fn a_redirect_is_never_longer_than_a_request_may_be() {
+        // Fuzz finding: 600 raw `é` (1,201 bytes) redirected to their
+        // 3,602-byte percent-encoded form, which the server then refused.
+        let name = "é".repeat(600);
+        let url = format!("/{name}");
+        assert!(url.len() <= MAX_URL);
+        assert_eq!(map(&url, |k| k == name), Err(Refused::TooLong));
+        let short = format!("/{}", "é".repeat(100));
+        let Ok(Mapped::Redirect(to)) = map(&short, |_| true) else {
+            panic!("a short folder name redirects");
+        };
+        assert_eq!(
+            map(&to, |_| true),
+            Ok(Mapped::File(format!("{}/index.html", "é".repeat(100))))
+        );
     }
 }

@@ -6,6 +6,7 @@ mod util;
 
 mod build;
 mod git;
+mod hostile;
 mod import;
 mod kill;
 mod output_safety;
