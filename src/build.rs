@@ -202,8 +202,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     }
 
     let mut t = Timer::new();
-    let staging = Staging::begin(&out)?;
-    let errors = render_site(&site, &links, &loaded, &theme, &mut tera, &staging)?;
+    let staging = Staging::begin(&out).map_err(|e| output_error(e, &out))?;
+    let errors = render_site(&site, &links, &loaded, &theme, &mut tera, &staging)
+        .map_err(|e| output_error(e, &out))?;
     if !errors.is_empty() {
         diagnostics.extend(errors);
         diagnostics.sort();
@@ -222,6 +223,32 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         diagnostics,
         millis: start.elapsed().as_millis(),
     })
+}
+
+/// An error while writing the output (full disk, read-only file system…):
+/// says that the previous output is kept, and what to do.
+fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
+    use std::io::ErrorKind;
+    let kind = e
+        .chain()
+        .find_map(|c| c.downcast_ref::<std::io::Error>())
+        .map(std::io::Error::kind);
+    let help = match kind {
+        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => {
+            "free some space on that disk (the new site is written beside the old one before it replaces it), then build again"
+        }
+        Some(ErrorKind::ReadOnlyFilesystem) => {
+            "the output folder is on a read-only disk: build into another folder with --out"
+        }
+        Some(ErrorKind::PermissionDenied) => {
+            "playbook may not write there: build into another folder with --out"
+        }
+        _ => "fix the problem above, then build again",
+    };
+    anyhow::anyhow!(
+        "{e:#}\nthe previous `{}` was left as it was\nhelp: {help}",
+        out.display()
+    )
 }
 
 /// Renders every page, generated page and asset of a compiled site into

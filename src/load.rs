@@ -152,8 +152,8 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
     // Reading and decoding in parallel: walking is cheap, reading 10,000 files is not.
     let read: Vec<Result<SourceFile, Diagnostic>> = to_read
         .into_par_iter()
-        .map(|(rel, shown_path, abs)| match std::fs::read(&abs) {
-            Ok(bytes) => match decode(&bytes) {
+        .map(|(rel, shown_path, abs)| match read_page(&abs) {
+            Ok(decoded) => match decoded {
                 Ok(text) => Ok(SourceFile {
                     rel,
                     shown: shown_path,
@@ -195,6 +195,45 @@ fn shown(path: &Path, root: &Path, shown_base: &Path) -> PathBuf {
         Ok(rel) => shown_base.join(rel),
         Err(_) => path.to_path_buf(),
     }
+}
+
+/// The largest Markdown page playbook reads, in bytes (8 MiB). Larger pages
+/// are refused before they are read: rendering costs about 40 bytes of memory
+/// per byte of Markdown, so this bounds the memory and time one page can take.
+pub const MAX_PAGE_BYTES: u64 = 8 << 20;
+
+/// Reads and decodes one page. The outer error is the file system's (the
+/// file vanished, no permission); the inner one is about the file itself
+/// (too large, not UTF-8), with an empty path for the caller to fill in.
+pub fn read_page(path: &Path) -> std::io::Result<Result<String, Diagnostic>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > MAX_PAGE_BYTES {
+        return Ok(Err(too_large(size)));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // The file may grow while it is read: never read more than the limit.
+    file.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_PAGE_BYTES {
+        return Ok(Err(too_large(bytes.len() as u64)));
+    }
+    Ok(decode(&bytes))
+}
+
+fn too_large(size: u64) -> Diagnostic {
+    let mb = |b: u64| b as f64 / (1u64 << 20) as f64;
+    Diagnostic::error(
+        PathBuf::new(),
+        0,
+        0,
+        format!(
+            "this page is too large ({:.1} MB; the limit is {:.0} MB), it was not read",
+            mb(size),
+            mb(MAX_PAGE_BYTES)
+        ),
+    )
+    .with_help("split it into several pages, and keep images and attachments as separate files in content/")
 }
 
 /// Decodes a page: UTF-8 (a BOM is dropped). Anything else is a clear error

@@ -128,9 +128,9 @@ impl Builder {
                     if load::is_markdown(&name) {
                         self.pages.remove(&rel);
                         // A read error means the file was deleted (or renamed away).
-                        if let Ok(bytes) = std::fs::read(p) {
+                        if let Ok(decoded) = load::read_page(p) {
                             let shown = Path::new("content").join(&rel);
-                            match load::decode(&bytes) {
+                            match decoded {
                                 Ok(text) => changed.push(SourceFile { rel, shown, text }),
                                 Err(d) => {
                                     let parsed = Err(vec![Diagnostic {

@@ -5,6 +5,7 @@
 mod util;
 
 mod build;
+mod disk;
 mod git;
 mod hostile;
 mod import;
