@@ -188,6 +188,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         loaded,
         mut diagnostics,
     } = compile(root, config, opts.drafts);
+    diagnostics.extend(crate::active::check(
+        &loaded.assets,
+        site.config.markdown.unsafe_html,
+    ));
     diagnostics.extend(crate::collide::asset_collisions(
         &site,
         &loaded.assets,

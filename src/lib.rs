@@ -3,6 +3,7 @@
 //!
 //! The pipeline is in [`build`]; see ARCHITECTURE.md for the map.
 
+pub mod active;
 pub mod build;
 pub mod check;
 pub mod cli;

@@ -7,6 +7,7 @@ import crawl from './suites/crawl.mjs';
 import keyboard from './suites/keyboard.mjs';
 import layout from './suites/layout.mjs';
 import navigation from './suites/navigation.mjs';
+import xss from './suites/xss.mjs';
 
 before(setup);
 after(teardown);
@@ -16,3 +17,4 @@ navigation();
 a11y();
 keyboard();
 layout();
+xss();

@@ -1,0 +1,401 @@
+// No content can run script in the built site. A fixture site full of hostile content (raw
+// HTML, `javascript:` links in every disguise, SVG with script inline and as a file, titles,
+// tags, file names, front-matter fields, headings, footnotes, weather entries and typologies
+// that reach the templates) is built with the real binary and every page of it is opened in
+// Chromium, over HTTP and from the disk. Every payload calls alert()/confirm()/prompt() or
+// logs `xss-…` to the console: no dialog may open and nothing may be logged. The DOM is also
+// checked: no `on…` attribute, no script but the theme's, no dangerous URL in a link, form,
+// frame or image. (Credits and search are checked by the suites of those features.)
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { newContext } from '../lib/browser.mjs';
+import { env } from '../lib/harness.mjs';
+import { startServer } from '../lib/server.mjs';
+import { listFiles, playbookBin } from '../lib/sites.mjs';
+
+const SUBPATH = '/intranet/xss/';
+
+/** `alert('xss-<id>')`, written the ways a payload author would. */
+const js = (id) => `alert('xss-${id}')`;
+
+/** Raw HTML a colleague might paste (escaped by default: `unsafe_html` is off). */
+const RAW_HTML = [
+  `<script>${js('script')}</script>`,
+  `<SCRIPT SRC="data:text/javascript,${js('script-src')}"></SCRIPT>`,
+  `<img src=x onerror="${js('img-onerror')}">`,
+  `<img src="x" onerror=${js('img-onerror-bare')} />`,
+  `<svg onload="${js('svg-onload')}"><circle r="4"/></svg>`,
+  `<svg><script>${js('inline-svg-script')}</script></svg>`,
+  `<svg><a xlink:href="javascript:${js('svg-link')}"><text y="10">svg</text></a></svg>`,
+  `<svg><animate onbegin="${js('svg-animate')}" attributeName="x" dur="1s"/></svg>`,
+  `<iframe src="javascript:${js('iframe')}"></iframe>`,
+  `<iframe srcdoc="<script>parent.${js('srcdoc')}</script>"></iframe>`,
+  `<object data="data:text/html,<script>${js('object')}</script>"></object>`,
+  `<embed src="data:text/html,<script>${js('embed')}</script>">`,
+  `<a href="javascript:${js('raw-a')}">raw a</a>`,
+  `<details open ontoggle="${js('details')}"><summary>s</summary></details>`,
+  `<body onload="${js('body')}">`,
+  `<input autofocus onfocus="${js('autofocus')}">`,
+  `<form action="javascript:${js('form')}"><button>envoyer</button></form>`,
+  `<math><mtext><table><mglyph><style><img src=x onerror="${js('mxss')}">`,
+  `<noscript><p title="</noscript><img src=x onerror=${js('noscript')}>"></noscript>`,
+  `<!--><img src=x onerror="${js('comment')}">-->`,
+  `<style>@import "javascript:${js('style')}";</style><div style="background:url(javascript:${js('css-url')})">css</div>`,
+  `<meta http-equiv="refresh" content="0;url=javascript:${js('meta-refresh')}">`,
+  `<base href="javascript:${js('base')}//">`,
+  `<template><script>${js('template')}</script></template>`,
+];
+
+const RAW_PAGE = `---
+title: Du HTML brut
+---
+
+Un collègue a collé du HTML dans la page.
+
+${RAW_HTML.join('\n\n')}
+
+<div onclick="${js('block-div')}" onmouseover="${js('block-div-hover')}">
+Un bloc HTML, avec *du Markdown* dedans.
+</div>
+
+En ligne : ${RAW_HTML.slice(0, 6).join(' et ')} fin.
+
+| colonne | <img src=x onerror="${js('table')}"> |
+|---|---|
+| <script>${js('cell')}</script> | [x](javascript:${js('cell-link')}) |
+
+- [ ] <img src=x onerror="${js('task')}">
+- [x] fait
+
+> [!NOTE]
+> <script>${js('alert-block')}</script>
+
+Une note[^n].
+
+[^n]: <img src=x onerror="${js('footnote')}"> [lien](javascript:${js('footnote-link')})
+
+\`\`\`"><script>${js('info-string')}</script>
+<script>${js('code-block')}</script>
+\`\`\`
+`;
+
+/** `javascript:` (and friends) as Markdown links, in every disguise browsers accept. */
+const LINKS = [
+  `javascript:${js('plain')}`,
+  `JaVaScRiPt:${js('mixed-case')}`,
+  `JAVASCRIPT:${js('upper-case')}`,
+  `&#106;avascript:${js('entity-dec')}`,
+  `&#x6A;avascript:${js('entity-hex')}`,
+  `&#0000106;avascript:${js('entity-padded')}`,
+  `&#X6a;&#X61;&#X76;&#X61;&#X73;&#X63;&#X72;&#X69;&#X70;&#X74;&#X3A;${js('entity-all')}`,
+  `javascript&#58;${js('entity-colon')}`,
+  `javascript&colon;${js('named-colon')}`,
+  `java&#9;script:${js('entity-tab')}`,
+  `java&#x0A;script:${js('entity-newline')}`,
+  `java&#13;script:${js('entity-cr')}`,
+  `&#x20;javascript:${js('entity-space')}`,
+  `&#x01;javascript:${js('entity-control')}`,
+  `\\javascript:${js('backslash')}`,
+  `<javascript:${js('angle')}>`,
+  `<java script:${js('angle-space')}>`,
+  `vbscript:msgbox("xss-vbscript")`,
+  `data:text/html,<script>${js('data-html')}</script>`,
+  `data:text/html;base64,PHNjcmlwdD5hbGVydCgneHNzLWRhdGEtYjY0Jyk8L3NjcmlwdD4=`,
+  `DaTa:text/html,<script>${js('data-mixed')}</script>`,
+  `data:image/svg+xml,<svg onload="${js('data-svg')}"/>`,
+  `file:///etc/passwd`,
+];
+
+const LINKS_PAGE = `---
+title: Des liens piégés
+---
+
+${LINKS.map((u, i) => `- [lien ${i}](${u})`).join('\n')}
+
+${LINKS.map((u, i) => `- ![image ${i}](${u})`).join('\n')}
+
+- [référence][js] et ![image référence][js]
+- [titre piégé](cible.md "x&quot; onmouseover=&quot;${js('link-title')}")
+- <javascript:${js('autolink')}>
+- [[javascript:${js('wikilink')}]]
+- [[Cible|javascript:${js('wikilink-label')}]]
+- [[" onmouseover="${js('wikilink-quote')}]]
+- [[Cible#" onmouseover="${js('wikilink-anchor')}]]
+- [ancre](#" onmouseover="${js('anchor')}")
+- [espace]( javascript:${js('space')})
+- [javascript:${js('text')}](cible.md)
+- [[toc]]
+
+[js]: javascript:${js('reference')}
+`;
+
+/** A string that must reach a template as text: closes tags and attributes, opens template tags. */
+const T = (id) =>
+  `</title></script><script>${js(id)}</script>"><img src=x onerror=${js(id + '-attr')}>' onmouseover='${js(id + '-sq')}' {{ 7 * 7 }}{% raw %}`;
+
+const yaml = (s) => `'${s.replaceAll("'", "''")}'`;
+
+const FRONT_PAGE = `---
+title: ${yaml(T('title'))}
+description: ${yaml(T('description'))}
+tags: [${yaml(T('tag'))}, ${yaml('<script>' + js('tag2') + '</script>')}, ${yaml('" onmouseover="' + js('tag3'))}]
+authors: [${yaml(T('author'))}]
+aliases: [${yaml(T('alias'))}]
+kind: typology
+axis: ${yaml(T('axis'))}
+level: ${yaml(T('level'))}
+extra_field: ${yaml(T('extra'))}
+edit_note: ${yaml(`javascript:${js('extra-url')}`)}
+---
+
+## ${T('heading')}
+
+### <script>${js('heading-raw')}</script>
+
+Du texte autour d'un lien <img src=x onerror="${js('context')}"> [[Cible]] dans la phrase.
+
+[[${T('missing')}]] et [[<img src=x onerror=${js('missing-img')}>]]
+
+[[toc]]
+`;
+
+const MINUTES_PAGE = `---
+title: ${yaml('Atelier ' + T('minutes'))}
+kind: minutes
+date: 2025-01-15
+facilitators: [${yaml(T('facilitator'))}]
+scribes: [${yaml(T('scribe'))}]
+participants: [${yaml(T('participant'))}]
+weather:
+  - { who: ${yaml(T('weather-who'))}, weather: "soleil", comment: ${yaml(T('weather-comment'))} }
+  - { who: "Claire", weather: ${yaml('<script>' + js('weather') + '</script> nuages')}, comment: "" }
+---
+
+Le compte rendu.
+`;
+
+const SVG_CLEAN = `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#036"/></svg>
+`;
+
+const SVG_SCRIPTED = `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">
+  <rect width="40" height="40" fill="#600"/>
+  <script>${js('svg-file')}</script>
+</svg>
+`;
+
+/** The fixture site, as `{ relative path: content }`. */
+function fixture() {
+  return {
+    'playbook.toml': 'title = "Site piégé"\n',
+    'content/_index.md': '# Accueil\n\n[[Du HTML brut]], [[Des liens piégés]], [[Cible]]\n',
+    'content/brut.md': RAW_PAGE,
+    'content/liens.md': LINKS_PAGE,
+    'content/cible.md': '# Cible\n\n![dessin](dessin.svg) [le dessin](dessin.svg)\n',
+    'content/dessin.svg': SVG_CLEAN,
+    'content/front.md': FRONT_PAGE,
+    'content/ateliers/atelier.md': MINUTES_PAGE,
+    // A section whose index gives the sidebar and breadcrumbs a hostile title.
+    'content/section/_index.md': `---\ntitle: ${yaml(T('section'))}\ndescription: ${yaml(T('section-desc'))}\n---\n`,
+    'content/section/page.md': '# Page de section\n',
+    // File names become titles, URLs and breadcrumbs.
+    [`content/<img src=x onerror=${js('file-name')}>.md`]: 'Nommée par son fichier.\n',
+    [`content/" onmouseover="${js('file-quote')}.md`]: 'Nommée par son fichier.\n',
+    [`content/{{ 7 * 7 }}.md`]: 'Nommée par son fichier.\n',
+  };
+}
+
+async function writeSite(root, files) {
+  for (const [rel, text] of Object.entries(files)) {
+    const path = join(root, rel);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  }
+}
+
+function build(bin, root) {
+  return spawnSync(bin, ['build', '--root', root], { encoding: 'utf8' });
+}
+
+/** What ran or could run in the page: dialogs, console messages, DOM that carries script. */
+async function visit(context, url) {
+  const page = await context.newPage();
+  const fired = [];
+  page.on('dialog', async (d) => {
+    fired.push(`${d.type()} dialog: ${d.message()}`);
+    await d.dismiss().catch(() => {});
+  });
+  page.on('console', (m) => {
+    const broken = m.text().startsWith('Failed to load resource'); // an image that is not there
+    if (/xss/i.test(m.text()) || (m.type() === 'error' && !broken)) fired.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => fired.push(`uncaught exception: ${e.message}`));
+  const response = await page.goto(url, { waitUntil: 'load' });
+  // Give timers, autofocus, animations and lazy handlers a chance to fire; hover and focus
+  // everything in the page, the way a reader's mouse and Tab key would.
+  await page.evaluate(async () => {
+    for (const el of document.querySelectorAll('body *')) {
+      for (const type of ['mouseover', 'mouseenter', 'focus', 'click', 'toggle', 'animationstart']) {
+        if (type === 'click' && el.closest('a[href], button, summary, label, input, form')) continue;
+        el.dispatchEvent(new Event(type, { bubbles: true }));
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  });
+  const dom = await page.evaluate(() => {
+    const bad = [];
+    const theme = /\/assets\/[^/]+\.js$/;
+    for (const s of document.querySelectorAll('script')) {
+      const inert = ['application/json', 'application/ld+json'].includes(s.type);
+      if (!inert && !(s.src && theme.test(new URL(s.src).pathname))) bad.push(`script: ${s.outerHTML.slice(0, 120)}`);
+    }
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name)) bad.push(`<${el.localName} ${a.name}="${a.value.slice(0, 60)}">`);
+      }
+    }
+    const urls = [
+      ...[...document.querySelectorAll('a[href], area[href]')].map((e) => ['href', e, e.href]),
+      ...[...document.querySelectorAll('form[action]')].map((e) => ['action', e, e.action]),
+      ...[...document.querySelectorAll('iframe, embed, object, img, source, video, audio')].map((e) => [
+        'src',
+        e,
+        e.src || e.data || '',
+      ]),
+      ...[...document.querySelectorAll('svg a')].map((e) => ['xlink:href', e, e.getAttribute('href') || e.getAttribute('xlink:href') || '']),
+    ];
+    for (const [attr, el, u] of urls) {
+      if (!u) continue;
+      let scheme;
+      try {
+        scheme = new URL(u, document.baseURI).protocol;
+      } catch {
+        continue;
+      }
+      if (!['http:', 'https:', 'file:', 'mailto:', 'tel:'].includes(scheme) && !(scheme === 'data:' && el.localName === 'img' && /^data:image\/(png|jpeg|gif|webp)/i.test(u))) {
+        bad.push(`<${el.localName} ${attr}="${u.slice(0, 80)}">`);
+      }
+    }
+    for (const el of document.querySelectorAll('iframe, object, embed, base, meta[http-equiv]')) {
+      bad.push(`element <${el.localName}>: ${el.outerHTML.slice(0, 100)}`);
+    }
+    return bad;
+  });
+  await page.close();
+  return { fired, dom, status: response?.status() };
+}
+
+export default function () {
+  describe('no content can run script (XSS)', () => {
+    let tmp;
+    let root;
+    let server;
+    let pages = [];
+    const bin = playbookBin();
+
+    before(async () => {
+      tmp = await mkdtemp(join(tmpdir(), 'playbook-xss-'));
+      root = join(tmp, 'site');
+      await writeSite(root, fixture());
+      const r = build(bin, root);
+      assert.equal(r.status, 0, `the fixture site must build:\n${r.stderr}`);
+      pages = (await listFiles(join(root, 'public'))).filter((f) => f.endsWith('.html'));
+      server = await startServer({ [SUBPATH]: join(root, 'public') });
+    });
+
+    after(async () => {
+      await server?.close();
+      if (tmp && !process.env.KEEP_SITES) await rm(tmp, { recursive: true, force: true });
+    });
+
+    test('the fixture is hostile: the payloads reach the output (as text)', async () => {
+      const { readFile } = await import('node:fs/promises');
+      const html = await readFile(join(root, 'public/brut/index.html'), 'utf8');
+      assert.match(html, /&lt;script&gt;alert\(&#x27;xss-script&#x27;\)|&lt;script&gt;alert\('xss-script'\)/);
+      const front = await readFile(join(root, 'public/front/index.html'), 'utf8');
+      assert.match(front, /xss-title/);
+      assert.ok(pages.length >= 12, `pages: ${pages.join(', ')}`);
+      // The file-named pages exist (their names are slugified into URLs).
+      assert.ok(pages.some((p) => p.startsWith('img-src-x-onerror')), pages.join(', '));
+    });
+
+    test('every page over HTTP: no dialog, no console message, no script in the DOM', async (t) => {
+      const context = await newContext(env.browser);
+      const problems = [];
+      try {
+        for (const p of pages) {
+          const { fired, dom, status } = await visit(context, `${server.origin}${SUBPATH}${p}`);
+          if (status !== 200 && p !== '404.html') problems.push(`${p}: HTTP ${status}`);
+          problems.push(...fired.map((f) => `${p}: ${f}`), ...dom.map((d) => `${p}: ${d}`));
+        }
+      } finally {
+        await context.close();
+      }
+      t.diagnostic(`${pages.length} pages visited`);
+      assert.deepEqual(problems, []);
+    });
+
+    test('the checks see script that runs: with unsafe_html = true the raw HTML page fires', async () => {
+      // The same content, on a site that trusts its authors with raw HTML: the payloads must
+      // now fire, or the tests above would prove nothing.
+      const trusting = join(tmp, 'trusting');
+      await writeSite(trusting, { ...fixture(), 'playbook.toml': '[markdown]\nunsafe_html = true\n' });
+      const r = build(bin, trusting);
+      assert.equal(r.status, 0, r.stderr);
+      const context = await newContext(env.browser);
+      try {
+        const { fired, dom } = await visit(context, pathToFileURL(join(trusting, 'public/brut/index.html')).href);
+        for (const id of ['xss-script', 'xss-img-onerror', 'xss-svg-onload', 'xss-inline-svg-script']) {
+          assert.ok(fired.some((f) => f.includes(id)), `${id} did not fire: ${fired.join('\n')}`);
+        }
+        assert.ok(dom.some((d) => d.includes('onerror')), dom.join('\n'));
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('the clean SVG drawing is published and shown as an image', async () => {
+      const context = await newContext(env.browser);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}${SUBPATH}cible/`);
+        const ok = await page.evaluate(() => {
+          const img = document.querySelector('main img');
+          return img && img.complete && img.naturalWidth === 40;
+        });
+        assert.ok(ok, 'dessin.svg is displayed');
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('an SVG file with a script is refused (file, line, fix), and the build stops', async () => {
+      const bad = join(tmp, 'svg-site');
+      await writeSite(bad, {
+        'content/index.md': '# Accueil\n\n[le dessin](dessin.svg)\n',
+        'content/dessin.svg': SVG_SCRIPTED,
+        'content/essai.html': `<script>${js('html-file')}</script>`,
+      });
+      const r = build(bin, bad);
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, /content\/dessin\.svg:4:\d+: error: this SVG drawing holds a <script> element/);
+      assert.match(r.stderr, /help: remove the script from the drawing/);
+      assert.match(r.stderr, /content\/essai\.html: error: a `\.html` file is not published/);
+      // Proof the check matters: opened from a site, this drawing runs its script.
+      await writeFile(join(bad, 'dessin.svg'), SVG_SCRIPTED);
+      const context = await newContext(env.browser);
+      try {
+        const { fired } = await visit(context, pathToFileURL(join(bad, 'dessin.svg')).href);
+        assert.ok(fired.some((f) => f.includes('xss-svg-file')), `the payload is live: ${fired}`);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
