@@ -307,10 +307,8 @@ fn scrub(node: &AstNode<'_>) {
     }
     let mut data = node.data_mut();
     match &mut data.value {
-        NodeValue::Text(t) => {
-            if t.contains([OPEN, SEP, CLOSE]) {
-                *t = t.replace([OPEN, SEP, CLOSE], "\u{FFFD}").into();
-            }
+        NodeValue::Text(t) if t.contains([OPEN, SEP, CLOSE]) => {
+            *t = t.replace([OPEN, SEP, CLOSE], "\u{FFFD}").into();
         }
         NodeValue::Link(l) | NodeValue::Image(l) => {
             clean(&mut l.url);
