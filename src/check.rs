@@ -49,9 +49,13 @@ pub fn check(root: &Path, drafts: bool) -> Report {
     let Compiled {
         site,
         links,
+        loaded,
         mut diagnostics,
-        ..
     } = compile(root, config, drafts);
+    diagnostics.extend(crate::active::check(
+        &loaded.assets,
+        site.config.markdown.unsafe_html,
+    ));
     let w = wiki::analyse(&site, &links, false);
     for &p in &w.orphans {
         diagnostics.push(

@@ -983,3 +983,50 @@ fn asset_placeholder_text_is_kept() {
         main_of(&page)
     );
 }
+
+#[test]
+fn files_that_would_run_script_are_not_published() {
+    let s = Site::new();
+    s.file("content/a.md", "# A\n\n![dessin](dessin.svg) ![propre](propre.svg)\n")
+        .file(
+            "content/dessin.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n<a href=\"&#106;avascript:alert(1)\">x</a></svg>\n",
+        )
+        .file(
+            "content/propre.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>\n",
+        )
+        .file("content/essai.html", "<script>alert(1)</script>")
+        .file("content/outils/script.js", "alert(1)");
+    let o = fails_with(
+        &s,
+        "content/dessin.svg:3:10: error: this SVG drawing holds an entity-encoded `javascript:` URL",
+    );
+    assert!(
+        o.stderr
+            .contains("content/essai.html: error: a `.html` file is not published"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("content/outils/script.js: error: a `.js` file"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("propre.svg"), "{}", o.stderr);
+    assert!(!s.exists("public"));
+    // `playbook check` reports them too.
+    let c = s.run(&["check"]);
+    assert_eq!(c.code, 1, "{}", c.stdout);
+    assert!(
+        format!("{}{}", c.stdout, c.stderr).contains("content/dessin.svg:3:10"),
+        "{}{}",
+        c.stdout,
+        c.stderr
+    );
+    // A site that trusts its authors with raw HTML publishes them.
+    s.file("playbook.toml", "[markdown]\nunsafe_html = true\n");
+    builds(&s);
+    assert!(s.exists("public/dessin.svg") && s.exists("public/essai.html"));
+}
