@@ -197,10 +197,13 @@ fn shown(path: &Path, root: &Path, shown_base: &Path) -> PathBuf {
     }
 }
 
-/// The largest Markdown page playbook reads, in bytes (8 MiB). Larger pages
-/// are refused before they are read: rendering costs about 40 bytes of memory
-/// per byte of Markdown, so this bounds the memory and time one page can take.
-pub const MAX_PAGE_BYTES: u64 = 8 << 20;
+/// The largest Markdown page playbook reads, in bytes (2 MiB, 40 times the
+/// largest page of the shared corpora). Larger pages are refused before they
+/// are read. Below it, time and memory are linear in the page's size: about
+/// 40 bytes of memory per byte of ordinary Markdown, up to 350 on the worst
+/// pathological pattern measured (`bench/hostile.sh`), so one page costs at
+/// most about 750 MB and 2 s (release build).
+pub const MAX_PAGE_BYTES: u64 = 2 << 20;
 
 /// Reads and decodes one page. The outer error is the file system's (the
 /// file vanished, no permission); the inner one is about the file itself

@@ -3,9 +3,10 @@
 //! (exit 1, `path:line`, a helpful message) or a correct page, and never a
 //! panic (exit 101 or "panicked" on stderr).
 //!
-//! Bounds: a Markdown page over 8 MiB (`load::MAX_PAGE_BYTES`) is refused
+//! Bounds: a Markdown page over 2 MiB (`load::MAX_PAGE_BYTES`) is refused
 //! with an error before it is read, so it costs no memory; a page under the
-//! limit costs about 40 bytes of memory per byte in the worst ordinary case.
+//! limit costs 40 (ordinary Markdown) to 350 (the worst pathological pattern)
+//! bytes of memory per byte.
 //! `bench/hostile.sh` measures the time and peak RSS of the release binary on
 //! the 50 MB page, a page at the limit and pathological pages at the limit.
 //! Here the tests assert the hard behaviour (the refusal, the limit's exact
@@ -306,7 +307,7 @@ fn a_50_mb_page_is_refused_before_it_is_read() {
     assert_eq!(m.out.code, 1, "{}", m.out.stderr);
     assert!(
         m.out.stderr.contains(
-            "content/grande.md: error: this page is too large (50.0 MB; the limit is 8 MB), it was not read"
+            "content/grande.md: error: this page is too large (50.0 MB; the limit is 2 MB), it was not read"
         ),
         "{}",
         m.out.stderr
@@ -323,8 +324,8 @@ fn a_50_mb_page_is_refused_before_it_is_read() {
 
 #[test]
 fn the_page_size_limit_is_exact() {
-    const MAX: usize = 8 << 20;
-    // A page of exactly 8 MiB builds; one byte more is refused. (A code
+    const MAX: usize = 2 << 20;
+    // A page of exactly 2 MiB builds; one byte more is refused. (A code
     // block: cheap to render, so the test is about the limit, not speed.)
     let page = |size: usize| {
         let mut p = String::from("# Limite\n\n```\n");
@@ -348,7 +349,7 @@ fn the_page_size_limit_is_exact() {
     s.file("content/limite.md", page(MAX + 1));
     fails_with(
         &s,
-        "content/limite.md: error: this page is too large (8.0 MB; the limit is 8 MB)",
+        "content/limite.md: error: this page is too large (2.0 MB; the limit is 2 MB)",
     );
 }
 
