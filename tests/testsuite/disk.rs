@@ -2,8 +2,8 @@
 //! naming what could not be written, and the previous site left as it was.
 //!
 //! The output lives on a small tmpfs mounted for the test (`mount -t tmpfs
-//! -o size=…`, which needs root, as in CI; the test fails, never skips,
-//! without it) and unmounted when the test ends, even on failure. Root
+//! -o size=…`, as root or through `sudo -n`; the test fails, never skips,
+//! without either) and unmounted when the test ends, even on failure. Root
 //! ignores file permissions, so "read-only" is a read-only remount.
 
 use std::path::{Path, PathBuf};
@@ -16,23 +16,42 @@ struct Tmpfs {
     dir: tempfile::TempDir,
 }
 
+/// `mount`/`umount`, through `sudo -n` when not root (as `scripts/test.sh`
+/// does for apt-get).
+fn privileged(program: &str) -> Command {
+    use std::os::unix::fs::MetadataExt;
+    // The owner of a file we create is who we are.
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    let root = probe.as_file().metadata().unwrap().uid() == 0;
+    if root {
+        Command::new(program)
+    } else {
+        let mut c = Command::new("sudo");
+        c.args(["-n", program]);
+        c
+    }
+}
+
 impl Tmpfs {
     fn mount(size: &str) -> Tmpfs {
+        use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
-        let out = Command::new("mount")
-            .args([
-                "-t",
-                "tmpfs",
-                "-o",
-                &format!("size={size},mode=0755"),
-                "tmpfs",
-            ])
+        // Owned by whoever runs the tests, so that playbook can write there.
+        let me = std::fs::metadata(dir.path()).unwrap();
+        let out = privileged("mount")
+            .args(["-t", "tmpfs", "-o"])
+            .arg(format!(
+                "size={size},mode=0755,uid={},gid={}",
+                me.uid(),
+                me.gid()
+            ))
+            .arg("tmpfs")
             .arg(dir.path())
             .output()
             .expect("run mount");
         assert!(
             out.status.success(),
-            "these tests mount a small tmpfs and must run as root (with CAP_SYS_ADMIN): {}",
+            "these tests mount a small tmpfs: they need root, or sudo without a password: {}",
             String::from_utf8_lossy(&out.stderr)
         );
         Tmpfs { dir }
@@ -43,7 +62,7 @@ impl Tmpfs {
     }
 
     fn remount(&self, opts: &str) {
-        let st = Command::new("mount")
+        let st = privileged("mount")
             .args(["-o", &format!("remount,{opts}")])
             .arg(self.path())
             .status()
