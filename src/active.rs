@@ -1,9 +1,10 @@
 //! Files of `content/` that a browser would run as script if they were
 //! published beside the pages: HTML and JavaScript files, and SVG drawings
-//! carrying script (`<script>`, `on…=` handlers, `javascript:` URLs,
-//! frames…; draw.io's `<foreignObject>` text is fine). Opened from the site, they would run with the
-//! intranet site's rights, so they are refused unless the site trusts its
-//! authors with raw HTML (`[markdown] unsafe_html = true`).
+//! or XML documents carrying script (`<script>`, `on…=` handlers,
+//! `javascript:` URLs, frames…; draw.io's `<foreignObject>` text is fine).
+//! Opened from the site, they would run with the intranet site's rights, so
+//! they are refused unless the site trusts its authors with raw HTML
+//! (`[markdown] unsafe_html = true`).
 //!
 //! `scan_svg` is pure; `check` reads the SVG files (an I/O edge, called by
 //! `build` next to `load`).
@@ -15,17 +16,30 @@ use crate::load::Asset;
 
 /// Extensions a browser runs or renders as a document with scripts.
 const ACTIVE_EXTENSIONS: &[&str] = &[
-    "html", "htm", "xhtml", "xht", "shtml", "js", "mjs", "xml", "xsl", "xslt",
+    "html", "htm", "xhtml", "xht", "shtml", "js", "mjs", "xsl", "xslt",
+];
+
+/// XML documents a browser renders (and whose script it runs): checked like
+/// SVG drawings rather than refused, since open data is often XML.
+const SCANNED_EXTENSIONS: &[&str] = &["svg", "xml"];
+
+/// Elements that run or embed script, with or without a namespace prefix
+/// (`<svg:script>`, `<h:script xmlns:h="…xhtml">`).
+const ACTIVE_ELEMENTS: &[(&str, &str)] = &[
+    ("script", "a <script> element"),
+    ("iframe", "an <iframe> element"),
+    ("embed", "an <embed> element"),
+    ("object", "an <object> element"),
+    ("handler", "a <handler> element"),
 ];
 
 /// What in an SVG makes it active (lower-case needles).
 const SVG_NEEDLES: &[(&str, &str)] = &[
-    ("<script", "a <script> element"),
-    ("<iframe", "an <iframe> element"),
-    ("<embed", "an <embed> element"),
-    ("<object", "an <object> element"),
-    ("<handler", "a <handler> element"),
     ("<!entity", "an XML entity declaration"),
+    (
+        "<?xml-stylesheet",
+        "a style sheet instruction (XSLT can write script)",
+    ),
     ("javascript:", "a `javascript:` URL"),
     ("vbscript:", "a `vbscript:` URL"),
     ("data:text/html", "an embedded HTML document"),
@@ -54,12 +68,26 @@ pub fn scan_svg(text: &str) -> Option<(usize, &'static str)> {
             keep(at, what);
         }
     }
-    // Event handler attributes: `on…=` after whitespace, inside a tag.
+    // Event handler attributes: `on…=` after whitespace, inside a tag; and
+    // active elements, prefixed or not.
     let b = lower.as_bytes();
     let mut in_tag = false;
     for i in 0..b.len() {
         match b[i] {
-            b'<' => in_tag = true,
+            b'<' => {
+                in_tag = true;
+                let name_len = b[i + 1..]
+                    .iter()
+                    .take_while(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, b':' | b'-' | b'_' | b'.')
+                    })
+                    .count();
+                let name = &lower[i + 1..i + 1 + name_len];
+                let local = name.rsplit(':').next().unwrap_or(name);
+                if let Some((_, what)) = ACTIVE_ELEMENTS.iter().find(|(e, _)| *e == local) {
+                    keep(i, what);
+                }
+            }
             b'>' => in_tag = false,
             c if in_tag && (c.is_ascii_whitespace() || c == b'/' || c == b'"' || c == b'\'') => {
                 let rest = &b[i + 1..];
@@ -140,7 +168,7 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Vec<Diagnostic> {
                 )
                 .with_help("move it out of content/, or show its text in a page inside a ``` code block (sites that trust their authors may set `unsafe_html = true` under [markdown] in playbook.toml)"),
             );
-        } else if ext == "svg" || ext == "svgz" {
+        } else if SCANNED_EXTENSIONS.contains(&ext.as_str()) || ext == "svgz" {
             let bytes = match std::fs::read(&a.abs) {
                 Ok(b) => b,
                 Err(e) => {
@@ -163,7 +191,11 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Vec<Diagnostic> {
                         shown,
                         line,
                         col,
-                        format!("this SVG drawing holds {what}: a browser would run it on the site"),
+                        if ext == "svg" {
+                            format!("this SVG drawing holds {what}: a browser would run it on the site")
+                        } else {
+                            format!("this XML file holds {what}: a browser would run it on the site")
+                        },
                     )
                     .with_help("remove the script from the drawing (in Inkscape: File › Save a copy… › Optimised SVG, or export it as PNG)"),
                 );
@@ -195,6 +227,15 @@ mod tests {
         for (svg, what) in [
             ("<svg><script>alert(1)</script></svg>", "<script>"),
             ("<svg><SCRIPT>alert(1)</SCRIPT></svg>", "<script>"),
+            (
+                "<svg:svg><svg:script>alert(1)</svg:script></svg:svg>",
+                "<script>",
+            ),
+            (
+                "<d><h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script></d>",
+                "<script>",
+            ),
+            ("<?xml-stylesheet href=\"x.xsl\"?><d/>", "style sheet"),
             ("<svg onload=\"alert(1)\"/>", "event handler"),
             ("<svg><rect\nONCLICK = 'x'/></svg>", "event handler"),
             (

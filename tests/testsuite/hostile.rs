@@ -1007,6 +1007,14 @@ fn files_that_would_run_script_are_not_published() {
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>\n",
         )
         .file("content/essai.html", "<script>alert(1)</script>")
+        .file(
+            "content/donnees.xml",
+            "<?xml version=\"1.0\"?>\n<communes><commune nom=\"Saint-Ouen\"/></communes>\n",
+        )
+        .file(
+            "content/piege.xml",
+            "<?xml version=\"1.0\"?>\n<d>\n  <h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script></d>\n",
+        )
         .file("content/outils/script.js", "alert(1)");
     let o = fails_with(
         &s,
@@ -1024,7 +1032,14 @@ fn files_that_would_run_script_are_not_published() {
         "{}",
         o.stderr
     );
+    assert!(
+        o.stderr
+            .contains("content/piege.xml:3:3: error: this XML file holds a <script> element"),
+        "{}",
+        o.stderr
+    );
     assert!(!o.stderr.contains("propre.svg"), "{}", o.stderr);
+    assert!(!o.stderr.contains("donnees.xml"), "{}", o.stderr);
     assert!(!s.exists("public"));
     // `playbook check` reports them too.
     let c = s.run(&["check"]);
