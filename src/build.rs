@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -16,7 +17,7 @@ use crate::link::{self, LinkTable};
 use crate::load::{self, Loaded};
 use crate::markdown::MarkdownOptions;
 use crate::output::{self, Sink, Staging};
-use crate::render::{self, Generated, RenderEnv};
+use crate::render::{self, Generated, RenderCache, RenderEnv};
 use crate::site::{self, Site};
 use crate::{i18n, theme, wiki};
 
@@ -265,20 +266,43 @@ pub fn render_site(
     tera: &mut tera::Tera,
     sink: &dyn Sink,
 ) -> Result<Vec<Diagnostic>> {
+    render_site_with(site, links, loaded, theme, tera, sink, None)
+}
+
+/// [`render_site`], reusing from `cache` (for `serve`) every page whose
+/// render inputs have the same fingerprint as last time. Any other output
+/// file is always written afresh.
+pub fn render_site_with(
+    site: &Site,
+    links: &LinkTable,
+    loaded: &Loaded,
+    theme: &theme::Theme,
+    tera: &mut tera::Tera,
+    sink: &dyn Sink,
+    mut cache: Option<&mut RenderCache>,
+) -> Result<Vec<Diagnostic>> {
     let strings = i18n::strings(&site.config.language);
-    render::set_globals(tera, site, &strings);
+    let globals = render::set_globals(tera, site, &strings);
+    if let Some(c) = cache.as_deref_mut() {
+        c.begin(render::global_fingerprint(theme, &site.config, &globals));
+    }
+    let cache = cache.as_deref();
     let wiki = wiki::analyse(site, links, site.config.wiki.tags);
     let env = RenderEnv::new(site, links, &wiki, tera, strings);
     let errors: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
         .filter_map(|id| {
             let page = &site.pages[id];
-            let html = match env.render_page(id) {
+            let rel = format!("{}index.html", page.url);
+            let html = match cache {
+                Some(c) => c.get(&rel, || env.page_fingerprint(id), || env.render_page(id)),
+                None => env.render_page(id).map(Arc::new),
+            };
+            let html = match html {
                 Ok(h) => h,
                 Err(d) => return Some(d),
             };
-            let rel = format!("{}index.html", page.url);
-            sink.write(&rel, &html)
+            sink.write_shared(&rel, html)
                 .err()
                 .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
         })
@@ -287,10 +311,17 @@ pub fn render_site(
         return Ok(errors);
     }
     for g in Generated::all(&env) {
-        let html = env
-            .render_generated(g)
-            .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
-        sink.write(&g.file(&env), &html)?;
+        let file = g.file(&env);
+        let html = match cache {
+            Some(c) => c.get(
+                &file,
+                || env.generated_fingerprint(g),
+                || env.render_generated(g),
+            ),
+            None => env.render_generated(g).map(Arc::new),
+        }
+        .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+        sink.write_shared(&file, html)?;
     }
     sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
     for (rel, bytes) in &theme.static_files {

@@ -96,6 +96,10 @@ pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
     /// Publishes a file of the content folder unchanged.
     fn copy(&self, rel: &str, from: &Path) -> Result<()>;
+    /// Writes one output file held in shared memory (no copy in memory).
+    fn write_shared(&self, rel: &str, bytes: std::sync::Arc<Vec<u8>>) -> Result<()> {
+        self.write(rel, &bytes)
+    }
 }
 
 /// One file of a site held in memory.
@@ -130,6 +134,15 @@ impl Sink for Memory {
             rel.to_string(),
             Entry::Bytes(std::sync::Arc::new(bytes.to_vec())),
         );
+        Ok(())
+    }
+
+    fn write_shared(&self, rel: &str, bytes: std::sync::Arc<Vec<u8>>) -> Result<()> {
+        let mut f = self
+            .files
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a render thread panicked"))?;
+        f.insert(rel.to_string(), Entry::Bytes(bytes));
         Ok(())
     }
 

@@ -20,8 +20,20 @@ use crate::site::{PageId, SectionId, Site};
 use crate::text::{encode_segment, escape_html, match_key};
 use crate::wiki::{self, Wiki};
 
+mod fingerprint;
 mod generated;
+pub use fingerprint::{RenderCache, global_fingerprint};
 pub use generated::Generated;
+
+/// Which section navigation a page shows.
+#[derive(Debug, Clone, Copy)]
+enum Nav {
+    None,
+    /// The section's shared navigation, as seen from its pages (0) or its index (1).
+    Shared(SectionId, usize),
+    /// A long section's window around the page.
+    Window(SectionId, PageId),
+}
 
 /// Everything the render stage needs besides the page itself; built once per build.
 pub struct RenderEnv<'a> {
@@ -34,6 +46,8 @@ pub struct RenderEnv<'a> {
     /// index page (hrefs differ by one level). Built once: every page of a
     /// section shares it, so a section's nav is not rebuilt per page.
     nav: Vec<[tera::Value; 2]>,
+    /// Fingerprints of `nav`, computed on first use (`serve` only).
+    nav_digests: std::sync::OnceLock<Vec<[u128; 2]>>,
 }
 
 /// The shortest relative path from the folder `from` (`a/b/`) to `to`
@@ -79,16 +93,10 @@ impl<'a> RenderEnv<'a> {
             tera,
             strings,
             nav: vec![],
+            nav_digests: std::sync::OnceLock::new(),
         };
         env.nav = (0..site.sections.len())
-            .map(|s| {
-                let sec = &site.sections[s];
-                let member = format!("{}x/", sec.url);
-                [
-                    env.section_nav(s, &member, None),
-                    env.section_nav(s, &sec.url, None),
-                ]
-            })
+            .map(|s| [0, 1].map(|i| env.section_nav(s, &env.nav_from(s, i), None)))
             .collect();
         env
     }
@@ -97,6 +105,23 @@ impl<'a> RenderEnv<'a> {
     /// and its pages. Sections longer than [`NAV_WINDOW`] × 2 pages only show
     /// the pages around `current`, so the sidebar never grows with the site.
     fn section_nav(&self, s: SectionId, from: &str, current: Option<PageId>) -> tera::Value {
+        tera::Value::from_serializable(&self.section_nav_view(s, from, current))
+    }
+
+    /// Where the shared navigation `nav[s][i]` is seen from: a page of the
+    /// section (0) or its index page (1).
+    fn nav_from(&self, s: SectionId, i: usize) -> String {
+        let sec = &self.site.sections[s];
+        if i == 0 {
+            format!("{}x/", sec.url)
+        } else {
+            sec.url.clone()
+        }
+    }
+
+    /// The data of [`Self::section_nav`] (hashed by `fingerprint.rs`: a
+    /// `tera::Value` serialises its maps in no fixed order).
+    fn section_nav_view(&self, s: SectionId, from: &str, current: Option<PageId>) -> SectionNav {
         let site = self.site;
         let sec = &site.sections[s];
         let (pages, more) = match current {
@@ -115,7 +140,7 @@ impl<'a> RenderEnv<'a> {
             title: site.sections[id].title.clone(),
             href: self.href(from, &site.sections[id].url),
         };
-        tera::Value::from_serializable(&SectionNav {
+        SectionNav {
             title: sec.title.clone(),
             href: self.href(from, &sec.url),
             parent: sec.parent.filter(|&p| p != 0).map(link),
@@ -136,7 +161,7 @@ impl<'a> RenderEnv<'a> {
                     }
                 })
                 .collect(),
-        })
+        }
     }
 }
 
@@ -432,9 +457,28 @@ fn guide_steps(site: &Site, section: SectionId) -> Vec<PageId> {
         .collect()
 }
 
+/// The template globals as they are set, in a fixed order (a `tera::Value`
+/// has none): what `serve` fingerprints.
+#[derive(Default)]
+struct Globals(serde_json::Map<String, serde_json::Value>);
+
+impl Globals {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        let v = serde_json::to_value(value).unwrap_or_else(|e| {
+            serde_json::Value::String(format!("unserialisable global `{key}`: {e}"))
+        });
+        self.0.insert(key.to_string(), v);
+    }
+}
+
 /// Template globals that do not depend on the page, set once per build.
-pub fn set_globals(tera: &mut Tera, site: &Site, strings: &BTreeMap<&'static str, &'static str>) {
-    let g = tera.global_context();
+/// Returns them (for `serve`'s fingerprints): add a global through `g`.
+pub fn set_globals(
+    tera: &mut Tera,
+    site: &Site,
+    strings: &BTreeMap<&'static str, &'static str>,
+) -> serde_json::Value {
+    let mut g = Globals::default();
     #[derive(Serialize)]
     struct SiteView<'a> {
         title: &'a str,
@@ -498,6 +542,11 @@ pub fn set_globals(tera: &mut Tera, site: &Site, strings: &BTreeMap<&'static str
         ]));
     }
     g.insert("tools", &tools);
+    let context = tera.global_context();
+    for (k, v) in &g.0 {
+        context.insert(k.clone(), v);
+    }
+    serde_json::Value::Object(g.0)
 }
 
 impl RenderEnv<'_> {
@@ -580,7 +629,7 @@ impl RenderEnv<'_> {
             url: &page.url,
             description: page.front.description.as_deref(),
             kind,
-            content: self.resolve_body(id),
+            content: String::new(),
             date: page.date.map(|d| d.view(lang)),
             updated: page.updated.map(|d| d.view(lang)),
             authors: &page.front.authors,
@@ -701,6 +750,15 @@ impl RenderEnv<'_> {
 
     /// Renders page `id` to its final HTML.
     pub fn render_page(&self, id: PageId) -> Result<Vec<u8>, Diagnostic> {
+        let (template, ctx, nav) = self.page_inputs(id, self.resolve_body(id));
+        let nav = self.nav_value(nav);
+        self.render_template(template, &ctx, nav, self.site.pages[id].shown.as_path())
+    }
+
+    /// Everything the template of page `id` receives: the template name, the
+    /// context (with `content` as given) and the section navigation. The
+    /// render and its fingerprint (`fingerprint.rs`) both start from here.
+    fn page_inputs(&self, id: PageId, content: String) -> (&'static str, PageContext<'_>, Nav) {
         let site = self.site;
         let page = &site.pages[id];
         let from = page.url.as_str();
@@ -736,7 +794,8 @@ impl RenderEnv<'_> {
                 })
                 .collect()
         };
-        let (view, template) = self.page_view(id);
+        let (mut view, template) = self.page_view(id);
+        view.content = content;
         let ctx = PageContext {
             root: root_of(from),
             home_href: self.href(from, ""),
@@ -745,16 +804,24 @@ impl RenderEnv<'_> {
             page: view,
         };
         let long = site.sections[page.section].pages.len() > NAV_WINDOW * 2;
-        let nav = (!(page.is_index && page.section == 0)).then(|| {
-            if long && !page.is_index {
-                // Seen from a sibling folder, like the shared navigation.
-                let member = format!("{}x/", site.sections[page.section].url);
-                self.section_nav(page.section, &member, Some(id))
-            } else {
-                self.nav[page.section][usize::from(page.is_index)].clone()
-            }
-        });
-        self.render_template(template, &ctx, nav, page.shown.as_path())
+        let nav = if page.is_index && page.section == 0 {
+            Nav::None
+        } else if long && !page.is_index {
+            Nav::Window(page.section, id)
+        } else {
+            Nav::Shared(page.section, usize::from(page.is_index))
+        };
+        (template, ctx, nav)
+    }
+
+    /// The navigation value a [`Nav`] stands for.
+    fn nav_value(&self, nav: Nav) -> Option<tera::Value> {
+        match nav {
+            Nav::None => None,
+            Nav::Shared(s, i) => Some(self.nav[s][i].clone()),
+            // Seen from a sibling folder, like the shared navigation.
+            Nav::Window(s, id) => Some(self.section_nav(s, &self.nav_from(s, 0), Some(id))),
+        }
     }
 
     fn render_template<T: Serialize>(

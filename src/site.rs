@@ -31,8 +31,9 @@ pub struct Page {
     pub kind: PageKind,
     pub date: Option<Date>,
     pub updated: Option<Date>,
-    /// The Markdown body, rendered with link placeholders.
-    pub body: Rendered,
+    /// The Markdown body, rendered with link placeholders (shared: `serve`
+    /// clones its cached pages on every rebuild).
+    pub body: std::sync::Arc<Rendered>,
     /// Output directory relative to the site root, ending with `/`, or `""`
     /// for the home page. Set by [`assemble`].
     pub url: String,
@@ -232,7 +233,7 @@ pub fn parse_page(
         title,
         date,
         updated,
-        body,
+        body: std::sync::Arc::new(body),
         front,
         url: String::new(),
         section: 0,
@@ -368,7 +369,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
                 kind: PageKind::Page,
                 date: None,
                 updated: None,
-                body: Rendered::default(),
+                body: Default::default(),
                 url: String::new(),
                 section: sid,
                 is_index: true,

@@ -165,131 +165,148 @@ impl RenderEnv<'_> {
 
     /// Renders a generated page.
     pub fn render_generated(&self, g: Generated) -> Result<Vec<u8>, Diagnostic> {
+        self.with_generated_inputs(g, |template, ctx, listing, file| {
+            let mut context = tera::Context::from_serialize(ctx)
+                .map_err(|e| crate::theme::template_error(std::path::Path::new(template), &e))?;
+            context.insert("listing", listing);
+            self.render_context(template, context, None, std::path::Path::new(file))
+        })
+    }
+
+    /// Calls `f` with everything the template of a generated page receives:
+    /// template name, context, `listing`, and the output file. The render
+    /// and its fingerprint (`fingerprint.rs`) both start from here.
+    pub(super) fn with_generated_inputs<R>(
+        &self,
+        g: Generated,
+        f: impl FnOnce(&str, &PageContext<'_>, &serde_json::Value, &str) -> R,
+    ) -> R {
         let url = g.url(self);
         let from = url.as_str();
-        let tag_title;
-        let (title, kind, template, listing): (&str, &'static str, &str, serde_json::Value) =
-            match g {
-                Generated::NotFound => (
-                    self.strings["not_found_title"],
-                    "404",
-                    "404.html",
-                    serde_json::Value::Null,
-                ),
-                Generated::TagIndex => {
-                    let tags: Vec<TagEntry<'_>> = self
-                        .wiki
-                        .tags
-                        .iter()
-                        .map(|t| TagEntry {
-                            name: &t.name,
-                            href: self.href(from, &format!("{}{}/", wiki::TAGS_URL, t.slug)),
-                            count: t.pages.len(),
-                        })
-                        .collect();
-                    (
-                        self.strings["tags"],
-                        "tags",
-                        "tags.html",
-                        serde_json::json!({ "tags": tags }),
-                    )
-                }
-                Generated::Tag(t) => {
-                    let tag = &self.wiki.tags[t];
-                    tag_title = tag.name.clone();
-                    let pages: Vec<PageEntry<'_>> =
-                        tag.pages.iter().map(|&p| self.entry(from, p)).collect();
-                    let index = self.href(from, wiki::TAGS_URL);
-                    (
-                        &tag_title,
-                        "tag",
-                        "tag.html",
-                        serde_json::json!({ "pages": pages, "index_href": index }),
-                    )
-                }
-                Generated::PagesToCreate => {
-                    let missing: Vec<MissingEntry<'_>> = self
-                        .wiki
-                        .missing
-                        .iter()
-                        .map(|m| MissingEntry {
-                            title: &m.title,
-                            id: &m.slug,
-                            count: m.askers.len(),
-                            links: m.links,
-                            askers: m
-                                .askers
-                                .iter()
-                                .map(|&p| LinkView {
-                                    title: self.site.pages[p].title.clone(),
-                                    href: self.href(from, &self.site.pages[p].url),
-                                })
-                                .collect(),
-                        })
-                        .collect();
-                    (
-                        self.strings["pages_to_create"],
-                        "pages-to-create",
-                        "pages_to_create.html",
-                        serde_json::json!({ "missing": missing }),
-                    )
-                }
-                Generated::Weather => (
-                    self.strings["weather"],
-                    "weather",
-                    "weather.html",
-                    serde_json::Value::Null,
-                ),
-                Generated::TypologyOverview => {
-                    let axes = typology_axes(self.site);
-                    let mut levels: Vec<String> = vec![];
-                    for a in &axes {
-                        for (l, _) in &a.levels {
-                            if !levels.contains(l) {
-                                levels.push(l.clone());
-                            }
+        let (title, kind, template, listing): (
+            &str,
+            &'static str,
+            &'static str,
+            serde_json::Value,
+        ) = match g {
+            Generated::NotFound => (
+                self.strings["not_found_title"],
+                "404",
+                "404.html",
+                serde_json::Value::Null,
+            ),
+            Generated::TagIndex => {
+                let tags: Vec<TagEntry<'_>> = self
+                    .wiki
+                    .tags
+                    .iter()
+                    .map(|t| TagEntry {
+                        name: &t.name,
+                        href: self.href(from, &format!("{}{}/", wiki::TAGS_URL, t.slug)),
+                        count: t.pages.len(),
+                    })
+                    .collect();
+                (
+                    self.strings["tags"],
+                    "tags",
+                    "tags.html",
+                    serde_json::json!({ "tags": tags }),
+                )
+            }
+            Generated::Tag(t) => {
+                let tag = &self.wiki.tags[t];
+                let pages: Vec<PageEntry<'_>> =
+                    tag.pages.iter().map(|&p| self.entry(from, p)).collect();
+                let index = self.href(from, wiki::TAGS_URL);
+                (
+                    &tag.name,
+                    "tag",
+                    "tag.html",
+                    serde_json::json!({ "pages": pages, "index_href": index }),
+                )
+            }
+            Generated::PagesToCreate => {
+                let missing: Vec<MissingEntry<'_>> = self
+                    .wiki
+                    .missing
+                    .iter()
+                    .map(|m| MissingEntry {
+                        title: &m.title,
+                        id: &m.slug,
+                        count: m.askers.len(),
+                        links: m.links,
+                        askers: m
+                            .askers
+                            .iter()
+                            .map(|&p| LinkView {
+                                title: self.site.pages[p].title.clone(),
+                                href: self.href(from, &self.site.pages[p].url),
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                (
+                    self.strings["pages_to_create"],
+                    "pages-to-create",
+                    "pages_to_create.html",
+                    serde_json::json!({ "missing": missing }),
+                )
+            }
+            Generated::Weather => (
+                self.strings["weather"],
+                "weather",
+                "weather.html",
+                serde_json::Value::Null,
+            ),
+            Generated::TypologyOverview => {
+                let axes = typology_axes(self.site);
+                let mut levels: Vec<String> = vec![];
+                for a in &axes {
+                    for (l, _) in &a.levels {
+                        if !levels.contains(l) {
+                            levels.push(l.clone());
                         }
                     }
-                    levels
-                        .sort_by_key(|l| (l.trim().parse::<i64>().unwrap_or(i64::MAX), l.clone()));
-                    let rows: Vec<AxisRow<'_>> = axes
-                        .iter()
-                        .map(|a| AxisRow {
-                            name: &a.name,
-                            cells: levels
-                                .iter()
-                                .map(|l| {
-                                    a.levels
-                                        .iter()
-                                        .filter(|(label, _)| label == l)
-                                        .flat_map(|(_, pages)| pages.iter())
-                                        .map(|&p| TypologyEntry {
-                                            title: &self.site.pages[p].title,
-                                            href: self.href(from, &self.site.pages[p].url),
-                                            cited_by: self
-                                                .backlinks_from(from, p)
-                                                .into_iter()
-                                                .filter(|b| {
-                                                    matches!(
-                                                        b.kind,
-                                                        PageKind::Minutes | PageKind::Guide
-                                                    )
-                                                })
-                                                .collect(),
-                                        })
-                                        .collect()
-                                })
-                                .collect(),
-                        })
-                        .collect();
-                    (
-                        self.strings["typology_overview"],
-                        "typologies",
-                        "typologies.html",
-                        serde_json::json!({ "levels": levels, "axes": rows }),
-                    )
                 }
-            };
+                levels.sort_by_key(|l| (l.trim().parse::<i64>().unwrap_or(i64::MAX), l.clone()));
+                let rows: Vec<AxisRow<'_>> = axes
+                    .iter()
+                    .map(|a| AxisRow {
+                        name: &a.name,
+                        cells: levels
+                            .iter()
+                            .map(|l| {
+                                a.levels
+                                    .iter()
+                                    .filter(|(label, _)| label == l)
+                                    .flat_map(|(_, pages)| pages.iter())
+                                    .map(|&p| TypologyEntry {
+                                        title: &self.site.pages[p].title,
+                                        href: self.href(from, &self.site.pages[p].url),
+                                        cited_by: self
+                                            .backlinks_from(from, p)
+                                            .into_iter()
+                                            .filter(|b| {
+                                                matches!(
+                                                    b.kind,
+                                                    PageKind::Minutes | PageKind::Guide
+                                                )
+                                            })
+                                            .collect(),
+                                    })
+                                    .collect()
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                (
+                    self.strings["typology_overview"],
+                    "typologies",
+                    "typologies.html",
+                    serde_json::json!({ "levels": levels, "axes": rows }),
+                )
+            }
+        };
         let content = match g {
             Generated::NotFound => {
                 format!("<p>{}</p>", escape_html(self.strings["not_found_text"]))
@@ -356,10 +373,7 @@ impl RenderEnv<'_> {
                 s.href = absolute(&s.href);
             }
         }
-        let mut context = tera::Context::from_serialize(&ctx)
-            .map_err(|e| crate::theme::template_error(std::path::Path::new(template), &e))?;
-        context.insert("listing", &listing);
-        self.render_context(template, context, None, std::path::Path::new(&g.file(self)))
+        f(template, &ctx, &listing, &g.file(self))
     }
 }
 

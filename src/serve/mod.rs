@@ -22,6 +22,9 @@ pub mod path;
 pub mod rebuild;
 pub mod watch;
 
+#[cfg(test)]
+mod tests;
+
 pub use rebuild::Builder;
 
 /// The URL of the Server-Sent Events stream the pages listen to.
@@ -148,7 +151,14 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     }
     // Watch and rebuild on this thread.
     let mut watcher = watch::start(&root).context("cannot watch the site's files")?;
-    while let Ok(batch) = watcher.events.recv() {
+    while let Ok(mut batch) = watcher.events.recv() {
+        // A burst (a `git checkout` of 500 files) reaches us as several
+        // debounced batches, one per tick: wait until they stop, rebuild once.
+        while let Ok(more) = watcher.events.recv_timeout(watch::SETTLE) {
+            batch.extend(more);
+        }
+        batch.sort();
+        batch.dedup();
         let started = Instant::now();
         if let Err(e) = watcher.refresh() {
             eprintln!("warning: cannot watch a new folder: {e}");
@@ -158,6 +168,13 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
             continue;
         }
         let result = builder.apply(&batch, kind);
+        eprintln!(
+            "{} paths changed: {} pages parsed, {} files rendered, {} reused",
+            batch.len(),
+            builder.parsed_last,
+            builder.rendered_last,
+            builder.reused_last
+        );
         install(&shared, result, started, false);
     }
     Ok(())

@@ -4,15 +4,17 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
 
-use crate::build::{Parsed, link_pages, read_config, render_site};
+use crate::build::{Parsed, link_pages, read_config, render_site_with};
 use crate::config::Config;
 use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
 use crate::load::{self, Asset, Loaded, SourceFile};
 use crate::markdown::MarkdownOptions;
 use crate::output::{Entry, Memory};
+use crate::render::RenderCache;
 use crate::site;
 use crate::theme::{self, Theme};
 
@@ -41,8 +43,13 @@ pub struct Builder {
     pages: BTreeMap<String, CachedPage>,
     assets: BTreeMap<String, Asset>,
     load_diagnostics: Vec<Diagnostic>,
+    /// The last good render's files with their input fingerprints.
+    cache: RenderCache,
     /// How many pages the last rebuild parsed (for tests and the log).
     pub parsed_last: usize,
+    /// How many files the last rebuild rendered, and reused unchanged.
+    pub rendered_last: usize,
+    pub reused_last: usize,
 }
 
 impl Builder {
@@ -55,7 +62,10 @@ impl Builder {
             pages: BTreeMap::new(),
             assets: BTreeMap::new(),
             load_diagnostics: vec![],
+            cache: RenderCache::default(),
             parsed_last: 0,
+            rendered_last: 0,
+            reused_last: 0,
         }
     }
 
@@ -63,6 +73,7 @@ impl Builder {
     pub fn full(&mut self) -> Outcome {
         self.config = None;
         self.theme = None;
+        self.cache = RenderCache::default();
         match self.load_config_and_theme() {
             Ok(()) => {}
             Err(e) => {
@@ -86,6 +97,7 @@ impl Builder {
 
     /// Applies a batch of changed paths.
     pub fn apply(&mut self, paths: &[PathBuf], change: Change) -> Outcome {
+        self.parsed_last = 0;
         match change {
             Change::Nothing => self.render(),
             Change::Full => self.full(),
@@ -228,12 +240,21 @@ impl Builder {
                 css_only: false,
             };
         };
+        let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
+        let started = std::time::Instant::now();
         let assets: BTreeSet<String> = self.assets.keys().cloned().collect();
         let (site, links, diags) = link_pages(
             config,
             self.pages.values().map(|c| c.parsed.clone()),
             &assets,
         );
+        if timings {
+            eprintln!(
+                "timing: serve link   {:>7.1} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        let started = std::time::Instant::now();
         let mut diagnostics = Diagnostics(self.load_diagnostics.clone());
         diagnostics.extend(diags);
         diagnostics.sort();
@@ -258,7 +279,29 @@ impl Builder {
             diagnostics: vec![],
         };
         let memory = Memory::default();
-        match render_site(&site, &links, &loaded, theme, &mut tera, &memory) {
+        let result = render_site_with(
+            &site,
+            &links,
+            &loaded,
+            theme,
+            &mut tera,
+            &memory,
+            Some(&mut self.cache),
+        );
+        self.rendered_last = self.cache.rendered.load(Ordering::Relaxed);
+        self.reused_last = self.cache.reused.load(Ordering::Relaxed);
+        if timings {
+            eprintln!(
+                "timing: serve render {:>7.1} ms ({} files rendered, {} reused)",
+                started.elapsed().as_secs_f64() * 1000.0,
+                self.rendered_last,
+                self.reused_last
+            );
+        }
+        if !matches!(&result, Ok(e) if e.is_empty()) {
+            self.cache.abandon();
+        }
+        match result {
             Ok(errors) if errors.is_empty() => Outcome {
                 files: Ok(memory.into_files()),
                 css_only: false,

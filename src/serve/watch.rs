@@ -26,6 +26,13 @@ pub enum Change {
     Full,
 }
 
+/// Events closer than this are one batch (the debouncer's window).
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+/// How often the debouncer hands over the events that have settled.
+const TICK: Duration = Duration::from_millis(10);
+/// After a batch, further batches arriving within this delay join it.
+pub const SETTLE: Duration = Duration::from_millis(30);
+
 /// Is this path one the watcher should ignore (temporaries, output, VCS)?
 pub fn ignored(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
@@ -102,30 +109,27 @@ impl Watcher {
 /// Watches `content/`, `themes/` and the site folder itself (for
 /// `playbook.toml`). Access events are dropped (on Linux, reading a file
 /// emits one), and so are editor temporaries and the output folder. Events
-/// arriving within 120 ms are one batch, so an atomic save or a `git
-/// checkout` touching 500 files gives one rebuild.
+/// of a path within [`DEBOUNCE`] are one event, so an atomic save is one
+/// change; `serve` joins batches closer than [`SETTLE`], so a `git checkout`
+/// touching 500 files gives one rebuild.
 pub fn start(root: &Path) -> notify::Result<Watcher> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = channel();
     let filter_root = root.clone();
-    let mut debouncer = new_debouncer(
-        Duration::from_millis(120),
-        None,
-        move |res: DebounceEventResult| {
-            let Ok(events) = res else { return };
-            let mut paths: Vec<PathBuf> = events
-                .iter()
-                .filter(|e| !matches!(e.kind, EventKind::Access(_)))
-                .flat_map(|e| e.paths.iter().cloned())
-                .filter(|p| !ignored(&filter_root, p))
-                .collect();
-            paths.sort();
-            paths.dedup();
-            if !paths.is_empty() {
-                let _ = tx.send(paths);
-            }
-        },
-    )?;
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(TICK), move |res: DebounceEventResult| {
+        let Ok(events) = res else { return };
+        let mut paths: Vec<PathBuf> = events
+            .iter()
+            .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+            .flat_map(|e| e.paths.iter().cloned())
+            .filter(|p| !ignored(&filter_root, p))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        if !paths.is_empty() {
+            let _ = tx.send(paths);
+        }
+    })?;
     debouncer.watch(&root, RecursiveMode::NonRecursive)?;
     let mut w = Watcher {
         debouncer,

@@ -1,0 +1,215 @@
+//! Fingerprints of render inputs, for `serve`'s incremental rebuild.
+//!
+//! The fingerprint of an output file is a 128-bit hash of exactly what its
+//! template receives: the same `page_inputs`/`with_generated_inputs` that the
+//! render uses, serialised, plus a digest of the site-wide inputs (theme
+//! templates, configuration, template globals). The only value not hashed
+//! as such is a page's `content`: it is replaced by a digest of what
+//! `resolve_body` reads (the body HTML and the href of every link target).
+//!
+//! So a field added to a page's context (credits, say) is covered without
+//! touching this file; a new kind of output file is simply always rendered
+//! (see `build::render_site_with`), which is slower but never stale.
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+use xxhash_rust::xxh3::Xxh3;
+
+use super::{Generated, Nav, RenderEnv};
+use crate::diagnostic::Diagnostic;
+use crate::link::Target;
+use crate::site::PageId;
+
+/// A 128-bit streaming hash that serde can write into.
+struct Digest(Xxh3);
+
+impl Digest {
+    fn new() -> Digest {
+        Digest(Xxh3::new())
+    }
+
+    /// A length-prefixed string: `("ab", "c")` and `("a", "bc")` differ.
+    fn str(&mut self, s: &str) {
+        self.0.write_u64(s.len() as u64);
+        self.0.update(s.as_bytes());
+    }
+
+    fn value<T: Serialize + ?Sized>(&mut self, v: &T) {
+        // Serialising into a hash cannot fail but for a map with non-string
+        // keys, which no context has; a failure still changes the hash.
+        if serde_json::to_writer(&mut *self, v).is_err() {
+            self.str("\u{0}unserialisable");
+        }
+        self.0.write_u8(0xff);
+    }
+
+    fn finish(&self) -> u128 {
+        self.0.digest128()
+    }
+}
+
+impl Write for Digest {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Digest of the site-wide render inputs: template sources, the
+/// configuration, and the template globals (as `set_globals` returns them;
+/// they hold the UI strings).
+pub fn global_fingerprint(
+    theme: &crate::theme::Theme,
+    config: &crate::config::Config,
+    globals: &serde_json::Value,
+) -> u128 {
+    let mut d = Digest::new();
+    d.str(env!("CARGO_PKG_VERSION"));
+    d.str(&format!("{:?}", theme.overrides));
+    d.str(&format!("{config:?}"));
+    d.value(globals);
+    d.finish()
+}
+
+impl RenderEnv<'_> {
+    /// Digest of what `resolve_body(id)` reads: the body HTML, the page's
+    /// place, and the href each link placeholder becomes.
+    fn content_fingerprint(&self, d: &mut Digest, id: PageId) {
+        let page = &self.site.pages[id];
+        d.str(&page.body.html);
+        d.str(&page.url);
+        d.0.write_u8(u8::from(page.is_index));
+        for t in &self.links.targets[id] {
+            d.0.write_u8(match t {
+                Target::Page { .. } => 0,
+                Target::Missing { .. } => 1,
+                Target::Asset { .. } => 2,
+                Target::Unresolved { .. } => 3,
+            });
+            d.str(&self.target_href(&page.url, page.is_index, t));
+        }
+    }
+
+    /// Fingerprint of page `id`'s output file: equal fingerprints (under
+    /// equal global fingerprints) give equal bytes.
+    pub fn page_fingerprint(&self, id: PageId) -> u128 {
+        let mut d = Digest::new();
+        self.content_fingerprint(&mut d, id);
+        let (template, ctx, nav) = self.page_inputs(id, String::new());
+        d.str(template);
+        d.value(&ctx);
+        match nav {
+            Nav::None => d.0.write_u8(0),
+            Nav::Shared(s, i) => {
+                d.0.write_u8(1);
+                d.0.write_u128(self.nav_fingerprints()[s][i]);
+            }
+            Nav::Window(s, id) => {
+                d.0.write_u8(2);
+                d.value(&self.section_nav_view(s, &self.nav_from(s, 0), Some(id)));
+            }
+        }
+        d.finish()
+    }
+
+    /// Fingerprints of the shared section navigations, computed once.
+    fn nav_fingerprints(&self) -> &[[u128; 2]] {
+        self.nav_digests.get_or_init(|| {
+            (0..self.nav.len())
+                .map(|s| {
+                    [0, 1].map(|i| {
+                        let mut d = Digest::new();
+                        d.value(&self.section_nav_view(s, &self.nav_from(s, i), None));
+                        d.finish()
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Fingerprint of a generated page's output file.
+    pub fn generated_fingerprint(&self, g: Generated) -> u128 {
+        self.with_generated_inputs(g, |template, ctx, listing, file| {
+            let mut d = Digest::new();
+            d.str(template);
+            d.str(file);
+            d.value(ctx);
+            d.value(listing);
+            d.finish()
+        })
+    }
+}
+
+/// One rendered file and the fingerprint it was rendered from.
+type Rendered = (u128, Arc<Vec<u8>>);
+
+/// The output files of the previous render, by fingerprint: a file whose
+/// fingerprint has not changed is taken from here instead of rendered.
+#[derive(Default)]
+pub struct RenderCache {
+    global: u128,
+    prev: HashMap<String, Rendered>,
+    next: Mutex<HashMap<String, Rendered>>,
+    /// Files rendered and files reused by the last render (for the log and tests).
+    pub rendered: AtomicUsize,
+    pub reused: AtomicUsize,
+}
+
+impl RenderCache {
+    /// Starts a render whose site-wide inputs have fingerprint `global`:
+    /// when it differs from the previous one, nothing is reused.
+    pub fn begin(&mut self, global: u128) {
+        let next = std::mem::take(self.next.get_mut().unwrap_or_else(|e| e.into_inner()));
+        if !next.is_empty() {
+            self.prev = next;
+        }
+        if global != self.global {
+            self.prev.clear();
+        }
+        self.global = global;
+        self.rendered.store(0, Ordering::Relaxed);
+        self.reused.store(0, Ordering::Relaxed);
+    }
+
+    /// A render failed: keep what the last good render left for the next try.
+    pub fn abandon(&mut self) {
+        self.next
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    /// The bytes of output file `rel`: reused when its fingerprint is the
+    /// one it was last rendered from, else rendered.
+    pub fn get(
+        &self,
+        rel: &str,
+        fingerprint: impl FnOnce() -> u128,
+        render: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
+    ) -> Result<Arc<Vec<u8>>, Diagnostic> {
+        let fp = fingerprint();
+        let bytes = match self.prev.get(rel) {
+            Some((old, bytes)) if *old == fp => {
+                self.reused.fetch_add(1, Ordering::Relaxed);
+                bytes.clone()
+            }
+            _ => {
+                self.rendered.fetch_add(1, Ordering::Relaxed);
+                Arc::new(render()?)
+            }
+        };
+        if let Ok(mut next) = self.next.lock() {
+            next.insert(rel.to_string(), (fp, bytes.clone()));
+        }
+        Ok(bytes)
+    }
+}

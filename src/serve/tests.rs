@@ -1,0 +1,373 @@
+//! The incremental rebuild equals a clean build, byte for byte: proptest
+//! drives random sequences of edits, creations, renames, deletions, broken
+//! pages, template and configuration changes on a real site folder, hands
+//! the changed paths to the `Builder` the way the watcher does, and after
+//! every step compares its files with a clean `playbook build`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+
+use super::rebuild::Builder;
+use super::watch::classify;
+use crate::build::{BuildOptions, build};
+use crate::output::Entry;
+
+const TITLES: [&str; 8] = [
+    "Coopération",
+    "Légitimité",
+    "Facilitation",
+    "Atelier du lundi",
+    "Typologie des acteurs",
+    "Démarrer",
+    "Absente",
+    "Gouvernance",
+];
+const FOLDERS: [&str; 4] = ["", "guide/", "fiches/", "long/"];
+
+/// A page's text from a few random choices.
+fn page_text(v: u32, n: usize) -> String {
+    let title = TITLES[(v % 8) as usize];
+    let kinds = ["page", "guide", "typology", "minutes"];
+    let kind = kinds[(v / 8 % 4) as usize];
+    let tags = ["[a]", "[a, b]", "[B, c]", "[]"][(v / 32 % 4) as usize];
+    let target = TITLES[(v / 128 % 8) as usize];
+    let mut front = format!(
+        "---\ntitle: {title} {}\nkind: {kind}\ntags: {tags}\n",
+        v % 3
+    );
+    if v % 5 == 0 {
+        front.push_str(&format!("order: {}\n", v % 7));
+    }
+    if v % 6 == 0 {
+        front.push_str("description: Une description.\n");
+    }
+    if kind == "typology" {
+        front.push_str(&format!("axis: Axe {}\nlevel: \"{}\"\n", v % 2, v % 3));
+    }
+    if kind == "minutes" && v % 2 == 0 {
+        front.push_str("date: 2025-03-04\nweather:\n  - who: Léa\n    weather: soleil\n");
+    }
+    if v % 97 == 0 {
+        // Broken front matter: the rebuild fails, the next one must recover.
+        front.push_str("title: [oops\n");
+    }
+    format!(
+        "{front}---\n## Section {n}\n\nVoir [[{target}]] et [[{} 1#Section {n}]], [lien](../index.md).\n\nTexte {v}.\n",
+        TITLES[(v / 1024 % 8) as usize]
+    )
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Edit(usize, u32),
+    Create(usize, u32),
+    Rename(usize, usize),
+    Delete(usize),
+    Template(u8),
+    Config(u8),
+    Css(u8),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (any::<usize>(), any::<u32>()).prop_map(|(i, v)| Op::Edit(i, v)),
+        2 => (any::<usize>(), any::<u32>()).prop_map(|(f, v)| Op::Create(f, v)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(i, f)| Op::Rename(i, f)),
+        2 => any::<usize>().prop_map(Op::Delete),
+        1 => any::<u8>().prop_map(Op::Template),
+        1 => any::<u8>().prop_map(Op::Config),
+        1 => any::<u8>().prop_map(Op::Css),
+    ]
+}
+
+fn write(root: &Path, rel: &str, text: &str) -> PathBuf {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn pages(root: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Applies one operation to the site folder; returns the paths the watcher would report.
+fn apply(root: &Path, op: &Op, step: usize) -> Vec<PathBuf> {
+    let files = pages(root);
+    let pick = |i: usize| files[i % files.len()].clone();
+    match *op {
+        Op::Edit(i, v) => {
+            let p = pick(i);
+            std::fs::write(&p, page_text(v, step)).unwrap();
+            vec![p]
+        }
+        Op::Create(f, v) => {
+            // Sometimes in a new folder: the watcher reports the folder.
+            let folder = if f % 7 == 0 {
+                format!("neuf{step}/")
+            } else {
+                FOLDERS[f % FOLDERS.len()].to_string()
+            };
+            let p = write(
+                root,
+                &format!("content/{folder}p{step}.md"),
+                &page_text(v, step),
+            );
+            if folder.starts_with("neuf") {
+                vec![p.parent().unwrap().to_path_buf(), p]
+            } else {
+                vec![p]
+            }
+        }
+        Op::Rename(i, f) => {
+            let from = pick(i);
+            let to = root.join(format!("content/{}r{step}.md", FOLDERS[f % FOLDERS.len()]));
+            std::fs::rename(&from, &to).unwrap();
+            vec![from, to]
+        }
+        Op::Delete(i) if files.len() > 3 => {
+            let p = pick(i);
+            std::fs::remove_file(&p).unwrap();
+            vec![p]
+        }
+        Op::Delete(_) => vec![],
+        Op::Template(t) => {
+            let p = root.join("themes/default/templates/page.html");
+            if t % 3 == 0 {
+                let _ = std::fs::remove_file(&p);
+            } else {
+                write(
+                    root,
+                    "themes/default/templates/page.html",
+                    &format!(
+                        "{{% extends \"__default/page.html\" %}}{{% block main %}}<p>v{t}</p>{{{{ super() }}}}{{% endblock main %}}"
+                    ),
+                );
+            }
+            vec![p]
+        }
+        Op::Config(c) => {
+            let mut text = String::new();
+            if c & 1 != 0 {
+                text.push_str("title = \"Autre titre\"\n");
+            }
+            if c & 2 != 0 {
+                text.push_str("language = \"en\"\n");
+            }
+            if c & 4 != 0 {
+                text.push_str("edit_url = \"https://forge/{path}\"\n");
+            }
+            text.push_str("[wiki]\n");
+            if c & 8 != 0 {
+                text.push_str("tags = false\n");
+            }
+            if c & 16 != 0 {
+                text.push_str("backlinks = false\n");
+            }
+            vec![write(root, "playbook.toml", &text)]
+        }
+        Op::Css(c) => vec![write(
+            root,
+            "themes/default/static/extra.css",
+            &format!("body{{--v:{c}}}"),
+        )],
+    }
+}
+
+/// The files of a clean `playbook build` of `root`, or `None` when it fails.
+fn clean_build(root: &Path, out: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
+    let _ = std::fs::remove_dir_all(out);
+    build(&BuildOptions {
+        root: root.to_path_buf(),
+        out: Some(out.to_path_buf()),
+        ..BuildOptions::default()
+    })
+    .ok()?;
+    let mut files = BTreeMap::new();
+    for e in walkdir::WalkDir::new(out).into_iter().flatten() {
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if rel != crate::output::MANIFEST {
+                files.insert(rel, std::fs::read(e.path()).unwrap());
+            }
+        }
+    }
+    Some(files)
+}
+
+fn in_memory(files: &std::collections::HashMap<String, Entry>) -> BTreeMap<String, Vec<u8>> {
+    files
+        .iter()
+        .map(|(k, e)| {
+            let bytes = match e {
+                Entry::Bytes(b) => b.as_ref().clone(),
+                Entry::File(p) => std::fs::read(p).unwrap(),
+            };
+            (k.clone(), bytes)
+        })
+        .collect()
+}
+
+/// The starting site: a few folders, one longer than the navigation window.
+fn seed(root: &Path) {
+    write(
+        root,
+        "content/_index.md",
+        "---\ntitle: Accueil\n---\nBienvenue [[Coopération 1]].\n",
+    );
+    write(
+        root,
+        "content/guide/_index.md",
+        "---\ntitle: Guide\n---\nLe guide.\n",
+    );
+    for i in 0..6 {
+        write(
+            root,
+            &format!("content/guide/0{i}-etape{i}.md"),
+            &page_text(i * 37 + 8, i as usize),
+        );
+        write(
+            root,
+            &format!("content/fiches/f{i}.md"),
+            &page_text(i * 131 + 1, i as usize),
+        );
+    }
+    // Longer than two navigation windows: pages see only their neighbours.
+    let window = crate::render::NAV_WINDOW * 2 + 3;
+    for i in 0..window {
+        write(
+            root,
+            &format!("content/long/l{i:03}.md"),
+            &format!("# Longue {i}\n\n[[Longue {}]]\n", i + 1),
+        );
+    }
+    write(root, "content/fiches/image.png", "PNG");
+}
+
+fn run(ops: &[Op]) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = dir.path().join("clean");
+    seed(&root);
+    let mut builder = Builder::new(&root, false);
+    let first = builder.full();
+    prop_assert_eq!(
+        in_memory(&first.files.expect("the seed builds")),
+        clean_build(&root, &out).expect("the seed builds")
+    );
+    for (step, op) in ops.iter().enumerate() {
+        let paths = apply(&root, op, step);
+        let outcome = builder.apply(&paths, classify(&root, &paths));
+        let clean = clean_build(&root, &out);
+        match (outcome.files, clean) {
+            (Ok(files), Some(clean)) => {
+                let files = in_memory(&files);
+                let keys = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+                prop_assert_eq!(
+                    keys(&files),
+                    keys(&clean),
+                    "step {} {:?}: file lists",
+                    step,
+                    op
+                );
+                for (k, v) in &clean {
+                    prop_assert!(
+                        &files[k] == v,
+                        "step {} {:?}: {} differs from a clean build",
+                        step,
+                        op,
+                        k
+                    );
+                }
+            }
+            (Err(_), None) => {}
+            (Ok(_), None) => prop_assert!(
+                false,
+                "step {step} {op:?}: clean build failed, serve did not"
+            ),
+            (Err(e), Some(_)) => prop_assert!(false, "step {step} {op:?}: serve failed: {e}"),
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PLAYBOOK_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(12),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn incremental_rebuild_equals_a_clean_build(ops in prop::collection::vec(op(), 1..10)) {
+        run(&ops)?;
+    }
+}
+
+/// The incremental rebuild really is incremental: a body edit re-parses
+/// one page and re-renders only the pages that show something of it.
+#[test]
+fn a_body_edit_rerenders_only_what_depends_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    seed(&root);
+    let mut builder = Builder::new(&root, false);
+    let all = builder.full().files.unwrap().len();
+    // Same title, same links: only the page itself changes.
+    let p = write(
+        &root,
+        "content/long/l010.md",
+        "# Longue 10\n\n[[Longue 11]]\n\nUn ajout.\n",
+    );
+    let out = builder.apply(
+        std::slice::from_ref(&p),
+        classify(&root, std::slice::from_ref(&p)),
+    );
+    assert!(out.files.is_ok());
+    assert_eq!(builder.parsed_last, 1);
+    assert_eq!(builder.rendered_last, 1, "only the edited page");
+    // A new title shows in its neighbours' navigation, the section index, and
+    // the page linking to it (backlinks), not in the pages far away.
+    let p = write(
+        &root,
+        "content/long/l010.md",
+        "# Autre titre\n\n[[Longue 11]]\n",
+    );
+    let out = builder.apply(
+        std::slice::from_ref(&p),
+        classify(&root, std::slice::from_ref(&p)),
+    );
+    assert!(out.files.is_ok());
+    let rendered = builder.rendered_last;
+    assert!(
+        rendered > 3 && rendered < all / 2,
+        "{rendered} of {all} files rendered"
+    );
+    // A template change renders everything and parses nothing.
+    let t = write(
+        &root,
+        "themes/default/templates/page.html",
+        "{% extends \"__default/page.html\" %}",
+    );
+    let out = builder.apply(
+        std::slice::from_ref(&t),
+        classify(&root, std::slice::from_ref(&t)),
+    );
+    assert!(out.files.is_ok());
+    assert_eq!(builder.parsed_last, 0);
+    assert_eq!(builder.reused_last, 0, "every page rendered again");
+}
