@@ -48,6 +48,9 @@ pub struct RenderEnv<'a> {
     nav: Vec<[tera::Value; 2]>,
     /// Fingerprints of `nav`, computed on first use (`serve` only).
     nav_digests: std::sync::OnceLock<Vec<[u128; 2]>>,
+    /// Per long section, the fingerprint of each of its navigation entries
+    /// (seen from its pages), computed on first use (`serve` only).
+    nav_entry_digests: std::sync::OnceLock<Vec<Vec<u128>>>,
 }
 
 /// The shortest relative path from the folder `from` (`a/b/`) to `to`
@@ -94,6 +97,7 @@ impl<'a> RenderEnv<'a> {
             strings,
             nav: vec![],
             nav_digests: std::sync::OnceLock::new(),
+            nav_entry_digests: std::sync::OnceLock::new(),
         };
         env.nav = (0..site.sections.len())
             .map(|s| [0, 1].map(|i| env.section_nav(s, &env.nav_from(s, i), None)))
@@ -122,20 +126,43 @@ impl<'a> RenderEnv<'a> {
     /// The data of [`Self::section_nav`] (hashed by `fingerprint.rs`: a
     /// `tera::Value` serialises its maps in no fixed order).
     fn section_nav_view(&self, s: SectionId, from: &str, current: Option<PageId>) -> SectionNav {
+        let (range, more) = self.nav_window(s, current);
+        let mut view = self.section_nav_head(s, from, more);
+        view.pages = self.site.sections[s].pages[range]
+            .iter()
+            .map(|&p| self.nav_page(p, from))
+            .collect();
+        view
+    }
+
+    /// The positions of the section's pages its navigation lists, and the
+    /// section's page count when that is not all of them.
+    fn nav_window(
+        &self,
+        s: SectionId,
+        current: Option<PageId>,
+    ) -> (std::ops::Range<usize>, Option<usize>) {
+        let n = self.site.sections[s].pages.len();
+        match current {
+            Some(c) if n > NAV_WINDOW * 2 => {
+                let pos = self.site.sections[s]
+                    .pages
+                    .iter()
+                    .position(|&p| p == c)
+                    .unwrap_or(0);
+                let start = pos.saturating_sub(NAV_WINDOW);
+                let end = (pos + NAV_WINDOW + 1).min(n);
+                (start..end, Some(n))
+            }
+            _ if n > NAV_WINDOW * 2 => (0..NAV_WINDOW * 2, Some(n)),
+            _ => (0..n, None),
+        }
+    }
+
+    /// A section's navigation without its pages.
+    fn section_nav_head(&self, s: SectionId, from: &str, more: Option<usize>) -> SectionNav {
         let site = self.site;
         let sec = &site.sections[s];
-        let (pages, more) = match current {
-            Some(c) if sec.pages.len() > NAV_WINDOW * 2 => {
-                let pos = sec.pages.iter().position(|&p| p == c).unwrap_or(0);
-                let start = pos.saturating_sub(NAV_WINDOW);
-                let end = (pos + NAV_WINDOW + 1).min(sec.pages.len());
-                (&sec.pages[start..end], Some(sec.pages.len()))
-            }
-            _ if sec.pages.len() > NAV_WINDOW * 2 => {
-                (&sec.pages[..NAV_WINDOW * 2], Some(sec.pages.len()))
-            }
-            _ => (&sec.pages[..], None),
-        };
         let link = |id: SectionId| LinkView {
             title: site.sections[id].title.clone(),
             href: self.href(from, &site.sections[id].url),
@@ -146,21 +173,21 @@ impl<'a> RenderEnv<'a> {
             parent: sec.parent.filter(|&p| p != 0).map(link),
             subsections: sec.subsections.iter().map(|&c| link(c)).collect(),
             more,
-            pages: pages
-                .iter()
-                .map(|&p| {
-                    let page = &site.pages[p];
-                    SectionNavPage {
-                        title: page.title.clone(),
-                        href: self.href(from, &page.url),
-                        url: page.url.clone(),
-                        kind: page.kind,
-                        step: (page.kind == PageKind::Guide)
-                            .then_some(page.front.order)
-                            .flatten(),
-                    }
-                })
-                .collect(),
+            pages: vec![],
+        }
+    }
+
+    /// One page of a section's navigation, seen from `from`.
+    fn nav_page(&self, p: PageId, from: &str) -> SectionNavPage {
+        let page = &self.site.pages[p];
+        SectionNavPage {
+            title: page.title.clone(),
+            href: self.href(from, &page.url),
+            url: page.url.clone(),
+            kind: page.kind,
+            step: (page.kind == PageKind::Guide)
+                .then_some(page.front.order)
+                .flatten(),
         }
     }
 }

@@ -114,8 +114,13 @@ impl RenderEnv<'_> {
                 d.0.write_u128(self.nav_fingerprints()[s][i]);
             }
             Nav::Window(s, id) => {
+                // `section_nav_view`, with each listed page as its digest.
                 d.0.write_u8(2);
-                d.value(&self.section_nav_view(s, &self.nav_from(s, 0), Some(id)));
+                let (range, more) = self.nav_window(s, Some(id));
+                d.value(&self.section_nav_head(s, &self.nav_from(s, 0), more));
+                for digest in &self.nav_entry_fingerprints()[s][range] {
+                    d.0.write_u128(*digest);
+                }
             }
         }
         d.finish()
@@ -131,6 +136,30 @@ impl RenderEnv<'_> {
                         d.value(&self.section_nav_view(s, &self.nav_from(s, i), None));
                         d.finish()
                     })
+                })
+                .collect()
+        })
+    }
+
+    /// Per long section, the fingerprint of each navigation entry as its
+    /// pages see it, computed once.
+    fn nav_entry_fingerprints(&self) -> &[Vec<u128>] {
+        self.nav_entry_digests.get_or_init(|| {
+            (0..self.site.sections.len())
+                .map(|s| {
+                    let sec = &self.site.sections[s];
+                    if sec.pages.len() <= super::NAV_WINDOW * 2 {
+                        return vec![];
+                    }
+                    let from = self.nav_from(s, 0);
+                    sec.pages
+                        .iter()
+                        .map(|&p| {
+                            let mut d = Digest::new();
+                            d.value(&self.nav_page(p, &from));
+                            d.finish()
+                        })
+                        .collect()
                 })
                 .collect()
         })

@@ -106,6 +106,8 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         ))
         .into());
     }
+    // Watch before the first build: an edit made while it runs is not lost.
+    let mut watcher = watch::start(&root).context("cannot watch the site's files")?;
     let mut builder = Builder::new(&root, opts.drafts);
     let started = Instant::now();
     let first = builder.full();
@@ -149,8 +151,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
             }
         });
     }
-    // Watch and rebuild on this thread.
-    let mut watcher = watch::start(&root).context("cannot watch the site's files")?;
+    // Rebuild on this thread.
     while let Ok(mut batch) = watcher.events.recv() {
         // A burst (a `git checkout` of 500 files) reaches us as several
         // debounced batches, one per tick: wait until they stop, rebuild once.

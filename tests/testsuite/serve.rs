@@ -278,3 +278,167 @@ fn random_edits_always_serve_what_a_clean_build_gives() {
         );
     }
 }
+
+/// What the watcher must not react to, and what it must take as one change.
+#[test]
+fn watching_ignores_reads_and_temporaries_and_joins_bursts() {
+    let s = Site::new();
+    s.file("content/a.md", "---\ntitle: Page A\n---\nTexte.\n");
+    let served = s.serve();
+    let port = served.port;
+    let mut events = Events::connect(port);
+    let quiet = std::time::Duration::from_millis(700);
+
+    // Reading a file (an access event on Linux) changes nothing.
+    let _ = std::fs::read(s.path().join("content/a.md")).unwrap();
+    let _ = std::fs::read_dir(s.path().join("content")).unwrap().count();
+    assert_eq!(
+        events.event_within(quiet),
+        None,
+        "a read triggered a rebuild"
+    );
+
+    // Editor temporaries: vim's swap, backup and write test, emacs locks, `~` backups.
+    for tmp in [
+        "content/.a.md.swp",
+        "content/.a.md.swx",
+        "content/4913",
+        "content/a.md~",
+        "content/.#a.md",
+    ] {
+        s.file(tmp, "brouillon");
+    }
+    std::fs::remove_file(s.path().join("content/4913")).unwrap();
+    assert_eq!(
+        events.event_within(quiet),
+        None,
+        "a temporary triggered a rebuild"
+    );
+
+    // An atomic save (temporary file renamed over the page) is one change.
+    s.file(
+        "content/.a.md.tmp~",
+        "---\ntitle: Page A\n---\nEnregistré.\n",
+    );
+    std::fs::rename(
+        s.path().join("content/.a.md.tmp~"),
+        s.path().join("content/a.md"),
+    )
+    .unwrap();
+    assert_eq!(events.next_event(), "reload");
+    assert_eq!(
+        events.event_within(quiet),
+        None,
+        "an atomic save gave two rebuilds"
+    );
+    assert!(body(port, "/a/").1.contains("Enregistré."));
+    assert!(!s.exists("public"), "serve wrote an output folder");
+}
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let o = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "T")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "T")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .output()
+        .expect("git");
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// A `git checkout` that rewrites 500 pages gives one rebuild, not 500.
+#[test]
+fn a_500_file_checkout_is_one_rebuild() {
+    let s = Site::new();
+    for i in 0..500 {
+        s.file(
+            &format!("content/d{}/p{i}.md", i % 5),
+            format!("# Page {i}\n\nVersion un. [[Page {}]]\n", (i + 1) % 500),
+        );
+    }
+    git(s.path(), &["init", "-q", "-b", "main"]);
+    git(s.path(), &["add", "-A"]);
+    git(s.path(), &["commit", "-qm", "un"]);
+    git(s.path(), &["checkout", "-qb", "deux"]);
+    for i in 0..500 {
+        s.file(
+            &format!("content/d{}/p{i}.md", i % 5),
+            format!("# Page {i}\n\nVersion deux. [[Page {}]]\n", (i + 2) % 500),
+        );
+    }
+    git(s.path(), &["commit", "-qam", "deux"]);
+    git(s.path(), &["checkout", "-q", "main"]);
+
+    let served = s.serve();
+    let port = served.port;
+    assert!(body(port, "/d0/p0/").1.contains("Version un."));
+    let mut events = Events::connect(port);
+    git(s.path(), &["checkout", "-q", "deux"]);
+    assert_eq!(events.next_event(), "reload");
+    assert_eq!(
+        events.event_within(std::time::Duration::from_millis(1500)),
+        None,
+        "the checkout gave more than one rebuild"
+    );
+    for i in [0, 137, 499] {
+        let page = body(port, &format!("/d{}/p{i}/", i % 5)).1;
+        assert!(page.contains("Version deux."), "page {i} not updated");
+    }
+}
+
+/// Many clients at once, with live-reload streams open: every request answered.
+#[test]
+fn many_concurrent_clients_are_served() {
+    let s = Site::new();
+    for i in 0..40 {
+        s.file(
+            &format!("content/p{i}.md"),
+            format!("# Page {i}\n\n{}\n", "Du texte. ".repeat(200)),
+        );
+    }
+    let served = s.serve();
+    let port = served.port;
+    let streams: Vec<Events> = (0..8).map(|_| Events::connect(port)).collect();
+    let threads: Vec<_> = (0..64)
+        .map(|t| {
+            std::thread::spawn(move || {
+                let mut failures = vec![];
+                for n in 0..50 {
+                    let i = (t * 7 + n) % 45;
+                    let (want, path) = if i < 40 {
+                        (200, format!("/p{i}/"))
+                    } else {
+                        (404, format!("/absente-{i}/"))
+                    };
+                    let (status, _, b) = http(port, if n % 5 == 0 { "HEAD" } else { "GET" }, &path);
+                    let ok = status == want
+                        && (n % 5 == 0
+                            || (want == 200)
+                                == String::from_utf8_lossy(&b).contains(&format!("Page {i}")));
+                    if !ok {
+                        failures.push(format!("{path}: {status}"));
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    let failures: Vec<String> = threads
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of 3200 requests failed: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(10)]
+    );
+    drop(streams);
+    assert_eq!(http(port, "GET", "/p1/").0, 200, "still serving");
+}

@@ -245,6 +245,34 @@ impl Events {
         Events { reader }
     }
 
+    /// The next event name if one arrives within `wait`.
+    pub fn event_within(&mut self, wait: std::time::Duration) -> Option<String> {
+        use std::io::BufRead;
+        self.reader.get_ref().set_read_timeout(Some(wait)).unwrap();
+        let start = std::time::Instant::now();
+        let mut line = String::new();
+        let found = loop {
+            line.clear();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => panic!("event stream closed"),
+                Ok(_) => {
+                    if let Some(e) = line.strip_prefix("event: ") {
+                        break Some(e.trim().to_string());
+                    }
+                    if start.elapsed() > wait {
+                        break None;
+                    }
+                }
+                Err(_) => break None,
+            }
+        };
+        self.reader
+            .get_ref()
+            .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .unwrap();
+        found
+    }
+
     /// The next `event:` name (pings and `retry:` are skipped).
     pub fn next_event(&mut self) -> String {
         use std::io::BufRead;
