@@ -281,6 +281,7 @@ pub fn render_site_with(
     sink: &dyn Sink,
     mut cache: Option<&mut RenderCache>,
 ) -> Result<Vec<Diagnostic>> {
+    let mut t = Timer::new();
     let strings = i18n::strings(&site.config.language);
     let globals = render::set_globals(tera, site, &strings);
     if let Some(c) = cache.as_deref_mut() {
@@ -288,7 +289,9 @@ pub fn render_site_with(
     }
     let cache = cache.as_deref();
     let wiki = wiki::analyse(site, links, site.config.wiki.tags);
+    t.lap("wiki");
     let env = RenderEnv::new(site, links, &wiki, tera, strings);
+    t.lap("nav");
     let errors: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
         .filter_map(|id| {
@@ -307,6 +310,7 @@ pub fn render_site_with(
                 .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
         })
         .collect();
+    t.lap("pages");
     if !errors.is_empty() {
         return Ok(errors);
     }
@@ -323,6 +327,7 @@ pub fn render_site_with(
         .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
         sink.write_shared(&file, html)?;
     }
+    t.lap("generated");
     sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
     for (rel, bytes) in &theme.static_files {
         sink.write(&format!("assets/{rel}"), bytes)?;

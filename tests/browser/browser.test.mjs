@@ -7,6 +7,7 @@ import crawl from './suites/crawl.mjs';
 import keyboard from './suites/keyboard.mjs';
 import layout from './suites/layout.mjs';
 import navigation from './suites/navigation.mjs';
+import serve from './suites/serve.mjs';
 import xss from './suites/xss.mjs';
 
 before(setup);
@@ -18,3 +19,4 @@ a11y();
 keyboard();
 layout();
 xss();
+serve();

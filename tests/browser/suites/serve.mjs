@@ -16,6 +16,8 @@ const paragraphs = (n) =>
   Array.from({ length: n }, (_, i) => `Paragraphe ${i} : du texte pour que la page défile.`).join('\n\n');
 const longPage = (first) => `---\ntitle: Longue page\n---\n${first}\n\n${paragraphs(120)}\n`;
 
+const defaultCss = () => readFile(join(REPO, 'themes', 'default', 'static', 'style.css'), 'utf8');
+
 function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer();
@@ -42,6 +44,9 @@ export default function () {
       await mkdir(join(root, 'content'), { recursive: true });
       await writeFile(join(root, 'content', '_index.md'), '---\ntitle: Accueil\n---\nBienvenue.\n');
       await writeFile(join(root, 'content', 'longue.md'), longPage('Premier état.'));
+      // The site overrides the theme's stylesheet (a copy, for now).
+      await mkdir(join(root, 'themes', 'default', 'static'), { recursive: true });
+      await writeFile(join(root, 'themes', 'default', 'static', 'style.css'), await defaultCss());
       const port = await freePort();
       origin = `http://127.0.0.1:${port}`;
       server = spawn(env.sites.bin, ['serve', '--root', root, '--port', String(port)], {
@@ -60,9 +65,11 @@ export default function () {
       context = await newContext(env.browser);
       page = await context.newPage();
       page.on('load', () => loads++);
+      const stream = page.waitForRequest((r) => r.url().endsWith('/__playbook/events'));
       await page.goto(origin + '/longue/', { waitUntil: 'load' });
       // The live-reload stream is open before anything is edited.
-      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/__playbook/events')));
+      await stream;
+      await new Promise((r) => setTimeout(r, 300));
     });
 
     after(async () => {
@@ -88,11 +95,9 @@ export default function () {
     test('a stylesheet change is swapped in without reloading the page', async () => {
       await page.evaluate(() => (window.playbookMarker = 'still here'));
       const before = loads;
-      const css = await readFile(join(REPO, 'themes', 'default', 'static', 'style.css'), 'utf8');
-      await mkdir(join(root, 'themes', 'default', 'static'), { recursive: true });
       await writeFile(
         join(root, 'themes', 'default', 'static', 'style.css'),
-        `${css}\nmain h1 { color: rgb(1, 2, 3); }\n`,
+        `${await defaultCss()}\nmain h1 { color: rgb(1, 2, 3); }\n`,
       );
       await page.waitForFunction(
         () => getComputedStyle(document.querySelector('main h1')).color === 'rgb(1, 2, 3)',
