@@ -37,19 +37,19 @@ fn page_text(v: u32, n: usize) -> String {
         "---\ntitle: {title} {}\nkind: {kind}\ntags: {tags}\n",
         v % 3
     );
-    if v % 5 == 0 {
+    if v.is_multiple_of(5) {
         front.push_str(&format!("order: {}\n", v % 7));
     }
-    if v % 6 == 0 {
+    if v.is_multiple_of(6) {
         front.push_str("description: Une description.\n");
     }
     if kind == "typology" {
         front.push_str(&format!("axis: Axe {}\nlevel: \"{}\"\n", v % 2, v % 3));
     }
-    if kind == "minutes" && v % 2 == 0 {
+    if kind == "minutes" && v.is_multiple_of(2) {
         front.push_str("date: 2025-03-04\nweather:\n  - who: Léa\n    weather: soleil\n");
     }
-    if v % 97 == 0 {
+    if v.is_multiple_of(97) {
         // Broken front matter: the rebuild fails, the next one must recover.
         front.push_str("title: [oops\n");
     }
