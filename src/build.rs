@@ -287,8 +287,9 @@ pub fn render_site_with(
     if let Some(c) = cache.as_deref_mut() {
         c.begin(render::global_fingerprint(theme, &site.config, &globals));
     }
+    let memo = cache.as_deref_mut().map(|c| &mut c.see_also);
+    let wiki = wiki::analyse_memo(site, links, site.config.wiki.tags, memo);
     let cache = cache.as_deref();
-    let wiki = wiki::analyse(site, links, site.config.wiki.tags);
     t.lap("wiki");
     let env = RenderEnv::new(site, links, &wiki, tera, strings);
     t.lap("nav");

@@ -115,6 +115,37 @@ fn by_title(site: &Site, ids: &mut [PageId]) {
 }
 
 pub fn analyse(site: &Site, links: &LinkTable, with_tags: bool) -> Wiki {
+    analyse_memo(site, links, with_tags, None)
+}
+
+/// The "see also" lists of a previous analysis and the digest of what they
+/// were computed from (every page's title key, source path and tags, in
+/// order): `serve` reuses them while that digest does not change.
+#[derive(Debug, Default)]
+pub struct SeeAlsoMemo {
+    key: u128,
+    see_also: Vec<Vec<PageId>>,
+}
+
+fn see_also_key(site: &Site) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for p in &site.pages {
+        for s in [&p.keys.title, &p.source].into_iter().chain(&p.front.tags) {
+            h.update(&(s.len() as u64).to_le_bytes());
+            h.update(s.as_bytes());
+        }
+        h.update(b"\xff");
+    }
+    h.digest128()
+}
+
+/// [`analyse`], reusing `memo`'s "see also" when its inputs are unchanged.
+pub fn analyse_memo(
+    site: &Site,
+    links: &LinkTable,
+    with_tags: bool,
+    memo: Option<&mut SeeAlsoMemo>,
+) -> Wiki {
     let mut wiki = Wiki {
         page_tags: vec![vec![]; site.pages.len()],
         see_also: vec![vec![]; site.pages.len()],
@@ -153,61 +184,19 @@ pub fn analyse(site: &Site, links: &LinkTable, with_tags: bool) -> Wiki {
             }
             wiki.tags.push(Tag { name, slug, pages });
         }
-        // "See also": pages sharing the most tags; ties by title.
-        let title_rank: Vec<usize> = {
-            let mut order: Vec<PageId> = (0..site.pages.len()).collect();
-            by_title(site, &mut order);
-            let mut rank = vec![0; site.pages.len()];
-            for (r, p) in order.into_iter().enumerate() {
-                rank[p] = r;
+        let key = memo.as_ref().map(|_| see_also_key(site));
+        match memo {
+            Some(m) if Some(m.key) == key && m.see_also.len() == site.pages.len() => {
+                wiki.see_also = m.see_also.clone();
             }
-            rank
-        };
-        // Dense counters with a list of the touched entries: much faster than a
-        // hash map for the ~thousands of candidates each page has.
-        // Per thread: the counters, the list of touched entries, the candidates.
-        let page_tags = &wiki.page_tags;
-        let tags = &wiki.tags;
-        let n_pages = site.pages.len();
-        wiki.see_also = (0..n_pages)
-            .into_par_iter()
-            .map_init(
-                || {
-                    (
-                        vec![0u32; n_pages],
-                        Vec::<PageId>::new(),
-                        Vec::<(u32, usize, PageId)>::new(),
-                    )
-                },
-                |(counts, touched, best), id| {
-                    for &t in &page_tags[id] {
-                        for &other in &tags[t].pages {
-                            if other != id {
-                                if counts[other] == 0 {
-                                    touched.push(other);
-                                }
-                                counts[other] += 1;
-                            }
-                        }
-                    }
-                    best.clear();
-                    best.extend(touched.iter().map(|&p| (counts[p], title_rank[p], p)));
-                    for &p in touched.iter() {
-                        counts[p] = 0;
-                    }
-                    touched.clear();
-                    let n = SEE_ALSO.min(best.len());
-                    if n > 0 {
-                        best.select_nth_unstable_by(n - 1, |a, b| {
-                            b.0.cmp(&a.0).then(a.1.cmp(&b.1))
-                        });
-                        best.truncate(n);
-                        best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                    }
-                    best.iter().map(|&(_, _, p)| p).collect::<Vec<PageId>>()
-                },
-            )
-            .collect();
+            memo => {
+                wiki.see_also = see_also(site, &wiki);
+                if let (Some(m), Some(key)) = (memo, key) {
+                    m.key = key;
+                    m.see_also = wiki.see_also.clone();
+                }
+            }
+        }
     }
 
     // Pages to create, grouped by match key.
@@ -311,5 +300,62 @@ pub fn typology_axes(site: &Site) -> Vec<Axis> {
                 })
                 .collect(),
         })
+        .collect()
+}
+
+/// "See also": up to [`SEE_ALSO`] pages sharing the most tags with each page; ties by title.
+fn see_also(site: &Site, wiki: &Wiki) -> Vec<Vec<PageId>> {
+    // "See also": pages sharing the most tags; ties by title.
+    let title_rank: Vec<usize> = {
+        let mut order: Vec<PageId> = (0..site.pages.len()).collect();
+        by_title(site, &mut order);
+        let mut rank = vec![0; site.pages.len()];
+        for (r, p) in order.into_iter().enumerate() {
+            rank[p] = r;
+        }
+        rank
+    };
+    // Dense counters with a list of the touched entries: much faster than a
+    // hash map for the ~thousands of candidates each page has.
+    // Per thread: the counters, the list of touched entries, the candidates.
+    let page_tags = &wiki.page_tags;
+    let tags = &wiki.tags;
+    let n_pages = site.pages.len();
+    (0..n_pages)
+        .into_par_iter()
+        .map_init(
+            || {
+                (
+                    vec![0u32; n_pages],
+                    Vec::<PageId>::new(),
+                    Vec::<(u32, usize, PageId)>::new(),
+                )
+            },
+            |(counts, touched, best), id| {
+                for &t in &page_tags[id] {
+                    for &other in &tags[t].pages {
+                        if other != id {
+                            if counts[other] == 0 {
+                                touched.push(other);
+                            }
+                            counts[other] += 1;
+                        }
+                    }
+                }
+                best.clear();
+                best.extend(touched.iter().map(|&p| (counts[p], title_rank[p], p)));
+                for &p in touched.iter() {
+                    counts[p] = 0;
+                }
+                touched.clear();
+                let n = SEE_ALSO.min(best.len());
+                if n > 0 {
+                    best.select_nth_unstable_by(n - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                    best.truncate(n);
+                    best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                }
+                best.iter().map(|&(_, _, p)| p).collect::<Vec<PageId>>()
+            },
+        )
         .collect()
 }

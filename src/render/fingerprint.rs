@@ -188,6 +188,8 @@ pub struct RenderCache {
     global: u128,
     prev: HashMap<String, Rendered>,
     next: Mutex<HashMap<String, Rendered>>,
+    /// "See also" of the last render, reused while tags and titles stay.
+    pub see_also: crate::wiki::SeeAlsoMemo,
     /// Files rendered and files reused by the last render (for the log and tests).
     pub rendered: AtomicUsize,
     pub reused: AtomicUsize,
