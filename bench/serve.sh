@@ -54,7 +54,7 @@ PLAYBOOK=$ROOT/target/release/playbook
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/playbook-serve-bench.XXXXXX")
 SERVER=
 cleanup() {
-  [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; fi
   if [ "$KEEP" = 1 ]; then echo "# work dir: $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -169,8 +169,7 @@ if edits_counts:
 PY
 
 if command -v wrk >/dev/null; then
-  PAGE=$(cd "$WORK/site/content" && find . -name '*.md' ! -name '_*' | sort | head -1 | sed 's|^\./||; s|\.md$|/|')
-  for target in "/" "/nowhere/"; do
+  for target in "/" "/guide/" "/nowhere/"; do
     echo "# wrk -t2 -c50 -d10s http://127.0.0.1:$PORT$target"
     wrk -t2 -c50 -d10s "http://127.0.0.1:$PORT$target" | grep -E "Requests/sec|requests in|Socket errors|Non-2xx|Latency"
   done

@@ -56,20 +56,29 @@ pub struct RenderEnv<'a> {
 /// The shortest relative path from the folder `from` (`a/b/`) to `to`
 /// (a folder `a/c/` or a file `a/c/x.png`), both from the site root.
 pub fn relative(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split_terminator('/').collect();
-    let to_parts: Vec<&str> = to.split('/').collect();
     // Only the folders of `to` can be shared; its last part is a file or "".
-    let to_dirs = &to_parts[..to_parts.len() - 1];
-    let common = from_dirs
-        .iter()
-        .zip(to_dirs)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut h = String::with_capacity(to.len() + 3 * (from_dirs.len() - common));
-    for _ in common..from_dirs.len() {
+    let to_dirs = &to[..to.rfind('/').map_or(0, |i| i + 1)];
+    // Byte offsets, in `from` and `to`, just past the shared folders.
+    let (mut f, mut t) = (0, 0);
+    for (a, b) in from
+        .split_terminator('/')
+        .zip(to_dirs.split_terminator('/'))
+    {
+        if a != b {
+            break;
+        }
+        f += a.len() + 1;
+        t += b.len() + 1;
+    }
+    let up = from
+        .get(f..)
+        .map_or(0, |rest| rest.split_terminator('/').count());
+    let rest = &to[t.min(to.len())..];
+    let mut h = String::with_capacity(3 * up + rest.len());
+    for _ in 0..up {
         h.push_str("../");
     }
-    h.push_str(&to_parts[common..].join("/"));
+    h.push_str(rest);
     h
 }
 
@@ -952,6 +961,32 @@ mod tests {
             super::ASSET_NEEDLE,
             format!("src=\"{}", crate::markdown::ASSET_PREFIX)
         );
+    }
+
+    /// The plain definition `relative` must agree with.
+    fn relative_by_segments(from: &str, to: &str) -> String {
+        let from_dirs: Vec<&str> = from.split_terminator('/').collect();
+        let to_parts: Vec<&str> = to.split('/').collect();
+        let to_dirs = &to_parts[..to_parts.len() - 1];
+        let common = from_dirs
+            .iter()
+            .zip(to_dirs)
+            .take_while(|(a, b)| a == b)
+            .count();
+        "../".repeat(from_dirs.len() - common) + &to_parts[common..].join("/")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn relative_agrees_with_its_definition(
+            from in proptest::collection::vec("[ab]{1,2}", 0..4),
+            to in proptest::collection::vec("[ab]{1,2}", 0..4),
+            file in "(|x\\.png)",
+        ) {
+            let from = from.iter().map(|s| format!("{s}/")).collect::<String>();
+            let to = to.iter().map(|s| format!("{s}/")).collect::<String>() + &file;
+            proptest::prop_assert_eq!(relative(&from, &to), relative_by_segments(&from, &to));
+        }
     }
 
     #[test]
