@@ -73,10 +73,14 @@ pub struct ServeOptions {
 /// Binds the listening socket: the asked port, or the first free one from 1111.
 pub fn bind(bind: &str, port: Option<u16>) -> Result<Server> {
     let try_port = |p: u16| -> Option<Server> {
-        // Check with a std listener first: tiny_http's error is not typed.
+        // A std listener: its error is typed (tiny_http's is not).
         let addr: SocketAddr = format!("{bind}:{p}").parse().ok()?;
-        drop(TcpListener::bind(addr).ok()?);
-        Server::http(addr).ok()
+        let listener = TcpListener::bind(addr).ok()?;
+        // Accepted sockets inherit TCP_NODELAY (Linux): without it, every
+        // response after the first on a keep-alive connection waits 40 ms
+        // for the client's delayed ACK (Nagle).
+        let _ = rustix::net::sockopt::set_tcp_nodelay(&listener, true);
+        Server::from_listener(listener, None).ok()
     };
     if format!("{bind}:1").parse::<SocketAddr>().is_err() {
         bail!("`{bind}` is not an IP address to listen on (try 127.0.0.1)");
