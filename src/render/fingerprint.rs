@@ -40,10 +40,13 @@ impl Digest {
     }
 
     fn value<T: Serialize + ?Sized>(&mut self, v: &T) {
-        // Serialising into a hash cannot fail but for a map with non-string
-        // keys, which no context has; a failure still changes the hash.
+        // Serialising into a hash fails only for a map with non-string keys,
+        // which no context has. Should it happen, the fingerprint must never
+        // match another: mix in a number never used before (re-render).
         if serde_json::to_writer(&mut *self, v).is_err() {
-            self.str("\u{0}unserialisable");
+            static FAILURES: AtomicUsize = AtomicUsize::new(0);
+            self.0.write_u64(u64::MAX);
+            self.0.write_usize(FAILURES.fetch_add(1, Ordering::Relaxed));
         }
         self.0.write_u8(0xff);
     }
