@@ -158,9 +158,19 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     // Rebuild on this thread.
     while let Ok(mut batch) = watcher.events.recv() {
         // A burst (a `git checkout` of 500 files) reaches us as several
-        // debounced batches, one per tick: wait until they stop, rebuild once.
-        while let Ok(more) = watcher.events.recv_timeout(watch::SETTLE) {
-            batch.extend(more);
+        // debounced batches, one per tick: wait until they stop, rebuild
+        // once. A save names one or two paths: wait briefly; more paths are
+        // likely a burst still going on (slowly, on a busy machine): wait longer.
+        loop {
+            let settle = if batch.len() > 2 {
+                watch::SETTLE_BURST
+            } else {
+                watch::SETTLE
+            };
+            match watcher.events.recv_timeout(settle) {
+                Ok(more) => batch.extend(more),
+                Err(_) => break,
+            }
         }
         batch.sort();
         batch.dedup();

@@ -30,8 +30,12 @@ pub enum Change {
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
 /// How often the debouncer hands over the events that have settled.
 const TICK: Duration = Duration::from_millis(10);
-/// After a batch, further batches arriving within this delay join it.
+/// After a batch of one or two paths (a save), further batches arriving
+/// within this delay join it.
 pub const SETTLE: Duration = Duration::from_millis(30);
+/// The same after a batch of more paths: a burst (`git checkout`, a copy)
+/// that may pause on a busy machine.
+pub const SETTLE_BURST: Duration = Duration::from_millis(250);
 
 /// Is this path one the watcher should ignore (temporaries, output, VCS)?
 pub fn ignored(root: &Path, path: &Path) -> bool {
@@ -110,8 +114,9 @@ impl Watcher {
 /// `playbook.toml`). Access events are dropped (on Linux, reading a file
 /// emits one), and so are editor temporaries and the output folder. Events
 /// of a path within [`DEBOUNCE`] are one event, so an atomic save is one
-/// change; `serve` joins batches closer than [`SETTLE`], so a `git checkout`
-/// touching 500 files gives one rebuild.
+/// change; `serve` joins batches closer than [`SETTLE`] (or [`SETTLE_BURST`]
+/// once a batch names more than two paths), so a `git checkout` touching
+/// 500 files gives one rebuild.
 pub fn start(root: &Path) -> notify::Result<Watcher> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = channel();
