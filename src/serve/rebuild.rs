@@ -257,6 +257,17 @@ impl Builder {
         let started = std::time::Instant::now();
         let mut diagnostics = Diagnostics(self.load_diagnostics.clone());
         diagnostics.extend(diags);
+        // The checks `build` makes besides the pure stages (same order).
+        let assets: Vec<Asset> = self.assets.values().cloned().collect();
+        diagnostics.extend(crate::active::check(
+            &assets,
+            site.config.markdown.unsafe_html,
+        ));
+        diagnostics.extend(crate::collide::asset_collisions(
+            &site,
+            &assets,
+            theme.static_files.keys(),
+        ));
         diagnostics.sort();
         if diagnostics.has_errors() {
             return Outcome {
@@ -275,7 +286,7 @@ impl Builder {
         };
         let loaded = Loaded {
             pages: vec![],
-            assets: self.assets.values().cloned().collect(),
+            assets,
             diagnostics: vec![],
         };
         let memory = Memory::default();

@@ -68,6 +68,8 @@ enum Op {
     Template(u8),
     Config(u8),
     Css(u8),
+    /// A drawing: clean, with a script (refused), or removed.
+    Svg(u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -79,6 +81,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<u8>().prop_map(Op::Template),
         1 => any::<u8>().prop_map(Op::Config),
         1 => any::<u8>().prop_map(Op::Css),
+        1 => any::<u8>().prop_map(Op::Svg),
     ]
 }
 
@@ -174,6 +177,30 @@ fn apply(root: &Path, op: &Op, step: usize) -> Vec<PathBuf> {
                 text.push_str("backlinks = false\n");
             }
             vec![write(root, "playbook.toml", &text)]
+        }
+        Op::Svg(c) => {
+            let rel = "content/fiches/dessin.svg";
+            let p = root.join(rel);
+            match c % 3 {
+                0 => {
+                    let _ = std::fs::remove_file(&p);
+                }
+                1 => {
+                    write(
+                        root,
+                        rel,
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>",
+                    );
+                }
+                _ => {
+                    write(
+                        root,
+                        rel,
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+                    );
+                }
+            }
+            vec![p]
         }
         Op::Css(c) => vec![write(
             root,
