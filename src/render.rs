@@ -20,8 +20,14 @@ use crate::site::{PageId, SectionId, Site};
 use crate::text::{encode_segment, escape_html, match_key};
 use crate::wiki::{self, Wiki};
 
+mod credits;
 mod generated;
+pub use credits::{atom, person_url};
 pub use generated::Generated;
+
+/// The credits of a site nobody is credited on (the default of [`RenderEnv`]).
+static NO_CREDITS: std::sync::LazyLock<crate::credits::Credits> =
+    std::sync::LazyLock::new(crate::credits::Credits::default);
 
 /// Everything the render stage needs besides the page itself; built once per build.
 pub struct RenderEnv<'a> {
@@ -30,6 +36,8 @@ pub struct RenderEnv<'a> {
     pub wiki: &'a Wiki,
     pub tera: &'a Tera,
     pub strings: BTreeMap<&'static str, &'static str>,
+    /// Contributor credits (see [`RenderEnv::with_credits`]); none by default.
+    pub credits: &'a crate::credits::Credits,
     /// Per section, its navigation as seen from its own pages and from its
     /// index page (hrefs differ by one level). Built once: every page of a
     /// section shares it, so a section's nav is not rebuilt per page.
@@ -78,6 +86,7 @@ impl<'a> RenderEnv<'a> {
             wiki,
             tera,
             strings,
+            credits: &NO_CREDITS,
             nav: vec![],
         };
         env.nav = (0..site.sections.len())
@@ -137,6 +146,14 @@ impl<'a> RenderEnv<'a> {
                 })
                 .collect(),
         })
+    }
+}
+
+impl<'a> RenderEnv<'a> {
+    /// The same environment, with contributor credits.
+    pub fn with_credits(mut self, credits: &'a crate::credits::Credits) -> RenderEnv<'a> {
+        self.credits = credits;
+        self
     }
 }
 
@@ -402,6 +419,8 @@ struct PageView<'a> {
     see_also: Vec<LinkView>,
     edit_url: Option<String>,
     history_url: Option<String>,
+    /// Who did what on this page (`null` when nobody is credited).
+    credits: Option<credits::PageCreditsView>,
 }
 
 #[derive(Serialize)]
@@ -433,7 +452,12 @@ fn guide_steps(site: &Site, section: SectionId) -> Vec<PageId> {
 }
 
 /// Template globals that do not depend on the page, set once per build.
-pub fn set_globals(tera: &mut Tera, site: &Site, strings: &BTreeMap<&'static str, &'static str>) {
+pub fn set_globals(
+    tera: &mut Tera,
+    site: &Site,
+    strings: &BTreeMap<&'static str, &'static str>,
+    credits: &crate::credits::Credits,
+) {
     let g = tera.global_context();
     #[derive(Serialize)]
     struct SiteView<'a> {
@@ -495,6 +519,24 @@ pub fn set_globals(tera: &mut Tera, site: &Site, strings: &BTreeMap<&'static str
         tools.push(BTreeMap::from([
             ("title", strings["typology_overview"]),
             ("url", wiki::TYPOLOGIES_URL),
+        ]));
+    }
+    if !credits.people.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["contributors"]),
+            ("url", wiki::CONTRIBUTORS_URL),
+        ]));
+    }
+    if !credits.structures.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["structures"]),
+            ("url", wiki::STRUCTURES_URL),
+        ]));
+    }
+    if !credits.recent.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["recent_changes"]),
+            ("url", wiki::RECENT_URL),
         ]));
     }
     g.insert("tools", &tools);
@@ -582,7 +624,11 @@ impl RenderEnv<'_> {
             kind,
             content: self.resolve_body(id),
             date: page.date.map(|d| d.view(lang)),
-            updated: page.updated.map(|d| d.view(lang)),
+            // Front matter first (the author's word), then git.
+            updated: page
+                .updated
+                .or_else(|| self.git_updated(id))
+                .map(|d| d.view(lang)),
             authors: &page.front.authors,
             tags: if site.config.wiki.tags {
                 self.wiki.page_tags[id]
@@ -653,6 +699,7 @@ impl RenderEnv<'_> {
                 .collect(),
             edit_url: self.forge_url(site.config.edit_url.as_deref(), id),
             history_url: self.forge_url(site.config.history_url.as_deref(), id),
+            credits: self.page_credits(id),
         };
         (view, template)
     }
