@@ -198,7 +198,7 @@ impl People {
                                 e.line,
                                 1,
                                 format!(
-                                    "person `{}` shares a {what} with `{}` (line {})",
+                                    "person `{}` shares the {what} with `{}` (line {})",
                                     e.id, entries[j].id, entries[j].line
                                 ),
                             )
@@ -800,17 +800,30 @@ pub fn lookalikes(credits: &Credits) -> Vec<Lookalike> {
         }
         for s in &c.spellings {
             let (k, w) = (match_key(&s.text), words(&s.text));
-            let best = credits
-                .people
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .flat_map(|(j, o)| {
-                    std::iter::once(o.name.clone())
-                        .chain(o.spellings.iter().map(|x| x.text.clone()))
-                        .map(move |t| (j, t))
-                })
-                .find(|(_, t)| looks_alike(&k, &w, &match_key(t), &words(t)));
+            // A declared person first; between two undeclared ones, the
+            // pair is reported once, the shorter spelling looking like the
+            // fuller one.
+            let candidates = || {
+                credits
+                    .people
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(j, _)| j != i)
+                    .flat_map(|(j, o)| {
+                        std::iter::once(o.name.clone())
+                            .chain(o.spellings.iter().map(|x| x.text.clone()))
+                            .map(move |t| (j, o.declared, t))
+                    })
+            };
+            let fuller = |t: &str, j: usize| {
+                let (wt, kt) = (words(t), match_key(t));
+                (w.len(), k.len(), i) < (wt.len(), kt.len(), j)
+            };
+            let best = candidates()
+                .filter(|(_, declared, _)| *declared)
+                .chain(candidates().filter(|(j, declared, t)| !declared && fuller(t, *j)))
+                .find(|(_, _, t)| looks_alike(&k, &w, &match_key(t), &words(t)))
+                .map(|(j, _, t)| (j, t));
             if let Some((j, t)) = best {
                 out.push(Lookalike {
                     spelling: s.clone(),
@@ -833,11 +846,14 @@ fn looks_alike(ka: &str, wa: &[String], kb: &str, wb: &[String]) -> bool {
     if (shortest >= 5 && d <= 1) || (shortest >= 9 && d <= 2) {
         return true;
     }
-    // Same first word, the rest initials or missing: `Anne B.`, `anne`.
+    // Same first word (or its start), the rest initials or missing:
+    // `Anne B.`, `anne`, `Flo M.`.
     let initials = |short: &[String], long: &[String]| {
         short.len() <= long.len()
-            && short.first() == long.first()
-            && short.first().is_some_and(|w| w.len() >= 2)
+            && short
+                .first()
+                .zip(long.first())
+                .is_some_and(|(s, l)| l.starts_with(s.as_str()) && s.len() >= 3)
             && short
                 .iter()
                 .zip(long)
