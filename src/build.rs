@@ -64,7 +64,7 @@ pub fn read_people(root: &Path) -> Result<People, Vec<Diagnostic>> {
 /// wants it. `Err` is the one-line notice to print: credits then come from
 /// the front matter alone.
 pub fn read_git(root: &Path, config: &Config) -> Result<Option<History>, String> {
-    if !config.credits.git {
+    if !config.credits.enabled || !config.credits.git {
         return Ok(None);
     }
     let opts = HistoryOptions {

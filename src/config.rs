@@ -39,6 +39,8 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CreditsConfig {
+    /// Credits at all: the block on each page and the credits pages.
+    pub enabled: bool,
     /// Read the git history (one `git log`); `false`: front matter only.
     pub git: bool,
     /// Identities never credited (bots), glob patterns matched without
@@ -53,6 +55,7 @@ pub struct CreditsConfig {
 impl Default for CreditsConfig {
     fn default() -> Self {
         CreditsConfig {
+            enabled: true,
             git: true,
             exclude: crate::git::BOT_PATTERNS
                 .iter()
@@ -126,7 +129,7 @@ impl Config {
             Diagnostic::error(path, line, col, first_line(e.message())).with_help(
                 "known keys: title, description, base_url, language, theme, url_style, \
                  edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags, \
-                 [credits] git, exclude, show_emails, feed_entries",
+                 [credits] enabled, git, exclude, show_emails, feed_entries",
             )
         })?;
         if !LANGUAGES.contains(&config.language.as_str()) {

@@ -451,6 +451,9 @@ pub fn compute(
     people: &People,
     config: &CreditsConfig,
 ) -> Credits {
+    if !config.enabled {
+        return Credits::default();
+    }
     let mut r = Resolver {
         people: vec![],
         by_key: HashMap::new(),
