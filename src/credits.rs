@@ -480,14 +480,15 @@ pub fn compute(
         .map(|h| h.people.iter().map(|p| r.git_person(p)).collect())
         .unwrap_or_default();
     if let Some(h) = history {
+        // Changes are newest first: the lowest id is the newest.
+        let mut newest: HashMap<usize, crate::git::ChangeId> = HashMap::new();
         for (gp, &i) in h.people.iter().zip(&git_people) {
             let c = &mut r.people[i];
             c.commits += gp.commits;
             c.coauthored += gp.coauthored;
-            let last = &h.change(gp.last).date;
-            if c.last_change.as_ref().is_none_or(|d| d < last) {
-                c.last_change = Some(last.clone());
-            }
+            let n = newest.entry(i).or_insert(gp.last);
+            *n = (*n).min(gp.last);
+            c.last_change = Some(h.change(*n).date.clone());
         }
     }
 

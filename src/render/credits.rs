@@ -332,12 +332,11 @@ pub fn atom(
             format!("tag:playbook,2024:{site_slug}/{what}")
         }
     };
+    // Newest first: the first change is the feed's last update.
     let updated = credits
         .recent
-        .iter()
-        .map(|c| c.date.as_str())
-        .max()
-        .unwrap_or("1970-01-01T00:00:00Z");
+        .first()
+        .map_or("1970-01-01T00:00:00Z", |c| c.date.as_str());
     let mut x = String::with_capacity(1024 + credits.recent.len() * 512);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
