@@ -15,8 +15,10 @@
 #   credits    the default: git history read once + credits pages
 #   nogit      [credits] git = false: credits from front matter only
 #   off        [credits] enabled = false: no credits at all (the baseline)
-# and prints the median wall and CPU (user + sys) seconds, the peak RSS and
-# the ratios credits/off and nogit/off, measured in this same invocation.
+# and prints the median wall and CPU (user + sys, git's included) seconds,
+# the peak RSS and the ratios credits/off and nogit/off, measured in this
+# same invocation. On a shared machine prefer the CPU ratio: wall times
+# then mostly measure the neighbours.
 set -euo pipefail
 
 RUNS=5
@@ -78,13 +80,14 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else p
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
 for c in $CONFIGS; do
   eval "WALL_$c=$(awk '{print $1}' "$WORK/time.$c.raw" | median)"
+  eval "CPU_$c=$(awk '{printf "%.2f\n", $2 + $3}' "$WORK/time.$c.raw" | median)"
 done
-printf '%-8s %5s %8s %8s %8s %7s %s\n' config runs wall_s cpu_s rss_MiB files wall/off
+printf '%-8s %5s %8s %8s %8s %7s %8s %8s\n' config runs wall_s cpu_s rss_MiB files wall/off cpu/off
 for c in $CONFIGS; do
   W=$(eval echo "\$WALL_$c")
-  C=$(awk '{printf "%.2f\n", $2 + $3}' "$WORK/time.$c.raw" | median)
+  C=$(eval echo "\$CPU_$c")
   M=$(awk '{printf "%.1f\n", $4 / 1024}' "$WORK/time.$c.raw" | median)
   F=$(find "$WORK/out-$c" -type f | wc -l)
-  printf '%-8s %5s %8s %8s %8s %7s %s\n' "$c" "$RUNS" "$W" "$C" "$M" "$F" "$(ratio "$W" "$WALL_off")"
+  printf '%-8s %5s %8s %8s %8s %7s %8s %8s\n' "$c" "$RUNS" "$W" "$C" "$M" "$F" "$(ratio "$W" "$WALL_off")" "$(ratio "$C" "$CPU_off")"
 done
-echo "# credits/off = $(ratio "$WALL_credits" "$WALL_off"), nogit/off = $(ratio "$WALL_nogit" "$WALL_off") (wall, median of $RUNS)"
+echo "# credits/off = $(ratio "$WALL_credits" "$WALL_off") wall, $(ratio "$CPU_credits" "$CPU_off") cpu; nogit/off = $(ratio "$WALL_nogit" "$WALL_off") wall, $(ratio "$CPU_nogit" "$CPU_off") cpu (medians of $RUNS; cpu includes git's)"
