@@ -770,6 +770,18 @@ fn credit_addresses_are_reserved() {
         "{}",
         out.stderr
     );
+    // A content file may not take the feed's place either.
+    let s = Site::new();
+    s.file("content/a.md", "# A\n")
+        .file("content/atom.xml", "<feed/>");
+    let out = s.build(&[]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("content/atom.xml: error: this file would replace `atom.xml`"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
