@@ -12,7 +12,9 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config};
+use crate::credits::{self, Credits, People};
 use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
+use crate::git::{self, History, HistoryError, HistoryOptions};
 use crate::link::{self, LinkTable};
 use crate::load::{self, Loaded};
 use crate::markdown::MarkdownOptions;
@@ -40,7 +42,50 @@ pub struct BuildReport {
     pub out: PathBuf,
     pub diagnostics: Diagnostics,
     pub millis: u128,
+    /// One-line notices about the credits (no git, shallow clone), for stderr.
+    pub notices: Vec<String>,
 }
+
+/// Reads `content/_people.toml` if there is one.
+pub fn read_people(root: &Path) -> Result<People, Vec<Diagnostic>> {
+    let shown = Path::new("content").join(credits::PEOPLE_FILE);
+    match std::fs::read_to_string(root.join(&shown)) {
+        Ok(text) => People::parse(&text, &shown),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(People::default()),
+        Err(e) => Err(vec![Diagnostic::error(
+            &shown,
+            0,
+            0,
+            format!("cannot read: {e}"),
+        )]),
+    }
+}
+
+/// Reads the git history of `content/` for the credits, when the config
+/// wants it. `Err` is the one-line notice to print: credits then come from
+/// the front matter alone.
+pub fn read_git(root: &Path, config: &Config) -> Result<Option<History>, String> {
+    if !config.credits.enabled || !config.credits.git {
+        return Ok(None);
+    }
+    let opts = HistoryOptions {
+        exclude: config.credits.exclude.clone(),
+    };
+    match git::read_history(root, Path::new("content"), &opts) {
+        Ok(h) => Ok(Some(h)),
+        Err(e @ (HistoryError::NoGit | HistoryError::NotARepository)) => Err(format!(
+            "note: {e}: credits come from the front matter alone"
+        )),
+        Err(e) => Err(format!(
+            "warning: cannot read the git history ({e}): credits come from the front matter alone"
+        )),
+    }
+}
+
+/// The notice printed for a shallow clone.
+pub const SHALLOW_WARNING: &str = "warning: this is a shallow clone: the git history is partial, so \
+     changes are credited only from the oldest commit present (nobody is credited with writing \
+     a page from git); run `git fetch --unshallow` for full credits";
 
 /// Reads `playbook.toml` if there is one.
 pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
@@ -183,12 +228,22 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         theme::load(root, &config.theme).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
     let mut tera = theme::engine(&theme).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
 
+    // The git history is read while the pages are parsed.
+    let (compiled, history, people) = std::thread::scope(|s| {
+        let history = s.spawn(|| read_git(root, &config));
+        let people = read_people(root);
+        let compiled = compile(root, config.clone(), opts.drafts);
+        let history = history
+            .join()
+            .unwrap_or_else(|_| Err("warning: reading the git history failed".into()));
+        (compiled, history, people)
+    });
     let Compiled {
         site,
         links,
         loaded,
         mut diagnostics,
-    } = compile(root, config, opts.drafts);
+    } = compiled;
     diagnostics.extend(crate::active::check(
         &loaded.assets,
         site.config.markdown.unsafe_html,
@@ -198,7 +253,25 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         &loaded.assets,
         theme.static_files.keys(),
     ));
+    let mut notices = vec![];
+    let people = match people {
+        Ok(p) => p,
+        Err(errs) => {
+            diagnostics.extend(errs);
+            People::default()
+        }
+    };
     diagnostics.sort();
+    let history = match history {
+        Ok(h) => h,
+        Err(notice) => {
+            notices.push(notice);
+            None
+        }
+    };
+    if history.as_ref().is_some_and(|h| h.shallow) {
+        notices.push(SHALLOW_WARNING.to_string());
+    }
     if opts.strict {
         diagnostics.escalate();
     }
@@ -207,9 +280,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     }
 
     let mut t = Timer::new();
+    let credits = credits::compute(&site, history.as_ref(), &people, &site.config.credits);
+    t.lap("credits");
     let staging = Staging::begin(&out).map_err(|e| output_error(e, &out))?;
-    let errors = render_site(&site, &links, &loaded, &theme, &mut tera, &staging)
-        .map_err(|e| output_error(e, &out))?;
+    let errors = render_site_with(
+        &site, &links, &loaded, &theme, &mut tera, &staging, &credits, None,
+    )
+    .map_err(|e| output_error(e, &out))?;
     if !errors.is_empty() {
         diagnostics.extend(errors);
         diagnostics.sort();
@@ -227,6 +304,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         out,
         diagnostics,
         millis: start.elapsed().as_millis(),
+        notices,
     })
 }
 
@@ -257,7 +335,8 @@ fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
 }
 
 /// Renders every page, generated page and asset of a compiled site into
-/// `sink`. Returns the pages that failed to render (template errors).
+/// `sink`, with credits from the front matter alone. Returns the pages
+/// that failed to render (template errors).
 pub fn render_site(
     site: &Site,
     links: &LinkTable,
@@ -266,12 +345,14 @@ pub fn render_site(
     tera: &mut tera::Tera,
     sink: &dyn Sink,
 ) -> Result<Vec<Diagnostic>> {
-    render_site_with(site, links, loaded, theme, tera, sink, None)
+    let credits = credits::compute(site, None, &People::default(), &site.config.credits);
+    render_site_with(site, links, loaded, theme, tera, sink, &credits, None)
 }
 
-/// [`render_site`], reusing from `cache` (for `serve`) every page whose
-/// render inputs have the same fingerprint as last time. Any other output
-/// file is always written afresh.
+/// [`render_site`] with the given credits (see `credits::compute`), reusing
+/// from `cache` (for `serve`) every page whose render inputs have the same
+/// fingerprint as last time. Any other output file is always written afresh.
+#[allow(clippy::too_many_arguments)] // the render inputs, each borrowed as it is
 pub fn render_site_with(
     site: &Site,
     links: &LinkTable,
@@ -279,11 +360,12 @@ pub fn render_site_with(
     theme: &theme::Theme,
     tera: &mut tera::Tera,
     sink: &dyn Sink,
+    credits: &Credits,
     mut cache: Option<&mut RenderCache>,
 ) -> Result<Vec<Diagnostic>> {
     let mut t = Timer::new();
     let strings = i18n::strings(&site.config.language);
-    let globals = render::set_globals(tera, site, &strings);
+    let globals = render::set_globals(tera, site, &strings, credits);
     if let Some(c) = cache.as_deref_mut() {
         c.begin(render::global_fingerprint(theme, &site.config, &globals));
     }
@@ -291,7 +373,7 @@ pub fn render_site_with(
     let wiki = wiki::analyse_memo(site, links, site.config.wiki.tags, memo);
     let cache = cache.as_deref();
     t.lap("wiki");
-    let env = RenderEnv::new(site, links, &wiki, tera, strings);
+    let env = RenderEnv::new(site, links, &wiki, tera, strings).with_credits(credits);
     t.lap("nav");
     let errors: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
@@ -330,6 +412,11 @@ pub fn render_site_with(
     }
     t.lap("generated");
     sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
+    if !credits.recent.is_empty() {
+        let title = site.config.title.as_deref().unwrap_or(&site.home().title);
+        let feed = render::atom(site, credits, &env, title, env.strings["recent_changes"]);
+        sink.write(wiki::FEED_FILE, feed.as_bytes())?;
+    }
     for (rel, bytes) in &theme.static_files {
         sink.write(&format!("assets/{rel}"), bytes)?;
     }

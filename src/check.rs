@@ -1,13 +1,16 @@
 //! `playbook check`: every problem of a site, without writing anything.
 //!
 //! Runs the same pure stages as `build` (load, parse, assemble, link) plus
-//! the wiki analysis, and adds what only a check reports: orphan pages.
+//! the wiki analysis, and adds what only a check reports: orphan pages, and
+//! names that look like another contributor's but are not mapped to them
+//! by the people file.
 
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::build::{Compiled, compile, read_config};
+use crate::build::{Compiled, compile, read_config, read_git, read_people};
+use crate::credits;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::link::Target;
 use crate::wiki;
@@ -56,6 +59,54 @@ pub fn check(root: &Path, drafts: bool) -> Report {
         &loaded.assets,
         site.config.markdown.unsafe_html,
     ));
+    let people = match read_people(root) {
+        Ok(p) => p,
+        Err(errs) => {
+            diagnostics.extend(errs);
+            credits::People::default()
+        }
+    };
+    let history = read_git(root, &site.config).ok().flatten();
+    let c = credits::compute(&site, history.as_ref(), &people, &site.config.credits);
+    let people_file = std::path::Path::new("content").join(credits::PEOPLE_FILE);
+    for l in credits::lookalikes(&c) {
+        let like = &c.people[l.like].name;
+        let help = format!(
+            "if they are the same person, list `{}` among the `aliases` of `{like}` in {}",
+            l.spelling.text,
+            people_file.display()
+        );
+        let d = match l.spelling.page {
+            Some(p) => {
+                let page = &site.pages[p];
+                let line = loaded
+                    .pages
+                    .iter()
+                    .find(|s| s.rel == page.source)
+                    .and_then(|s| s.text.lines().position(|x| x.contains(&l.spelling.text)))
+                    .map_or(1, |i| i + 1);
+                Diagnostic::warning(
+                    &page.shown,
+                    line,
+                    1,
+                    format!(
+                        "`{}` looks like `{}` but is credited as another person",
+                        l.spelling.text, l.like_spelling
+                    ),
+                )
+            }
+            None => Diagnostic::warning(
+                &people_file,
+                0,
+                0,
+                format!(
+                    "the git author `{}` looks like `{}` but is credited as another person",
+                    l.spelling.text, l.like_spelling
+                ),
+            ),
+        };
+        diagnostics.push(d.with_help(help));
+    }
     let w = wiki::analyse(&site, &links, false);
     for &p in &w.orphans {
         diagnostics.push(

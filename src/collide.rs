@@ -19,7 +19,11 @@ pub fn asset_collisions<'a>(
         .iter()
         .map(|p| format!("{}index.html", p.url))
         .collect();
-    generated.extend(["sitemap.xml".to_string(), "404.html".to_string()]);
+    generated.extend([
+        "sitemap.xml".to_string(),
+        "404.html".to_string(),
+        crate::wiki::FEED_FILE.to_string(),
+    ]);
     generated.extend(theme_files.into_iter().map(|f| format!("assets/{f}")));
     assets
         .iter()

@@ -32,6 +32,39 @@ pub struct Config {
     pub history_url: Option<String>,
     pub markdown: MarkdownConfig,
     pub wiki: WikiConfig,
+    pub credits: CreditsConfig,
+}
+
+/// `[credits]`: contributor credits from git and front matter.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CreditsConfig {
+    /// Credits at all: the block on each page and the credits pages.
+    pub enabled: bool,
+    /// Read the git history (one `git log`); `false`: front matter only.
+    pub git: bool,
+    /// Identities never credited (bots), glob patterns matched without
+    /// regard to case against names and emails. Defaults to the usual bots.
+    pub exclude: Vec<String>,
+    /// Publish contributors' emails on their person pages (default: never).
+    pub show_emails: bool,
+    /// Changes listed on "Dernières modifications" and in `atom.xml`.
+    pub feed_entries: usize,
+}
+
+impl Default for CreditsConfig {
+    fn default() -> Self {
+        CreditsConfig {
+            enabled: true,
+            git: true,
+            exclude: crate::git::BOT_PATTERNS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            show_emails: false,
+            feed_entries: 30,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -80,6 +113,7 @@ impl Default for Config {
             history_url: None,
             markdown: MarkdownConfig::default(),
             wiki: WikiConfig::default(),
+            credits: CreditsConfig::default(),
         }
     }
 }
@@ -94,7 +128,8 @@ impl Config {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
             Diagnostic::error(path, line, col, first_line(e.message())).with_help(
                 "known keys: title, description, base_url, language, theme, url_style, \
-                 edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags",
+                 edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags, \
+                 [credits] enabled, git, exclude, show_emails, feed_entries",
             )
         })?;
         if !LANGUAGES.contains(&config.language.as_str()) {

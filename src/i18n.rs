@@ -91,6 +91,81 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "La météo donnée par les participants et les structures au début des ateliers, atelier après atelier.",
         "The weather given by participants and organisations at the start of each workshop, over time.",
     ),
+    ("credits", "Contributions", "Contributions"),
+    ("role_writing", "Rédaction", "Writing"),
+    ("role_changes", "Modifications", "Changes"),
+    ("role_facilitation", "Animation", "Facilitation"),
+    ("role_notes", "Prise de notes", "Note-taking"),
+    ("role_timekeeping", "Gardien du temps", "Timekeeping"),
+    ("role_participation", "Participation", "Participation"),
+    ("contributors", "Contributeurs", "Contributors"),
+    (
+        "contributors_intro",
+        "Toutes les personnes qui ont fait vivre ce playbook : en écrivant ou modifiant les pages, en animant les ateliers, en prenant les notes, en gardant le temps ou en participant.",
+        "Everyone who made this playbook: writing or changing pages, facilitating workshops, taking notes, keeping time or taking part.",
+    ),
+    ("structures", "Structures", "Organisations"),
+    (
+        "structures_intro",
+        "Les contributions collectives, rassemblées par direction, service ou organisation partenaire.",
+        "Collective contributions, by department, service or partner organisation.",
+    ),
+    (
+        "unaffiliated",
+        "contributeurs sans structure renseignée",
+        "contributors with no organisation given",
+    ),
+    (
+        "unaffiliated_one",
+        "contributeur sans structure renseignée",
+        "contributor with no organisation given",
+    ),
+    ("members", "Membres", "Members"),
+    ("structure", "Structure", "Organisation"),
+    ("name", "Nom", "Name"),
+    ("commits", "Modifications enregistrées", "Recorded changes"),
+    ("commits_short", "modifications", "changes"),
+    ("commit_one", "modification", "change"),
+    (
+        "coauthored",
+        "dont en co-autrice ou co-auteur",
+        "of which co-authored",
+    ),
+    ("last_change", "Dernière modification le", "Last change on"),
+    (
+        "contributions_by_role",
+        "Contributions par rôle",
+        "Contributions by role",
+    ),
+    ("email", "Courriel", "Email"),
+    (
+        "recent_changes",
+        "Dernières modifications",
+        "Recent changes",
+    ),
+    (
+        "recent_changes_intro",
+        "Les dernières modifications enregistrées dans l’historique du playbook, les plus récentes en tête.",
+        "The latest changes recorded in the playbook’s history, newest first.",
+    ),
+    (
+        "feed",
+        "S’abonner au flux Atom",
+        "Subscribe to the Atom feed",
+    ),
+    ("by", "par", "by"),
+    ("other_files", "autres fichiers", "other files"),
+    ("other_file_one", "autre fichier", "other file"),
+    (
+        "uncommitted_new",
+        "Cette page n’est pas encore enregistrée dans l’historique.",
+        "This page is not recorded in the history yet.",
+    ),
+    (
+        "uncommitted_modified",
+        "Cette page a des modifications pas encore enregistrées dans l’historique.",
+        "This page has changes not recorded in the history yet.",
+    ),
 ];
 
 /// The strings of `language` (French for anything unknown).
@@ -117,6 +192,7 @@ mod tests {
         for src in [
             include_str!("render.rs"),
             include_str!("render/generated.rs"),
+            include_str!("render/credits.rs"),
         ] {
             for part in src.split("strings[\"").skip(1) {
                 let key = &part[..part.find('"').unwrap()];

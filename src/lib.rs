@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod collide;
 pub mod config;
+pub mod credits;
 pub mod date;
 pub mod diagnostic;
 mod embedded;

@@ -20,10 +20,16 @@ use crate::site::{PageId, SectionId, Site};
 use crate::text::{encode_segment, escape_html, match_key};
 use crate::wiki::{self, Wiki};
 
+mod credits;
 mod fingerprint;
 mod generated;
+pub use credits::{atom, person_url};
 pub use fingerprint::{RenderCache, global_fingerprint};
 pub use generated::Generated;
+
+/// The credits of a site nobody is credited on (the default of [`RenderEnv`]).
+static NO_CREDITS: std::sync::LazyLock<crate::credits::Credits> =
+    std::sync::LazyLock::new(crate::credits::Credits::default);
 
 /// Which section navigation a page shows.
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +48,8 @@ pub struct RenderEnv<'a> {
     pub wiki: &'a Wiki,
     pub tera: &'a Tera,
     pub strings: BTreeMap<&'static str, &'static str>,
+    /// Contributor credits (see [`RenderEnv::with_credits`]); none by default.
+    pub credits: &'a crate::credits::Credits,
     /// Per section, its navigation as seen from its own pages and from its
     /// index page (hrefs differ by one level). Built once: every page of a
     /// section shares it, so a section's nav is not rebuilt per page.
@@ -104,6 +112,7 @@ impl<'a> RenderEnv<'a> {
             wiki,
             tera,
             strings,
+            credits: &NO_CREDITS,
             nav: vec![],
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
@@ -198,6 +207,14 @@ impl<'a> RenderEnv<'a> {
                 .then_some(page.front.order)
                 .flatten(),
         }
+    }
+}
+
+impl<'a> RenderEnv<'a> {
+    /// The same environment, with contributor credits.
+    pub fn with_credits(mut self, credits: &'a crate::credits::Credits) -> RenderEnv<'a> {
+        self.credits = credits;
+        self
     }
 }
 
@@ -463,6 +480,8 @@ struct PageView<'a> {
     see_also: Vec<LinkView>,
     edit_url: Option<String>,
     history_url: Option<String>,
+    /// Who did what on this page (`null` when nobody is credited).
+    credits: Option<credits::PageCreditsView>,
 }
 
 #[derive(Serialize)]
@@ -513,6 +532,7 @@ pub fn set_globals(
     tera: &mut Tera,
     site: &Site,
     strings: &BTreeMap<&'static str, &'static str>,
+    credits: &crate::credits::Credits,
 ) -> serde_json::Value {
     let mut g = Globals::default();
     #[derive(Serialize)]
@@ -575,6 +595,24 @@ pub fn set_globals(
         tools.push(BTreeMap::from([
             ("title", strings["typology_overview"]),
             ("url", wiki::TYPOLOGIES_URL),
+        ]));
+    }
+    if !credits.people.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["contributors"]),
+            ("url", wiki::CONTRIBUTORS_URL),
+        ]));
+    }
+    if !credits.structures.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["structures"]),
+            ("url", wiki::STRUCTURES_URL),
+        ]));
+    }
+    if !credits.recent.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["recent_changes"]),
+            ("url", wiki::RECENT_URL),
         ]));
     }
     g.insert("tools", &tools);
@@ -667,7 +705,11 @@ impl RenderEnv<'_> {
             kind,
             content: String::new(),
             date: page.date.map(|d| d.view(lang)),
-            updated: page.updated.map(|d| d.view(lang)),
+            // Front matter first (the author's word), then git.
+            updated: page
+                .updated
+                .or_else(|| self.git_updated(id))
+                .map(|d| d.view(lang)),
             authors: &page.front.authors,
             tags: if site.config.wiki.tags {
                 self.wiki.page_tags[id]
@@ -738,6 +780,7 @@ impl RenderEnv<'_> {
                 .collect(),
             edit_url: self.forge_url(site.config.edit_url.as_deref(), id),
             history_url: self.forge_url(site.config.history_url.as_deref(), id),
+            credits: self.page_credits(id),
         };
         (view, template)
     }

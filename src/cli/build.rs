@@ -35,6 +35,9 @@ pub(crate) fn execute(a: BuildArgs) -> i32 {
     };
     match build(&opts) {
         Ok(report) => {
+            for n in &report.notices {
+                eprintln!("{n}");
+            }
             super::print_diagnostics(&report.diagnostics);
             eprintln!(
                 "built {} pages into {} in {} ms{}",

@@ -23,6 +23,11 @@ pub enum Generated {
     PagesToCreate,
     TypologyOverview,
     Weather,
+    /// A contributor's page (index into `Credits::people`).
+    Person(usize),
+    Contributors,
+    Structures,
+    RecentChanges,
 }
 
 static NO_EXTRA: BTreeMap<String, serde_json::Value> = BTreeMap::new();
@@ -84,6 +89,17 @@ impl Generated {
         if !wiki::weather_points(env.site).is_empty() {
             all.push(Generated::Weather);
         }
+        let credits = env.credits;
+        if !credits.people.is_empty() {
+            all.push(Generated::Contributors);
+            all.extend((0..credits.people.len()).map(Generated::Person));
+        }
+        if !credits.structures.is_empty() {
+            all.push(Generated::Structures);
+        }
+        if !credits.recent.is_empty() {
+            all.push(Generated::RecentChanges);
+        }
         all
     }
 
@@ -103,6 +119,10 @@ impl Generated {
             Generated::PagesToCreate => wiki::MISSING_URL.to_string(),
             Generated::TypologyOverview => wiki::TYPOLOGIES_URL.to_string(),
             Generated::Weather => wiki::WEATHER_URL.to_string(),
+            Generated::Person(i) => super::person_url(env.credits, *i),
+            Generated::Contributors => wiki::CONTRIBUTORS_URL.to_string(),
+            Generated::Structures => wiki::STRUCTURES_URL.to_string(),
+            Generated::RecentChanges => wiki::RECENT_URL.to_string(),
         }
     }
 }
@@ -137,6 +157,7 @@ impl RenderEnv<'_> {
             see_also: vec![],
             edit_url: None,
             history_url: None,
+            credits: None,
         }
     }
 
@@ -252,6 +273,30 @@ impl RenderEnv<'_> {
                     serde_json::json!({ "missing": missing }),
                 )
             }
+            Generated::Person(i) => (
+                self.credits.people[i].name.as_str(),
+                "person",
+                "person.html",
+                self.person_listing(from, i),
+            ),
+            Generated::Contributors => (
+                self.strings["contributors"],
+                "contributors",
+                "contributors.html",
+                self.contributors_listing(from),
+            ),
+            Generated::Structures => (
+                self.strings["structures"],
+                "structures",
+                "structures.html",
+                self.structures_listing(from),
+            ),
+            Generated::RecentChanges => (
+                self.strings["recent_changes"],
+                "recent-changes",
+                "recent_changes.html",
+                self.recent_listing(from),
+            ),
             Generated::Weather => (
                 self.strings["weather"],
                 "weather",
@@ -341,6 +386,16 @@ impl RenderEnv<'_> {
                 LinkView {
                     title: self.strings["tags"].to_string(),
                     href: self.href(from, wiki::TAGS_URL),
+                },
+            ],
+            Generated::Person(_) => vec![
+                LinkView {
+                    title: self.strings["home"].to_string(),
+                    href: self.href(from, ""),
+                },
+                LinkView {
+                    title: self.strings["contributors"].to_string(),
+                    href: self.href(from, wiki::CONTRIBUTORS_URL),
                 },
             ],
             _ => vec![LinkView {

@@ -290,6 +290,14 @@ impl Builder {
             diagnostics: vec![],
         };
         let memory = Memory::default();
+        // Credits from the front matter alone: serve reads neither git nor
+        // the people file (yet).
+        let credits = crate::credits::compute(
+            &site,
+            None,
+            &crate::credits::People::default(),
+            &site.config.credits,
+        );
         let result = render_site_with(
             &site,
             &links,
@@ -297,6 +305,7 @@ impl Builder {
             theme,
             &mut tera,
             &memory,
+            &credits,
             Some(&mut self.cache),
         );
         self.rendered_last = self.cache.rendered.load(Ordering::Relaxed);

@@ -311,7 +311,10 @@ fn hidden_files_temporaries_and_outside_symlinks_are_skipped() {
         .file("content/.cache/x.md", "secret")
         .file("content/.a.md.swp", "swap")
         .file("content/a.md~", "backup")
-        .file("content/_people.toml", "[x]")
+        .file(
+            "content/_people.toml",
+            "[x]\nname = \"X\"\nemails = [\"x@example.invalid\"]\n",
+        )
         .file("content/dir.md/inner.md", "a folder named like a page");
     std::os::unix::fs::symlink("/etc/passwd", s.path().join("content/passwd.md")).unwrap();
     std::os::unix::fs::symlink("/etc/passwd", s.path().join("content/passwd.txt")).unwrap();

@@ -5,6 +5,7 @@
 mod util;
 
 mod build;
+mod credits;
 mod disk;
 mod git;
 mod hostile;

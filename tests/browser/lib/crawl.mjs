@@ -1,6 +1,8 @@
 // Crawls a built site in the browser from one page, following every link under `prefix`,
 // and reports what a reader would hit: console errors, failed requests, requests that escape
 // the prefix (sub-path hosting), broken #fragments, pages without their landmarks.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { watch } from './browser.mjs';
 
 /**
@@ -64,6 +66,17 @@ export async function crawl(context, { start, prefix, follow = true, workers = 2
         continue;
       }
       if (hash.length > 1) fragments.push({ from: url, target, id: decodeURIComponent(hash.slice(1)) });
+      // Not a page (the Atom feed): it must exist, but is not crawled as HTML.
+      if (/\.xml$/.test(u.pathname)) {
+        if (!seen.has(target)) {
+          seen.add(target);
+          const found = u.protocol === 'file:'
+            ? existsSync(fileURLToPath(target))
+            : (await context.request.get(target)).ok();
+          if (!found) problems.push(`${url}: broken link to ${href}`);
+        }
+        continue;
+      }
       if (follow && !seen.has(target)) {
         seen.add(target);
         queue.push(target);

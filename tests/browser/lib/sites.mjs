@@ -68,6 +68,7 @@ export async function buildSites({ baseUrl }) {
     const toml = await readFile(join(REPO, 'playbook.toml'), 'utf8');
     // Top-level keys must come before any [table]: prepend.
     await writeFile(join(root, 'playbook.toml'), tomlPrefix + toml);
+    await gitHistory(root);
     return root;
   };
 
@@ -81,6 +82,28 @@ export async function buildSites({ baseUrl }) {
     })(),
   ]);
   return { tmp, bin, example, exampleFile, corpus };
+}
+
+/**
+ * Makes `root` a git repository with a short history by two authors, so that the credits pages
+ * (recent changes, commit counts) exist, isolated from the user's git configuration.
+ */
+async function gitHistory(root) {
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  const as = (name, email, date) => ({
+    cwd: root,
+    env: { ...env, GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name,
+      GIT_COMMITTER_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+  });
+  const git = (args, opts) => run('git', ['-c', 'commit.gpgsign=false', ...args], opts);
+  await git(['init', '-q', '-b', 'main'], { cwd: root, env });
+  await git(['add', '-A', 'content', 'playbook.toml'], { cwd: root, env });
+  await git(['commit', '-q', '-m', 'Playbook de la coopération : première version'],
+    as('Florence Mensah', 'florence.mensah@example.invalid', '2024-12-09T10:00:00+01:00'));
+  await writeFile(join(root, 'content', 'a-propos.md'),
+    (await readFile(join(root, 'content', 'a-propos.md'), 'utf8')) + '\nMerci à toutes et à tous.\n');
+  await git(['commit', '-q', '-a', '-m', 'À propos : remerciements'],
+    as('Anne Berlemont', 'anne.berlemont@example.invalid', '2024-12-10T15:30:00+01:00'));
 }
 
 export async function removeSites(sites) {

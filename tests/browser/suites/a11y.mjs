@@ -27,11 +27,11 @@ export const PAGE_KINDS = [
   ['minutes (corpus)', 'corpus', has('class="article kind-minutes"')],
   ['page with a table and a link to a missing page (corpus)', 'corpus', has('class="article kind-page"', '<table', '<a class="new"')],
   ['nested section (corpus)', 'corpus', has('class="article kind-section"', 'class="section-nav-parent"')],
+  ['person', 'example', 'personnes/anne-berlemont/'],
+  ['contributors', 'example', 'contributeurs/'],
+  ['structures', 'example', 'structures/'],
+  ['recent changes', 'example', 'dernieres-modifications/'],
   // Coming with later issues (one line each):
-  // ['person', 'example', 'personnes/…/'],
-  // ['contributors', 'example', 'contributeurs/'],
-  // ['structures', 'example', 'structures/'],
-  // ['recent changes', 'example', 'modifications-recentes/'],
   // ['search results', 'example', 'recherche/?q=collaboration'],
 ];
 

@@ -1,5 +1,5 @@
 // Navigation as a reader does it, by clicking: main menu, section sidebar, breadcrumbs, table of
-// contents, guide previous/next, tags, backlinks, footer tools, links to pages to create.
+// contents, guide previous/next, tags, backlinks, footer tools, links to pages to create, credits.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { newContext } from '../lib/browser.mjs';
@@ -201,6 +201,29 @@ export default function () {
       // The footer's home link too.
       await follow(page, page.locator('.site-footer .footer-bar > p a'));
       assert.equal(page.url(), url('example'));
+    });
+
+    test('credits: facilitator → person page → structure → contributors, and recent changes → page', async () => {
+      await go('ateliers/2024-11-14-implanter-le-collaboratif/');
+      const facilitators = page.locator('.credits .role-animation a');
+      assert.deepEqual(await text(facilitators), ['Florence Mensah', 'Anne Berlemont']);
+      await follow(page, facilitators.nth(1));
+      assert.equal(await h1(page), 'Anne Berlemont');
+      const notes = await text(page.locator('.person-role.role-prise-de-notes li a'));
+      assert.deepEqual(notes, ['Implanter le collaboratif dans nos structures']);
+      await follow(page, page.locator('.page-header .lead a'));
+      const team = page.locator('section.structure:target');
+      assert.equal(await team.locator('h2').innerText(), 'Équipe d\'animation du playbook');
+      const members = await text(team.locator('dd a'));
+      assert.ok(members.includes('Anne Berlemont') && members.includes('Florence Mensah'), `${members}`);
+      await go('contributeurs/');
+      const rows = await text(page.locator('.credits-table tbody th a'));
+      assert.ok(rows.includes('Florence Mensah') && rows.includes('Célia'), `${rows}`);
+      await go('dernieres-modifications/');
+      const first = page.locator('.changes li').first();
+      assert.equal(await first.locator('.change-subject').innerText(), 'À propos : remerciements');
+      await follow(page, first.locator('a', { hasText: 'Contribuer au playbook' }));
+      assert.equal(await h1(page), 'Contribuer au playbook');
     });
 
     test('typology overview: each cell links to a typology of that axis and level', async () => {

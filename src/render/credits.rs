@@ -1,0 +1,421 @@
+//! Rendering of the credits: the block on each page, the person pages, the
+//! "Contributeurs" index, the "Structures" page, "Dernières modifications"
+//! and the Atom feed. Pure, like the rest of the render stage.
+//!
+//! No email reaches the output unless `[credits] show_emails` is on, and
+//! then only on person pages.
+
+use serde::Serialize;
+
+use super::{LinkView, RenderEnv};
+use crate::credits::{Credits, Role, Source};
+use crate::date::{Date, DateView};
+use crate::frontmatter::PageKind;
+use crate::git::Uncommitted;
+use crate::site::{PageId, Site};
+use crate::text::{escape_html, slugify};
+use crate::wiki;
+
+/// `personnes/<slug>/`.
+pub fn person_url(credits: &Credits, i: usize) -> String {
+    format!("{}{}/", wiki::PEOPLE_URL, credits.people[i].slug)
+}
+
+#[derive(Serialize)]
+pub(super) struct RoleView {
+    id: &'static str,
+    label: &'static str,
+    people: Vec<LinkView>,
+}
+
+/// `page.credits`.
+#[derive(Serialize)]
+pub(super) struct PageCreditsView {
+    roles: Vec<RoleView>,
+    /// Commits that changed the file (0 outside git).
+    commits: u32,
+    /// `"new"` (never committed), `"modified"` (changes not committed) or null.
+    uncommitted: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct PersonView<'a> {
+    name: &'a str,
+    href: String,
+    structure: Option<LinkView>,
+    email: Option<&'a str>,
+    pages: usize,
+    commits: u32,
+    coauthored: u32,
+    last_change: Option<DateView>,
+    /// Pages per role, roles in order (empty roles included, count 0).
+    roles: Vec<RoleCount>,
+}
+
+#[derive(Serialize)]
+struct RoleCount {
+    id: &'static str,
+    label: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct PageLink<'a> {
+    title: &'a str,
+    href: String,
+    kind: PageKind,
+}
+
+#[derive(Serialize)]
+struct RolePages<'a> {
+    id: &'static str,
+    label: &'static str,
+    pages: Vec<PageLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct StructureView<'a> {
+    name: &'a str,
+    id: &'a str,
+    members: Vec<LinkView>,
+    pages: usize,
+    commits: u32,
+    roles: Vec<RoleCount>,
+}
+
+#[derive(Serialize)]
+struct ChangeView<'a> {
+    date: Option<DateView>,
+    datetime: &'a str,
+    subject: &'a str,
+    hash: &'a str,
+    people: Vec<LinkView>,
+    pages: Vec<LinkView>,
+    other_files: usize,
+}
+
+impl RenderEnv<'_> {
+    fn person_link(&self, from: &str, i: usize) -> LinkView {
+        LinkView {
+            title: self.credits.people[i].name.clone(),
+            href: self.href(from, &person_url(self.credits, i)),
+        }
+    }
+
+    fn structure_link(&self, from: &str, s: usize) -> LinkView {
+        let st = &self.credits.structures[s];
+        LinkView {
+            title: st.name.clone(),
+            href: format!("{}#{}", self.href(from, wiki::STRUCTURES_URL), st.slug),
+        }
+    }
+
+    fn role_label(&self, r: Role) -> &'static str {
+        self.strings.get(r.key()).copied().unwrap_or("")
+    }
+
+    /// The credits block of page `id`, `None` when nobody is credited.
+    pub(super) fn page_credits(&self, id: PageId) -> Option<PageCreditsView> {
+        let pc = self.credits.pages.get(id)?;
+        let from = &self.site.pages[id].url;
+        if pc.roles.is_empty() && pc.uncommitted.is_none() {
+            return None;
+        }
+        Some(PageCreditsView {
+            roles: pc
+                .roles
+                .iter()
+                .map(|(r, people)| RoleView {
+                    id: r.id(),
+                    label: self.role_label(*r),
+                    people: people.iter().map(|&i| self.person_link(from, i)).collect(),
+                })
+                .collect(),
+            commits: pc.commits,
+            uncommitted: pc.uncommitted.map(|u| match u {
+                Uncommitted::New => "new",
+                Uncommitted::Modified => "modified",
+            }),
+        })
+    }
+
+    /// The date of the page's last commit, for "Mis à jour le".
+    pub(super) fn git_updated(&self, id: PageId) -> Option<Date> {
+        self.credits
+            .pages
+            .get(id)?
+            .updated
+            .as_deref()
+            .and_then(Date::parse)
+    }
+
+    fn role_counts(&self, counts: impl Fn(usize) -> usize) -> Vec<RoleCount> {
+        Role::ALL
+            .iter()
+            .enumerate()
+            .map(|(slot, &r)| RoleCount {
+                id: r.id(),
+                label: self.role_label(r),
+                count: counts(slot),
+            })
+            .collect()
+    }
+
+    fn person_view(&self, from: &str, i: usize) -> PersonView<'_> {
+        let c = &self.credits.people[i];
+        let lang = self.site.config.language.as_str();
+        PersonView {
+            name: &c.name,
+            href: self.href(from, &person_url(self.credits, i)),
+            structure: c.structure.map(|s| self.structure_link(from, s)),
+            email: c.email.as_deref(),
+            pages: c.page_count(),
+            commits: c.commits,
+            coauthored: c.coauthored,
+            last_change: c
+                .last_change
+                .as_deref()
+                .and_then(Date::parse)
+                .map(|d| d.view(lang)),
+            roles: self.role_counts(|slot| c.roles[slot].len()),
+        }
+    }
+
+    /// `listing` of a person page.
+    pub(super) fn person_listing(&self, from: &str, i: usize) -> serde_json::Value {
+        let c = &self.credits.people[i];
+        let roles: Vec<RolePages<'_>> = Role::ALL
+            .iter()
+            .enumerate()
+            .filter(|(slot, _)| !c.roles[*slot].is_empty())
+            .map(|(slot, &r)| RolePages {
+                id: r.id(),
+                label: self.role_label(r),
+                pages: c.roles[slot]
+                    .iter()
+                    .map(|&p| {
+                        let page = &self.site.pages[p];
+                        PageLink {
+                            title: &page.title,
+                            href: self.href(from, &page.url),
+                            kind: page.kind,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        serde_json::json!({
+            "person": self.person_view(from, i),
+            "roles": roles,
+            "contributors_href": self.href(from, wiki::CONTRIBUTORS_URL),
+        })
+    }
+
+    /// `listing` of the contributors index.
+    pub(super) fn contributors_listing(&self, from: &str) -> serde_json::Value {
+        let people: Vec<PersonView<'_>> = (0..self.credits.people.len())
+            .map(|i| self.person_view(from, i))
+            .collect();
+        let commits: u32 = self.credits.people.iter().map(|c| c.commits).sum();
+        serde_json::json!({
+            "people": people,
+            "structures": self.credits.structures.len(),
+            "structures_href": self.href(from, wiki::STRUCTURES_URL),
+            "with_git": self.credits.source != Source::FrontMatter,
+            "commits": commits,
+        })
+    }
+
+    /// `listing` of the structures page.
+    pub(super) fn structures_listing(&self, from: &str) -> serde_json::Value {
+        let structures: Vec<StructureView<'_>> = self
+            .credits
+            .structures
+            .iter()
+            .map(|s| StructureView {
+                name: &s.name,
+                id: &s.slug,
+                members: s
+                    .members
+                    .iter()
+                    .map(|&m| self.person_link(from, m))
+                    .collect(),
+                pages: s.pages,
+                commits: s.commits,
+                roles: self.role_counts(|slot| s.roles[slot]),
+            })
+            .collect();
+        let unaffiliated = self
+            .credits
+            .people
+            .iter()
+            .filter(|c| c.structure.is_none())
+            .count();
+        serde_json::json!({
+            "structures": structures,
+            "unaffiliated": unaffiliated,
+            "contributors_href": self.href(from, wiki::CONTRIBUTORS_URL),
+            "with_git": self.credits.source != Source::FrontMatter,
+        })
+    }
+
+    /// `listing` of the recent changes page.
+    pub(super) fn recent_listing(&self, from: &str) -> serde_json::Value {
+        let lang = self.site.config.language.as_str();
+        let changes: Vec<ChangeView<'_>> = self
+            .credits
+            .recent
+            .iter()
+            .map(|c| ChangeView {
+                date: Date::parse(&c.date).map(|d| d.view(lang)),
+                datetime: &c.date,
+                subject: &c.subject,
+                hash: c.hash.get(..7).unwrap_or(&c.hash),
+                people: c
+                    .people
+                    .iter()
+                    .map(|&i| self.person_link(from, i))
+                    .collect(),
+                pages: c
+                    .pages
+                    .iter()
+                    .map(|&p| LinkView {
+                        title: self.site.pages[p].title.clone(),
+                        href: self.href(from, &self.site.pages[p].url),
+                    })
+                    .collect(),
+                other_files: c.other_files,
+            })
+            .collect();
+        serde_json::json!({
+            "changes": changes,
+            "feed_href": super::relative(from, wiki::FEED_FILE),
+        })
+    }
+}
+
+/// `atom.xml`: the recent changes as an Atom feed (RFC 4287).
+///
+/// Atom wants absolute IRIs for `id`. With an absolute `base_url`
+/// (`https://…`), ids and links are absolute URLs of the site. Without
+/// one, links are relative to the feed (which sits at the site root, so
+/// they resolve wherever the site is served) and ids are `tag:` URIs made
+/// from the site title and the commit hash: stable, unique, never fetched.
+pub fn atom(
+    site: &Site,
+    credits: &Credits,
+    env: &RenderEnv<'_>,
+    site_title: &str,
+    feed_title: &str,
+) -> String {
+    let base = &site.config.base_url;
+    let absolute = base.contains("://");
+    let link = |url: &str| {
+        let rel = env.href("", url);
+        let rel = if rel == "./" { String::new() } else { rel };
+        if absolute {
+            format!("{base}{rel}")
+        } else if rel.is_empty() {
+            "./".to_string()
+        } else {
+            rel
+        }
+    };
+    let site_slug = match slugify(site_title) {
+        s if s.is_empty() => "playbook".to_string(),
+        s => s,
+    };
+    let id = |what: &str| {
+        if absolute {
+            format!("{base}{}#{what}", wiki::RECENT_URL)
+        } else {
+            format!("tag:playbook,2024:{site_slug}/{what}")
+        }
+    };
+    // Newest first: the first change is the feed's last update.
+    let updated = credits
+        .recent
+        .first()
+        .map_or("1970-01-01T00:00:00Z", |c| c.date.as_str());
+    let mut x = String::with_capacity(1024 + credits.recent.len() * 512);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+    x.push_str(&escape_html(&site.config.language));
+    x.push_str("\">\n");
+    let el = |x: &mut String, indent: &str, name: &str, text: &str| {
+        x.push_str(indent);
+        x.push('<');
+        x.push_str(name);
+        x.push('>');
+        x.push_str(&escape_html(text));
+        x.push_str("</");
+        x.push_str(name);
+        x.push_str(">\n");
+    };
+    el(
+        &mut x,
+        "  ",
+        "id",
+        &if absolute {
+            format!("{base}{}", wiki::FEED_FILE)
+        } else {
+            format!("tag:playbook,2024:{site_slug}/feed")
+        },
+    );
+    el(
+        &mut x,
+        "  ",
+        "title",
+        &format!("{feed_title} – {site_title}"),
+    );
+    el(&mut x, "  ", "updated", updated);
+    x.push_str("  <link rel=\"alternate\" type=\"text/html\" href=\"");
+    x.push_str(&escape_html(&link(wiki::RECENT_URL)));
+    x.push_str("\"/>\n");
+    if absolute {
+        x.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
+        x.push_str(&escape_html(&format!("{base}{}", wiki::FEED_FILE)));
+        x.push_str("\"/>\n");
+    }
+    // Entries whose commit has no credited author (a bot) inherit this one.
+    x.push_str("  <author>\n");
+    el(&mut x, "    ", "name", site_title);
+    x.push_str("  </author>\n");
+    x.push_str("  <generator>playbook</generator>\n");
+    for c in &credits.recent {
+        x.push_str("  <entry>\n");
+        el(&mut x, "    ", "id", &id(&c.hash));
+        let subject = if c.subject.trim().is_empty() {
+            c.hash.get(..7).unwrap_or(&c.hash)
+        } else {
+            c.subject.as_str()
+        };
+        el(&mut x, "    ", "title", subject);
+        el(&mut x, "    ", "updated", &c.date);
+        for &p in &c.people {
+            x.push_str("    <author>\n");
+            el(&mut x, "      ", "name", &credits.people[p].name);
+            x.push_str("      <uri>");
+            x.push_str(&escape_html(&link(&person_url(credits, p))));
+            x.push_str("</uri>\n    </author>\n");
+        }
+        let target = c
+            .pages
+            .first()
+            .map_or(wiki::RECENT_URL, |&p| site.pages[p].url.as_str());
+        x.push_str("    <link rel=\"alternate\" type=\"text/html\" href=\"");
+        x.push_str(&escape_html(&link(target)));
+        x.push_str("\"/>\n");
+        let titles: Vec<&str> = c
+            .pages
+            .iter()
+            .map(|&p| site.pages[p].title.as_str())
+            .collect();
+        if !titles.is_empty() {
+            el(&mut x, "    ", "summary", &titles.join(" ; "));
+        }
+        x.push_str("  </entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
