@@ -343,20 +343,7 @@ pub fn read_history(
     })?;
 
     let (status, log) = std::thread::scope(|s| {
-        let status = s.spawn(|| {
-            git(&dir)
-                .args([
-                    "status",
-                    "--porcelain",
-                    "-z",
-                    "--untracked-files=all",
-                    "--no-renames",
-                    "--ignore-submodules=all",
-                    "--",
-                    ".",
-                ])
-                .output()
-        });
+        let status = s.spawn(|| status_command(&dir).output());
         let log = read_log(&dir);
         (status.join(), log)
     });
@@ -381,6 +368,70 @@ pub fn read_history(
     }
     history.uncommitted = parse_status(&status.stdout, &prefix);
     Ok(history)
+}
+
+/// `git status` of the content folder, as `read_history` parses it.
+fn status_command(dir: &Path) -> Command {
+    let mut cmd = git(dir);
+    cmd.args([
+        "status",
+        "--porcelain",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+        "--ignore-submodules=all",
+        "--",
+        ".",
+    ]);
+    cmd
+}
+
+/// The commit checked out (`git rev-parse HEAD`), or `None` outside a
+/// repository, before the first commit, or without git. `serve` compares it
+/// between rebuilds to know when the history it read is stale.
+pub fn head(site: &Path, content_dir: &Path) -> Option<String> {
+    let out = git(&site.join(content_dir))
+        .args(["rev-parse", "--verify", "--quiet", "HEAD"])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// Re-reads only which files are uncommitted: one `git rev-parse` and one
+/// `git status`, what an edit can change while HEAD stays put. The result
+/// is `History::uncommitted` as `read_history` would give it.
+pub fn read_uncommitted(
+    site: &Path,
+    content_dir: &Path,
+) -> Result<BTreeMap<String, Uncommitted>, HistoryError> {
+    let dir = site.join(content_dir);
+    let probe = git(&dir)
+        .args(["rev-parse", "--show-prefix", "--is-shallow-repository"])
+        .env("LC_ALL", "C")
+        .output()
+        .map_err(|e| spawn_error("rev-parse", e))?;
+    if !probe.status.success() {
+        return Err(HistoryError::Failed {
+            command: "rev-parse",
+            message: first_line(&probe.stderr),
+        });
+    }
+    let (prefix, _) = parse_probe(&probe.stdout).ok_or_else(|| HistoryError::Failed {
+        command: "rev-parse",
+        message: "unexpected output".into(),
+    })?;
+    let status = status_command(&dir)
+        .output()
+        .map_err(|e| spawn_error("status", e))?;
+    if !status.status.success() {
+        return Err(HistoryError::Failed {
+            command: "status",
+            message: first_line(&status.stderr),
+        });
+    }
+    Ok(parse_status(&status.stdout, &prefix))
 }
 
 /// Runs the one `git log` over the content folder (`dir`, which paths are

@@ -8,9 +8,11 @@ use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
 
-use crate::build::{Parsed, link_pages, read_config, render_site_with};
+use crate::build::{Parsed, link_pages, read_config, read_git, read_people, render_site_with};
 use crate::config::Config;
+use crate::credits::People;
 use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
+use crate::git::{self, History};
 use crate::load::{self, Asset, Loaded, SourceFile};
 use crate::markdown::MarkdownOptions;
 use crate::output::{Entry, Memory};
@@ -43,6 +45,12 @@ pub struct Builder {
     pages: BTreeMap<String, CachedPage>,
     assets: BTreeMap<String, Asset>,
     load_diagnostics: Vec<Diagnostic>,
+    /// For the credits, as `build` reads them: the people file (read again
+    /// when it changes, its errors shown like a page's), the git history
+    /// (read again when HEAD moves, else only `git status`), and HEAD.
+    people: Result<People, Vec<Diagnostic>>,
+    history: Option<History>,
+    head: Option<String>,
     /// The last good render's files with their input fingerprints.
     cache: RenderCache,
     /// How many pages the last rebuild parsed (for tests and the log).
@@ -62,6 +70,9 @@ impl Builder {
             pages: BTreeMap::new(),
             assets: BTreeMap::new(),
             load_diagnostics: vec![],
+            people: Ok(People::default()),
+            history: None,
+            head: None,
             cache: RenderCache::default(),
             parsed_last: 0,
             rendered_last: 0,
@@ -92,6 +103,9 @@ impl Builder {
             .collect();
         self.load_diagnostics = loaded.diagnostics;
         self.reparse(loaded.pages);
+        self.people = read_people(&self.root);
+        self.history = None;
+        self.head = None;
         self.render()
     }
 
@@ -137,7 +151,9 @@ impl Builder {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    if load::is_markdown(&name) {
+                    if name == crate::credits::PEOPLE_FILE {
+                        self.people = read_people(&self.root);
+                    } else if load::is_markdown(&name) {
                         self.pages.remove(&rel);
                         // A read error means the file was deleted (or renamed away).
                         if let Ok(decoded) = load::read_page(p) {
@@ -178,6 +194,30 @@ impl Builder {
                 self.render()
             }
         }
+    }
+
+    /// Brings the git history up to date, as `build` would read it now:
+    /// read whole when HEAD moved (a commit, a checkout) or was never read,
+    /// else only which files are uncommitted, which edits change. Credits
+    /// come from the front matter alone when git cannot be read, as in `build`.
+    fn refresh_history(&mut self, config: &Config) {
+        if !config.credits.enabled || !config.credits.git {
+            self.history = None;
+            self.head = None;
+            return;
+        }
+        let content = Path::new("content");
+        let head = git::head(&self.root, content);
+        match &mut self.history {
+            Some(h) if head.is_some() && head == self.head => {
+                match git::read_uncommitted(&self.root, content) {
+                    Ok(u) => h.uncommitted = u,
+                    Err(_) => self.history = read_git(&self.root, config).ok().flatten(),
+                }
+            }
+            _ => self.history = read_git(&self.root, config).ok().flatten(),
+        }
+        self.head = head;
     }
 
     fn load_config_and_theme(&mut self) -> Result<(), String> {
@@ -234,6 +274,9 @@ impl Builder {
 
     /// Links and renders from the cache into memory.
     fn render(&mut self) -> Outcome {
+        if let Some(config) = self.config.clone() {
+            self.refresh_history(&config);
+        }
         let (Some(config), Some(theme)) = (self.config.clone(), self.theme.as_ref()) else {
             return Outcome {
                 files: Err("the configuration could not be read".into()),
@@ -257,6 +300,9 @@ impl Builder {
         let started = std::time::Instant::now();
         let mut diagnostics = Diagnostics(self.load_diagnostics.clone());
         diagnostics.extend(diags);
+        if let Err(errors) = &self.people {
+            diagnostics.extend(errors.iter().cloned());
+        }
         // The checks `build` makes besides the pure stages (same order).
         let assets: Vec<Asset> = self.assets.values().cloned().collect();
         diagnostics.extend(crate::active::check(
@@ -290,14 +336,10 @@ impl Builder {
             diagnostics: vec![],
         };
         let memory = Memory::default();
-        // Credits from the front matter alone: serve reads neither git nor
-        // the people file (yet).
-        let credits = crate::credits::compute(
-            &site,
-            None,
-            &crate::credits::People::default(),
-            &site.config.credits,
-        );
+        let no_people = People::default();
+        let people = self.people.as_ref().unwrap_or(&no_people);
+        let credits =
+            crate::credits::compute(&site, self.history.as_ref(), people, &site.config.credits);
         let result = render_site_with(
             &site,
             &links,

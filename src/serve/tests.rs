@@ -398,3 +398,97 @@ fn a_body_edit_rerenders_only_what_depends_on_it() {
     assert_eq!(builder.parsed_last, 0);
     assert_eq!(builder.reused_last, 0, "every page rendered again");
 }
+
+/// Runs git in `root` with a fixed identity; panics on failure (test setup).
+fn git_in(root: &Path, args: &[&str]) {
+    let ok = std::process::Command::new("git")
+        .current_dir(root)
+        .args([
+            "-c",
+            "user.name=Alice Martin",
+            "-c",
+            "user.email=alice@example.org",
+        ])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", "2024-03-01T10:00:00+01:00")
+        .env("GIT_COMMITTER_DATE", "2024-03-01T10:00:00+01:00")
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "git {args:?}");
+}
+
+/// In a git repository, serve credits what `build` credits: the history, the
+/// people file, an uncommitted edit, a new commit, a changed people file.
+#[test]
+fn serve_credits_git_and_the_people_file_like_a_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    seed(&root);
+    git_in(&root, &["init", "-q", "-b", "main"]);
+    git_in(&root, &["add", "."]);
+    git_in(&root, &["commit", "-q", "-m", "Premier jet"]);
+    let out = dir.path().join("out");
+    let mut builder = Builder::new(&root, false);
+    let served = in_memory(&builder.full().files.unwrap());
+    assert_eq!(Some(&served), clean_build(&root, &out).as_ref());
+    let home = String::from_utf8_lossy(&served["index.html"]).into_owned();
+    assert!(home.contains("Alice Martin"), "git author credited");
+    assert!(!home.contains("alice@example.org"));
+
+    // An uncommitted edit, then the people file, then a commit: each time
+    // the served site equals a clean build.
+    let steps: Vec<Box<dyn Fn() -> Vec<PathBuf>>> = vec![
+        Box::new(|| {
+            vec![write(
+                &root,
+                "content/long/l010.md",
+                "# Longue 10\n\nModifiée.\n",
+            )]
+        }),
+        Box::new(|| {
+            vec![write(
+                &root,
+                "content/_people.toml",
+                "[alice]\nname = \"Alice Martin-Durand\"\nstructure = \"Mairie de Saint-Ouen\"\naliases = [\"Alice Martin\"]\n",
+            )]
+        }),
+        Box::new(|| {
+            git_in(&root, &["add", "."]);
+            git_in(&root, &["commit", "-q", "-m", "Deuxième jet"]);
+            vec![write(
+                &root,
+                "content/long/l011.md",
+                "# Longue 11\n\nAprès le commit.\n",
+            )]
+        }),
+    ];
+    for (i, step) in steps.iter().enumerate() {
+        let paths = step();
+        let served = in_memory(
+            &builder
+                .apply(&paths, classify(&root, &paths))
+                .files
+                .unwrap(),
+        );
+        let clean = clean_build(&root, &out).unwrap();
+        let differ: Vec<&String> = clean
+            .keys()
+            .chain(served.keys())
+            .filter(|k| clean.get(*k) != served.get(*k))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "step {i}: differ from a clean build: {differ:?}"
+        );
+    }
+    let served = in_memory(
+        &builder
+            .apply(&[], crate::serve::watch::Change::Nothing)
+            .files
+            .unwrap(),
+    );
+    let home = String::from_utf8_lossy(&served["index.html"]).into_owned();
+    assert!(home.contains("Alice Martin-Durand"), "people file applied");
+    assert!(served.keys().any(|k| k.starts_with("structures/")));
+}
