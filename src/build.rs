@@ -375,25 +375,36 @@ pub fn render_site_with(
     t.lap("wiki");
     let env = RenderEnv::new(site, links, &wiki, tera, strings).with_credits(credits);
     t.lap("nav");
-    let errors: Vec<Diagnostic> = (0..site.pages.len())
-        .into_par_iter()
-        .filter_map(|id| {
-            let page = &site.pages[id];
-            let rel = format!("{}index.html", page.url);
-            let html = match cache {
-                Some(c) => c.get(&rel, || env.page_fingerprint(id), || env.render_page(id)),
-                None => env.render_page(id).map(Arc::new),
-            };
-            let html = match html {
-                Ok(h) => h,
-                Err(d) => return Some(d),
-            };
-            sink.write_shared(&rel, html)
-                .err()
-                .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
-        })
-        .collect();
-    t.lap("pages");
+    // The search index is built beside the pages (its serial parts overlap them).
+    let (errors, index) = rayon::join(
+        || {
+            (0..site.pages.len())
+                .into_par_iter()
+                .filter_map(|id| {
+                    let page = &site.pages[id];
+                    let rel = format!("{}index.html", page.url);
+                    let html = match cache {
+                        Some(c) => c.get(&rel, || env.page_fingerprint(id), || env.render_page(id)),
+                        None => env.render_page(id).map(Arc::new),
+                    };
+                    let html = match html {
+                        Ok(h) => h,
+                        Err(d) => return Some(d),
+                    };
+                    sink.write_shared(&rel, html)
+                        .err()
+                        .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
+                })
+                .collect::<Vec<Diagnostic>>()
+        },
+        || {
+            site.config
+                .search
+                .enabled
+                .then(|| crate::search::build(site))
+        },
+    );
+    t.lap("pages+search");
     if !errors.is_empty() {
         return Ok(errors);
     }
@@ -411,6 +422,12 @@ pub fn render_site_with(
         sink.write_shared(&file, html)?;
     }
     t.lap("generated");
+    if let Some(index) = index {
+        index
+            .files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| sink.write(rel, bytes))?;
+    }
     sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
     if !credits.recent.is_empty() {
         let title = site.config.title.as_deref().unwrap_or(&site.home().title);

@@ -33,6 +33,7 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     pub wiki: WikiConfig,
     pub credits: CreditsConfig,
+    pub search: SearchConfig,
 }
 
 /// `[credits]`: contributor credits from git and front matter.
@@ -64,6 +65,19 @@ impl Default for CreditsConfig {
             show_emails: false,
             feed_entries: 30,
         }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    /// The search box and its index (`recherche/`).
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
     }
 }
 
@@ -114,6 +128,7 @@ impl Default for Config {
             markdown: MarkdownConfig::default(),
             wiki: WikiConfig::default(),
             credits: CreditsConfig::default(),
+            search: SearchConfig::default(),
         }
     }
 }
@@ -129,7 +144,7 @@ impl Config {
             Diagnostic::error(path, line, col, first_line(e.message())).with_help(
                 "known keys: title, description, base_url, language, theme, url_style, \
                  edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags, \
-                 [credits] enabled, git, exclude, show_emails, feed_entries",
+                 [credits] enabled, git, exclude, show_emails, feed_entries, [search] enabled",
             )
         })?;
         if !LANGUAGES.contains(&config.language.as_str()) {

@@ -166,6 +166,41 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Cette page a des modifications pas encore enregistrées dans l’historique.",
         "This page has changes not recorded in the history yet.",
     ),
+    ("search_title", "Recherche", "Search"),
+    (
+        "search_label",
+        "Rechercher dans le playbook",
+        "Search the playbook",
+    ),
+    ("search_placeholder", "Rechercher", "Search"),
+    ("search_submit", "Rechercher", "Search"),
+    ("search_new", "Nouvelle recherche", "New search"),
+    ("search_results", "Résultats", "Results"),
+    ("search_none", "Aucun résultat", "No results"),
+    ("search_count_one", "1 résultat", "1 result"),
+    ("search_count", "{n} résultats", "{n} results"),
+    ("search_loading", "Recherche en cours…", "Searching…"),
+    (
+        "search_error",
+        "La recherche est indisponible : son index n’a pas pu être chargé.",
+        "Search is unavailable: its index could not be loaded.",
+    ),
+    (
+        "search_needs_js",
+        "La recherche a besoin de JavaScript, qui semble désactivé dans ce navigateur.",
+        "Search needs JavaScript, which seems to be turned off in this browser.",
+    ),
+    (
+        "search_more",
+        "Afficher plus de résultats",
+        "Show more results",
+    ),
+    ("search_all", "Voir tous les résultats", "See all results"),
+    (
+        "search_help",
+        "Flèches haut et bas pour parcourir les résultats, Entrée pour ouvrir, Échap pour fermer.",
+        "Up and down arrows to browse the results, Enter to open, Escape to close.",
+    ),
 ];
 
 /// The strings of `language` (French for anything unknown).

@@ -23,6 +23,7 @@ pub mod output;
 pub mod pad;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod text;

@@ -540,6 +540,8 @@ pub fn set_globals(
         title: &'a str,
         description: Option<&'a str>,
         language: &'a str,
+        /// The search box is shown (`[search] enabled`).
+        search: bool,
     }
     let home = site.home();
     let description = site
@@ -553,6 +555,7 @@ pub fn set_globals(
             title: site.config.title.as_deref().unwrap_or(&home.title),
             description,
             language: &site.config.language,
+            search: site.config.search.enabled,
         },
     );
     g.insert("t", strings);
@@ -613,6 +616,12 @@ pub fn set_globals(
         tools.push(BTreeMap::from([
             ("title", strings["recent_changes"]),
             ("url", wiki::RECENT_URL),
+        ]));
+    }
+    if site.config.search.enabled {
+        tools.push(BTreeMap::from([
+            ("title", strings["search_title"]),
+            ("url", wiki::SEARCH_URL),
         ]));
     }
     g.insert("tools", &tools);

@@ -25,6 +25,8 @@ pub const STRUCTURES_URL: &str = "structures/";
 pub const RECENT_URL: &str = "dernieres-modifications/";
 /// The Atom feed of the recent changes, at the site root.
 pub const FEED_FILE: &str = "atom.xml";
+/// The search results page; the index sits below it (`search::DIR`).
+pub const SEARCH_URL: &str = "recherche/";
 pub const RESERVED: &[&str] = &[
     "assets/",
     TAGS_URL,
@@ -35,6 +37,7 @@ pub const RESERVED: &[&str] = &[
     CONTRIBUTORS_URL,
     STRUCTURES_URL,
     RECENT_URL,
+    SEARCH_URL,
 ];
 
 /// The "météo" entries of every minutes page (front matter `weather`).

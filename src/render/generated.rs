@@ -28,6 +28,8 @@ pub enum Generated {
     Contributors,
     Structures,
     RecentChanges,
+    /// The search results page (`recherche/?q=…`), filled by `search.js`.
+    Search,
 }
 
 static NO_EXTRA: BTreeMap<String, serde_json::Value> = BTreeMap::new();
@@ -100,6 +102,9 @@ impl Generated {
         if !credits.recent.is_empty() {
             all.push(Generated::RecentChanges);
         }
+        if env.site.config.search.enabled {
+            all.push(Generated::Search);
+        }
         all
     }
 
@@ -123,6 +128,7 @@ impl Generated {
             Generated::Contributors => wiki::CONTRIBUTORS_URL.to_string(),
             Generated::Structures => wiki::STRUCTURES_URL.to_string(),
             Generated::RecentChanges => wiki::RECENT_URL.to_string(),
+            Generated::Search => wiki::SEARCH_URL.to_string(),
         }
     }
 }
@@ -301,6 +307,12 @@ impl RenderEnv<'_> {
                 self.strings["weather"],
                 "weather",
                 "weather.html",
+                serde_json::Value::Null,
+            ),
+            Generated::Search => (
+                self.strings["search_title"],
+                "search",
+                "search.html",
                 serde_json::Value::Null,
             ),
             Generated::TypologyOverview => {

@@ -8,6 +8,7 @@ import keyboard from './suites/keyboard.mjs';
 import layout from './suites/layout.mjs';
 import navigation from './suites/navigation.mjs';
 import serve from './suites/serve.mjs';
+import search from './suites/search.mjs';
 import xss from './suites/xss.mjs';
 
 before(setup);
@@ -20,3 +21,4 @@ keyboard();
 layout();
 xss();
 serve();
+search();

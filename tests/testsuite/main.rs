@@ -12,6 +12,7 @@ mod hostile;
 mod import;
 mod kill;
 mod output_safety;
+mod search;
 mod serve;
 mod subpath;
 mod wiki;

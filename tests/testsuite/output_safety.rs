@@ -125,13 +125,13 @@ fn concurrent_builds_both_leave_a_complete_site() {
             "{line} listed but missing"
         );
     }
-    // 400 pages, the home, the tag index and the pages to create.
+    // 400 pages, the home, the tag index, the pages to create and the search page.
     assert_eq!(
         manifest
             .lines()
             .filter(|l| l.ends_with("index.html"))
             .count(),
-        400 + 3
+        400 + 4
     );
     let leftovers: Vec<_> = std::fs::read_dir(s.path())
         .unwrap()

@@ -6,8 +6,9 @@ import { AXE_TAGS, MOBILE, axe, formatViolations, newContext, watch } from '../l
 import { env, findPage, url } from '../lib/harness.mjs';
 
 /**
- * One page of every kind: [kind, site, path]. `path` is relative to the site root, or a RegExp
- * that picks the first output page whose HTML matches. Adding a kind is one line.
+ * One page of every kind: [kind, site, path, ready?]. `path` is relative to the site root, or a
+ * RegExp that picks the first output page whose HTML matches; `ready`, a selector to wait for
+ * (content a script adds). Adding a kind is one line.
  */
 export const PAGE_KINDS = [
   ['home', 'example', ''],
@@ -23,6 +24,8 @@ export const PAGE_KINDS = [
   ['typology overview', 'example', 'vue-d-ensemble-des-typologies/'],
   ['404', 'example', '404.html'],
   ['collaboration weather', 'example', 'meteo/'],
+  // Filled by search.js once the index is loaded: tested with its results listed.
+  ['search results', 'example', 'recherche/?q=cooperation', '.search-results li'],
   // The corpus adds links to missing pages, tables, nested sections, long listings.
   ['minutes (corpus)', 'corpus', has('class="article kind-minutes"')],
   ['page with a table and a link to a missing page (corpus)', 'corpus', has('class="article kind-page"', '<table', '<a class="new"')],
@@ -32,7 +35,6 @@ export const PAGE_KINDS = [
   ['structures', 'example', 'structures/'],
   ['recent changes', 'example', 'dernieres-modifications/'],
   // Coming with later issues (one line each):
-  // ['search results', 'example', 'recherche/?q=collaboration'],
 ];
 
 /** A pattern matching the HTML of a page that contains every one of `parts`, in any order. */
@@ -81,7 +83,7 @@ export default function () {
 
     const known = new Map(); // KNOWN entry → where it was last seen
 
-    for (const [kind, site, where] of PAGE_KINDS) {
+    for (const [kind, site, where, ready] of PAGE_KINDS) {
       test(`${kind}: no violation (${MODES.map((m) => m.name).join('; ')})`, async (t) => {
         const path = where instanceof RegExp ? await findPage(site, where) : where;
         t.diagnostic(`${site}: /${path}`);
@@ -92,6 +94,7 @@ export default function () {
             try {
               const problems = watch(page);
               await page.goto(url(site, path), { waitUntil: 'load' });
+              if (ready) await page.waitForSelector(ready);
               if (mode.openAll) await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
               const violations = withoutKnown(await axe(page), (k, n) => known.set(k, `${kind} (${mode.name}): ${n}`));
               const out = [];

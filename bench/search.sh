@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# search.sh - the search index at scale (issue 6): size, bytes a first query loads, query time
+# in Chromium, build time with and without the index, and mdBook's searchindex for the same corpus.
+#
+# Usage: bench/search.sh [-r RUNS] [-s SEED] [-k] [-M] [N]
+#   N    content pages (default 10000)
+#   -r   timed builds per variant (default 3), after one untimed warm-up each
+#   -s   corpus seed (default 1)
+#   -k   keep the work dir and print its path
+#   -M   skip mdBook even when it is installed (at 10,000 pages it takes minutes and GBs)
+#
+# Builds the release binary (offline), generates the corpus with ../shared/bench/gen_corpus.py
+# (--flavor playbook; --flavor mdbook for mdBook), then, in this one invocation:
+# - builds it RUNS times with search on and RUNS times with `[search] enabled = false`,
+#   alternating, under GNU time: median wall and CPU seconds, and the ratio;
+# - sizes the index (recherche/index/: files, bytes, gzip bytes);
+# - opens the built site from file:// in headless Chromium (tests/browser's playwright-core)
+#   and types queries into the search box: bytes of index files each first query loads,
+#   time from the keystroke to the announced result count, cold (index files loading) and warm;
+# - when `mdbook` is on PATH: `mdbook build` of the mdBook flavour, and its searchindex size.
+set -euo pipefail
+
+RUNS=3
+SEED=1
+KEEP=0
+MDBOOK=1
+while getopts "r:s:kMh" opt; do
+  case "$opt" in
+    r) RUNS=$OPTARG ;;
+    s) SEED=$OPTARG ;;
+    k) KEEP=1 ;;
+    M) MDBOOK=0 ;;
+    h) sed -n '2,21p' "$0"; exit 0 ;;
+    *) exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
+N=${1:-10000}
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+GEN=${GEN:-$ROOT/../shared/bench/gen_corpus.py}
+[ -x /usr/bin/time ] || { echo "search.sh: GNU time (/usr/bin/time) is required: apt-get install time" >&2; exit 2; }
+[ -f "$GEN" ] || { echo "search.sh: corpus generator not found: $GEN" >&2; exit 2; }
+[ -d "$ROOT/tests/browser/node_modules/playwright-core" ] || { echo "search.sh: run \`npm ci\` in tests/browser first" >&2; exit 2; }
+
+echo "# cargo build --release --offline" >&2
+(cd "$ROOT" && cargo build --release --offline --quiet --bin playbook)
+PLAYBOOK=$ROOT/target/release/playbook
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/playbook-search-bench.XXXXXX")
+if [ "$KEEP" = 1 ]; then echo "# work dir: $WORK" >&2; else trap 'rm -rf "$WORK"' EXIT; fi
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "NA"}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
+kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
+
+echo "# generating $N pages (seed $SEED)" >&2
+python3 "$GEN" -q --pages "$N" --seed "$SEED" --flavor playbook --out "$WORK/on"
+cp -r "$WORK/on" "$WORK/off"
+printf '\n[search]\nenabled = false\n' >> "$WORK/off/playbook.toml"
+
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
+echo "# $(nproc) cores; playbook $COMMIT (release); $N pages; $RUNS runs each, alternating, after a warm-up"
+
+# Build times: warm-up, then alternate on/off so both see the same machine load.
+for v in on off; do (cd "$WORK/$v" && "$PLAYBOOK" build >/dev/null 2>&1); done
+for i in $(seq 1 "$RUNS"); do
+  for v in on off; do
+    (cd "$WORK/$v" && /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/time.$v" "$PLAYBOOK" build >/dev/null 2>&1)
+  done
+done
+for v in on off; do
+  eval "WALL_$v=\$(awk '{print \$1}' \"\$WORK/time.$v\" | median)"
+  eval "CPU_$v=\$(awk '{printf \"%.2f\\n\", \$2 + \$3}' \"\$WORK/time.$v\" | median)"
+  eval "RSS_$v=\$(awk '{printf \"%.0f\\n\", \$4 / 1024}' \"\$WORK/time.$v\" | median)"
+done
+printf '%-28s %8s %8s %8s\n' build wall_s cpu_s rss_MiB
+printf '%-28s %8s %8s %8s\n' "with search" "$WALL_on" "$CPU_on" "$RSS_on"
+printf '%-28s %8s %8s %8s\n' "[search] enabled = false" "$WALL_off" "$CPU_off" "$RSS_off"
+echo "with/without search: wall $(ratio "$WALL_on" "$WALL_off"), cpu $(ratio "$CPU_on" "$CPU_off") (goal: wall <= 1.20)"
+
+IDX=$WORK/on/public/recherche/index
+FILES=$(find "$IDX" -type f | wc -l)
+BYTES=$(find "$IDX" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+GZ=$(find "$IDX" -type f -name '*.js' -print0 | sort -z | xargs -0 cat | gzip -6 -c | wc -c)
+TERMS=$(find "$IDX" -name 't*.js' | wc -l)
+DOCS=$(find "$IDX" -name 'd*.js' | wc -l)
+MAN=$(stat -c %s "$IDX/manifest.js")
+LARGEST=$(find "$IDX" -name 't*.js' -printf '%s\n' | sort -n | tail -1)
+echo "index: $FILES files ($TERMS term shards, $DOCS document chunks, manifest $(kib "$MAN")), $(mib "$BYTES") ($(mib "$GZ") gzip, as one stream); largest term shard $(kib "$LARGEST")"
+
+echo "# Chromium, site opened from file://" >&2
+node "$ROOT/bench/search-query.mjs" "$WORK/on/public" cooperation "gouvernance partagée" direction "mutualisation des moyens" "l'équipe" coop
+
+if [ "$MDBOOK" = 1 ] && command -v mdbook >/dev/null; then
+  echo "# mdBook $(mdbook --version | awk '{print $NF}'), same corpus (--flavor mdbook)" >&2
+  python3 "$GEN" -q --pages "$N" --seed "$SEED" --flavor mdbook --out "$WORK/mdbook"
+  (cd "$WORK/mdbook" && /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.mdbook" mdbook build >/dev/null 2>&1) || echo "mdbook build failed" >&2
+  SI=$(find "$WORK/mdbook/book" -maxdepth 1 -name 'searchindex*.js' -printf '%s\n' | head -1)
+  SJ=$(find "$WORK/mdbook/book" -maxdepth 1 -name 'searchindex*.json' -printf '%s\n' | head -1)
+  MW=$(awk '{print $1}' "$WORK/time.mdbook")
+  if [ -n "$SI" ]; then
+    SIGZ=$(find "$WORK/mdbook/book" -maxdepth 1 -name 'searchindex*.js' -print0 | xargs -0 cat | gzip -6 -c | wc -c)
+    echo "mdbook: searchindex.js $(mib "$SI") ($(mib "$SIGZ") gzip)${SJ:+, searchindex.json $(mib "$SJ")}, all loaded by its first query; build ${MW} s"
+    echo "first query bytes, playbook cooperation vs mdBook searchindex.js: see the query rows; index total playbook/mdBook = $(ratio "$BYTES" "$SI")"
+  else
+    echo "mdbook: no searchindex*.js in its output (build ${MW} s)"
+  fi
+else
+  echo "mdbook: not run (not on PATH, or -M)"
+fi

@@ -1,0 +1,642 @@
+//! Full-text search: the index the build ships for the browser.
+//!
+//! [`build`] is a pure function of the site model: every page is cut into
+//! heading sections (one document each, pointing at the heading's anchor),
+//! its words are analysed ([`analyze`]: French, folded, stemmed) and scored
+//! with BM25 (title and headings weigh more). The result is a set of small
+//! JavaScript files under `recherche/index/`, loaded as `<script>`s (which,
+//! unlike `fetch`, work from `file://`):
+//!
+//! - `manifest.js`: shard keys and sizes, stop words, elisions, counts;
+//! - `tN.js`: the vocabulary (folded word → stems) and postings (stem →
+//!   documents and scores) of every term whose prefix is key N; keys are
+//!   prefixes grown until each shard is small, so a query loads little;
+//! - `dN.js`: documents `[url, anchor, title, heading, excerpt]`, by chunks.
+//!
+//! Each file assigns its data to `self.playbookSearchData[name]`; strings are
+//! JSON with `<`, `>`, `&` escaped, so no text can close a script.
+
+pub mod analyze;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::config::UrlStyle;
+use crate::markdown::{CLOSE, OPEN, SEP};
+use crate::site::Site;
+use analyze::{Stemmer, each_raw_word, lowercase, nfc};
+
+/// Where the index files go, from the site root.
+pub const DIR: &str = "recherche/index/";
+/// Documents per `dN.js` file.
+pub const DOC_CHUNK: usize = 32;
+/// Target size of a term shard: a key's shard is split by one more
+/// character until it fits (one stem's postings can still exceed it).
+pub const SHARD_BYTES: usize = 40 * 1024;
+/// At most this many documents per term (the best scored): a word found
+/// nearly everywhere says little, and its list would be large.
+pub const MAX_POSTINGS: usize = 10_000;
+/// Excerpt text kept per document, in bytes.
+pub const EXCERPT_BYTES: usize = 400;
+/// Weights of a word in the page title, a heading, the text.
+const TITLE_WEIGHT: f32 = 5.0;
+const HEADING_WEIGHT: f32 = 3.0;
+const BM25_K1: f32 = 1.2;
+const BM25_B: f32 = 0.75;
+/// Scores are shipped as one character: 1..=63.
+const SCORE_MAX: f32 = 63.0;
+/// The 64 characters of the postings encoding (none needs escaping).
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// The built index: files relative to the site root, and figures.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub docs: usize,
+    pub terms: usize,
+    pub words: usize,
+    pub postings: usize,
+}
+
+impl SearchIndex {
+    pub fn bytes(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+}
+
+/// One heading section of a page.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Part {
+    /// The heading's id (`""` for the text before the first heading).
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// Cuts a page's body HTML (with link placeholders) into heading sections
+/// of plain text. Tags are dropped, entities decoded, white space collapsed.
+pub fn sections(html: &str) -> Vec<Part> {
+    let mut parts = vec![Part::default()];
+    let mut in_heading = false;
+    let mut i = 0;
+    let b = html.as_bytes();
+    while i < html.len() {
+        let cur = parts.last_mut().expect("one part at least");
+        let buf = if in_heading {
+            &mut cur.heading
+        } else {
+            &mut cur.text
+        };
+        match b[i] {
+            b'<' => {
+                let end = html[i..].find('>').map_or(html.len(), |e| i + e);
+                let tag = &html[i + 1..end];
+                let bare = tag.trim_start_matches('/');
+                let name = &bare[..bare
+                    .bytes()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(bare.len())];
+                let closing = tag.starts_with('/');
+                let heading = name.len() == 2
+                    && (name.starts_with('h') || name.starts_with('H'))
+                    && (b'1'..=b'6').contains(&name.as_bytes()[1]);
+                i = end + 1;
+                if heading && !closing {
+                    in_heading = true;
+                    parts.push(Part {
+                        anchor: attr(tag, "id").unwrap_or_default(),
+                        ..Part::default()
+                    });
+                } else if heading {
+                    in_heading = false;
+                } else if !closing
+                    && (name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style"))
+                {
+                    let close = format!("</{}", name.to_ascii_lowercase());
+                    i = html[i..].find(&close).map_or(html.len(), |e| i + e);
+                } else if !INLINE.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+                    push_text(buf, " ");
+                }
+            }
+            b'&' => {
+                let end = html[i..]
+                    .char_indices()
+                    .take(12)
+                    .find(|&(_, c)| c == ';')
+                    .map(|(e, _)| i + e);
+                match end.and_then(|e| entity(&html[i + 1..e]).map(|c| (e, c))) {
+                    Some((e, c)) => {
+                        push_text(buf, c.encode_utf8(&mut [0; 4]));
+                        i = e + 1;
+                    }
+                    None => {
+                        push_text(buf, "&");
+                        i += 1;
+                    }
+                }
+            }
+            _ => {
+                let rest = &html[i..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if c == OPEN || c == CLOSE {
+                    // A link placeholder: `\u{E000}N\u{E001}`.
+                    i += rest.find(SEP).map_or(rest.len(), |e| e + SEP.len_utf8());
+                    continue;
+                }
+                let run = rest
+                    .find(['<', '&', OPEN, CLOSE])
+                    .unwrap_or(rest.len())
+                    .max(c.len_utf8());
+                push_text(buf, &rest[..run]);
+                i += run;
+            }
+        }
+    }
+    for p in &mut parts {
+        p.text.truncate(p.text.trim_end().len());
+        p.heading = p.heading.trim().to_string();
+    }
+    parts
+}
+
+/// Tags inside words: no space is added in their place.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "s", "small", "span", "strong",
+    "sub", "sup", "u",
+];
+
+/// Appends text, collapsing white space.
+fn push_text(buf: &mut String, s: &str) {
+    let mut rest = s;
+    loop {
+        // ASCII white space is found by bytes; other white space is rare
+        // and only matters between words, which the analyzer splits anyway.
+        match rest.bytes().position(|b| b.is_ascii_whitespace()) {
+            Some(i) => {
+                buf.push_str(&rest[..i]);
+                if !buf.is_empty() && !buf.ends_with(' ') {
+                    buf.push(' ');
+                }
+                rest = &rest[i + 1..];
+            }
+            None => {
+                buf.push_str(rest);
+                return;
+            }
+        }
+    }
+}
+
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        _ => {
+            let n = name.strip_prefix('#')?;
+            let code = match n.strip_prefix(['x', 'X']) {
+                Some(h) => u32::from_str_radix(h, 16).ok()?,
+                None => n.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    })
+}
+
+/// The value of attribute `name="…"` in a tag.
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let needle = format!(" {name}=\"");
+    let start = tag.find(&needle)? + needle.len();
+    let end = tag[start..].find('"')? + start;
+    let mut out = String::new();
+    let v = &tag[start..end];
+    let mut i = 0;
+    while i < v.len() {
+        if v.as_bytes()[i] == b'&'
+            && let Some(e) = v[i..].find(';')
+            && let Some(c) = entity(&v[i + 1..i + e])
+        {
+            out.push(c);
+            i += e + 1;
+            continue;
+        }
+        let c = v[i..].chars().next()?;
+        out.push(c);
+        i += c.len_utf8();
+    }
+    Some(out)
+}
+
+/// Words to stems, shared by the threads of one build.
+#[derive(Default)]
+struct Interner {
+    /// Lowercase word → stem id (`None`: not searchable).
+    words: FxHashMap<Box<str>, Option<u32>>,
+    stems: FxHashMap<String, u32>,
+    /// Folded word and stem id, one per searchable lowercase word.
+    vocab: Vec<(String, u32)>,
+    stemmer: Stemmer,
+}
+
+impl Interner {
+    fn lookup(&mut self, lower: &str) -> Option<u32> {
+        if let Some(&id) = self.words.get(lower) {
+            return id;
+        }
+        let id = analyze::index_word(&self.stemmer, lower).map(|(folded, stem)| {
+            let next = self.stems.len() as u32;
+            let id = *self.stems.entry(stem).or_insert(next);
+            self.vocab.push((folded, id));
+            id
+        });
+        self.words.insert(lower.into(), id);
+        id
+    }
+}
+
+/// A thread's view of the interner, keyed by words as written: hits take
+/// no shared lock and do not even lowercase.
+struct Local<'a> {
+    shared: &'a Mutex<Interner>,
+    words: &'a Mutex<FxHashMap<Box<str>, Option<u32>>>,
+    buf: String,
+}
+
+impl Local<'_> {
+    /// Adds the words of `text` with `weight` to `terms`; returns their count.
+    fn add(&mut self, text: &str, weight: f32, terms: &mut FxHashMap<u32, f32>) -> f32 {
+        let text = nfc(text);
+        let mut words = self.words.lock().unwrap_or_else(PoisonError::into_inner);
+        let (shared, buf) = (self.shared, &mut self.buf);
+        let mut n = 0.0;
+        each_raw_word(&text, |w| {
+            let id = match words.get(w) {
+                Some(&id) => id,
+                None => {
+                    lowercase(w, buf);
+                    let id = shared
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .lookup(buf);
+                    words.insert(w.into(), id);
+                    id
+                }
+            };
+            if let Some(id) = id {
+                *terms.entry(id).or_default() += weight;
+                n += 1.0;
+            }
+        });
+        n
+    }
+}
+
+/// A document before scoring.
+struct Doc {
+    page: usize,
+    anchor: String,
+    heading: String,
+    excerpt: String,
+    len: f32,
+    terms: Vec<(u32, f32)>,
+}
+
+fn excerpt(text: &str) -> String {
+    if text.len() <= EXCERPT_BYTES {
+        return text.to_string();
+    }
+    let mut end = EXCERPT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
+}
+
+/// The documents of one page: its heading sections, the title counted in the first.
+fn page_docs(site: &Site, page: usize, local: &mut Local<'_>) -> Vec<Doc> {
+    let p = &site.pages[page];
+    let mut parts = sections(&p.body.html);
+    if let Some(d) = &p.front.description {
+        let first = &mut parts[0];
+        first.text = format!("{d} {}", first.text).trim().to_string();
+    }
+    let mut terms = FxHashMap::default();
+    parts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, part)| *i == 0 || !part.anchor.is_empty() || !part.text.is_empty())
+        .map(|(i, part)| {
+            terms.clear();
+            let mut len = 0.0;
+            if i == 0 {
+                len += local.add(&p.title, TITLE_WEIGHT, &mut terms);
+            }
+            len += local.add(&part.heading, HEADING_WEIGHT, &mut terms);
+            len += local.add(&part.text, 1.0, &mut terms);
+            let mut t: Vec<(u32, f32)> = terms.iter().map(|(&k, &v)| (k, v)).collect();
+            t.sort_unstable_by_key(|&(k, _)| k);
+            Doc {
+                page,
+                anchor: part.anchor,
+                heading: part.heading,
+                excerpt: excerpt(&part.text),
+                len,
+                terms: t,
+            }
+        })
+        .collect()
+}
+
+/// Builds the search index of a site. Pure: the same site gives the same bytes.
+pub fn build(site: &Site) -> SearchIndex {
+    let shared = Mutex::new(Interner::default());
+    // One word cache per worker thread (and one for a caller outside the pool).
+    let caches: Vec<Mutex<FxHashMap<Box<str>, Option<u32>>>> = (0..=rayon::current_num_threads())
+        .map(|_| Mutex::default())
+        .collect();
+    let docs: Vec<Doc> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|page| {
+            let slot = rayon::current_thread_index().map_or(0, |i| i + 1);
+            let mut local = Local {
+                shared: &shared,
+                words: &caches[slot.min(caches.len() - 1)],
+                buf: String::new(),
+            };
+            page_docs(site, page, &mut local)
+        })
+        .flatten_iter()
+        .collect();
+    let interner = shared
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+
+    // Stem names by id.
+    let mut stems = vec![String::new(); interner.stems.len()];
+    for (s, &id) in &interner.stems {
+        stems[id as usize] = s.clone();
+    }
+
+    // BM25 over the documents, with the title and heading weights in `tf`.
+    let n = docs.len() as f32;
+    let avg = docs.iter().map(|d| d.len).sum::<f32>() / n.max(1.0);
+    let mut df = vec![0u32; stems.len()];
+    for d in &docs {
+        for &(t, _) in &d.terms {
+            df[t as usize] += 1;
+        }
+    }
+    let mut postings: Vec<Vec<(u32, f32)>> =
+        df.iter().map(|&c| Vec::with_capacity(c as usize)).collect();
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&c| (1.0 + (n - c as f32 + 0.5) / (c as f32 + 0.5)).ln())
+        .collect();
+    let mut max = 0f32;
+    for (id, d) in docs.iter().enumerate() {
+        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * d.len / avg.max(1.0));
+        for &(t, tf) in &d.terms {
+            let s = idf[t as usize] * tf * (BM25_K1 + 1.0) / (tf + norm);
+            max = max.max(s);
+            postings[t as usize].push((id as u32, s));
+        }
+    }
+    let total_postings: usize = postings.iter().map(Vec::len).sum();
+
+    // Encoded postings by stem, and the vocabulary (folded word → stems).
+    let scale = if max > 0.0 { SCORE_MAX / max } else { 1.0 };
+    let encoded: Vec<String> = postings
+        .into_par_iter()
+        .map(|mut list| {
+            if list.len() > MAX_POSTINGS {
+                list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(MAX_POSTINGS);
+                list.sort_by_key(|&(d, _)| d);
+            }
+            encode_postings(&list, scale)
+        })
+        .collect();
+    let mut vocab: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (w, s) in &interner.vocab {
+        vocab.entry(w).or_default().push(&stems[*s as usize]);
+    }
+    for v in vocab.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+
+    // Shards: every string (word or stem) with its weight in bytes.
+    let mut items: BTreeMap<&str, usize> = BTreeMap::new();
+    for (w, s) in &vocab {
+        *items.entry(w).or_default() += w.len() + s.iter().map(|s| s.len() + 3).sum::<usize>() + 4;
+    }
+    for (id, s) in stems.iter().enumerate() {
+        *items.entry(s).or_default() += s.len() + encoded[id].len() + 6;
+    }
+    let items: Vec<(&str, usize)> = items.into_iter().collect();
+    let mut groups: Vec<(String, &[(&str, usize)])> = vec![];
+    split_keys(&items, 0, "", &mut groups);
+
+    let mut files = vec![];
+    let stem_ids: FxHashMap<&str, usize> = stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let mut sizes = vec![];
+    for (n, (_, group)) in groups.iter().enumerate() {
+        let mut v = String::from("{\"v\":{");
+        let mut p = String::from("},\"p\":{");
+        let (mut first_v, mut first_p) = (true, true);
+        for (s, _) in group.iter() {
+            if let Some(st) = vocab.get(s) {
+                if !std::mem::take(&mut first_v) {
+                    v.push(',');
+                }
+                v.push_str(&json(s));
+                v.push(':');
+                if st.len() == 1 {
+                    v.push_str(&json(st[0]));
+                } else {
+                    v.push_str(&json(st));
+                }
+            }
+            if let Some(&id) = stem_ids.get(s) {
+                if !std::mem::take(&mut first_p) {
+                    p.push(',');
+                }
+                p.push_str(&json(s));
+                p.push_str(":\"");
+                p.push_str(&encoded[id]);
+                p.push('"');
+            }
+        }
+        v.push_str(&p);
+        v.push_str("}}");
+        let file = js_file(&format!("t{n}"), &v);
+        sizes.push(file.len());
+        files.push((format!("{DIR}t{n}.js"), file));
+    }
+
+    // Documents, by chunks.
+    let file_style = site.config.url_style == UrlStyle::File;
+    let chunks: Vec<(String, Vec<u8>)> = docs
+        .par_chunks(DOC_CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let rows: Vec<String> = chunk
+                .iter()
+                .map(|d| {
+                    let page = &site.pages[d.page];
+                    let mut url = page.url.clone();
+                    if file_style {
+                        url.push_str("index.html");
+                    }
+                    json(&[url.as_str(), &d.anchor, &page.title, &d.heading, &d.excerpt])
+                })
+                .collect();
+            let name = format!("d{c}");
+            let body = format!("[{}]", rows.join(","));
+            (format!("{DIR}{name}.js"), js_file(&name, &body))
+        })
+        .collect();
+    files.extend(chunks);
+
+    let keys: Vec<&str> = groups.iter().map(|(k, _)| k.as_str()).collect();
+    let manifest = format!(
+        "{{\"version\":1,\"docs\":{},\"chunk\":{DOC_CHUNK},\"keys\":{},\"sizes\":{},\"stop\":{},\"elisions\":{}}}",
+        docs.len(),
+        json(&keys),
+        json(&sizes),
+        json(analyze::STOP_WORDS),
+        json(analyze::ELISIONS),
+    );
+    files.push((format!("{DIR}manifest.js"), js_file("manifest", &manifest)));
+    SearchIndex {
+        files,
+        docs: docs.len(),
+        terms: stems.len(),
+        words: vocab.len(),
+        postings: total_postings,
+    }
+}
+
+/// Groups sorted `items` under keys: a group larger than [`SHARD_BYTES`]
+/// is split by one more character; strings as long as the key stay in it.
+fn split_keys<'a>(
+    items: &'a [(&'a str, usize)],
+    depth: usize,
+    prefix: &str,
+    out: &mut Vec<(String, &'a [(&'a str, usize)])>,
+) {
+    let total: usize = items.iter().map(|i| i.1).sum();
+    if total <= SHARD_BYTES || items.iter().all(|(s, _)| s.chars().nth(depth).is_none()) {
+        out.push((prefix.to_string(), items));
+        return;
+    }
+    // Items are sorted, so the ones equal to the prefix come first.
+    let short = items
+        .iter()
+        .take_while(|(s, _)| s.chars().nth(depth).is_none())
+        .count();
+    if short > 0 {
+        out.push((prefix.to_string(), &items[..short]));
+    }
+    let mut rest = &items[short..];
+    while let Some((first, _)) = rest.first() {
+        let c = first.chars().nth(depth).expect("longer than the prefix");
+        let len = rest
+            .iter()
+            .take_while(|(s, _)| s.chars().nth(depth) == Some(c))
+            .count();
+        let mut key = prefix.to_string();
+        key.push(c);
+        split_keys(&rest[..len], depth + 1, &key, out);
+        rest = &rest[len..];
+    }
+}
+
+/// Postings as text: per document, the gap from the previous id (a varint
+/// of 5 bits per character, the 6th bit meaning "more"), then the score.
+fn encode_postings(list: &[(u32, f32)], scale: f32) -> String {
+    let mut out = String::with_capacity(list.len() * 3);
+    let mut prev = 0u32;
+    for &(doc, score) in list {
+        let mut gap = doc - prev;
+        prev = doc;
+        loop {
+            let low = (gap & 31) as usize;
+            gap >>= 5;
+            if gap == 0 {
+                out.push(B64[low] as char);
+                break;
+            }
+            out.push(B64[low | 32] as char);
+        }
+        let q = (score * scale).round().clamp(1.0, SCORE_MAX) as usize;
+        out.push(B64[q] as char);
+    }
+    out
+}
+
+/// Decodes [`encode_postings`] (for tests): `(doc, score 1..=63)`.
+pub fn decode_postings(s: &str) -> Vec<(u32, u8)> {
+    let val = |c: u8| B64.iter().position(|&b| b == c).unwrap_or(0) as u32;
+    let mut out = vec![];
+    let (mut doc, mut gap, mut shift) = (0u32, 0u32, 0);
+    let mut bytes = s.bytes();
+    while let Some(c) = bytes.next() {
+        let v = val(c);
+        gap |= (v & 31) << shift;
+        shift += 5;
+        if v & 32 == 0 {
+            doc += gap;
+            let score = bytes.next().map_or(0, val) as u8;
+            out.push((doc, score));
+            gap = 0;
+            shift = 0;
+        }
+    }
+    out
+}
+
+/// JSON that is safe anywhere in HTML or JavaScript: `<`, `>`, `&` and the
+/// line separators are escaped (they only occur inside strings).
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    let s = serde_json::to_string(v).unwrap_or_else(|_| "null".to_string());
+    // U+2028 and U+2029 start with the byte 0xE2.
+    if !s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A script that stores `data` (JSON assembled from [`json`] pieces, so
+/// already safe) under `name`.
+fn js_file(name: &str, data: &str) -> Vec<u8> {
+    let head = format!("(self.playbookSearchData=self.playbookSearchData||{{}})[\"{name}\"]=");
+    let mut out = Vec::with_capacity(head.len() + data.len() + 2);
+    out.extend_from_slice(head.as_bytes());
+    out.extend_from_slice(data.as_bytes());
+    out.extend_from_slice(b";\n");
+    out
+}

@@ -1,0 +1,232 @@
+// Search (issue 6): the search box of every page, as a reader uses it. Under the HTTP sub-path and
+// from file:// (both url_style modes): `/` focuses it, typing `cooperation` lists accented results
+// with highlights, the keyboard browses them, Enter opens one at its heading, Escape closes. The
+// index is loaded only once the box is used, as scripts, from inside the site; the results page
+// works; a hostile title cannot run script.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { axe, formatViolations, newContext, open } from '../lib/browser.mjs';
+import { SUBPATH, env, fileUrl, url } from '../lib/harness.mjs';
+
+/** Types `text` into the search box and waits for the count to be announced. */
+async function search(page, text) {
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'pb-search', '`/` focuses the search box');
+  await page.keyboard.type(text, { delay: 20 });
+  await page.waitForFunction(() => /résultat/.test(document.getElementById('pb-search-status').textContent));
+  return page.evaluate(() => {
+    const input = document.getElementById('pb-search');
+    return {
+      expanded: input.getAttribute('aria-expanded'),
+      role: input.getAttribute('role'),
+      controls: input.getAttribute('aria-controls'),
+      status: document.getElementById('pb-search-status').textContent,
+      options: [...document.querySelectorAll('#pb-search-list [role=option]')].map((o) => ({
+        id: o.id,
+        title: o.querySelector('.search-title')?.textContent ?? o.textContent,
+        text: o.textContent,
+        marks: [...o.querySelectorAll('mark')].map((m) => m.textContent),
+      })),
+    };
+  });
+}
+
+/** Folded, lowercase: what the marks must start with. */
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function assertCooperation(r) {
+  assert.equal(r.role, 'combobox');
+  assert.equal(r.expanded, 'true', 'the listbox is open');
+  assert.equal(r.controls, 'pb-search-list');
+  assert.ok(r.options.length >= 2, `results for cooperation: ${JSON.stringify(r.options)}`);
+  assert.match(r.status, /^\d+ résultats?$/);
+  const marks = r.options.flatMap((o) => o.marks);
+  assert.ok(marks.length > 0, 'matched words are highlighted');
+  for (const m of marks) assert.match(fold(m), /^coop/, `highlight "${m}"`);
+  assert.ok(marks.some((m) => /coopér/i.test(m)), `accented words are found: ${marks.join(', ')}`);
+}
+
+export default function () {
+  describe('search', () => {
+    let context;
+    before(async () => {
+      context = await newContext(env.browser);
+    });
+    after(async () => {
+      await context.close();
+    });
+
+    test('under the sub-path: / then "cooperation" finds "coopération", highlighted; keyboard; Enter opens the section', async () => {
+      const { page, problems } = await open(context, url('example', 'guide/'));
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
+      try {
+        assert.equal(await page.getAttribute('script[src$="search.js"]', 'defer'), '', 'the search script is deferred');
+        assert.equal(requests.filter((u) => u.includes('recherche/index/')).length, 0, 'nothing loads before the box is used');
+        const r = await search(page, 'cooperation');
+        assertCooperation(r);
+        const index = requests.filter((u) => u.includes('/recherche/index/'));
+        assert.ok(index.length >= 2, `index loaded as scripts: ${index.join(' ')}`);
+        for (const u of requests) assert.ok(u.startsWith(env.server.origin + SUBPATH.example), `request outside the sub-path: ${u}`);
+
+        // Arrows move the active option (aria-activedescendant), Escape closes, Enter opens.
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        const active = await page.evaluate(() => {
+          const input = document.getElementById('pb-search');
+          const id = input.getAttribute('aria-activedescendant');
+          return { id, selected: document.getElementById(id)?.getAttribute('aria-selected') };
+        });
+        assert.deepEqual(active, { id: r.options[1].id, selected: 'true' });
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('Escape');
+        assert.equal(await page.getAttribute('#pb-search', 'aria-expanded'), 'false');
+        assert.equal(await page.isVisible('#pb-search-list'), false, 'Escape closes the list');
+        await page.keyboard.press('ArrowDown');
+        assert.equal(await page.getAttribute('#pb-search', 'aria-expanded'), 'true', 'ArrowDown opens it again');
+        await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+        const landed = new URL(page.url());
+        assert.ok(landed.pathname.startsWith(SUBPATH.example), landed.href);
+        const h1 = await page.textContent('h1');
+        assert.equal(h1.trim(), r.options[0].title.trim(), 'Enter opens the first result');
+        if (landed.hash) {
+          const target = await page.evaluate((id) => !!document.getElementById(id), decodeURIComponent(landed.hash.slice(1)));
+          assert.ok(target, `the section ${landed.hash} exists`);
+        }
+        // The mouse: a click on an option opens it too.
+        await page.goBack();
+        await page.fill('#pb-search', '');
+        const again = await search(page, 'cooperation');
+        await Promise.all([page.waitForNavigation(), page.click(`#${again.options[1].id}`)]);
+        assert.equal((await page.textContent('h1')).trim(), again.options[1].title.trim(), 'a click opens the result');
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('French analysis in the browser: elisions, accents, stems, the word being typed', async () => {
+      const { page, problems } = await open(context, url('example', ''));
+      try {
+        for (const [query, expect] of [
+          ["l'equipe", /équipe/i],
+          ['EQUIPES', /équipe/i],
+          ['cooperer', /coopér/i],
+          ['intercommun', /intercommunal/i],
+          ['collab', /collabor/i],
+        ]) {
+          await page.fill('#pb-search', '');
+          const r = await search(page, query);
+          const marks = r.options.flatMap((o) => o.marks).join(' | ');
+          assert.match(marks, expect, `${query}: ${marks}`);
+          await page.keyboard.press('Escape');
+        }
+        await page.fill('#pb-search', '');
+        const none = await search(page, 'zzzxqj');
+        assert.equal(none.status, 'Aucun résultat');
+        assert.equal(none.expanded, 'false');
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    });
+
+    for (const [name, site, path] of [
+      ['url_style = "pretty"', 'example', 'guide/index.html'],
+      ['url_style = "file"', 'exampleFile', 'guide/index.html'],
+    ]) {
+      test(`from file:// (${name}): search, then open a result`, async () => {
+        const { page, problems } = await open(context, fileUrl(site, path));
+        try {
+          const r = await search(page, 'cooperation');
+          assertCooperation(r);
+          await Promise.all([page.waitForNavigation(), page.keyboard.press('ArrowDown').then(() => page.keyboard.press('Enter'))]);
+          assert.ok(page.url().startsWith('file://'), page.url());
+          assert.match(page.url(), /index\.html(#|$)/, 'a file, not a folder listing');
+          assert.equal((await page.textContent('h1')).trim(), r.options[0].title.trim());
+          assert.deepEqual(problems, []);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+
+    test('the results page lists every result, without the box, and its form works', async () => {
+      const { page, problems } = await open(context, url('example', 'recherche/?q=coop%C3%A9ration'));
+      try {
+        await page.waitForSelector('.search-results li');
+        assert.equal(await page.inputValue('#pb-search-query'), 'coopération');
+        const items = await page.$$eval('.search-results li', (lis) =>
+          lis.map((li) => ({ href: li.querySelector('a').getAttribute('href'), marks: [...li.querySelectorAll('mark')].map((m) => m.textContent) })),
+        );
+        assert.ok(items.length >= 2);
+        assert.match(await page.textContent('.search-status'), /^\d+ résultats$/);
+        for (const i of items) assert.ok(i.href.startsWith(env.server.origin + SUBPATH.example), i.href);
+        assert.ok(items.some((i) => i.marks.length));
+        await page.fill('#pb-search-query', 'équipe');
+        await Promise.all([page.waitForNavigation(), page.press('#pb-search-query', 'Enter')]);
+        await page.waitForSelector('.search-results li');
+        assert.match(page.url(), /recherche\/\?q=%C3%A9quipe$/);
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('axe-core: the open list of results, light and dark', async () => {
+      for (const colorScheme of ['light', 'dark']) {
+        const ctx = await newContext(env.browser, { colorScheme });
+        const { page } = await open(ctx, url('example', 'guide/'));
+        try {
+          await search(page, 'cooperation');
+          await page.keyboard.press('ArrowDown');
+          const v = await axe(page);
+          assert.equal(v.length, 0, `${colorScheme}:\n${formatViolations(v)}`);
+        } finally {
+          await ctx.close();
+        }
+      }
+    });
+
+    test('a hostile title and body are shown as text, never run (no dialog)', async () => {
+      const tmp = await mkdtemp(join(tmpdir(), 'playbook-xss-'));
+      try {
+        await mkdir(join(tmp, 'content'), { recursive: true });
+        const evil = '<img src=x onerror=alert(1)></script><script>alert(2)</script>';
+        await writeFile(
+          join(tmp, 'content', 'piege.md'),
+          `---\ntitle: "Piège ${evil.replace(/"/g, '\\"')}"\n---\n\nPiège ${evil} \u2028 et "guillemets" & \\ fin.\n\n## Section ${evil}\n\nEncore un piège.\n`,
+        );
+        const out = spawnSync(env.sites.bin, ['build', '--root', tmp], { encoding: 'utf8' });
+        assert.equal(out.status, 0, out.stderr);
+        const page = await context.newPage();
+        const dialogs = [];
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          d.dismiss();
+        });
+        try {
+          await page.goto(pathToFileURL(join(tmp, 'public', 'index.html')).href);
+          const r = await search(page, 'piege');
+          assert.ok(r.options.length >= 2, JSON.stringify(r.options));
+          assert.ok(r.options.some((o) => o.text.includes('<img src=x onerror=alert(1)>')), 'the title is shown as text');
+          assert.equal(await page.$$eval('#pb-search-list img, #pb-search-list script', (e) => e.length), 0);
+          await page.goto(pathToFileURL(join(tmp, 'public', 'recherche', 'index.html')).href + '?q=' + encodeURIComponent(evil + ' piège'));
+          await page.waitForSelector('.search-results li');
+          assert.equal(await page.$$eval('.search-results img, .search-results script', (e) => e.length), 0);
+          await page.waitForTimeout(200);
+          assert.deepEqual(dialogs, [], 'no script ran');
+        } finally {
+          await page.close();
+        }
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    });
+  });
+}
