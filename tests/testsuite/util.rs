@@ -273,11 +273,18 @@ impl Events {
         found
     }
 
-    /// The next `event:` name (pings and `retry:` are skipped).
+    /// The next `event:` name (pings and `retry:` are skipped). Panics when
+    /// none comes within 60 s: pings keep the stream alive, so the read
+    /// timeout alone would wait forever for a change the server missed.
     pub fn next_event(&mut self) -> String {
         use std::io::BufRead;
+        let start = std::time::Instant::now();
         let mut line = String::new();
         loop {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(60),
+                "no event within 60 s (only pings)"
+            );
             line.clear();
             let n = self
                 .reader
