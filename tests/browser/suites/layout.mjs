@@ -212,7 +212,7 @@ export default function () {
       ['home', 'example', ''],
       ['minutes', 'example', MINUTES],
       ['guide-step', 'example', GUIDE_STEP],
-      // ['person', 'example', 'personnes/…/'], when person pages land
+      ['person', 'example', 'personnes/florence-mensah/'],
     ];
     const SCREENS = [
       ['desktop', { viewport: DESKTOP }],
