@@ -25,7 +25,7 @@ use crate::config::CreditsConfig;
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::git::{History, Uncommitted};
 use crate::site::{PageId, Site};
-use crate::text::{match_key, slugify};
+use crate::text::{UniqueSlugs, match_key, slugify};
 
 /// The people file, beside the pages (never published).
 pub const PEOPLE_FILE: &str = "_people.toml";
@@ -594,24 +594,12 @@ pub fn compute(
         .map(|&i| std::mem::replace(&mut all[i], placeholder()))
         .collect();
     // Slugs: the people file's ids first, then names; unique.
-    let mut taken: HashMap<String, ()> = list
-        .iter()
-        .filter(|c| !c.slug.is_empty())
-        .map(|c| (c.slug.clone(), ()))
-        .collect();
+    let mut taken = UniqueSlugs::new(2);
+    for c in list.iter().filter(|c| !c.slug.is_empty()) {
+        taken.reserve(&c.slug);
+    }
     for c in list.iter_mut().filter(|c| c.slug.is_empty()) {
-        let base = match slugify(&c.name) {
-            s if s.is_empty() => "personne".to_string(),
-            s => s,
-        };
-        let mut slug = base.clone();
-        let mut n = 2;
-        while taken.contains_key(&slug) {
-            slug = format!("{base}-{n}");
-            n += 1;
-        }
-        taken.insert(slug.clone(), ());
-        c.slug = slug;
+        c.slug = taken.make(&c.name, "personne");
     }
     let remap = |v: &mut Vec<usize>| {
         for i in v.iter_mut() {
@@ -684,20 +672,9 @@ pub fn compute(
         c.structure = c.structure.map(|s| renum[s]);
     }
     let mut structures: Vec<Structure> = order.iter().map(|&i| structures[i].clone()).collect();
-    let mut slugs: HashMap<String, ()> = HashMap::new();
+    let mut slugs = UniqueSlugs::new(2);
     for s in &mut structures {
-        let base = match slugify(&s.name) {
-            x if x.is_empty() => "structure".to_string(),
-            x => x,
-        };
-        let mut slug = base.clone();
-        let mut n = 2;
-        while slugs.contains_key(&slug) {
-            slug = format!("{base}-{n}");
-            n += 1;
-        }
-        slugs.insert(slug.clone(), ());
-        s.slug = slug;
+        s.slug = slugs.make(&s.name, "structure");
     }
 
     let recent = history

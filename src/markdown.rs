@@ -9,7 +9,6 @@
 //! characters are replaced in the source, and user URLs starting with
 //! `playbook-` are neutralised.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -19,7 +18,7 @@ use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 use comrak::{Arena, Options, format_html_with_plugins, options::Plugins, parse_document};
 use serde::Serialize;
 
-use crate::text::{escape_html, slugify};
+use crate::text::{UniqueSlugs, escape_html};
 
 pub const OPEN: char = '\u{E000}';
 pub const SEP: char = '\u{E001}';
@@ -131,7 +130,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
         }
     }
 
-    let mut used_ids = Ids::default();
+    let mut used_ids = UniqueSlugs::new(1);
     let mut tocs: Vec<&AstNode<'_>> = Vec::new();
     let mut pending: Vec<&AstNode<'_>> = Vec::new();
     for node in root.descendants() {
@@ -146,7 +145,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
         match value {
             NodeValue::Heading(h) => {
                 let title = collect_text(node).trim().to_string();
-                let id = unique_id(&mut used_ids, &title);
+                let id = used_ids.make(&title, "section");
                 out.headings.push(Heading {
                     level: h.level,
                     id,
@@ -529,35 +528,6 @@ fn collect_text<'a>(node: &'a AstNode<'a>) -> String {
         }
     }
     s
-}
-
-/// Heading ids given so far in a page, and the next suffix to try per base.
-#[derive(Default)]
-struct Ids {
-    used: HashSet<String>,
-    next: std::collections::HashMap<String, usize>,
-}
-
-/// An ASCII, readable id, unique in the page (`-1`, `-2`… on repeats), in
-/// amortised constant time even for thousands of identical headings.
-fn unique_id(ids: &mut Ids, title: &str) -> String {
-    let base = match slugify(title) {
-        s if s.is_empty() => "section".to_string(),
-        s => s,
-    };
-    let mut id = base.clone();
-    if ids.used.contains(&id) {
-        let n = ids.next.entry(base.clone()).or_insert(1);
-        loop {
-            id = format!("{base}-{n}");
-            *n += 1;
-            if !ids.used.contains(&id) {
-                break;
-            }
-        }
-    }
-    ids.used.insert(id.clone());
-    id
 }
 
 /// Writes `<hN id="…">` with the ids computed during the AST walk, in order.

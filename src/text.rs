@@ -27,6 +27,54 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// Slugs unique within one set (heading ids in a page, person or structure
+/// addresses in a site): a repeat gets `-N`, counting from `first`, in
+/// amortised constant time even for thousands of identical titles.
+pub struct UniqueSlugs {
+    used: std::collections::HashSet<String>,
+    /// The next suffix to try, per base.
+    next: std::collections::HashMap<String, usize>,
+    first: usize,
+}
+
+impl UniqueSlugs {
+    /// An empty set whose first repeat of `x` is `x-{first}`.
+    pub fn new(first: usize) -> UniqueSlugs {
+        UniqueSlugs {
+            used: Default::default(),
+            next: Default::default(),
+            first,
+        }
+    }
+
+    /// Marks `slug` as taken, as it is.
+    pub fn reserve(&mut self, slug: &str) {
+        self.used.insert(slug.to_string());
+    }
+
+    /// The slug of `title` (`fallback` when nothing sluggable remains),
+    /// made unique and marked as taken.
+    pub fn make(&mut self, title: &str, fallback: &str) -> String {
+        let base = match slugify(title) {
+            s if s.is_empty() => fallback.to_string(),
+            s => s,
+        };
+        let mut id = base.clone();
+        if self.used.contains(&id) {
+            let n = self.next.entry(base.clone()).or_insert(self.first);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !self.used.contains(&id) {
+                    break;
+                }
+            }
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
 /// NFC-normalises and transliterates to ASCII (`œ` → `oe`, `é` → `e`).
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
@@ -83,6 +131,22 @@ pub fn encode_segment(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unique_slugs_number_repeats_and_skip_reserved_ones() {
+        let mut ids = UniqueSlugs::new(1);
+        assert_eq!(ids.make("Étape", "section"), "etape");
+        assert_eq!(ids.make("etape", "section"), "etape-1");
+        assert_eq!(ids.make("Étape 1", "section"), "etape-1-1");
+        assert_eq!(ids.make("ÉTAPE", "section"), "etape-2");
+        assert_eq!(ids.make("!!", "section"), "section");
+        let mut people = UniqueSlugs::new(2);
+        people.reserve("anne");
+        people.reserve("anne-2");
+        assert_eq!(people.make("Anne", "personne"), "anne-3");
+        assert_eq!(people.make("Anne", "personne"), "anne-4");
+        assert_eq!(people.make("", "personne"), "personne");
+    }
 
     #[test]
     fn slugs_are_ascii_and_readable() {
