@@ -5,68 +5,17 @@
 //! blocks, person pages, structures, recent changes and the Atom feed
 //! (parsed as XML) checked on the output.
 
-use std::cell::Cell;
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::{BIN, Output, Site};
+use crate::util::{BIN, Output, Repo, Site, git_in};
 
-/// A site in a git repository in a temporary folder.
-struct Repo {
-    site: Site,
-    clock: Cell<i64>,
+/// A repository for these tests (dates from 2024-11-14, UTC+1).
+fn repo() -> Repo {
+    Repo::new(1_731_579_200, "+0100")
 }
 
 impl Repo {
-    fn new() -> Repo {
-        let r = Repo {
-            site: Site::new(),
-            // 2024-11-14T10:13:20Z, then one hour per commit.
-            clock: Cell::new(1_731_579_200),
-        };
-        r.git(&["init", "-q", "-b", "main"]);
-        r
-    }
-
-    fn path(&self) -> &Path {
-        self.site.path()
-    }
-
-    fn file(&self, rel: &str, text: &str) -> &Repo {
-        self.site.file(rel, text);
-        self
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        git_in(self.path(), args, &[])
-    }
-
-    /// `git add -A` and a commit by `who` (`Name <email>`).
-    fn commit(&self, who: &str, message: &str) {
-        self.git(&["add", "-A"]);
-        self.commit_with(who, &["commit", "-q", "-m", message]);
-    }
-
-    fn commit_with(&self, who: &str, args: &[&str]) {
-        let (name, email) = who.split_once(" <").expect("Name <email>");
-        let email = email.trim_end_matches('>');
-        let t = self.clock.get() + 3600;
-        self.clock.set(t);
-        let date = format!("@{t} +0100");
-        git_in(
-            self.path(),
-            args,
-            &[
-                ("GIT_AUTHOR_NAME", name),
-                ("GIT_AUTHOR_EMAIL", email),
-                ("GIT_COMMITTER_NAME", name),
-                ("GIT_COMMITTER_EMAIL", email),
-                ("GIT_AUTHOR_DATE", &date),
-                ("GIT_COMMITTER_DATE", &date),
-            ],
-        );
-    }
-
     fn build(&self) -> Output {
         self.site.build_ok(&[])
     }
@@ -74,29 +23,6 @@ impl Repo {
     fn read(&self, rel: &str) -> String {
         self.site.read(rel)
     }
-}
-
-fn git_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
-    let mut cmd = Command::new("git");
-    cmd.current_dir(dir)
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.invalid");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The `<section class="credits">` of a page, or "" when there is none.
@@ -200,7 +126,7 @@ structure = "Direction de la transformation"
 
 /// The shared fixture: a small playbook with a real history.
 fn history_repo() -> Repo {
-    let r = Repo::new();
+    let r = repo();
     r.file(
         "playbook.toml",
         "title = \"Playbook test\"\nbase_url = \"https://intranet.example.org/playbook/\"\n",
@@ -246,7 +172,7 @@ fn history_repo() -> Repo {
         "# Accueil\n\nBienvenue à toutes et à tous.\n",
     );
     r.commit(BOB, "Accueil plus chaleureux");
-    r.commit_with(
+    r.commit_as(
         MERGER,
         &[
             "merge",
@@ -638,7 +564,7 @@ fn emails_are_published_only_when_the_config_opts_in() {
 
 #[test]
 fn hostile_names_are_escaped_everywhere() {
-    let r = Repo::new();
+    let r = repo();
     r.file(
         "content/_people.toml",
         "[x]\nname = \"<script>alert(1)</script>\"\nstructure = \"{{ site.title }} & \\\"Cie\\\"\"\n",

@@ -1,75 +1,21 @@
 //! Git history (`playbook::git::read_history`) on real repositories made by
 //! the tests with the `git` CLI, isolated from the user's configuration.
 
-use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use playbook::git::{ChangeKind, History, HistoryError, HistoryOptions, Uncommitted, read_history};
 
-use crate::util::{Site, repo_root};
+use crate::util::{Repo, Site, git_cmd, git_in, repo_root};
 
-/// A git repository in a temporary folder, with a site whose content is
-/// `content/` (or `site_dir/content/`).
-struct Repo {
-    site: Site,
-    /// Author and committer dates go up one hour per commit.
-    clock: Cell<i64>,
+/// A repository for these tests (dates from 2023-11-14, UTC+2).
+fn repo() -> Repo {
+    Repo::new(1_700_000_000, "+0200")
 }
 
 impl Repo {
-    fn new() -> Repo {
-        let r = Repo {
-            site: Site::new(),
-            clock: Cell::new(1_700_000_000),
-        };
-        r.git(&["init", "-q", "-b", "main"]);
-        r
-    }
-
-    fn path(&self) -> &Path {
-        self.site.path()
-    }
-
-    fn file(&self, rel: &str, text: &str) -> &Repo {
-        self.site.file(rel, text);
-        self
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        git_in(self.path(), args, &[])
-    }
-
-    /// `git add -A` and a commit by `who` (`Name <email>`).
-    fn commit(&self, who: &str, message: &str) {
-        self.git(&["add", "-A"]);
-        self.commit_staged(
-            who,
-            &["commit", "-q", "--allow-empty-message", "-m", message],
-        );
-    }
-
-    fn commit_staged(&self, who: &str, args: &[&str]) {
-        let (name, email) = split_contact(who);
-        let t = self.clock.get() + 3600;
-        self.clock.set(t);
-        let date = format!("@{t} +0200");
-        git_in(
-            self.path(),
-            args,
-            &[
-                ("GIT_AUTHOR_NAME", name),
-                ("GIT_AUTHOR_EMAIL", email),
-                ("GIT_COMMITTER_NAME", name),
-                ("GIT_COMMITTER_EMAIL", email),
-                ("GIT_AUTHOR_DATE", &date),
-                ("GIT_COMMITTER_DATE", &date),
-            ],
-        );
-    }
-
     fn history(&self) -> History {
         self.history_with(&[])
     }
@@ -80,41 +26,6 @@ impl Repo {
         };
         read_history(self.path(), Path::new("content"), &opts).expect("read_history")
     }
-}
-
-fn split_contact(who: &str) -> (&str, &str) {
-    let (name, email) = who.split_once(" <").expect("Name <email>");
-    (name, email.trim_end_matches('>'))
-}
-
-/// Runs git in `dir` without the user's or the system's configuration.
-fn git_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
-    let out = git_cmd(dir, args, env).output().expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn git_cmd(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
-    let mut cmd = Command::new("git");
-    cmd.current_dir(dir)
-        .args(["-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_SYSTEM", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.invalid");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd
 }
 
 /// Contributors of a file as `name:commits` (`*` marks who created it).
@@ -139,7 +50,7 @@ fn names(h: &History) -> Vec<&str> {
 
 #[test]
 fn mailmap_merges_spellings_of_authors_and_co_authors() {
-    let r = Repo::new();
+    let r = repo();
     r.file(
         ".mailmap",
         "Anne Berlemont <anne.berlemont@ville.example> <anne@perso.example>\n\
@@ -167,7 +78,7 @@ fn mailmap_merges_spellings_of_authors_and_co_authors() {
 
 #[test]
 fn co_authored_by_trailers_are_credited() {
-    let r = Repo::new();
+    let r = repo();
     r.file("content/guide.md", "v1\n").commit(
         "Anne <anne@example.invalid>",
         "Atelier\n\nNotes prises à trois.\n\n\
@@ -198,7 +109,7 @@ fn co_authored_by_trailers_are_credited() {
 
 #[test]
 fn a_renamed_page_keeps_its_history() {
-    let r = Repo::new();
+    let r = repo();
     r.file(
         "content/brouillon.md",
         "# Guide\n\nUn texte assez long pour être reconnu.\n",
@@ -243,7 +154,7 @@ fn a_renamed_page_keeps_its_history() {
 
 #[test]
 fn merges_are_ignored() {
-    let r = Repo::new();
+    let r = repo();
     r.file("content/a.md", "a\n")
         .commit("Anne <anne@example.invalid>", "a");
     r.git(&["checkout", "-q", "-b", "branche"]);
@@ -252,7 +163,7 @@ fn merges_are_ignored() {
     r.git(&["checkout", "-q", "main"]);
     r.file("content/a.md", "a2\n")
         .commit("Anne <anne@example.invalid>", "a2");
-    r.commit_staged(
+    r.commit_as(
         "Mallory Merge <mallory@example.invalid>",
         &[
             "merge",
@@ -277,7 +188,7 @@ fn merges_are_ignored() {
 
 #[test]
 fn bots_are_excluded_by_pattern() {
-    let r = Repo::new();
+    let r = repo();
     r.file("content/a.md", "a\n")
         .commit("Anne <anne@example.invalid>", "a");
     r.file("content/a.md", "a2\n").commit(
@@ -304,7 +215,7 @@ fn bots_are_excluded_by_pattern() {
 
 #[test]
 fn a_shallow_clone_is_reported() {
-    let r = Repo::new();
+    let r = repo();
     r.file("content/a.md", "a\n")
         .commit("Anne <anne@example.invalid>", "a");
     r.file("content/b.md", "b\n")
@@ -328,7 +239,7 @@ fn a_shallow_clone_is_reported() {
 
 #[test]
 fn uncommitted_files_are_listed() {
-    let r = Repo::new();
+    let r = repo();
     r.file("content/a.md", "a\n")
         .file("content/b.md", "b\n")
         .commit("Anne <anne@example.invalid>", "a");
@@ -356,7 +267,7 @@ fn uncommitted_files_are_listed() {
 
 #[test]
 fn a_repository_without_commits_has_an_empty_history() {
-    let r = Repo::new();
+    let r = repo();
     r.file("content/a.md", "a\n");
     let h = r.history();
     assert!(h.files.is_empty() && h.changes.is_empty());
@@ -365,7 +276,7 @@ fn a_repository_without_commits_has_an_empty_history() {
 
 #[test]
 fn the_site_may_be_a_subfolder_of_the_repository() {
-    let r = Repo::new();
+    let r = repo();
     r.file("docs/wiki/content/a.md", "a\n")
         .file("docs/wiki/content/[x]*.md", "glob characters\n")
         .file("docs/wiki/playbook.toml", "")
@@ -529,7 +440,7 @@ fn replay_and_compare(corpus: &str) {
         );
     }
 
-    let r = Repo::new();
+    let r = repo();
     let mut child = git_cmd(r.path(), &["fast-import", "--quiet"], &[])
         .stdin(Stdio::piped())
         .spawn()

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -296,4 +297,101 @@ impl Events {
             }
         }
     }
+}
+
+/// A site in a git repository in a temporary folder, isolated from the
+/// user's and the system's git configuration. Author and committer dates go
+/// up one hour per commit from `start` (Unix seconds), in time zone `tz`.
+pub struct Repo {
+    pub site: Site,
+    clock: Cell<i64>,
+    tz: &'static str,
+}
+
+impl Repo {
+    pub fn new(start: i64, tz: &'static str) -> Repo {
+        let r = Repo {
+            site: Site::new(),
+            clock: Cell::new(start),
+            tz,
+        };
+        r.git(&["init", "-q", "-b", "main"]);
+        r
+    }
+
+    pub fn path(&self) -> &Path {
+        self.site.path()
+    }
+
+    pub fn file(&self, rel: &str, text: &str) -> &Repo {
+        self.site.file(rel, text);
+        self
+    }
+
+    pub fn git(&self, args: &[&str]) -> String {
+        git_in(self.path(), args, &[])
+    }
+
+    /// `git add -A` and a commit by `who` (`Name <email>`).
+    pub fn commit(&self, who: &str, message: &str) {
+        self.git(&["add", "-A"]);
+        self.commit_as(
+            who,
+            &["commit", "-q", "--allow-empty-message", "-m", message],
+        );
+    }
+
+    /// Runs `git args` (a commit, a merge…) as `who` (`Name <email>`), at
+    /// the next date.
+    pub fn commit_as(&self, who: &str, args: &[&str]) {
+        let (name, email) = who.split_once(" <").expect("Name <email>");
+        let email = email.trim_end_matches('>');
+        let t = self.clock.get() + 3600;
+        self.clock.set(t);
+        let date = format!("@{t} {}", self.tz);
+        git_in(
+            self.path(),
+            args,
+            &[
+                ("GIT_AUTHOR_NAME", name),
+                ("GIT_AUTHOR_EMAIL", email),
+                ("GIT_COMMITTER_NAME", name),
+                ("GIT_COMMITTER_EMAIL", email),
+                ("GIT_AUTHOR_DATE", &date),
+                ("GIT_COMMITTER_DATE", &date),
+            ],
+        );
+    }
+}
+
+/// Runs git in `dir` without the user's or the system's configuration;
+/// panics when it fails. Returns its standard output.
+pub fn git_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let out = git_cmd(dir, args, env).output().expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The `git` command of [`git_in`], to run another way (with a stdin…).
+pub fn git_cmd(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.current_dir(dir)
+        .args(["-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"])
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_SYSTEM", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.invalid");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd
 }
