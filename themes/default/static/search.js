@@ -309,24 +309,24 @@
     return (from > 0 ? "… " : "") + text.slice(from, to) + (to < text.length ? " …" : "");
   }
 
+  /** Appends a `tag` element of class `cls` to `parent`, holding `text` with `hit` highlighted. */
+  function appendPart(parent, tag, cls, text, hit) {
+    var el = document.createElement(tag);
+    el.className = cls;
+    highlight(el, text, hit);
+    parent.appendChild(el);
+  }
+
+  /** Appends a result's section (when it is not the title) and its excerpt of about `len` characters. */
+  function appendDetails(parent, tag, d, hit, len) {
+    if (d.heading && d.heading !== d.title) appendPart(parent, tag, "search-section", d.heading, hit);
+    if (d.text) appendPart(parent, tag, "search-excerpt", excerpt(d.text, hit, len), hit);
+  }
+
   /** Fills `el` with a result's title, section and excerpt. */
   function fillResult(el, d, hit) {
-    var title = document.createElement("span");
-    title.className = "search-title";
-    highlight(title, d.title, hit);
-    el.appendChild(title);
-    if (d.heading && d.heading !== d.title) {
-      var sec = document.createElement("span");
-      sec.className = "search-section";
-      highlight(sec, d.heading, hit);
-      el.appendChild(sec);
-    }
-    if (d.text) {
-      var ex = document.createElement("span");
-      ex.className = "search-excerpt";
-      highlight(ex, excerpt(d.text, hit, 160), hit);
-      el.appendChild(ex);
-    }
+    appendPart(el, "span", "search-title", d.title, hit);
+    appendDetails(el, "span", d, hit, 160);
   }
 
   function countText(form, n) {
@@ -522,18 +522,7 @@
           highlight(a, d.title, hit);
           h.appendChild(a);
           li.appendChild(h);
-          if (d.heading && d.heading !== d.title) {
-            var sec = document.createElement("p");
-            sec.className = "search-section";
-            highlight(sec, d.heading, hit);
-            li.appendChild(sec);
-          }
-          if (d.text) {
-            var ex = document.createElement("p");
-            ex.className = "search-excerpt";
-            highlight(ex, excerpt(d.text, hit, 240), hit);
-            li.appendChild(ex);
-          }
+          appendDetails(li, "p", d, hit, 240);
           list.appendChild(li);
           first = first || a;
         });
