@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::{BIN, Output, Repo, Site, git_in};
+use crate::util::{BIN, Output, Repo, Site, git_in, main_of};
 
 /// A repository for these tests (dates from 2024-11-14, UTC+1).
 fn repo() -> Repo {
@@ -57,13 +57,6 @@ fn links(html: &str) -> Vec<(String, String)> {
 
 fn names(v: &[(String, String)]) -> Vec<&str> {
     v.iter().map(|(n, _)| n.as_str()).collect()
-}
-
-/// The `<main>` of a page.
-fn main_of(html: &str) -> &str {
-    let start = html.find("<main").unwrap();
-    let end = html.find("</main>").unwrap();
-    &html[start..end]
 }
 
 /// Every email-like address in the files under `dir`.

@@ -141,8 +141,8 @@ pub fn tree_snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The `<main>` element of a page, to assert on content without the chrome.
 pub fn main_of(html: &str) -> &str {
-    let start = html.find("<main").unwrap_or(0);
-    let end = html.rfind("</main>").map_or(html.len(), |i| i + 7);
+    let start = html.find("<main").expect("the page has a <main>");
+    let end = html.rfind("</main>").expect("the page has a </main>") + 7;
     &html[start..end]
 }
 
