@@ -335,23 +335,10 @@ fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
 }
 
 /// Renders every page, generated page and asset of a compiled site into
-/// `sink`, with credits from the front matter alone. Returns the pages
-/// that failed to render (template errors).
-pub fn render_site(
-    site: &Site,
-    links: &LinkTable,
-    loaded: &Loaded,
-    theme: &theme::Theme,
-    tera: &mut tera::Tera,
-    sink: &dyn Sink,
-) -> Result<Vec<Diagnostic>> {
-    let credits = credits::compute(site, None, &People::default(), &site.config.credits);
-    render_site_with(site, links, loaded, theme, tera, sink, &credits, None)
-}
-
-/// [`render_site`] with the given credits (see `credits::compute`), reusing
+/// `sink`, with the given credits (see `credits::compute`), reusing
 /// from `cache` (for `serve`) every page whose render inputs have the same
 /// fingerprint as last time. Any other output file is always written afresh.
+/// Returns the pages that failed to render (template errors).
 #[allow(clippy::too_many_arguments)] // the render inputs, each borrowed as it is
 pub fn render_site_with(
     site: &Site,
