@@ -1,7 +1,7 @@
 //! `playbook serve`: serving, live reload, error overlay, renames and
 //! deletions, path safety. Drives the real binary over HTTP.
 
-use crate::util::{Events, Site, http};
+use crate::util::{Events, Site, git_in, http};
 
 fn body(port: u16, path: &str) -> (u16, String) {
     let (status, _, b) = http(port, "GET", path);
@@ -335,23 +335,6 @@ fn watching_ignores_reads_and_temporaries_and_joins_bursts() {
     assert!(!s.exists("public"), "serve wrote an output folder");
 }
 
-fn git(dir: &std::path::Path, args: &[&str]) {
-    let o = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "T")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "T")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .output()
-        .expect("git");
-    assert!(
-        o.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-}
-
 /// A `git checkout` that rewrites 500 pages gives one rebuild, not 500.
 #[test]
 fn a_500_file_checkout_is_one_rebuild() {
@@ -362,24 +345,24 @@ fn a_500_file_checkout_is_one_rebuild() {
             format!("# Page {i}\n\nVersion un. [[Page {}]]\n", (i + 1) % 500),
         );
     }
-    git(s.path(), &["init", "-q", "-b", "main"]);
-    git(s.path(), &["add", "-A"]);
-    git(s.path(), &["commit", "-qm", "un"]);
-    git(s.path(), &["checkout", "-qb", "deux"]);
+    git_in(s.path(), &["init", "-q", "-b", "main"], &[]);
+    git_in(s.path(), &["add", "-A"], &[]);
+    git_in(s.path(), &["commit", "-qm", "un"], &[]);
+    git_in(s.path(), &["checkout", "-qb", "deux"], &[]);
     for i in 0..500 {
         s.file(
             &format!("content/d{}/p{i}.md", i % 5),
             format!("# Page {i}\n\nVersion deux. [[Page {}]]\n", (i + 2) % 500),
         );
     }
-    git(s.path(), &["commit", "-qam", "deux"]);
-    git(s.path(), &["checkout", "-q", "main"]);
+    git_in(s.path(), &["commit", "-qam", "deux"], &[]);
+    git_in(s.path(), &["checkout", "-q", "main"], &[]);
 
     let served = s.serve();
     let port = served.port;
     assert!(body(port, "/d0/p0/").1.contains("Version un."));
     let mut events = Events::connect(port);
-    git(s.path(), &["checkout", "-q", "deux"]);
+    git_in(s.path(), &["checkout", "-q", "deux"], &[]);
     assert_eq!(events.next_event(), "reload");
     assert_eq!(
         events.event_within(std::time::Duration::from_millis(1500)),
