@@ -43,6 +43,7 @@ pub const STOP_WORDS: &[&str] = &[
 /// Longer words are not indexed (hashes, long URLs).
 pub const MAX_WORD_BYTES: usize = 40;
 
+#[inline]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -60,46 +61,122 @@ fn is_apostrophe(c: char) -> bool {
 
 /// `text` in NFC (borrowed when it already is, the common case).
 pub fn nfc(text: &str) -> Cow<'_, str> {
+    if surely_nfc(text.as_bytes()) {
+        return Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
     }
 }
 
+/// Whether UTF-8 `b` holds only characters that are NFC on their own and
+/// have combining class 0, which makes the text NFC: those below U+0300
+/// (lead byte below 0xCC) and the punctuation U+2002–U+203F (`’ – … « »`,
+/// bytes E2 80 82–BF), checked a chunk at a time. `false` means "maybe".
+pub(crate) fn surely_nfc(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let chunk = &b[i..b.len().min(i + 64)];
+        if chunk.iter().fold(0, |m, &c| m.max(c)) < 0xCC {
+            i += chunk.len();
+            continue;
+        }
+        let end = i + chunk.len();
+        while i < end {
+            match b[i] {
+                ..0xCC => i += 1,
+                0xE2 if b.get(i + 1) == Some(&0x80)
+                    && b.get(i + 2).is_some_and(|c| (0x82..=0xBF).contains(c)) =>
+                {
+                    i += 3
+                }
+                _ => return false,
+            }
+        }
+    }
+    true
+}
+
 /// Calls `f` with each word of `text` (already NFC) as written, elided
 /// articles removed. Stop words are *not* removed here (see [`keep`]).
 pub fn each_raw_word(text: &str, mut f: impl FnMut(&str)) {
+    let b = text.as_bytes();
     let mut buf = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !is_word_char(c) {
-            continue;
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII is classified by a table; other characters are decoded.
+        match BYTE_CLASS[b[i] as usize] {
+            SEPARATOR => {
+                i += 1;
+                continue;
+            }
+            WORD => {}
+            _ => {
+                let (c, len) = char_at(text, i);
+                if !is_word_char(c) {
+                    i += len;
+                    continue;
+                }
+            }
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
+        let start = i;
+        loop {
+            while i < b.len() && BYTE_CLASS[b[i] as usize] == WORD {
+                i += 1;
+            }
+            if i == b.len() || BYTE_CLASS[b[i] as usize] == SEPARATOR {
+                break;
+            }
+            let (c, len) = char_at(text, i);
             if !is_word_char(c) {
                 break;
             }
-            end = i + c.len_utf8();
-            chars.next();
+            i += len;
         }
-        let word = &text[start..end];
+        let word = &text[start..i];
         // An elided article: `l'` followed by a word.
-        if let Some(&(i, a)) = chars.peek()
-            && is_apostrophe(a)
-            && word.len() <= 6
-            && text[i + a.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(is_word_char)
-        {
-            lowercase(word, &mut buf);
-            if ELISIONS.contains(&buf.as_str()) {
-                continue;
+        if word.len() <= 6 && i < b.len() {
+            let (a, len) = char_at(text, i);
+            if is_apostrophe(a) && i + len < b.len() && is_word_char(char_at(text, i + len).0) {
+                lowercase(word, &mut buf);
+                if ELISIONS.contains(&buf.as_str()) {
+                    continue;
+                }
             }
         }
         f(word);
     }
+}
+
+/// [`BYTE_CLASS`] values: an ASCII non-word byte, an ASCII letter or
+/// digit, a byte of a non-ASCII character.
+const SEPARATOR: u8 = 0;
+const WORD: u8 = 1;
+const OTHER: u8 = 2;
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        t[i] = if (i as u8).is_ascii_alphanumeric() {
+            WORD
+        } else {
+            SEPARATOR
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The character starting at byte `i` of `text` (a char boundary), and its length.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
 }
 
 /// `word` in lowercase, into `buf`.

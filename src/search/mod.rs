@@ -81,6 +81,39 @@ pub struct Part {
 /// Cuts a page's body HTML (with link placeholders) into heading sections
 /// of plain text. Tags are dropped, entities decoded, white space collapsed.
 pub fn sections(html: &str) -> Vec<Part> {
+    let mut parts = raw_sections(html);
+    for p in &mut parts {
+        p.text = collapse(&p.text, usize::MAX);
+    }
+    parts
+}
+
+/// The text of `raw` with white space collapsed and trimmed, cut to at most
+/// `max` bytes (at a character boundary). Only as much of `raw` as needed is read.
+fn collapse(raw: &str, max: usize) -> String {
+    let mut out = String::with_capacity(raw.len().min(max.saturating_add(48)));
+    for word in raw.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        if out.len() > max {
+            let mut end = max;
+            while !out.is_char_boundary(end) {
+                end -= 1;
+            }
+            out.truncate(end);
+            return out;
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// [`sections`] with the text as found, only headings collapsed: the
+/// analyzer splits words at any white space, and [`collapse`] tidies the
+/// excerpt of each section, which saves collapsing the whole text.
+fn raw_sections(html: &str) -> Vec<Part> {
     let mut parts = vec![Part::default()];
     let mut in_heading = false;
     let mut i = 0;
@@ -120,7 +153,7 @@ pub fn sections(html: &str) -> Vec<Part> {
                     let close = format!("</{}", name.to_ascii_lowercase());
                     i = html[i..].find(&close).map_or(html.len(), |e| i + e);
                 } else if !INLINE.iter().any(|t| t.eq_ignore_ascii_case(name)) {
-                    push_text(buf, " ");
+                    buf.push(' ');
                 }
             }
             b'&' => {
@@ -131,11 +164,11 @@ pub fn sections(html: &str) -> Vec<Part> {
                     .map(|(e, _)| i + e);
                 match end.and_then(|e| entity(&html[i + 1..e]).map(|c| (e, c))) {
                     Some((e, c)) => {
-                        push_text(buf, c.encode_utf8(&mut [0; 4]));
+                        buf.push_str(c.encode_utf8(&mut [0; 4]));
                         i = e + 1;
                     }
                     None => {
-                        push_text(buf, "&");
+                        buf.push('&');
                         i += 1;
                     }
                 }
@@ -148,49 +181,30 @@ pub fn sections(html: &str) -> Vec<Part> {
                     i += rest.find(SEP).map_or(rest.len(), |e| e + SEP.len_utf8());
                     continue;
                 }
-                let run = rest
-                    .find(['<', '&', OPEN, CLOSE])
-                    .unwrap_or(rest.len())
+                // `<`, `&`, or the first byte of a placeholder character.
+                // (Lead bytes, so always at a character boundary.)
+                let run = memchr::memchr3(b'<', b'&', PLACEHOLDER_LEAD, &rest.as_bytes()[1..])
+                    .map_or(rest.len(), |e| e + 1)
                     .max(c.len_utf8());
-                push_text(buf, &rest[..run]);
+                buf.push_str(&rest[..run]);
                 i += run;
             }
         }
     }
     for p in &mut parts {
-        p.text.truncate(p.text.trim_end().len());
-        p.heading = p.heading.trim().to_string();
+        p.heading = collapse(&p.heading, usize::MAX).trim_start().to_string();
     }
     parts
 }
+
+/// The first UTF-8 byte of the link placeholder characters (checked by a test).
+const PLACEHOLDER_LEAD: u8 = 0xEE;
 
 /// Tags inside words: no space is added in their place.
 const INLINE: &[&str] = &[
     "a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "s", "small", "span", "strong",
     "sub", "sup", "u",
 ];
-
-/// Appends text, collapsing white space.
-fn push_text(buf: &mut String, s: &str) {
-    let mut rest = s;
-    loop {
-        // ASCII white space is found by bytes; other white space is rare
-        // and only matters between words, which the analyzer splits anyway.
-        match rest.bytes().position(|b| b.is_ascii_whitespace()) {
-            Some(i) => {
-                buf.push_str(&rest[..i]);
-                if !buf.is_empty() && !buf.ends_with(' ') {
-                    buf.push(' ');
-                }
-                rest = &rest[i + 1..];
-            }
-            None => {
-                buf.push_str(rest);
-                return;
-            }
-        }
-    }
-}
 
 fn entity(name: &str) -> Option<char> {
     Some(match name {
@@ -262,40 +276,57 @@ impl Interner {
     }
 }
 
-/// A thread's view of the interner, keyed by words as written: hits take
-/// no shared lock and do not even lowercase.
-struct Local<'a> {
-    shared: &'a Mutex<Interner>,
-    words: &'a Mutex<FxHashMap<Box<str>, Option<u32>>>,
+/// A worker thread's scratch space, kept from page to page: its cache of
+/// the interner, keyed by words as written (hits take no shared lock and do
+/// not even lowercase), and the term weights of the document being read.
+#[derive(Default)]
+struct Scratch {
+    words: FxHashMap<Box<str>, Option<u32>>,
+    /// Weight by stem id (0: absent from the document), and the ids set.
+    weights: Vec<f32>,
+    touched: Vec<u32>,
     buf: String,
 }
 
-impl Local<'_> {
-    /// Adds the words of `text` with `weight` to `terms`; returns their count.
-    fn add(&mut self, text: &str, weight: f32, terms: &mut FxHashMap<u32, f32>) -> f32 {
+impl Scratch {
+    /// Adds the words of `text` with `weight` to the document; returns their count.
+    fn add(&mut self, shared: &Mutex<Interner>, text: &str, weight: f32) -> f32 {
         let text = nfc(text);
-        let mut words = self.words.lock().unwrap_or_else(PoisonError::into_inner);
-        let (shared, buf) = (self.shared, &mut self.buf);
         let mut n = 0.0;
         each_raw_word(&text, |w| {
-            let id = match words.get(w) {
+            let id = match self.words.get(w) {
                 Some(&id) => id,
                 None => {
-                    lowercase(w, buf);
+                    lowercase(w, &mut self.buf);
                     let id = shared
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner)
-                        .lookup(buf);
-                    words.insert(w.into(), id);
+                        .lookup(&self.buf);
+                    self.words.insert(w.into(), id);
                     id
                 }
             };
             if let Some(id) = id {
-                *terms.entry(id).or_default() += weight;
+                let i = id as usize;
+                if i >= self.weights.len() {
+                    self.weights.resize(i + 1, 0.0);
+                }
+                if self.weights[i] == 0.0 {
+                    self.touched.push(id);
+                }
+                self.weights[i] += weight;
                 n += 1.0;
             }
         });
         n
+    }
+
+    /// The document's terms and weights (in first-seen order); clears them.
+    fn take_terms(&mut self) -> Vec<(u32, f32)> {
+        self.touched
+            .drain(..)
+            .map(|id| (id, std::mem::take(&mut self.weights[id as usize])))
+            .collect()
     }
 }
 
@@ -309,47 +340,37 @@ struct Doc {
     terms: Vec<(u32, f32)>,
 }
 
-fn excerpt(text: &str) -> String {
-    if text.len() <= EXCERPT_BYTES {
-        return text.to_string();
-    }
-    let mut end = EXCERPT_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].to_string()
-}
-
 /// The documents of one page: its heading sections, the title counted in the first.
-fn page_docs(site: &Site, page: usize, local: &mut Local<'_>) -> Vec<Doc> {
+fn page_docs(
+    site: &Site,
+    page: usize,
+    shared: &Mutex<Interner>,
+    scratch: &mut Scratch,
+) -> Vec<Doc> {
     let p = &site.pages[page];
-    let mut parts = sections(&p.body.html);
+    let mut parts = raw_sections(&p.body.html);
     if let Some(d) = &p.front.description {
         let first = &mut parts[0];
-        first.text = format!("{d} {}", first.text).trim().to_string();
+        first.text = format!("{d} {}", first.text);
     }
-    let mut terms = FxHashMap::default();
     parts
         .into_iter()
         .enumerate()
-        .filter(|(i, part)| *i == 0 || !part.anchor.is_empty() || !part.text.is_empty())
+        .filter(|(i, part)| *i == 0 || !part.anchor.is_empty() || !part.text.trim().is_empty())
         .map(|(i, part)| {
-            terms.clear();
             let mut len = 0.0;
             if i == 0 {
-                len += local.add(&p.title, TITLE_WEIGHT, &mut terms);
+                len += scratch.add(shared, &p.title, TITLE_WEIGHT);
             }
-            len += local.add(&part.heading, HEADING_WEIGHT, &mut terms);
-            len += local.add(&part.text, 1.0, &mut terms);
-            let mut t: Vec<(u32, f32)> = terms.iter().map(|(&k, &v)| (k, v)).collect();
-            t.sort_unstable_by_key(|&(k, _)| k);
+            len += scratch.add(shared, &part.heading, HEADING_WEIGHT);
+            len += scratch.add(shared, &part.text, 1.0);
             Doc {
                 page,
                 anchor: part.anchor,
                 heading: part.heading,
-                excerpt: excerpt(&part.text),
+                excerpt: collapse(&part.text, EXCERPT_BYTES),
                 len,
-                terms: t,
+                terms: scratch.take_terms(),
             }
         })
         .collect()
@@ -358,20 +379,18 @@ fn page_docs(site: &Site, page: usize, local: &mut Local<'_>) -> Vec<Doc> {
 /// Builds the search index of a site. Pure: the same site gives the same bytes.
 pub fn build(site: &Site) -> SearchIndex {
     let shared = Mutex::new(Interner::default());
-    // One word cache per worker thread (and one for a caller outside the pool).
-    let caches: Vec<Mutex<FxHashMap<Box<str>, Option<u32>>>> = (0..=rayon::current_num_threads())
+    // One scratch space per worker thread (and one for a caller outside the pool).
+    let scratch: Vec<Mutex<Scratch>> = (0..=rayon::current_num_threads())
         .map(|_| Mutex::default())
         .collect();
-    let docs: Vec<Doc> = (0..site.pages.len())
+    let mut docs: Vec<Doc> = (0..site.pages.len())
         .into_par_iter()
         .map(|page| {
             let slot = rayon::current_thread_index().map_or(0, |i| i + 1);
-            let mut local = Local {
-                shared: &shared,
-                words: &caches[slot.min(caches.len() - 1)],
-                buf: String::new(),
-            };
-            page_docs(site, page, &mut local)
+            let mut scratch = scratch[slot.min(scratch.len() - 1)]
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            page_docs(site, page, &shared, &mut scratch)
         })
         .flatten_iter()
         .collect();
@@ -401,9 +420,10 @@ pub fn build(site: &Site) -> SearchIndex {
         .map(|&c| (1.0 + (n - c as f32 + 0.5) / (c as f32 + 0.5)).ln())
         .collect();
     let mut max = 0f32;
-    for (id, d) in docs.iter().enumerate() {
+    for (id, d) in docs.iter_mut().enumerate() {
         let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * d.len / avg.max(1.0));
-        for &(t, tf) in &d.terms {
+        // (Taken, so the memory is free again for what follows.)
+        for (t, tf) in std::mem::take(&mut d.terms) {
             let s = idf[t as usize] * tf * (BM25_K1 + 1.0) / (tf + norm);
             max = max.max(s);
             postings[t as usize].push((id as u32, s));
@@ -417,9 +437,7 @@ pub fn build(site: &Site) -> SearchIndex {
         .into_par_iter()
         .map(|mut list| {
             if list.len() > MAX_POSTINGS {
-                list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                list.truncate(MAX_POSTINGS);
-                list.sort_by_key(|&(d, _)| d);
+                keep_best(&mut list, MAX_POSTINGS);
             }
             encode_postings(&list, scale)
         })
@@ -500,7 +518,7 @@ pub fn build(site: &Site) -> SearchIndex {
                     if file_style {
                         url.push_str("index.html");
                     }
-                    json(&[url.as_str(), &d.anchor, &page.title, &d.heading, &d.excerpt])
+                    json_strings(&[url.as_str(), &d.anchor, &page.title, &d.heading, &d.excerpt])
                 })
                 .collect();
             let name = format!("d{c}");
@@ -527,6 +545,23 @@ pub fn build(site: &Site) -> SearchIndex {
         words: vocab.len(),
         postings: total_postings,
     }
+}
+
+/// Keeps the `n` best scored postings of `list` (in document order): those
+/// above the `n`th best score, then as many of the first documents at that
+/// score as fit.
+fn keep_best(list: &mut Vec<(u32, f32)>, n: usize) {
+    let mut scores: Vec<f32> = list.iter().map(|p| p.1).collect();
+    let (_, &mut nth, _) = scores.select_nth_unstable_by(n - 1, |a, b| b.total_cmp(a));
+    let mut ties = n - list.iter().filter(|p| p.1.total_cmp(&nth).is_gt()).count();
+    list.retain(|p| match p.1.total_cmp(&nth) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Equal if ties > 0 => {
+            ties -= 1;
+            true
+        }
+        _ => false,
+    });
 }
 
 /// Groups sorted `items` under keys: a group larger than [`SHARD_BYTES`]
@@ -612,21 +647,113 @@ pub fn decode_postings(s: &str) -> Vec<(u32, u8)> {
 /// line separators are escaped (they only occur inside strings).
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     let s = serde_json::to_string(v).unwrap_or_else(|_| "null".to_string());
-    // U+2028 and U+2029 start with the byte 0xE2.
-    if !s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
+    let b = s.as_bytes();
+    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+    let special = |i: usize| match b[i] {
+        b'<' | b'>' | b'&' => true,
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)),
+        _ => false,
+    };
+    let mut next = memchr::memchr3_iter(b'<', b'>', b'&', b)
+        .chain(memchr::memchr_iter(0xE2, b))
+        .filter(|&i| special(i))
+        .peekable();
+    if next.peek().is_none() {
         return s;
     }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut at: Vec<usize> = next.collect();
+    at.sort_unstable();
+    let mut out = String::with_capacity(s.len() + 6 * at.len());
+    let mut from = 0;
+    for i in at {
+        out.push_str(&s[from..i]);
+        let (esc, len) = match b[i] {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            _ if b[i + 2] == 0xA8 => ("\\u2028", 3),
+            _ => ("\\u2029", 3),
+        };
+        out.push_str(esc);
+        from = i + len;
     }
+    out.push_str(&s[from..]);
+    out
+}
+
+/// Bytes [`json_strings`] looks at: control characters, `"`, `\\`, `<`,
+/// `>`, `&`, and the first byte of U+2028 and U+2029.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'&' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// A JSON array of strings, escaped as [`json`] escapes (same bytes),
+/// written without serde: document rows are most of the index.
+fn json_strings(items: &[&str]) -> String {
+    let mut out = String::with_capacity(items.iter().map(|s| s.len() + 3).sum::<usize>() + 2);
+    out.push('[');
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        let b = s.as_bytes();
+        let mut from = 0;
+        for (at, &c) in b.iter().enumerate() {
+            if !SPECIAL[c as usize] {
+                continue;
+            }
+            let esc: Option<&str> = match c {
+                b'"' => Some("\\\""),
+                b'\\' => Some("\\\\"),
+                b'<' => Some("\\u003c"),
+                b'>' => Some("\\u003e"),
+                b'&' => Some("\\u0026"),
+                b'\n' => Some("\\n"),
+                b'\r' => Some("\\r"),
+                b'\t' => Some("\\t"),
+                0x08 => Some("\\b"),
+                0x0C => Some("\\f"),
+                0..0x20 => None,
+                0xE2 if b.get(at + 1) == Some(&0x80)
+                    && matches!(b.get(at + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    out.push_str(&s[from..at]);
+                    out.push_str(if b[at + 2] == 0xA8 {
+                        "\\u2028"
+                    } else {
+                        "\\u2029"
+                    });
+                    from = at + 3;
+                    continue;
+                }
+                _ => continue,
+            };
+            out.push_str(&s[from..at]);
+            match esc {
+                Some(e) => out.push_str(e),
+                None => {
+                    let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{c:04x}"));
+                }
+            }
+            from = at + 1;
+        }
+        out.push_str(&s[from..]);
+        out.push('"');
+    }
+    out.push(']');
     out
 }
 

@@ -150,3 +150,62 @@ fn json_cannot_close_a_script() {
     let back: Vec<String> = serde_json::from_str(&s).unwrap();
     assert_eq!(back[0], "</script><script>alert(1)</script>");
 }
+
+#[test]
+fn document_rows_are_the_json_serde_would_write_escaped_for_html() {
+    let tricky = [
+        "",
+        "plain",
+        "quote \" backslash \\ slash /",
+        "<script>&amp;</script>",
+        "line\nfeed\r\ttab\u{8}\u{c}\u{1}\u{1f}\u{7f}",
+        "sep\u{2028}par\u{2029}end \u{2026}\u{2019}\u{20ac}",
+        "\u{E2}\u{80}",
+        "accents: coopération, œuvre, ÉQUIPE",
+    ];
+    for a in tricky {
+        for b in tricky {
+            let row = [a, b, "x"];
+            assert_eq!(super::json_strings(&row), super::json(&row), "{row:?}");
+        }
+    }
+}
+
+#[test]
+fn link_placeholders_start_with_the_byte_the_scan_looks_for() {
+    use crate::markdown::{CLOSE, OPEN, SEP};
+    for c in [OPEN, CLOSE, SEP] {
+        assert_eq!(
+            c.encode_utf8(&mut [0; 4]).as_bytes()[0],
+            super::PLACEHOLDER_LEAD
+        );
+    }
+}
+
+#[test]
+fn the_nfc_fast_path_only_passes_text_that_is_nfc() {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    // Every character the fast path accepts is NFC alone, with class 0.
+    let accepted = (0..0x300u32)
+        .chain(0x2002..=0x203F)
+        .filter_map(char::from_u32);
+    for c in accepted {
+        assert!(surely_nfc(c.encode_utf8(&mut [0; 4]).as_bytes()), "{c:?}");
+        assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+    }
+    // Its neighbours, and characters that are not NFC, are left to the full check.
+    for c in [
+        '\u{300}', '\u{2000}', '\u{2001}', '\u{2040}', '\u{212B}', '\u{FB01}',
+    ] {
+        assert!(!surely_nfc(c.encode_utf8(&mut [0; 4]).as_bytes()), "{c:?}");
+    }
+    // Long text: the chunked scan finds a mark anywhere.
+    let long = format!("{}e\u{301}{}", "a".repeat(100), "b’".repeat(50));
+    assert!(!surely_nfc(long.as_bytes()));
+    assert_eq!(nfc(&long), long.replace("e\u{301}", "é"));
+    assert!(surely_nfc(
+        "L’équipe « coopère » — ça marche…".repeat(10).as_bytes()
+    ));
+}
