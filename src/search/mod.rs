@@ -11,7 +11,10 @@
 //! - `tN.js`: the vocabulary (folded word → stems) and postings (stem →
 //!   documents and scores) of every term whose prefix is key N; keys are
 //!   prefixes grown until each shard is small, so a query loads little;
-//! - `dN.js`: documents `[url, anchor, title, heading, excerpt]`, by chunks.
+//! - `dN.js`: documents by chunks of [`DOC_CHUNK`]: `{"p": [[url, title]…],
+//!   "d": [[page, anchor, heading, excerpt]…]}`, `page` indexing `p` (the
+//!   sections of a page follow each other, so its address and title are
+//!   written once per chunk).
 //!
 //! Each file assigns its data to `self.playbookSearchData[name]`; strings are
 //! JSON with `<`, `>`, `&` escaped, so no text can close a script.
@@ -33,16 +36,19 @@ use analyze::{Stemmer, each_raw_word, lowercase, nfc};
 
 /// Where the index files go, from the site root.
 pub const DIR: &str = "recherche/index/";
-/// Documents per `dN.js` file.
-pub const DOC_CHUNK: usize = 32;
+/// Documents per `dN.js` file: about 20 KB, so the eight results a first
+/// query shows load little, while a large site does not get a file per
+/// handful of sections (each file costs more to write than its bytes).
+pub const DOC_CHUNK: usize = 64;
 /// Target size of a term shard: a key's shard is split by one more
 /// character until it fits (one stem's postings can still exceed it).
 pub const SHARD_BYTES: usize = 40 * 1024;
 /// At most this many documents per term (the best scored): a word found
 /// nearly everywhere says little, and its list would be large.
 pub const MAX_POSTINGS: usize = 10_000;
-/// Excerpt text kept per document, in bytes.
-pub const EXCERPT_BYTES: usize = 400;
+/// Excerpt text kept per document, in bytes: the browser shows 160 (the
+/// box) or 240 (the results page) characters around the first match in it.
+pub const EXCERPT_BYTES: usize = 300;
 /// Weights of a word in the page title, a heading, the text.
 const TITLE_WEIGHT: f32 = 5.0;
 const HEADING_WEIGHT: f32 = 3.0;
@@ -504,25 +510,30 @@ pub fn build(site: &Site) -> SearchIndex {
         files.push((format!("{DIR}t{n}.js"), file));
     }
 
-    // Documents, by chunks.
+    // Documents, by chunks: the pages they belong to, then the sections.
     let file_style = site.config.url_style == UrlStyle::File;
     let chunks: Vec<(String, Vec<u8>)> = docs
         .par_chunks(DOC_CHUNK)
         .enumerate()
         .map(|(c, chunk)| {
-            let rows: Vec<String> = chunk
-                .iter()
-                .map(|d| {
+            let mut pages: Vec<String> = vec![];
+            let mut rows: Vec<String> = Vec::with_capacity(chunk.len());
+            let mut last = None;
+            for d in chunk {
+                if last != Some(d.page) {
+                    last = Some(d.page);
                     let page = &site.pages[d.page];
                     let mut url = page.url.clone();
                     if file_style {
                         url.push_str("index.html");
                     }
-                    json_strings(&[url.as_str(), &d.anchor, &page.title, &d.heading, &d.excerpt])
-                })
-                .collect();
+                    pages.push(json_strings(&[url.as_str(), &page.title]));
+                }
+                let strings = json_strings(&[d.anchor.as_str(), &d.heading, &d.excerpt]);
+                rows.push(format!("[{},{}", pages.len() - 1, &strings[1..]));
+            }
             let name = format!("d{c}");
-            let body = format!("[{}]", rows.join(","));
+            let body = format!("{{\"p\":[{}],\"d\":[{}]}}", pages.join(","), rows.join(","));
             (format!("{DIR}{name}.js"), js_file(&name, &body))
         })
         .collect();
@@ -530,7 +541,7 @@ pub fn build(site: &Site) -> SearchIndex {
 
     let keys: Vec<&str> = groups.iter().map(|(k, _)| k.as_str()).collect();
     let manifest = format!(
-        "{{\"version\":1,\"docs\":{},\"chunk\":{DOC_CHUNK},\"keys\":{},\"sizes\":{},\"stop\":{},\"elisions\":{}}}",
+        "{{\"version\":2,\"docs\":{},\"chunk\":{DOC_CHUNK},\"keys\":{},\"sizes\":{},\"stop\":{},\"elisions\":{}}}",
         docs.len(),
         json(&keys),
         json(&sizes),

@@ -208,9 +208,9 @@
 
   /** Document `id`: `{ url, anchor, title, heading, text }`. */
   Engine.prototype.doc = async function (id) {
-    var rows = await this.load("d" + Math.floor(id / this.m.chunk));
-    var r = rows[id % this.m.chunk];
-    return { url: r[0], anchor: r[1], title: r[2], heading: r[3], text: r[4] };
+    var c = await this.load("d" + Math.floor(id / this.m.chunk));
+    var r = c.d[id % this.m.chunk], p = c.p[r[0]];
+    return { url: p[0], anchor: r[1], title: p[1], heading: r[2], text: r[3] };
   };
 
   /** Whether a word of the text (folded) is one the query found: stem or typed prefix. */
