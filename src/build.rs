@@ -348,6 +348,47 @@ pub fn render_site_with(
     tera: &mut tera::Tera,
     sink: &dyn Sink,
     credits: &Credits,
+    cache: Option<&mut RenderCache>,
+) -> Result<Vec<Diagnostic>> {
+    // The search index is built on a thread of its own from the start: it
+    // takes the core that the serial stages (wiki, nav, generated pages)
+    // leave idle, and shares both during the page render. Its one-thread
+    // pool keeps its work out of the queue of the pages' pool.
+    std::thread::scope(|scope| {
+        let search = site.config.search.enabled.then(|| {
+            scope.spawn(
+                || match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                    Ok(pool) => pool.install(|| crate::search::build(site)),
+                    Err(_) => crate::search::build(site),
+                },
+            )
+        });
+        let rendered = render_all(site, links, theme, tera, sink, credits, cache);
+        let index = search.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        match rendered {
+            Ok(errors) if errors.is_empty() => {}
+            other => return other,
+        }
+        if let Some(index) = index {
+            index
+                .files
+                .par_iter()
+                .try_for_each(|(rel, bytes)| sink.write(rel, bytes))?;
+        }
+        write_assets(site, loaded, theme, sink)
+    })
+}
+
+/// Renders the pages and generated pages into `sink`, reusing from `cache`
+/// what it can; returns the pages that failed to render.
+#[allow(clippy::too_many_arguments)] // the render inputs, each borrowed as it is
+fn render_all(
+    site: &Site,
+    links: &LinkTable,
+    theme: &theme::Theme,
+    tera: &mut tera::Tera,
+    sink: &dyn Sink,
+    credits: &Credits,
     mut cache: Option<&mut RenderCache>,
 ) -> Result<Vec<Diagnostic>> {
     let mut t = Timer::new();
@@ -362,36 +403,25 @@ pub fn render_site_with(
     t.lap("wiki");
     let env = RenderEnv::new(site, links, &wiki, tera, strings).with_credits(credits);
     t.lap("nav");
-    // The search index is built beside the pages (its serial parts overlap them).
-    let (errors, index) = rayon::join(
-        || {
-            (0..site.pages.len())
-                .into_par_iter()
-                .filter_map(|id| {
-                    let page = &site.pages[id];
-                    let rel = format!("{}index.html", page.url);
-                    let html = match cache {
-                        Some(c) => c.get(&rel, || env.page_fingerprint(id), || env.render_page(id)),
-                        None => env.render_page(id).map(Arc::new),
-                    };
-                    let html = match html {
-                        Ok(h) => h,
-                        Err(d) => return Some(d),
-                    };
-                    sink.write_shared(&rel, html)
-                        .err()
-                        .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
-                })
-                .collect::<Vec<Diagnostic>>()
-        },
-        || {
-            site.config
-                .search
-                .enabled
-                .then(|| crate::search::build(site))
-        },
-    );
-    t.lap("pages+search");
+    let errors = (0..site.pages.len())
+        .into_par_iter()
+        .filter_map(|id| {
+            let page = &site.pages[id];
+            let rel = format!("{}index.html", page.url);
+            let html = match cache {
+                Some(c) => c.get(&rel, || env.page_fingerprint(id), || env.render_page(id)),
+                None => env.render_page(id).map(Arc::new),
+            };
+            let html = match html {
+                Ok(h) => h,
+                Err(d) => return Some(d),
+            };
+            sink.write_shared(&rel, html)
+                .err()
+                .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
+        })
+        .collect::<Vec<Diagnostic>>();
+    t.lap("pages");
     if !errors.is_empty() {
         return Ok(errors);
     }
@@ -408,19 +438,23 @@ pub fn render_site_with(
         .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
         sink.write_shared(&file, html)?;
     }
-    t.lap("generated");
-    if let Some(index) = index {
-        index
-            .files
-            .par_iter()
-            .try_for_each(|(rel, bytes)| sink.write(rel, bytes))?;
-    }
-    sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
     if !credits.recent.is_empty() {
         let title = site.config.title.as_deref().unwrap_or(&site.home().title);
         let feed = render::atom(site, credits, &env, title, env.strings["recent_changes"]);
         sink.write(wiki::FEED_FILE, feed.as_bytes())?;
     }
+    t.lap("generated");
+    Ok(vec![])
+}
+
+/// Writes the sitemap, the theme's files and the content's assets.
+fn write_assets(
+    site: &Site,
+    loaded: &Loaded,
+    theme: &theme::Theme,
+    sink: &dyn Sink,
+) -> Result<Vec<Diagnostic>> {
+    sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
     for (rel, bytes) in &theme.static_files {
         sink.write(&format!("assets/{rel}"), bytes)?;
     }
