@@ -108,7 +108,10 @@ pub fn each_raw_word(text: &str, mut f: impl FnMut(&str)) {
         // ASCII is classified by a table; other characters are decoded.
         match BYTE_CLASS[b[i] as usize] {
             SEPARATOR => {
-                i += 1;
+                i += b[i..]
+                    .iter()
+                    .position(|&c| BYTE_CLASS[c as usize] != SEPARATOR)
+                    .unwrap_or(b.len() - i);
                 continue;
             }
             WORD => {}
@@ -122,9 +125,10 @@ pub fn each_raw_word(text: &str, mut f: impl FnMut(&str)) {
         }
         let start = i;
         loop {
-            while i < b.len() && BYTE_CLASS[b[i] as usize] == WORD {
-                i += 1;
-            }
+            i += b[i..]
+                .iter()
+                .position(|&c| BYTE_CLASS[c as usize] != WORD)
+                .unwrap_or(b.len() - i);
             if i == b.len() || BYTE_CLASS[b[i] as usize] == SEPARATOR {
                 break;
             }

@@ -287,6 +287,9 @@ impl Interner {
 /// not even lowercase), and the term weights of the document being read.
 #[derive(Default)]
 struct Scratch {
+    /// Words of at most 8 bytes (most French words), keyed by their bytes
+    /// padded with zeros (no word holds a zero byte); longer ones as text.
+    short: FxHashMap<u64, Option<u32>>,
     words: FxHashMap<Box<str>, Option<u32>>,
     /// Weight by stem id (0: absent from the document), and the ids set.
     weights: Vec<f32>,
@@ -300,7 +303,16 @@ impl Scratch {
         let text = nfc(text);
         let mut n = 0.0;
         each_raw_word(&text, |w| {
-            let id = match self.words.get(w) {
+            let short = (w.len() <= 8).then(|| {
+                let mut key = [0; 8];
+                key[..w.len()].copy_from_slice(w.as_bytes());
+                u64::from_le_bytes(key)
+            });
+            let known = match short {
+                Some(key) => self.short.get(&key),
+                None => self.words.get(w),
+            };
+            let id = match known {
                 Some(&id) => id,
                 None => {
                     lowercase(w, &mut self.buf);
@@ -308,7 +320,10 @@ impl Scratch {
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner)
                         .lookup(&self.buf);
-                    self.words.insert(w.into(), id);
+                    match short {
+                        Some(key) => self.short.insert(key, id),
+                        None => self.words.insert(w.into(), id),
+                    };
                     id
                 }
             };
@@ -721,45 +736,41 @@ fn json_strings(items: &[&str]) -> String {
         }
         out.push('"');
         let b = s.as_bytes();
-        let mut from = 0;
-        for (at, &c) in b.iter().enumerate() {
-            if !SPECIAL[c as usize] {
-                continue;
-            }
-            let esc: Option<&str> = match c {
-                b'"' => Some("\\\""),
-                b'\\' => Some("\\\\"),
-                b'<' => Some("\\u003c"),
-                b'>' => Some("\\u003e"),
-                b'&' => Some("\\u0026"),
-                b'\n' => Some("\\n"),
-                b'\r' => Some("\\r"),
-                b'\t' => Some("\\t"),
-                0x08 => Some("\\b"),
-                0x0C => Some("\\f"),
-                0..0x20 => None,
+        let (mut from, mut at) = (0, 0);
+        while let Some(n) = b[at..].iter().position(|&c| SPECIAL[c as usize]) {
+            at += n;
+            let len = match b[at] {
                 0xE2 if b.get(at + 1) == Some(&0x80)
                     && matches!(b.get(at + 2), Some(0xA8 | 0xA9)) =>
                 {
-                    out.push_str(&s[from..at]);
-                    out.push_str(if b[at + 2] == 0xA8 {
-                        "\\u2028"
-                    } else {
-                        "\\u2029"
-                    });
-                    from = at + 3;
+                    3
+                }
+                0xE2 => {
+                    at += 1; // another character from U+2000 to U+2FFF
                     continue;
                 }
-                _ => continue,
+                _ => 1,
             };
             out.push_str(&s[from..at]);
-            match esc {
-                Some(e) => out.push_str(e),
-                None => {
+            match b[at] {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'<' => out.push_str("\\u003c"),
+                b'>' => out.push_str("\\u003e"),
+                b'&' => out.push_str("\\u0026"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                0x08 => out.push_str("\\b"),
+                0x0C => out.push_str("\\f"),
+                0xE2 if b[at + 2] == 0xA8 => out.push_str("\\u2028"),
+                0xE2 => out.push_str("\\u2029"),
+                c => {
                     let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{c:04x}"));
                 }
             }
-            from = at + 1;
+            at += len;
+            from = at;
         }
         out.push_str(&s[from..]);
         out.push('"');
