@@ -352,16 +352,20 @@ pub fn render_site_with(
 ) -> Result<Vec<Diagnostic>> {
     // The search index is built on a thread of its own from the start: it
     // takes the core that the serial stages (wiki, nav, generated pages)
-    // leave idle, and shares both during the page render. Its one-thread
-    // pool keeps its work out of the queue of the pages' pool.
+    // leave idle, and shares both during the page render. For a full render
+    // its one-thread pool keeps its work out of the queue of the pages'
+    // pool; with a cache (`serve`), few pages render, so it takes the pool.
+    let whole_pool = cache.is_some();
     std::thread::scope(|scope| {
         let search = site.config.search.enabled.then(|| {
-            scope.spawn(
-                || match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
-                    Ok(pool) => pool.install(|| crate::search::build(site)),
-                    Err(_) => crate::search::build(site),
-                },
-            )
+            scope.spawn(move || {
+                if !whole_pool
+                    && let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build()
+                {
+                    return pool.install(|| crate::search::build(site));
+                }
+                crate::search::build(site)
+            })
         });
         let rendered = render_all(site, links, theme, tera, sink, credits, cache);
         let index = search.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
