@@ -13,6 +13,8 @@
 # (--flavor playbook; --flavor mdbook for mdBook), then, in this one invocation:
 # - builds it RUNS times with search on and RUNS times with `[search] enabled = false`,
 #   alternating, under GNU time: median wall and CPU seconds, and the ratio;
+# - times search::build alone on one thread (examples/search_index.rs), as a share of the
+#   CPU time of the build without search;
 # - sizes the index (recherche/index/: files, bytes, gzip bytes);
 # - opens the built site from file:// in headless Chromium (tests/browser's playwright-core)
 #   and types queries into the search box: bytes of index files each first query loads,
@@ -30,7 +32,7 @@ while getopts "r:s:kMh" opt; do
     s) SEED=$OPTARG ;;
     k) KEEP=1 ;;
     M) MDBOOK=0 ;;
-    h) sed -n '2,21p' "$0"; exit 0 ;;
+    h) sed -n '2,23p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -44,7 +46,7 @@ GEN=${GEN:-$ROOT/../shared/bench/gen_corpus.py}
 [ -d "$ROOT/tests/browser/node_modules/playwright-core" ] || { echo "search.sh: run \`npm ci\` in tests/browser first" >&2; exit 2; }
 
 echo "# cargo build --release --offline" >&2
-(cd "$ROOT" && cargo build --release --offline --quiet --bin playbook)
+(cd "$ROOT" && cargo build --release --offline --quiet --bin playbook --example search_index)
 PLAYBOOK=$ROOT/target/release/playbook
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/playbook-search-bench.XXXXXX")
@@ -79,6 +81,12 @@ printf '%-28s %8s %8s %8s\n' build wall_s cpu_s rss_MiB
 printf '%-28s %8s %8s %8s\n' "with search" "$WALL_on" "$CPU_on" "$RSS_on"
 printf '%-28s %8s %8s %8s\n' "[search] enabled = false" "$WALL_off" "$CPU_off" "$RSS_off"
 echo "with/without search: wall $(ratio "$WALL_on" "$WALL_off"), cpu $(ratio "$CPU_on" "$CPU_off") (goal: wall <= 1.20)"
+# search::build alone, on one thread (examples/search_index.rs: the site compiled once, the
+# index built RUNS times), against the CPU time of the whole build without search.
+RAYON_NUM_THREADS=1 "$ROOT/target/release/examples/search_index" "$WORK/on" "$RUNS" \
+  | awk '{print $(NF-1)}' > "$WORK/time.index"
+INDEX_MS=$(median < "$WORK/time.index")
+echo "search::build alone, one thread: $INDEX_MS ms (median of $RUNS) = $(awk -v a="$INDEX_MS" -v b="$CPU_off" 'BEGIN { printf "%.0f%%", a / 10 / b }') of the CPU time of the build without search"
 
 IDX=$WORK/on/public/recherche/index
 FILES=$(find "$IDX" -type f | wc -l)

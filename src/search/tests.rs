@@ -209,3 +209,24 @@ fn the_nfc_fast_path_only_passes_text_that_is_nfc() {
         "L’équipe « coopère » — ça marche…".repeat(10).as_bytes()
     ));
 }
+
+#[test]
+fn the_index_is_the_same_whatever_the_threads() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = crate::build::read_config(root).expect("the example's playbook.toml");
+    let site = crate::build::compile(root, config, false).site;
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        pool.install(|| build(&site))
+    };
+    let (one, three) = (on(1), on(3));
+    assert!(one.docs > 50 && one.files.len() > 3, "{} docs", one.docs);
+    assert_eq!(one.files.len(), three.files.len());
+    for ((a, x), (b, y)) in one.files.iter().zip(&three.files) {
+        assert_eq!(a, b);
+        assert!(x == y, "{a} differs between 1 and 3 threads");
+    }
+}
