@@ -87,11 +87,23 @@ pub struct Part {
 /// Cuts a page's body HTML (with link placeholders) into heading sections
 /// of plain text. Tags are dropped, entities decoded, white space collapsed.
 pub fn sections(html: &str) -> Vec<Part> {
-    let mut parts = raw_sections(html);
-    for p in &mut parts {
-        p.text = collapse(&p.text, usize::MAX);
-    }
-    parts
+    let mut text = String::new();
+    raw_sections(html, &mut text)
+        .into_iter()
+        .map(|p| Part {
+            anchor: p.anchor,
+            heading: p.heading,
+            text: collapse(&text[p.text], usize::MAX),
+        })
+        .collect()
+}
+
+/// A heading section as [`raw_sections`] reads it: its text is a range of
+/// the buffer all the sections of a page share.
+struct RawPart {
+    anchor: String,
+    heading: String,
+    text: std::ops::Range<usize>,
 }
 
 /// The text of `raw` with white space collapsed and trimmed, cut to at most
@@ -118,9 +130,16 @@ fn collapse(raw: &str, max: usize) -> String {
 
 /// [`sections`] with the text as found, only headings collapsed: the
 /// analyzer splits words at any white space, and [`collapse`] tidies the
-/// excerpt of each section, which saves collapsing the whole text.
-fn raw_sections(html: &str) -> Vec<Part> {
-    let mut parts = vec![Part::default()];
+/// excerpt of each section, which saves collapsing the whole text. The text
+/// is appended to `text` (one buffer for the page, reused from page to
+/// page); the first section starts at its start, so text already there
+/// (the description) belongs to it.
+fn raw_sections(html: &str, text: &mut String) -> Vec<RawPart> {
+    let mut parts = vec![RawPart {
+        anchor: String::new(),
+        heading: String::new(),
+        text: 0..0,
+    }];
     let mut in_heading = false;
     let mut i = 0;
     let b = html.as_bytes();
@@ -129,7 +148,7 @@ fn raw_sections(html: &str) -> Vec<Part> {
         let buf = if in_heading {
             &mut cur.heading
         } else {
-            &mut cur.text
+            &mut *text
         };
         match b[i] {
             b'<' => {
@@ -147,9 +166,11 @@ fn raw_sections(html: &str) -> Vec<Part> {
                 i = end + 1;
                 if heading && !closing {
                     in_heading = true;
-                    parts.push(Part {
+                    cur.text.end = text.len();
+                    parts.push(RawPart {
                         anchor: attr(tag, "id").unwrap_or_default(),
-                        ..Part::default()
+                        heading: String::new(),
+                        text: text.len()..text.len(),
                     });
                 } else if heading {
                     in_heading = false;
@@ -196,6 +217,9 @@ fn raw_sections(html: &str) -> Vec<Part> {
                 i += run;
             }
         }
+    }
+    if let Some(last) = parts.last_mut() {
+        last.text.end = text.len();
     }
     for p in &mut parts {
         p.heading = collapse(&p.heading, usize::MAX).trim_start().to_string();
@@ -295,6 +319,8 @@ struct Scratch {
     weights: Vec<f32>,
     touched: Vec<u32>,
     buf: String,
+    /// The text of the page being read.
+    text: String,
 }
 
 impl Scratch {
@@ -369,32 +395,38 @@ fn page_docs(
     scratch: &mut Scratch,
 ) -> Vec<Doc> {
     let p = &site.pages[page];
-    let mut parts = raw_sections(&p.body.html);
+    let mut text = std::mem::take(&mut scratch.text);
+    text.clear();
     if let Some(d) = &p.front.description {
-        let first = &mut parts[0];
-        first.text = format!("{d} {}", first.text);
+        text.push_str(d);
+        text.push(' ');
     }
-    parts
+    let docs = raw_sections(&p.body.html, &mut text)
         .into_iter()
         .enumerate()
-        .filter(|(i, part)| *i == 0 || !part.anchor.is_empty() || !part.text.trim().is_empty())
+        .filter(|(i, part)| {
+            *i == 0 || !part.anchor.is_empty() || !text[part.text.clone()].trim().is_empty()
+        })
         .map(|(i, part)| {
+            let body = &text[part.text];
             let mut len = 0.0;
             if i == 0 {
                 len += scratch.add(shared, &p.title, TITLE_WEIGHT);
             }
             len += scratch.add(shared, &part.heading, HEADING_WEIGHT);
-            len += scratch.add(shared, &part.text, 1.0);
+            len += scratch.add(shared, body, 1.0);
             Doc {
                 page,
                 anchor: part.anchor,
                 heading: part.heading,
-                excerpt: collapse(&part.text, EXCERPT_BYTES),
+                excerpt: collapse(body, EXCERPT_BYTES),
                 len,
                 terms: scratch.take_terms(),
             }
         })
-        .collect()
+        .collect();
+    scratch.text = text;
+    docs
 }
 
 /// Builds the search index of a site. Pure: the same site gives the same bytes.
