@@ -319,28 +319,7 @@ pub fn read_history(
     opts: &HistoryOptions,
 ) -> Result<History, HistoryError> {
     let dir = site.join(content_dir);
-    let probe = git(&dir)
-        .args(["rev-parse", "--show-prefix", "--is-shallow-repository"])
-        .env("LC_ALL", "C")
-        .output()
-        .map_err(|e| spawn_error("rev-parse", e))?;
-    if !probe.status.success() {
-        let message = first_line(&probe.stderr);
-        if message.contains("not a git repository") {
-            return Err(HistoryError::NotARepository);
-        }
-        return Err(HistoryError::Failed {
-            command: "rev-parse",
-            message,
-        });
-    }
-    let (prefix, shallow) = parse_probe(&probe.stdout).ok_or_else(|| HistoryError::Failed {
-        command: "rev-parse",
-        message: format!(
-            "unexpected output {:?}",
-            String::from_utf8_lossy(&probe.stdout)
-        ),
-    })?;
+    let (prefix, shallow) = probe(&dir)?;
 
     let (status, log) = std::thread::scope(|s| {
         let status = s.spawn(|| status_command(&dir).output());
@@ -407,21 +386,7 @@ pub fn read_uncommitted(
     content_dir: &Path,
 ) -> Result<BTreeMap<String, Uncommitted>, HistoryError> {
     let dir = site.join(content_dir);
-    let probe = git(&dir)
-        .args(["rev-parse", "--show-prefix", "--is-shallow-repository"])
-        .env("LC_ALL", "C")
-        .output()
-        .map_err(|e| spawn_error("rev-parse", e))?;
-    if !probe.status.success() {
-        return Err(HistoryError::Failed {
-            command: "rev-parse",
-            message: first_line(&probe.stderr),
-        });
-    }
-    let (prefix, _) = parse_probe(&probe.stdout).ok_or_else(|| HistoryError::Failed {
-        command: "rev-parse",
-        message: "unexpected output".into(),
-    })?;
+    let (prefix, _) = probe(&dir)?;
     let status = status_command(&dir)
         .output()
         .map_err(|e| spawn_error("status", e))?;
@@ -432,6 +397,34 @@ pub fn read_uncommitted(
         });
     }
     Ok(parse_status(&status.stdout, &prefix))
+}
+
+/// The content folder's path inside its repository, and whether the clone
+/// is shallow: one `git rev-parse`, which also tells a folder outside any
+/// repository from a failing git.
+fn probe(dir: &Path) -> Result<(String, bool), HistoryError> {
+    let out = git(dir)
+        .args(["rev-parse", "--show-prefix", "--is-shallow-repository"])
+        .env("LC_ALL", "C")
+        .output()
+        .map_err(|e| spawn_error("rev-parse", e))?;
+    if !out.status.success() {
+        let message = first_line(&out.stderr);
+        if message.contains("not a git repository") {
+            return Err(HistoryError::NotARepository);
+        }
+        return Err(HistoryError::Failed {
+            command: "rev-parse",
+            message,
+        });
+    }
+    parse_probe(&out.stdout).ok_or_else(|| HistoryError::Failed {
+        command: "rev-parse",
+        message: format!(
+            "unexpected output {:?}",
+            String::from_utf8_lossy(&out.stdout)
+        ),
+    })
 }
 
 /// Runs the one `git log` over the content folder (`dir`, which paths are
