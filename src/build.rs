@@ -379,7 +379,8 @@ pub fn render_site_with(
                 .par_iter()
                 .try_for_each(|(rel, bytes)| sink.write(rel, bytes))?;
         }
-        write_assets(site, loaded, theme, sink)
+        write_assets(site, loaded, theme, sink)?;
+        Ok(vec![])
     })
 }
 
@@ -452,12 +453,7 @@ fn render_all(
 }
 
 /// Writes the sitemap, the theme's files and the content's assets.
-fn write_assets(
-    site: &Site,
-    loaded: &Loaded,
-    theme: &theme::Theme,
-    sink: &dyn Sink,
-) -> Result<Vec<Diagnostic>> {
+fn write_assets(site: &Site, loaded: &Loaded, theme: &theme::Theme, sink: &dyn Sink) -> Result<()> {
     sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
     for (rel, bytes) in &theme.static_files {
         sink.write(&format!("assets/{rel}"), bytes)?;
@@ -465,6 +461,5 @@ fn write_assets(
     loaded
         .assets
         .par_iter()
-        .try_for_each(|a| sink.copy(&a.rel, &a.abs))?;
-    Ok(vec![])
+        .try_for_each(|a| sink.copy(&a.rel, &a.abs))
 }

@@ -705,37 +705,21 @@ pub fn decode_postings(s: &str) -> Vec<(u32, u8)> {
 /// line separators are escaped (they only occur inside strings).
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     let s = serde_json::to_string(v).unwrap_or_else(|_| "null".to_string());
-    let b = s.as_bytes();
-    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-    let special = |i: usize| match b[i] {
-        b'<' | b'>' | b'&' => true,
-        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)),
-        _ => false,
-    };
-    let mut next = memchr::memchr3_iter(b'<', b'>', b'&', b)
-        .chain(memchr::memchr_iter(0xE2, b))
-        .filter(|&i| special(i))
-        .peekable();
-    if next.peek().is_none() {
+    // U+2028 and U+2029 start with the byte 0xE2.
+    if !s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
         return s;
     }
-    let mut at: Vec<usize> = next.collect();
-    at.sort_unstable();
-    let mut out = String::with_capacity(s.len() + 6 * at.len());
-    let mut from = 0;
-    for i in at {
-        out.push_str(&s[from..i]);
-        let (esc, len) = match b[i] {
-            b'<' => ("\\u003c", 1),
-            b'>' => ("\\u003e", 1),
-            b'&' => ("\\u0026", 1),
-            _ if b[i + 2] == 0xA8 => ("\\u2028", 3),
-            _ => ("\\u2029", 3),
-        };
-        out.push_str(esc);
-        from = i + len;
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
     }
-    out.push_str(&s[from..]);
     out
 }
 
