@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::{BIN, Output, Repo, Site, git_in, main_of};
+use crate::util::{BIN, Output, Repo, Site, main_of};
 
 /// A repository for these tests (dates from 2024-11-14, UTC+1).
 fn repo() -> Repo {
@@ -457,14 +457,7 @@ fn a_shallow_clone_warns_and_credits_nobody_with_writing() {
     let r = history_repo();
     r.git(&["add", "-A"]);
     r.commit(ANNE, "Tout enregistrer");
-    let clone = Site::new();
-    let url = format!("file://{}", r.path().display());
-    let dest = clone.path().join("clone");
-    git_in(
-        clone.path(),
-        &["clone", "-q", "--depth", "1", &url, dest.to_str().unwrap()],
-        &[],
-    );
+    let (_clone, dest) = r.shallow_clone();
     let out = Command::new(BIN)
         .args(["build"])
         .current_dir(&dest)

@@ -8,7 +8,7 @@ use std::process::Stdio;
 
 use playbook::git::{ChangeKind, History, HistoryError, HistoryOptions, Uncommitted, read_history};
 
-use crate::util::{Repo, Site, git_cmd, git_in, repo_root};
+use crate::util::{Repo, Site, git_cmd, repo_root};
 
 /// A repository for these tests (dates from 2023-11-14, UTC+2).
 fn repo() -> Repo {
@@ -223,14 +223,7 @@ fn a_shallow_clone_is_reported() {
     r.file("content/b.md", "b2\n")
         .commit("Chloé <chloe@example.invalid>", "b2");
     assert!(!r.history().shallow);
-    let clone = Site::new();
-    let url = format!("file://{}", r.path().display());
-    let dest = clone.path().join("clone");
-    git_in(
-        clone.path(),
-        &["clone", "-q", "--depth", "1", &url, dest.to_str().unwrap()],
-        &[],
-    );
+    let (_clone, dest) = r.shallow_clone();
     let h = read_history(&dest, Path::new("content"), &HistoryOptions::default()).unwrap();
     assert!(h.shallow);
     // What the warning is about: everything looks written by the last committer.

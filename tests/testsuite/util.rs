@@ -323,6 +323,21 @@ impl Repo {
         self.site.path()
     }
 
+    /// A `--depth 1` clone of this repository, in `clone/` of a new site
+    /// (returned so that it lives as long as the clone is used).
+    pub fn shallow_clone(&self) -> (Site, PathBuf) {
+        let site = Site::new();
+        let url = format!("file://{}", self.path().display());
+        let dest = site.path().join("clone");
+        let dest_arg = dest.to_str().expect("a UTF-8 temporary path");
+        git_in(
+            site.path(),
+            &["clone", "-q", "--depth", "1", &url, dest_arg],
+            &[],
+        );
+        (site, dest)
+    }
+
     pub fn file(&self, rel: &str, text: &str) -> &Repo {
         self.site.file(rel, text);
         self
