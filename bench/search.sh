@@ -16,9 +16,11 @@
 # - times search::build alone on one thread (examples/search_index.rs), as a share of the
 #   CPU time of the build without search;
 # - sizes the index (recherche/index/: files, bytes, gzip bytes);
-# - opens the built site from file:// in headless Chromium (tests/browser's playwright-core)
-#   and types queries into the search box: bytes of index files each first query loads,
-#   time from the keystroke to the announced result count, cold (index files loading) and warm;
+# - opens the built site in headless Chromium (tests/browser's playwright-core), from file://
+#   and over HTTP (bench/search-query.mjs), and puts queries in the search box: bytes of index
+#   files each query loads in a fresh page, and the time to the announced result count when the
+#   query is pasted into a fresh page (index files loading), typed a key every 120 ms (from the
+#   last key) and run again warm;
 # - when `mdbook` is on PATH: `mdbook build` of the mdBook flavour, and its searchindex size.
 set -euo pipefail
 
@@ -32,7 +34,7 @@ while getopts "r:s:kMh" opt; do
     s) SEED=$OPTARG ;;
     k) KEEP=1 ;;
     M) MDBOOK=0 ;;
-    h) sed -n '2,23p' "$0"; exit 0 ;;
+    h) sed -n '2,25p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -98,7 +100,7 @@ MAN=$(stat -c %s "$IDX/manifest.js")
 LARGEST=$(find "$IDX" -name 't*.js' -printf '%s\n' | sort -n | tail -1)
 echo "index: $FILES files ($TERMS term shards, $DOCS document chunks, manifest $(kib "$MAN")), $(mib "$BYTES") ($(mib "$GZ") gzip, as one stream); largest term shard $(kib "$LARGEST")"
 
-echo "# Chromium, site opened from file://" >&2
+echo "# Chromium, site opened from file:// and over HTTP" >&2
 node "$ROOT/bench/search-query.mjs" "$WORK/on/public" cooperation "gouvernance partagée" direction "mutualisation des moyens" "l'équipe" coop
 
 if [ "$MDBOOK" = 1 ] && command -v mdbook >/dev/null; then
