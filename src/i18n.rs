@@ -179,6 +179,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("search_none", "Aucun résultat", "No results"),
     ("search_count_one", "1 résultat", "1 result"),
     ("search_count", "{n} résultats", "{n} results"),
+    (
+        "search_count_at_least",
+        "Au moins {n} résultats",
+        "At least {n} results",
+    ),
     ("search_loading", "Recherche en cours…", "Searching…"),
     (
         "search_error",

@@ -10,7 +10,10 @@
 //! - `manifest.js`: shard keys and sizes, stop words, elisions, counts;
 //! - `tN.js`: the vocabulary (folded word → stems) and postings (stem →
 //!   documents and scores) of every term whose prefix is key N; keys are
-//!   prefixes grown until each shard is small, so a query loads little;
+//!   prefixes grown until each shard is small, so a query loads little.
+//!   `{"v": {word: stem or [stems]}, "p": {stem: postings}, "c": {stem: n}}`,
+//!   `c` (only when some list was cut to [`MAX_POSTINGS`]) giving the
+//!   number of documents such a stem was in;
 //! - `dN.js`: documents by chunks of [`DOC_CHUNK`]: `{"p": [[url, title]…],
 //!   "d": [[page, anchor, heading, excerpt]…]}`, `page` indexing `p` (the
 //!   sections of a page follow each other, so its address and title are
@@ -486,13 +489,19 @@ pub fn build(site: &Site) -> SearchIndex {
 
     // Encoded postings by stem, and the vocabulary (folded word → stems).
     let scale = if max > 0.0 { SCORE_MAX / max } else { 1.0 };
-    let encoded: Vec<String> = postings
+    // A list cut to its best MAX_POSTINGS keeps its full length, shipped in
+    // the shard's `c` so the browser can say "at least N results".
+    let encoded: Vec<(String, Option<usize>)> = postings
         .into_par_iter()
         .map(|mut list| {
-            if list.len() > MAX_POSTINGS {
+            let full = list.len();
+            if full > MAX_POSTINGS {
                 keep_best(&mut list, MAX_POSTINGS);
             }
-            encode_postings(&list, scale)
+            (
+                encode_postings(&list, scale),
+                (full > list.len()).then_some(full),
+            )
         })
         .collect();
     let mut vocab: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -510,7 +519,8 @@ pub fn build(site: &Site) -> SearchIndex {
         *items.entry(w).or_default() += w.len() + s.iter().map(|s| s.len() + 3).sum::<usize>() + 4;
     }
     for (id, s) in stems.iter().enumerate() {
-        *items.entry(s).or_default() += s.len() + encoded[id].len() + 6;
+        let (list, cut) = &encoded[id];
+        *items.entry(s).or_default() += s.len() + list.len() + 6 + cut.map_or(0, |_| s.len() + 9);
     }
     let items: Vec<(&str, usize)> = items.into_iter().collect();
     let mut groups: Vec<(String, &[(&str, usize)])> = vec![];
@@ -526,6 +536,7 @@ pub fn build(site: &Site) -> SearchIndex {
     for (n, (_, group)) in groups.iter().enumerate() {
         let mut v = String::from("{\"v\":{");
         let mut p = String::from("},\"p\":{");
+        let mut c = String::new();
         let (mut first_v, mut first_p) = (true, true);
         for (s, _) in group.iter() {
             if let Some(st) = vocab.get(s) {
@@ -544,14 +555,26 @@ pub fn build(site: &Site) -> SearchIndex {
                 if !std::mem::take(&mut first_p) {
                     p.push(',');
                 }
+                let (list, cut) = &encoded[id];
                 p.push_str(&json(s));
                 p.push_str(":\"");
-                p.push_str(&encoded[id]);
+                p.push_str(list);
                 p.push('"');
+                if let Some(full) = cut {
+                    c.push_str(if c.is_empty() { ",\"c\":{" } else { "," });
+                    c.push_str(&json(s));
+                    c.push(':');
+                    c.push_str(&full.to_string());
+                }
             }
         }
         v.push_str(&p);
-        v.push_str("}}");
+        v.push('}');
+        if !c.is_empty() {
+            v.push_str(&c);
+            v.push('}');
+        }
+        v.push('}');
         let file = js_file(&format!("t{n}"), &v);
         sizes.push(file.len());
         files.push((format!("{DIR}t{n}.js"), file));

@@ -143,3 +143,56 @@ fn hostile_text_cannot_close_the_index_script() {
         );
     }
 }
+
+/// A page of `n` sections, each headed "Coopération k" (the fixture of the
+/// cut-list tests here and in tests/browser/suites/search.mjs).
+fn page_of_sections(n: usize) -> String {
+    let mut md = String::from("---\ntitle: Grande page\n---\n\nIntroduction.\n");
+    for k in 1..=n {
+        md.push_str(&format!("\n## Coopération {k}\n\nSection numéro {k}.\n"));
+    }
+    md
+}
+
+/// The `c` member of the term shard holding `stem`'s postings, if any.
+fn cut_of(site: &Site, stem: &str) -> Option<String> {
+    let dir = site.path().join("public/recherche/index");
+    let key = format!("\"{stem}\":\"");
+    let shard = std::fs::read_dir(&dir)
+        .expect("the index folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with('t'))
+        .map(|e| std::fs::read_to_string(e.path()).expect("a shard"))
+        .find(|text| text.contains(&key))
+        .unwrap_or_else(|| panic!("no shard holds the postings of {stem}"));
+    let at = shard.find(",\"c\":{")?;
+    let end = shard[at..].find('}').expect("the end of c") + at;
+    Some(shard[at + 6..end].to_string())
+}
+
+#[test]
+fn a_list_cut_to_its_best_documents_ships_its_full_length() {
+    let site = Site::new();
+    let limit = playbook::search::MAX_POSTINGS;
+    site.file("content/grande.md", page_of_sections(limit + 1));
+    site.file(
+        "content/petite.md",
+        "# Petite\n\nUne coopération, une section.\n",
+    );
+    site.build_ok(&[]);
+    let c = cut_of(&site, "cooper").expect("a `c` member in the shard of cooper");
+    assert!(c.contains(&format!("\"cooper\":{}", limit + 2)), "{c}");
+    // A list under the limit is not marked.
+    let c = cut_of(&site, "introduct");
+    assert!(
+        !c.as_ref().is_some_and(|c| c.contains("introduct")),
+        "{c:?}"
+    );
+
+    // At the limit exactly, nothing is cut.
+    let site = Site::new();
+    site.file("content/grande.md", page_of_sections(limit));
+    site.build_ok(&[]);
+    let c = cut_of(&site, "cooper");
+    assert!(!c.as_ref().is_some_and(|c| c.contains("cooper")), "{c:?}");
+}

@@ -193,6 +193,40 @@ export default function () {
       }
     });
 
+    test('a word in more sections than the index lists is announced as "au moins N résultats"', async () => {
+      // 10,001 sections hold "coopération": the build keeps the best 10,000 (MAX_POSTINGS in
+      // src/search/mod.rs) and ships the full count, so the count must not claim to be exact.
+      const tmp = await mkdtemp(join(tmpdir(), 'playbook-cut-'));
+      try {
+        await mkdir(join(tmp, 'content'), { recursive: true });
+        let md = '---\ntitle: Grande page\n---\n\nIntroduction.\n';
+        for (let k = 1; k <= 10001; k++) md += `\n## Coopération ${k}\n\nSection numéro ${k}.\n`;
+        await writeFile(join(tmp, 'content', 'grande.md'), md);
+        await writeFile(join(tmp, 'content', 'petite.md'), '# Petite\n\nUne coopération, une introduction.\n');
+        const out = spawnSync(env.sites.bin, ['build', '--root', tmp], { encoding: 'utf8' });
+        assert.equal(out.status, 0, out.stderr);
+        const home = pathToFileURL(join(tmp, 'public', 'index.html')).href;
+        const page = await context.newPage();
+        try {
+          await page.goto(home);
+          let r = await search(page, 'cooperation');
+          // (French groups digits with a narrow no-break space.)
+          assert.match(r.status, /^Au moins 10\s000 résultats$/);
+          assert.match(r.options.at(-1).text, /^Voir tous les résultats \(10\s000\)$/);
+          await page.goto(home);
+          r = await search(page, 'introduction');
+          assert.equal(r.status, '2 résultats', 'a list the build did not cut gives an exact count');
+          await page.goto(pathToFileURL(join(tmp, 'public', 'recherche', 'index.html')).href + '?q=coop%C3%A9ration');
+          await page.waitForFunction(() => /résultat/.test(document.querySelector('#pb-search-page [role=status]').textContent));
+          assert.match(await page.textContent('#pb-search-page [role=status]'), /^Au moins 10\s000 résultats$/);
+        } finally {
+          await page.close();
+        }
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    });
+
     test('a hostile title and body are shown as text, never run (no dialog)', async () => {
       const tmp = await mkdtemp(join(tmpdir(), 'playbook-xss-'));
       try {

@@ -160,12 +160,15 @@
     if (this.postings.has(stem)) return this.postings.get(stem);
     var sh = await this.shard(stem);
     var map = sh && own(sh.p, stem) ? decode(sh.p[stem]) : new Map();
+    // A list the build cut to its best documents: `cut` is how many had the stem.
+    if (sh && own(sh.c, stem)) map.cut = sh.c[stem];
     this.postings.set(stem, map);
     return map;
   };
 
   /**
-   * Runs a query: `{ terms: [{ word, stems, prefix }], results: [doc id…] }`, best first. A
+   * Runs a query: `{ terms: [{ word, stems, prefix }], results: [doc id…], atLeast }`, best
+   * first; `atLeast` when a list the build cut was used, so more documents may match. A
    * document must match every word when some document does; then more words matched, then the
    * sum of BM25 scores (computed by the build, title and headings boosted) rank it.
    */
@@ -183,10 +186,12 @@
       return { word: w.word, stems: stems, prefix: prefix };
     }));
     var scores = new Map();
+    var atLeast = false;
     for (var t = 0; t < terms.length; t++) {
       var best = new Map();
       var lists = await Promise.all(terms[t].stems.map(function (s) { return self.posting(s); }));
       lists.forEach(function (list) {
+        if (list.cut) atLeast = true;
         list.forEach(function (score, doc) {
           if (!(best.get(doc) >= score)) best.set(doc, score);
         });
@@ -203,7 +208,7 @@
       all = all.filter(function (r) { return r[1] === full; });
     }
     all.sort(function (a, b) { return b[1] - a[1] || b[2] - a[2] || a[0] - b[0]; });
-    return { terms: terms, results: all.map(function (r) { return r[0]; }) };
+    return { terms: terms, results: all.map(function (r) { return r[0]; }), atLeast: atLeast };
   };
 
   /** Document `id`: `{ url, anchor, title, heading, text }`. */
@@ -329,10 +334,12 @@
     appendDetails(el, "span", d, hit, 160);
   }
 
-  function countText(form, n) {
+  /** The announced count: `atLeast` when more documents may match than the index lists. */
+  function countText(form, n, atLeast) {
     if (n === 0) return form.dataset.none;
-    if (n === 1) return form.dataset.one;
-    return form.dataset.many.replace("{n}", n.toLocaleString(document.documentElement.lang || "fr"));
+    if (n === 1 && !atLeast) return form.dataset.one;
+    var text = (atLeast && form.dataset.atleast) || form.dataset.many;
+    return text.replace("{n}", n.toLocaleString(document.documentElement.lang || "fr"));
   }
 
   // For measurements (bench/search.sh): the engine, once its manifest is loaded.
@@ -442,7 +449,7 @@
         frag.appendChild(all);
       }
       list.replaceChildren(frag);
-      status.textContent = countText(form, res.results.length);
+      status.textContent = countText(form, res.results.length, res.atLeast);
       if (options.length && document.activeElement === input) open();
       else close();
     }
@@ -531,7 +538,7 @@
         return first;
       }
       await next();
-      status.textContent = countText(form, res.results.length);
+      status.textContent = countText(form, res.results.length, res.atLeast);
       more.addEventListener("click", async function () {
         var first = await next();
         if (first) first.focus();
