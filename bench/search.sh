@@ -9,6 +9,10 @@
 #   -k   keep the work dir and print its path
 #   -M   skip mdBook even when it is installed (at 10,000 pages it takes minutes and GBs)
 #
+# The work dir is made in $TMPDIR (default /tmp). TMPDIR=/dev/shm (tmpfs) takes the disk out of
+# the build times: on this machine's ext4 the system time of one 10,000-page build varied from
+# 2.5 to 7 s between identical runs (inode allocation), which swamps the index's share.
+#
 # Builds the release binary (offline), generates the corpus with ../shared/bench/gen_corpus.py
 # (--flavor playbook; --flavor mdbook for mdBook), then, in this one invocation:
 # - builds it RUNS times with search on and RUNS times with `[search] enabled = false`,
@@ -34,7 +38,7 @@ while getopts "r:s:kMh" opt; do
     s) SEED=$OPTARG ;;
     k) KEEP=1 ;;
     M) MDBOOK=0 ;;
-    h) sed -n '2,25p' "$0"; exit 0 ;;
+    h) sed -n '2,28p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -79,9 +83,11 @@ for v in on off; do
   eval "CPU_$v=\$(awk '{printf \"%.2f\\n\", \$2 + \$3}' \"\$WORK/time.$v\" | median)"
   eval "RSS_$v=\$(awk '{printf \"%.0f\\n\", \$4 / 1024}' \"\$WORK/time.$v\" | median)"
 done
-printf '%-28s %8s %8s %8s\n' build wall_s cpu_s rss_MiB
-printf '%-28s %8s %8s %8s\n' "with search" "$WALL_on" "$CPU_on" "$RSS_on"
-printf '%-28s %8s %8s %8s\n' "[search] enabled = false" "$WALL_off" "$CPU_off" "$RSS_off"
+spread() { awk '{print $1}' "$WORK/time.$1" | sort -g | awk '{a[NR]=$1} END {printf "%s-%s", a[1], a[NR]}'; }
+usersys() { awk '{print $2}' "$WORK/time.$1" | median | tr '\n' /; awk '{print $3}' "$WORK/time.$1" | median; }
+printf '%-28s %8s %12s %8s %12s %8s\n' build wall_s wall_range cpu_s user/sys_s rss_MiB
+printf '%-28s %8s %12s %8s %12s %8s\n' "with search" "$WALL_on" "$(spread on)" "$CPU_on" "$(usersys on)" "$RSS_on"
+printf '%-28s %8s %12s %8s %12s %8s\n' "[search] enabled = false" "$WALL_off" "$(spread off)" "$CPU_off" "$(usersys off)" "$RSS_off"
 echo "with/without search: wall $(ratio "$WALL_on" "$WALL_off"), cpu $(ratio "$CPU_on" "$CPU_off") (goal: wall <= 1.20)"
 # search::build alone, on one thread (examples/search_index.rs: the site compiled once, the
 # index built RUNS times), against the CPU time of the whole build without search.
