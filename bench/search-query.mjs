@@ -1,5 +1,6 @@
-// For bench/search.sh: opens PUBLIC/index.html in headless Chromium, from file:// and from a
-// local HTTP server, and types each query into the search box. Prints, per query and per mode:
+// For bench/search.sh: opens PUBLIC/index.html in headless Chromium, from file:// and over HTTP
+// under a sub-path (with the browser tests' launcher and server, tests/browser/lib/), and types
+// each query into the search box. Prints, per query and per mode:
 // - loaded: bytes of index files the query loaded in a fresh page (0 once they are cached);
 // - pasted_ms: a fresh page, the whole query put in the box at once (the manifest already loaded,
 //   as it is when the box gets the focus): keystroke to announced result count, index files
@@ -8,42 +9,24 @@
 //   announced result count. What a person typing sees;
 // - warm_ms: median of 9 runs of the same query, files in memory: the search itself.
 // Usage: node bench/search-query.mjs PUBLIC QUERY...
-import { statSync, createReadStream } from 'node:fs';
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { extname, join, normalize } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launch } from '../tests/browser/lib/browser.mjs';
+import { startServer } from '../tests/browser/lib/server.mjs';
 
-const require = createRequire(new URL('../tests/browser/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
-const [pub, ...queries] = process.argv.slice(2);
+const [dir, ...queries] = process.argv.slice(2);
+const pub = resolve(dir);
 const KEY_MS = 120;
 
-// A static server for `pub` (no cache headers: each fresh page is a fresh context anyway).
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = createServer((req, res) => {
-  let p = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  if (p.endsWith('/')) p += 'index.html';
-  const file = join(pub, p);
-  try {
-    statSync(file);
-  } catch {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+// Over HTTP, the site is served under a sub-path by the browser tests' static server.
+const SUBPATH = '/intranet/bench/';
+const server = await startServer({ [SUBPATH]: pub });
 const MODES = {
   'file://': pathToFileURL(join(pub, 'index.html')).href,
-  http: `http://127.0.0.1:${server.address().port}/`,
+  http: server.origin + SUBPATH,
 };
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const browser = await launch();
 
 /** A fresh page at `url` (empty cache), its search box focused and the manifest loaded. */
 async function fresh(url) {
@@ -122,4 +105,4 @@ console.log(
   `medians over all rows: pasted ${median(all.pasted).toFixed(1)} ms, typed ${median(all.typed).toFixed(1)} ms, warm ${median(all.warm).toFixed(1)} ms (goal: under 30 ms); max loaded by one query: see the rows (goal <= 300 KiB)`,
 );
 await browser.close();
-server.close();
+await server.close();
