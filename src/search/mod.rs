@@ -494,14 +494,11 @@ pub fn build(site: &Site) -> SearchIndex {
     let encoded: Vec<(String, Option<usize>)> = postings
         .into_par_iter()
         .map(|mut list| {
-            let full = list.len();
-            if full > MAX_POSTINGS {
+            let cut = (list.len() > MAX_POSTINGS).then_some(list.len());
+            if cut.is_some() {
                 keep_best(&mut list, MAX_POSTINGS);
             }
-            (
-                encode_postings(&list, scale),
-                (full > list.len()).then_some(full),
-            )
+            (encode_postings(&list, scale), cut)
         })
         .collect();
     let mut vocab: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
