@@ -1,5 +1,7 @@
 //! Writing the site: into a staging folder beside the target, then swapped
-//! into place in one atomic step.
+//! into place in one atomic step. The staging folder (`.playbook-spare/<name>`)
+//! outlives the build as a hollow copy of the output, so that the next build
+//! only writes what changed (see [`Staging`]).
 //!
 //! Invariants:
 //! - the previous output stays exactly as it was until the swap, whatever
@@ -167,6 +169,15 @@ impl Sink for Staging {
 }
 
 /// A staging folder being filled; dropped without `commit`, it is removed.
+///
+/// The staging folder is the *spare* `.playbook-spare/<name>` beside the
+/// target `<name>`: after the swap it holds the previous output, which is then
+/// hollowed out until only hard links to files of the new output and their
+/// folders remain. The next build starts from there: an unchanged file is
+/// already in place (same inode as the live one), so rebuilding an unchanged
+/// site creates and deletes no folder and no file but the manifest. (With the
+/// output called `public`, the usual `.gitignore` line `public/` also hides
+/// `.playbook-spare/public/` from git.)
 pub struct Staging {
     /// Held from `begin` to the end of `commit`: one build at a time writes
     /// beside a given output folder, so no build ever mistakes another's
@@ -178,9 +189,23 @@ pub struct Staging {
     /// hard-linked from there instead of written again (fewer new inodes, which
     /// is most of the cost of writing a large site).
     previous: BTreeSet<String>,
+    /// What the spare held when the build began (only regular files listed in
+    /// `previous`, and folders: everything else was removed).
+    found: Found,
     written: Mutex<BTreeSet<String>>,
+    /// Files written with new bytes (not shared with the previous output).
+    fresh: Mutex<Vec<String>>,
     committed: bool,
 }
+
+#[derive(Default)]
+struct Found {
+    files: BTreeSet<String>,
+    dirs: BTreeSet<String>,
+}
+
+/// Name of the folder beside the output that holds the spare.
+pub const SPARE: &str = ".playbook-spare";
 
 fn staging_prefix(target: &Path) -> String {
     let name = target
@@ -189,8 +214,41 @@ fn staging_prefix(target: &Path) -> String {
     format!(".{name}.playbook-")
 }
 
+/// Is `path` a folder (and not a link to one)? An error when it is something
+/// else, which playbook did not make.
+fn is_real_dir(path: &Path) -> Result<bool> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => Ok(true),
+        Ok(_) => bail!(
+            "`{}` is not a folder playbook made: move it away, then build again",
+            path.display()
+        ),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+    }
+}
+
+/// Removes the file, link or folder at `path`, if there is one.
+fn remove_if_exists(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(())
+        }
+        Err(e) => match fs::symlink_metadata(path) {
+            Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+            _ => Err(e),
+        },
+        Ok(()) => Ok(()),
+    }
+}
+
 impl Staging {
-    /// Creates the staging folder beside `target`, after cleaning up what a
+    /// Opens the staging folder beside `target`, after cleaning up what a
     /// killed build may have left there.
     pub fn begin(target: &Path) -> Result<Staging> {
         let target = absolute(target);
@@ -198,28 +256,45 @@ impl Staging {
             .parent()
             .context("the output folder has no parent folder")?
             .to_path_buf();
+        let name = target
+            .file_name()
+            .context("the output folder has no name")?
+            .to_os_string();
         fs::create_dir_all(&parent)
             .with_context(|| format!("cannot create `{}`", parent.display()))?;
         let lock = lock_folder(&parent)?;
         let prefix = staging_prefix(&target);
         recover(&parent, &target, &prefix)?;
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir = parent.join(format!("{prefix}tmp-{}-{stamp}", std::process::id()));
-        fs::create_dir(&dir)
-            .with_context(|| format!("cannot create the staging folder `{}`", dir.display()))?;
         let previous = if target.is_dir() {
             read_manifest(&target)
         } else {
             BTreeSet::new()
+        };
+        let spare_root = parent.join(SPARE);
+        if !is_real_dir(&spare_root)? {
+            fs::create_dir(&spare_root).with_context(|| {
+                format!(
+                    "cannot create the staging folder `{}`",
+                    spare_root.display()
+                )
+            })?;
+        }
+        let dir = spare_root.join(name);
+        let found = if is_real_dir(&dir)? {
+            prepare_spare(&dir, &previous)?
+        } else {
+            fs::create_dir(&dir)
+                .with_context(|| format!("cannot create the staging folder `{}`", dir.display()))?;
+            Found::default()
         };
         Ok(Staging {
             _lock: lock,
             dir,
             target,
             previous,
+            found,
             written: Mutex::new(BTreeSet::new()),
+            fresh: Mutex::new(vec![]),
             committed: false,
         })
     }
@@ -228,48 +303,113 @@ impl Staging {
         &self.dir
     }
 
-    fn record(&self, rel: &str) {
+    fn record(&self, rel: &str, fresh: bool) {
         if let Ok(mut w) = self.written.lock() {
             w.insert(rel.to_string());
         }
+        if fresh && let Ok(mut f) = self.fresh.lock() {
+            f.push(rel.to_string());
+        }
+    }
+
+    /// Makes the folder that will hold `rel`, replacing a file of the spare
+    /// that stands in its way.
+    fn make_parent(&self, rel: &str, path: &Path) -> Result<()> {
+        let Some(parent) = path.parent() else {
+            return Ok(());
+        };
+        if let Some((dir_rel, _)) = rel.rsplit_once('/')
+            && self.found.dirs.contains(dir_rel)
+        {
+            return Ok(());
+        }
+        if fs::create_dir_all(parent).is_ok() {
+            return Ok(());
+        }
+        // A file of an older output where a folder is now needed.
+        let mut at = self.dir.clone();
+        for part in Path::new(rel)
+            .parent()
+            .into_iter()
+            .flat_map(Path::components)
+        {
+            at.push(part);
+            if fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir()) {
+                let _ = fs::remove_file(&at);
+            }
+        }
+        fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))
     }
 
     /// Writes one output file (`rel` is `/`-separated).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = self.dir.join(rel);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).with_context(|| format!("cannot create `{}`", p.display()))?;
+        self.make_parent(rel, &path)?;
+        if self.previous.contains(rel) {
+            let old = self.target.join(rel);
+            if let Ok(m) = fs::symlink_metadata(&old)
+                && m.is_file()
+                && m.len() == bytes.len() as u64
+                && fs::read(&old).is_ok_and(|b| b == bytes)
+            {
+                if self.found.files.contains(rel) && same_inode(&m, &path) {
+                    self.record(rel, false);
+                    return Ok(());
+                }
+                remove_if_exists(&path)
+                    .with_context(|| format!("cannot replace `{}`", path.display()))?;
+                if fs::hard_link(&old, &path).is_ok() {
+                    self.record(rel, false);
+                    return Ok(());
+                }
+            }
         }
-        if !(self.previous.contains(rel) && self.link_if_unchanged(rel, bytes, &path)) {
-            fs::write(&path, bytes)
-                .with_context(|| format!("cannot write `{}`", path.display()))?;
-        }
-        self.record(rel);
+        // A new inode, never the old one: the spare's files are hard links to
+        // the live output.
+        remove_if_exists(&path).with_context(|| format!("cannot replace `{}`", path.display()))?;
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        io::Write::write_all(&mut f, bytes)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        self.record(rel, true);
         Ok(())
-    }
-
-    /// Hard-links the previous output's `rel` to `path` when it holds exactly `bytes`.
-    fn link_if_unchanged(&self, rel: &str, bytes: &[u8], path: &Path) -> bool {
-        let old = self.target.join(rel);
-        let same_len =
-            fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
-        same_len && fs::read(&old).is_ok_and(|b| b == bytes) && fs::hard_link(&old, path).is_ok()
     }
 
     /// Copies a file from the content folder.
     pub fn copy(&self, rel: &str, from: &Path) -> Result<()> {
         let path = self.dir.join(rel);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).with_context(|| format!("cannot create `{}`", p.display()))?;
+        self.make_parent(rel, &path)?;
+        if self.previous.contains(rel) {
+            let old = self.target.join(rel);
+            if let Ok(m) = fs::symlink_metadata(&old)
+                && m.is_file()
+                && same_contents(from, &old)
+            {
+                if self.found.files.contains(rel) && same_inode(&m, &path) {
+                    self.record(rel, false);
+                    return Ok(());
+                }
+                remove_if_exists(&path)
+                    .with_context(|| format!("cannot replace `{}`", path.display()))?;
+                if fs::hard_link(&old, &path).is_ok() {
+                    self.record(rel, false);
+                    return Ok(());
+                }
+            }
         }
+        remove_if_exists(&path).with_context(|| format!("cannot replace `{}`", path.display()))?;
         fs::copy(from, &path)
             .with_context(|| format!("cannot copy `{}` to `{}`", from.display(), path.display()))?;
-        self.record(rel);
+        self.record(rel, true);
         Ok(())
     }
 
-    /// Carries foreign files over, writes the manifest and swaps the staging
-    /// folder into place.
+    /// Removes from the spare what this build did not write, carries foreign
+    /// files over, writes the manifest, swaps the staging folder into place
+    /// and hollows out what it now holds (the previous output).
     pub fn commit(mut self) -> Result<()> {
         let written = std::mem::take(
             &mut *self
@@ -277,39 +417,185 @@ impl Staging {
                 .lock()
                 .map_err(|_| anyhow::anyhow!("a writer thread panicked"))?,
         );
+        let fresh = std::mem::take(
+            &mut *self
+                .fresh
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a writer thread panicked"))?,
+        );
+        self.drop_unwritten(&written)?;
+        let manifest_path = self.dir.join(MANIFEST);
+        remove_if_exists(&manifest_path).context("cannot write the manifest")?;
         let mut manifest = String::new();
         for rel in &written {
             manifest.push_str(rel);
             manifest.push('\n');
         }
-        fs::write(self.dir.join(MANIFEST), manifest).context("cannot write the manifest")?;
+        fs::write(&manifest_path, manifest).context("cannot write the manifest")?;
         if self.target.exists() {
             if !self.target.is_dir() {
                 bail!("`{}` exists and is not a folder", self.target.display());
             }
             carry_foreign(&self.target, &self.dir, &written)?;
             swap(&self.dir, &self.target)?;
-            // `self.dir` now holds the previous output: our files, and links to
-            // foreign files that also live on in the new output.
-            let old = self.dir.clone();
             self.committed = true;
-            fs::remove_dir_all(&old).with_context(|| {
-                format!("cannot remove the previous output `{}`", old.display())
+            // `self.dir` now holds the previous output: keep only what is
+            // also, unchanged, in the new one (hard links).
+            self.hollow(&written, &fresh).with_context(|| {
+                format!(
+                    "the site is built, but the previous output could not be cleared from `{}`",
+                    self.dir.display()
+                )
             })?;
         } else {
             fs::rename(&self.dir, &self.target).with_context(|| {
                 format!("cannot move the site into `{}`", self.target.display())
             })?;
             self.committed = true;
+            if let Some(root) = self.dir.parent() {
+                let _ = fs::remove_dir(root);
+            }
         }
         Ok(())
     }
+
+    /// Before the swap: removes the spare's files and folders that this build
+    /// did not write (pages removed since, foreign files carried last time).
+    fn drop_unwritten(&self, written: &BTreeSet<String>) -> Result<()> {
+        let mut needed = BTreeSet::new();
+        for rel in written {
+            let mut r = rel.as_str();
+            while let Some((parent, _)) = r.rsplit_once('/') {
+                if !needed.insert(parent) {
+                    break;
+                }
+                r = parent;
+            }
+        }
+        let cannot = |p: &Path| format!("cannot remove `{}`", p.display());
+        // A file of the spare that is now a folder was replaced while writing.
+        for rel in self.found.files.difference(written) {
+            if !needed.contains(rel.as_str()) {
+                let path = self.dir.join(rel);
+                match fs::remove_file(&path) {
+                    Err(e)
+                        if !matches!(
+                            e.kind(),
+                            io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                        ) =>
+                    {
+                        return Err(e).with_context(|| cannot(&path));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // A folder of the spare that is now a file was replaced while writing.
+        let mut removed: Option<&str> = None;
+        for rel in &self.found.dirs {
+            if removed.is_some_and(|r| rel.starts_with(r) && rel[r.len()..].starts_with('/')) {
+                continue;
+            }
+            if !needed.contains(rel.as_str()) && !written.contains(rel) {
+                let path = self.dir.join(rel);
+                if fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+                    fs::remove_dir_all(&path).with_context(|| cannot(&path))?;
+                }
+                removed = Some(rel);
+            }
+        }
+        Ok(())
+    }
+
+    /// After the swap, `self.dir` holds the previous output: removes the files
+    /// that differ from the new output (rewritten or gone) and the manifest,
+    /// and the folders left empty.
+    fn hollow(&self, written: &BTreeSet<String>, fresh: &[String]) -> Result<()> {
+        for rel in fresh {
+            remove_if_exists(&self.dir.join(rel))?;
+        }
+        for rel in self.previous.difference(written) {
+            let path = self.dir.join(rel);
+            remove_if_exists(&path)?;
+            let mut dir = path.parent();
+            while let Some(d) = dir {
+                if d == self.dir || fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        remove_if_exists(&self.dir.join(MANIFEST))?;
+        Ok(())
+    }
+}
+
+/// Do the metadata `old` and the file at `path` name the same inode?
+fn same_inode(old: &fs::Metadata, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::symlink_metadata(path).is_ok_and(|m| m.dev() == old.dev() && m.ino() == old.ino())
+}
+
+/// Do two files hold the same bytes? (Read in blocks: assets can be large.)
+fn same_contents(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else {
+        return false;
+    };
+    if ma.len() != mb.len() {
+        return false;
+    }
+    let (Ok(mut fa), Ok(mut fb)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    let mut ba = vec![0u8; 64 * 1024];
+    let mut bb = vec![0u8; 64 * 1024];
+    loop {
+        let n = match fa.read(&mut ba) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            return fb.read(&mut bb[..1]).is_ok_and(|m| m == 0);
+        }
+        if fb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
+}
+
+/// Makes an existing spare safe to write into: removes links and anything
+/// but folders and regular files, and files the previous output's manifest
+/// does not list (left by a killed build, or carried foreign files). Returns
+/// what remains.
+fn prepare_spare(dir: &Path, previous: &BTreeSet<String>) -> Result<Found> {
+    let mut found = Found::default();
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).min_depth(1) {
+        let entry = entry.with_context(|| format!("cannot read `{}`", dir.display()))?;
+        let Ok(rel_path) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let rel = rel_path.to_string_lossy().replace('\\', "/");
+        let ft = entry.file_type();
+        if ft.is_dir() {
+            found.dirs.insert(rel);
+        } else if ft.is_file() && previous.contains(&rel) {
+            found.files.insert(rel);
+        } else {
+            fs::remove_file(entry.path())
+                .with_context(|| format!("cannot remove `{}`", entry.path().display()))?;
+        }
+    }
+    Ok(found)
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
+            if let Some(root) = self.dir.parent() {
+                let _ = fs::remove_dir(root);
+            }
         }
     }
 }
@@ -382,6 +668,18 @@ fn read_manifest(target: &Path) -> BTreeSet<String> {
 /// Hard-links every file of `old` that playbook did not create into `new`.
 fn carry_foreign(old: &Path, new: &Path, written: &BTreeSet<String>) -> Result<()> {
     let ours = read_manifest(old);
+    // Folders that hold files playbook wrote are playbook's too: they are
+    // made again only for the foreign files inside them.
+    let mut our_dirs = BTreeSet::new();
+    for rel in &ours {
+        let mut r = rel.as_str();
+        while let Some((parent, _)) = r.rsplit_once('/') {
+            if !our_dirs.insert(parent) {
+                break;
+            }
+            r = parent;
+        }
+    }
     let mut conflicts = vec![];
     for entry in walkdir::WalkDir::new(old).follow_links(false).min_depth(1) {
         let entry = entry.with_context(|| format!("cannot read `{}`", old.display()))?;
@@ -393,7 +691,10 @@ fn carry_foreign(old: &Path, new: &Path, written: &BTreeSet<String>) -> Result<(
         let dest = new.join(rel_path);
         let ft = entry.file_type();
         if ft.is_dir() {
-            if dest.exists() && !dest.is_dir() {
+            if our_dirs.contains(rel.as_str()) {
+                continue;
+            }
+            if fs::symlink_metadata(&dest).is_ok_and(|m| !m.is_dir()) {
                 conflicts.push(rel);
             } else {
                 fs::create_dir_all(&dest)
@@ -405,8 +706,12 @@ fn carry_foreign(old: &Path, new: &Path, written: &BTreeSet<String>) -> Result<(
             conflicts.push(rel);
             continue;
         }
-        if let Some(p) = dest.parent() {
-            fs::create_dir_all(p).with_context(|| format!("cannot create `{}`", p.display()))?;
+        if let Some(p) = dest.parent()
+            && fs::create_dir_all(p).is_err()
+        {
+            // A generated file stands where its folder was.
+            conflicts.push(rel);
+            continue;
         }
         if ft.is_symlink() {
             let link = fs::read_link(entry.path())?;

@@ -8,13 +8,12 @@
 //! default (about 40 s in a debug build on 2 busy cores);
 //! `PLAYBOOK_KILL_RUNS=N` runs another number.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::subpath::generated_corpus;
-use crate::util::{BIN, Site, tree_snapshot};
+use crate::util::{BIN, Site, assert_spare_hollow, clean_build, diff, tree_snapshot};
 
 const PAGES: usize = 250;
 const DEFAULT_RUNS: usize = 50;
@@ -145,8 +144,10 @@ fn a_killed_build_leaves_the_previous_output_intact() {
         }
     }
 
-    // A build that runs to the end leaves nothing beside public/.
+    // A build that runs to the end leaves nothing beside public/ but a
+    // hollow spare.
     site.build_ok(&[]);
+    assert_spare_hollow(&public);
     let left = staging_folders(site.path());
     let origins: Vec<&String> = strays
         .iter()
@@ -168,14 +169,6 @@ fn a_killed_build_leaves_the_previous_output_intact() {
          {swapped_then_killed} killed after the swap, {finished} had finished; {:.1?} in all",
         started.elapsed()
     );
-}
-
-/// The site built from scratch into a fresh folder.
-fn clean_build(site: &Site) -> BTreeMap<String, Vec<u8>> {
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("public");
-    site.build_ok(&["--out", target.to_str().unwrap()]);
-    tree_snapshot(&target)
 }
 
 /// Folders named like a staging folder beside `public/`.
@@ -204,29 +197,4 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
 
 fn rel(p: &Path, root: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).display().to_string()
-}
-
-/// The paths that differ between two snapshots (at most 10 shown).
-fn diff(want: &BTreeMap<String, Vec<u8>>, got: &BTreeMap<String, Vec<u8>>) -> String {
-    let mut lines = vec![];
-    for (k, v) in want {
-        match got.get(k) {
-            None => lines.push(format!("  missing  {k}")),
-            Some(g) if g != v => {
-                lines.push(format!("  changed  {k} ({} → {} bytes)", v.len(), g.len()))
-            }
-            Some(_) => {}
-        }
-    }
-    lines.extend(
-        got.keys()
-            .filter(|k| !want.contains_key(*k))
-            .map(|k| format!("  extra    {k}")),
-    );
-    let n = lines.len();
-    lines.truncate(10);
-    if n > 10 {
-        lines.push(format!("  … {} more", n - 10));
-    }
-    lines.join("\n")
 }

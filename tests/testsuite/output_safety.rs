@@ -1,6 +1,8 @@
 //! The output folder: atomic replacement, foreign files, dangerous targets.
 
-use crate::util::{Site, tree_snapshot};
+use crate::util::{
+    Site, assert_spare_hollow, clean_build, diff, leftovers_beside, spare_of, tree_snapshot,
+};
 
 #[test]
 fn deleted_pages_disappear_and_foreign_files_survive() {
@@ -51,12 +53,15 @@ fn a_foreign_file_is_never_overwritten() {
     assert!(o.stderr.contains("index.html"), "{}", o.stderr);
     assert!(o.stderr.contains("did not create"), "{}", o.stderr);
     assert_eq!(tree_snapshot(&s.path().join("public")), before);
-    let leftovers: Vec<_> = std::fs::read_dir(s.path())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("playbook-"))
-        .collect();
-    assert!(leftovers.is_empty(), "no staging folder left behind");
+    let leftovers = leftovers_beside(&s.path().join("public"));
+    assert!(
+        leftovers.is_empty(),
+        "no staging folder left behind: {leftovers:?}"
+    );
+    assert!(
+        !s.path().join(".playbook-spare").exists(),
+        "a failed build leaves no spare"
+    );
 }
 
 #[test]
@@ -133,10 +138,169 @@ fn concurrent_builds_both_leave_a_complete_site() {
             .count(),
         400 + 4
     );
-    let leftovers: Vec<_> = std::fs::read_dir(s.path())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("playbook-"))
-        .collect();
+    let leftovers = leftovers_beside(&s.path().join("public"));
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Inode numbers of the files (and folders, with a trailing `/`) under `dir`.
+fn inodes(dir: &std::path::Path) -> std::collections::BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy();
+            let rel = if e.file_type().is_dir() {
+                format!("{rel}/")
+            } else {
+                rel.into_owned()
+            };
+            (rel, e.metadata().unwrap().ino())
+        })
+        .collect()
+}
+
+#[test]
+fn an_unchanged_rebuild_creates_no_file_and_no_folder() {
+    let s = Site::new();
+    for i in 0..30 {
+        s.file(
+            &format!("content/dossier/p{i}.md"),
+            format!("# Page {i}\n\n[[Page {}]]\n", (i + 1) % 30),
+        );
+    }
+    s.file("content/photo.png", [0x89, b'P', b'N', b'G', 1, 2, 3]);
+    let public = s.path().join("public");
+    let mut seen = vec![];
+    for _ in 0..4 {
+        s.build_ok(&[]);
+        let mut ino = inodes(&public);
+        ino.remove(".playbook-manifest");
+        seen.push(ino);
+        assert_spare_hollow(&public);
+    }
+    // From the second build on, every file is the same inode; and the
+    // folders of the fourth build are those of the second (output and spare
+    // trade places at each build, and neither is made anew).
+    assert_eq!(seen[1].len(), seen[2].len());
+    for (rel, ino) in &seen[1] {
+        if !rel.ends_with('/') {
+            assert_eq!(Some(ino), seen[2].get(rel), "{rel} was written again");
+            assert_eq!(Some(ino), seen[3].get(rel), "{rel} was written again");
+        } else {
+            assert_eq!(Some(ino), seen[3].get(rel), "{rel} was made again");
+        }
+    }
+    // The spare holds every file of the site.
+    assert_eq!(
+        assert_spare_hollow(&public),
+        seen[3].keys().filter(|r| !r.ends_with('/')).count()
+    );
+}
+
+#[test]
+fn the_spare_keeps_no_old_content() {
+    let s = Site::new();
+    s.file("content/a.md", "# A\n\nTexte public.\n")
+        .file(
+            "content/b.md",
+            "# B\n\nNuméro de téléphone personnel : 06 00 00 00 00\n",
+        )
+        .file("content/c.md", "# C\n\nAncienne version confidentielle.\n");
+    s.build_ok(&[]);
+    s.build_ok(&[]);
+    std::fs::remove_file(s.path().join("content/b.md")).unwrap();
+    s.file("content/c.md", "# C\n\nNouvelle version.\n");
+    s.build_ok(&[]);
+    let public = s.path().join("public");
+    assert_spare_hollow(&public);
+    let spare = tree_snapshot(&spare_of(&public));
+    for (rel, bytes) in &spare {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("06 00 00") && !text.contains("confidentielle"),
+            "{rel} in the spare keeps removed content"
+        );
+    }
+    assert!(!spare.contains_key("b/index.html") && !spare.contains_key("b/"));
+    assert_same_as_clean_build(&s);
+}
+
+#[test]
+fn a_link_planted_in_the_spare_is_not_followed() {
+    let s = Site::new();
+    s.file("content/a.md", "# A\n")
+        .file("content/b.md", "# B\n");
+    s.build_ok(&[]);
+    s.build_ok(&[]);
+    let public = s.path().join("public");
+    let spare = spare_of(&public);
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("index.html"), "à moi").unwrap();
+    std::fs::remove_dir_all(spare.join("a")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), spare.join("a")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("index.html"),
+        spare.join("b/index.html"),
+    )
+    .ok();
+    s.file("content/a.md", "# A modifiée\n");
+    s.file("content/b.md", "# B modifiée\n");
+    s.build_ok(&[]);
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("index.html")).unwrap(),
+        "à moi"
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1);
+    assert_same_as_clean_build(&s);
+    assert_spare_hollow(&public);
+}
+
+#[test]
+fn files_and_folders_trade_places_in_the_spare() {
+    let s = Site::new();
+    let public = s.path().join("public");
+    s.file("content/index.md", "# Accueil\n")
+        .file("content/docs/guide.md", "# Guide\n")
+        .file("content/fiche", "un fichier sans extension");
+    s.build_ok(&[]);
+    s.build_ok(&[]);
+    // `docs/` (a folder) becomes a file, `fiche` (a file) becomes a folder.
+    std::fs::remove_dir_all(s.path().join("content/docs")).unwrap();
+    std::fs::remove_file(s.path().join("content/fiche")).unwrap();
+    s.file("content/docs", "plus un dossier")
+        .file("content/fiche.md", "# Fiche\n");
+    for _ in 0..3 {
+        s.build_ok(&[]);
+        assert_same_as_clean_build(&s);
+        assert_spare_hollow(&public);
+        assert_eq!(s.read("public/docs"), "plus un dossier");
+        assert!(s.exists("public/fiche/index.html"));
+    }
+    // And back.
+    std::fs::remove_file(s.path().join("content/docs")).unwrap();
+    std::fs::remove_file(s.path().join("content/fiche.md")).unwrap();
+    s.file("content/docs/guide.md", "# Guide\n")
+        .file("content/fiche", "un fichier sans extension");
+    for round in 0..3 {
+        s.build_ok(&[]);
+        assert_eq!(
+            tree_snapshot(&public),
+            clean_build(&s),
+            "back, round {round}"
+        );
+        assert_spare_hollow(&public);
+    }
+}
+
+/// `public/` is what a build into a fresh folder gives.
+fn assert_same_as_clean_build(s: &Site) {
+    let want = clean_build(s);
+    let got = tree_snapshot(&s.path().join("public"));
+    assert!(
+        got == want,
+        "public/ differs from a clean build:\n{}",
+        diff(&want, &got)
+    );
 }

@@ -107,6 +107,95 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The paths that differ between two snapshots (at most 10 shown).
+pub fn diff(want: &BTreeMap<String, Vec<u8>>, got: &BTreeMap<String, Vec<u8>>) -> String {
+    let mut lines = vec![];
+    for (k, v) in want {
+        match got.get(k) {
+            None => lines.push(format!("  missing  {k}")),
+            Some(g) if g != v => {
+                lines.push(format!("  changed  {k} ({} → {} bytes)", v.len(), g.len()))
+            }
+            Some(_) => {}
+        }
+    }
+    lines.extend(
+        got.keys()
+            .filter(|k| !want.contains_key(*k))
+            .map(|k| format!("  extra    {k}")),
+    );
+    let n = lines.len();
+    lines.truncate(10);
+    if n > 10 {
+        lines.push(format!("  … {} more", n - 10));
+    }
+    lines.join("\n")
+}
+
+/// The site built from scratch into a fresh folder.
+pub fn clean_build(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("public");
+    site.build_ok(&["--out", target.to_str().unwrap()]);
+    tree_snapshot(&target)
+}
+
+/// The spare beside `out` (see `output::Staging`).
+pub fn spare_of(out: &Path) -> PathBuf {
+    out.parent()
+        .unwrap()
+        .join(".playbook-spare")
+        .join(out.file_name().unwrap())
+}
+
+/// Checks that the spare beside `out`, if any, is hollow: nothing but folders
+/// and hard links to the files of `out` at the same path (no old content, no
+/// manifest, no link); returns how many files it holds.
+pub fn assert_spare_hollow(out: &Path) -> usize {
+    use std::os::unix::fs::MetadataExt;
+    let spare = spare_of(out);
+    if !spare.exists() {
+        return 0;
+    }
+    let mut files = 0;
+    for e in walkdir::WalkDir::new(&spare).follow_links(false) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(&spare).unwrap();
+        let ft = e.file_type();
+        if ft.is_dir() {
+            continue;
+        }
+        assert!(ft.is_file(), "{} in the spare is not a file", rel.display());
+        let live = std::fs::symlink_metadata(out.join(rel))
+            .unwrap_or_else(|_| panic!("{} is in the spare but not in the output", rel.display()));
+        let m = e.metadata().unwrap();
+        assert_eq!(
+            (m.dev(), m.ino()),
+            (live.dev(), live.ino()),
+            "{} in the spare is not the output's file",
+            rel.display()
+        );
+        files += 1;
+    }
+    files
+}
+
+/// What playbook left in `dir` beside the output besides a hollow spare:
+/// staging folders and the like (names with `playbook-`).
+pub fn leftovers_beside(out: &Path) -> Vec<String> {
+    assert_spare_hollow(out);
+    let dir = out.parent().unwrap();
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("playbook-"))
+        .filter(|n| n != ".playbook-spare")
+        .collect();
+    v.sort();
+    v
+}
+
 /// Every file under `dir` with its bytes (symlinks as their target path).
 pub fn tree_snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut m = BTreeMap::new();
