@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -20,6 +21,7 @@ use crate::load::{self, Loaded};
 use crate::markdown::MarkdownOptions;
 use crate::output::{self, Sink, Staging};
 use crate::render::{self, Generated, RenderCache, RenderEnv};
+use crate::search::SearchIndex;
 use crate::site::{self, Site};
 use crate::{i18n, theme, wiki};
 
@@ -146,23 +148,62 @@ impl Timer {
 
 /// Load, parse, assemble and link; no output is touched.
 pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
+    let parsed = parse_all(root, &config, drafts);
+    let mut t = Timer::new();
+    let (site, assembled) = assemble_pages(config, parsed.results);
+    let (links, linked) = link::resolve(&site, &parsed.assets);
+    t.lap("link");
+    finish_compile(
+        site,
+        links,
+        parsed.loaded,
+        parsed.diagnostics,
+        [assembled, linked],
+    )
+}
+
+/// The pages of `content/`, loaded and parsed (in source order).
+struct ParsedSite {
+    loaded: Loaded,
+    results: Vec<Parsed>,
+    assets: BTreeSet<String>,
+    diagnostics: Diagnostics,
+}
+
+/// Load and parse.
+fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSite {
     let mut t = Timer::new();
     let mut diagnostics = Diagnostics::default();
     let mut loaded = load::load(&root.join("content"), Path::new("content"));
     t.lap("load");
     diagnostics.extend(std::mem::take(&mut loaded.diagnostics));
-    let md = MarkdownOptions::of(&config);
+    let md = MarkdownOptions::of(config);
     let results: Vec<_> = loaded
         .pages
         .par_iter()
         .map(|src| site::parse_page(src, md, drafts))
         .collect();
     t.lap("parse");
-    let assets: BTreeSet<String> = loaded.assets.iter().map(|a| a.rel.clone()).collect();
-    let (site, links, diags) = link_pages(config, results, &assets);
-    diagnostics.extend(diags);
+    let assets = loaded.assets.iter().map(|a| a.rel.clone()).collect();
+    ParsedSite {
+        loaded,
+        results,
+        assets,
+        diagnostics,
+    }
+}
+
+fn finish_compile(
+    site: Site,
+    links: LinkTable,
+    loaded: Loaded,
+    mut diagnostics: Diagnostics,
+    more: [Vec<Diagnostic>; 2],
+) -> Compiled {
+    for d in more {
+        diagnostics.extend(d);
+    }
     diagnostics.sort();
-    t.lap("link");
     Compiled {
         site,
         links,
@@ -181,6 +222,18 @@ pub fn link_pages(
     parsed: impl IntoIterator<Item = Parsed>,
     assets: &BTreeSet<String>,
 ) -> (Site, LinkTable, Vec<Diagnostic>) {
+    let (site, mut diagnostics) = assemble_pages(config, parsed);
+    let (links, diags) = link::resolve(&site, assets);
+    diagnostics.extend(diags);
+    (site, links, diagnostics)
+}
+
+/// Assemble: the parsed pages (in source order) into a site, with the
+/// parse warnings and errors.
+fn assemble_pages(
+    config: Config,
+    parsed: impl IntoIterator<Item = Parsed>,
+) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = vec![];
     let mut pages = vec![];
     for r in parsed {
@@ -195,9 +248,7 @@ pub fn link_pages(
     }
     let (site, diags) = site::assemble(config, pages);
     diagnostics.extend(diags);
-    let (links, diags) = link::resolve(&site, assets);
-    diagnostics.extend(diags);
-    (site, links, diagnostics)
+    (site, diagnostics)
 }
 
 /// Builds the site. Content problems come back as [`ContentErrors`]; the
@@ -229,16 +280,91 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut tera = theme::engine(&theme).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
 
     // The git history is read while the pages are parsed.
-    let (compiled, history, people) = std::thread::scope(|s| {
+    let (parsed, history, people) = std::thread::scope(|s| {
         let history = s.spawn(|| read_git(root, &config));
         let people = read_people(root);
-        let compiled = compile(root, config.clone(), opts.drafts);
+        let parsed = parse_all(root, &config, opts.drafts);
         let history = history
             .join()
             .unwrap_or_else(|_| Err("warning: reading the git history failed".into()));
-        (compiled, history, people)
+        (parsed, history, people)
     });
-    let Compiled {
+    let mut t = Timer::new();
+    let (site, assembled) = assemble_pages(config, parsed.results);
+    // From here the search index is built in the background (see
+    // `index_in_background`), while the site is linked, checked and rendered;
+    // a build that stops early tells it to give up.
+    let give_up = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let search = site
+            .config
+            .search
+            .enabled
+            .then(|| scope.spawn(|| index_in_background(&site, Some(&give_up))));
+        let index: PendingIndex = Box::new(move || {
+            search.and_then(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        });
+        let (links, linked) = link::resolve(&site, &parsed.assets);
+        t.lap("link");
+        let mut diagnostics = parsed.diagnostics;
+        diagnostics.extend(assembled);
+        diagnostics.extend(linked);
+        let compiled = Linked {
+            site: &site,
+            links,
+            loaded: parsed.loaded,
+            diagnostics,
+        };
+        let r = finish_build(
+            opts, &out, start, compiled, &theme, &mut tera, history, people, index,
+        );
+        if r.is_err() {
+            give_up.store(true, Ordering::Relaxed);
+        }
+        r
+    })
+}
+
+/// The search index, when one is being built beside the render.
+pub type PendingIndex<'a> = Box<dyn FnOnce() -> Option<SearchIndex> + 'a>;
+
+/// Builds the search index on the calling thread, in a pool of one thread
+/// with the lowest scheduling priority: it takes only the CPU time that the
+/// build's serial stages (link, wiki, generated pages, writing) leave idle,
+/// and never slows the render of the pages. `None` when `give_up` was set.
+fn index_in_background(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchIndex> {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(rayon::current_num_threads())
+        .start_handler(|_| background_priority())
+        .build()
+    {
+        Ok(pool) => pool.install(|| crate::search::build_unless(site, give_up)),
+        Err(_) => crate::search::build_unless(site, give_up),
+    }
+}
+
+/// A linked site, borrowed from the build (the search index reads it too).
+struct Linked<'a> {
+    site: &'a Site,
+    links: LinkTable,
+    loaded: Loaded,
+    diagnostics: Diagnostics,
+}
+
+/// Checks, credits, render and commit of a linked site.
+#[allow(clippy::too_many_arguments)] // the build's inputs, each moved or borrowed as it is
+fn finish_build(
+    opts: &BuildOptions,
+    out: &Path,
+    start: Instant,
+    compiled: Linked,
+    theme: &theme::Theme,
+    tera: &mut tera::Tera,
+    history: Result<Option<History>, String>,
+    people: Result<People, Vec<Diagnostic>>,
+    index: PendingIndex,
+) -> Result<BuildReport> {
+    let Linked {
         site,
         links,
         loaded,
@@ -249,7 +375,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         site.config.markdown.unsafe_html,
     ));
     diagnostics.extend(crate::collide::asset_collisions(
-        &site,
+        site,
         &loaded.assets,
         theme.static_files.keys(),
     ));
@@ -280,13 +406,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     }
 
     let mut t = Timer::new();
-    let credits = credits::compute(&site, history.as_ref(), &people, &site.config.credits);
+    let credits = credits::compute(site, history.as_ref(), &people, &site.config.credits);
     t.lap("credits");
-    let staging = Staging::begin(&out).map_err(|e| output_error(e, &out))?;
-    let errors = render_site_with(
-        &site, &links, &loaded, &theme, &mut tera, &staging, &credits, None,
+    let staging = Staging::begin(out).map_err(|e| output_error(e, out))?;
+    let errors = render_site_then(
+        site, &links, &loaded, theme, tera, &staging, &credits, None, index,
     )
-    .map_err(|e| output_error(e, &out))?;
+    .map_err(|e| output_error(e, out))?;
     if !errors.is_empty() {
         diagnostics.extend(errors);
         diagnostics.sort();
@@ -301,7 +427,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     Ok(BuildReport {
         pages: site.pages.len(),
         files,
-        out,
+        out: out.to_path_buf(),
         diagnostics,
         millis: start.elapsed().as_millis(),
         notices,
@@ -350,38 +476,70 @@ pub fn render_site_with(
     credits: &Credits,
     cache: Option<&mut RenderCache>,
 ) -> Result<Vec<Diagnostic>> {
-    // The search index is built on a thread of its own from the start: it
-    // takes the core that the serial stages (wiki, nav, generated pages)
-    // leave idle, and shares both during the page render. For a full render
-    // its one-thread pool keeps its work out of the queue of the pages'
-    // pool; with a cache (`serve`), few pages render, so it takes the pool.
+    // The search index is built on a thread of its own from the start. For a
+    // full render it runs in the background (see `index_in_background`);
+    // with a cache (`serve`), few pages render, so it takes the whole pool.
     let whole_pool = cache.is_some();
     std::thread::scope(|scope| {
         let search = site.config.search.enabled.then(|| {
             scope.spawn(move || {
-                if !whole_pool
-                    && let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build()
-                {
-                    return pool.install(|| crate::search::build(site));
+                if whole_pool {
+                    Some(crate::search::build(site))
+                } else {
+                    index_in_background(site, None)
                 }
-                crate::search::build(site)
             })
         });
-        let rendered = render_all(site, links, theme, tera, sink, credits, cache);
-        let index = search.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-        match rendered {
-            Ok(errors) if errors.is_empty() => {}
-            other => return other,
-        }
-        if let Some(index) = index {
-            index
-                .files
-                .par_iter()
-                .try_for_each(|(rel, bytes)| sink.write(rel, bytes))?;
-        }
-        write_assets(site, loaded, theme, sink)?;
-        Ok(vec![])
+        let index: PendingIndex = Box::new(move || {
+            search.and_then(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        });
+        render_site_then(
+            site, links, loaded, theme, tera, sink, credits, cache, index,
+        )
     })
+}
+
+/// [`render_site_with`], with the search index from `index` (called once the
+/// pages are rendered).
+#[allow(clippy::too_many_arguments)] // the render inputs, each borrowed as it is
+pub fn render_site_then(
+    site: &Site,
+    links: &LinkTable,
+    loaded: &Loaded,
+    theme: &theme::Theme,
+    tera: &mut tera::Tera,
+    sink: &dyn Sink,
+    credits: &Credits,
+    cache: Option<&mut RenderCache>,
+    index: PendingIndex,
+) -> Result<Vec<Diagnostic>> {
+    let rendered = render_all(site, links, theme, tera, sink, credits, cache);
+    let mut t = Timer::new();
+    let index = index();
+    t.lap("index wait");
+    match rendered {
+        Ok(errors) if errors.is_empty() => {}
+        other => return other,
+    }
+    if let Some(index) = index {
+        index
+            .files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| sink.write(rel, bytes))?;
+        t.lap("index write");
+    }
+    write_assets(site, loaded, theme, sink)?;
+    t.lap("assets");
+    Ok(vec![])
+}
+
+/// Lowers the calling thread's scheduling priority to the lowest (nice 19),
+/// so that it only takes CPU time that the other threads leave idle.
+fn background_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
+    }
 }
 
 /// Renders the pages and generated pages into `sink`, reusing from `cache`

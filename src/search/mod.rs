@@ -27,6 +27,7 @@ pub mod analyze;
 mod tests;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -434,6 +435,13 @@ fn page_docs(
 
 /// Builds the search index of a site. Pure: the same site gives the same bytes.
 pub fn build(site: &Site) -> SearchIndex {
+    build_unless(site, None).unwrap_or_default()
+}
+
+/// [`build`], or `None` soon after `give_up` is set (by a build that stopped
+/// early, not to wait for an index it will not write).
+pub fn build_unless(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchIndex> {
+    let given_up = || give_up.is_some_and(|g| g.load(Ordering::Relaxed));
     let shared = Mutex::new(Interner::default());
     // One scratch space per worker thread (and one for a caller outside the pool).
     let scratch: Vec<Mutex<Scratch>> = (0..=rayon::current_num_threads())
@@ -442,6 +450,9 @@ pub fn build(site: &Site) -> SearchIndex {
     let mut docs: Vec<Doc> = (0..site.pages.len())
         .into_par_iter()
         .map(|page| {
+            if given_up() {
+                return vec![];
+            }
             let slot = rayon::current_thread_index().map_or(0, |i| i + 1);
             let mut scratch = scratch[slot.min(scratch.len() - 1)]
                 .lock()
@@ -450,6 +461,9 @@ pub fn build(site: &Site) -> SearchIndex {
         })
         .flatten_iter()
         .collect();
+    if given_up() {
+        return None;
+    }
     let interner = shared
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -616,13 +630,13 @@ pub fn build(site: &Site) -> SearchIndex {
         json(analyze::ELISIONS),
     );
     files.push((format!("{DIR}manifest.js"), js_file("manifest", &manifest)));
-    SearchIndex {
+    Some(SearchIndex {
         files,
         docs: docs.len(),
         terms: stems.len(),
         words: vocab.len(),
         postings: total_postings,
-    }
+    })
 }
 
 /// Keeps the `n` best scored postings of `list` (in document order): those

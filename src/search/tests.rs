@@ -230,3 +230,13 @@ fn the_index_is_the_same_whatever_the_threads() {
         assert!(x == y, "{a} differs between 1 and 3 threads");
     }
 }
+
+#[test]
+fn an_index_given_up_is_not_finished() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = crate::build::read_config(root).expect("the example's playbook.toml");
+    let site = crate::build::compile(root, config, false).site;
+    assert!(build_unless(&site, Some(&AtomicBool::new(true))).is_none());
+    let kept = build_unless(&site, Some(&AtomicBool::new(false))).expect("an index");
+    assert_eq!(kept.files, build(&site).files);
+}
