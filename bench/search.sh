@@ -17,6 +17,9 @@
 # (--flavor playbook; --flavor mdbook for mdBook), then, in this one invocation:
 # - builds it RUNS times with search on and RUNS times with `[search] enabled = false`,
 #   alternating (on off, off on, …), under GNU time: median wall and CPU seconds, and the ratio;
+#   "rebuild" builds the unchanged site again into its public/ (as an agent does after an
+#   edit; the output stage then rewrites only what changed), "cold" builds it into a new,
+#   empty folder each time (a first build);
 # - times search::build alone on one thread (examples/search_index.rs), as a share of the
 #   CPU time of the build without search;
 # - sizes the index (recherche/index/: files, bytes, gzip bytes);
@@ -38,7 +41,7 @@ while getopts "r:s:kMh" opt; do
     s) SEED=$OPTARG ;;
     k) KEEP=1 ;;
     M) MDBOOK=0 ;;
-    h) sed -n '2,28p' "$0"; exit 0 ;;
+    h) sed -n '2,31p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -82,17 +85,31 @@ for i in $(seq 1 "$RUNS"); do
     (cd "$WORK/$v" && /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/time.$v" "$PLAYBOOK" build >/dev/null 2>&1)
   done
 done
-for v in on off; do
-  eval "WALL_$v=\$(awk '{print \$1}' \"\$WORK/time.$v\" | median)"
-  eval "CPU_$v=\$(awk '{printf \"%.2f\\n\", \$2 + \$3}' \"\$WORK/time.$v\" | median)"
-  eval "RSS_$v=\$(awk '{printf \"%.0f\\n\", \$4 / 1024}' \"\$WORK/time.$v\" | median)"
+# Cold builds: each into a new, empty output folder (kept until the end: deleting a 10,000-page
+# site just before a build makes ext4 slow to allocate the next build's inodes).
+mkdir -p "$WORK/cold"
+for i in $(seq 1 "$RUNS"); do
+  order="on off"
+  [ $((i % 2)) = 0 ] && order="off on"
+  for v in $order; do
+    (cd "$WORK/$v" && /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/time.cold.$v" "$PLAYBOOK" build --out "$WORK/cold/$v.$i" >/dev/null 2>&1)
+  done
 done
+for v in on off cold.on cold.off; do
+  eval "WALL_${v/./_}=\$(awk '{print \$1}' \"\$WORK/time.$v\" | median)"
+  eval "CPU_${v/./_}=\$(awk '{printf \"%.2f\\n\", \$2 + \$3}' \"\$WORK/time.$v\" | median)"
+  eval "RSS_${v/./_}=\$(awk '{printf \"%.0f\\n\", \$4 / 1024}' \"\$WORK/time.$v\" | median)"
+done
+rm -rf "$WORK/cold"
 spread() { awk '{print $1}' "$WORK/time.$1" | sort -g | awk '{a[NR]=$1} END {printf "%s-%s", a[1], a[NR]}'; }
 usersys() { awk '{print $2}' "$WORK/time.$1" | median | tr '\n' /; awk '{print $3}' "$WORK/time.$1" | median; }
-printf '%-28s %8s %12s %8s %12s %8s\n' build wall_s wall_range cpu_s user/sys_s rss_MiB
-printf '%-28s %8s %12s %8s %12s %8s\n' "with search" "$WALL_on" "$(spread on)" "$CPU_on" "$(usersys on)" "$RSS_on"
-printf '%-28s %8s %12s %8s %12s %8s\n' "[search] enabled = false" "$WALL_off" "$(spread off)" "$CPU_off" "$(usersys off)" "$RSS_off"
-echo "with/without search: wall $(ratio "$WALL_on" "$WALL_off"), cpu $(ratio "$CPU_on" "$CPU_off") (goal: wall <= 1.20)"
+printf '%-34s %8s %12s %8s %12s %8s\n' build wall_s wall_range cpu_s user/sys_s rss_MiB
+row() { printf '%-34s %8s %12s %8s %12s %8s\n' "$1" "$2" "$(spread "$3")" "$4" "$(usersys "$3")" "$5"; }
+row "rebuild, with search" "$WALL_on" on "$CPU_on" "$RSS_on"
+row "rebuild, [search] enabled = false" "$WALL_off" off "$CPU_off" "$RSS_off"
+row "cold, with search" "$WALL_cold_on" cold.on "$CPU_cold_on" "$RSS_cold_on"
+row "cold, [search] enabled = false" "$WALL_cold_off" cold.off "$CPU_cold_off" "$RSS_cold_off"
+echo "with/without search, rebuild: wall $(ratio "$WALL_on" "$WALL_off"), cpu $(ratio "$CPU_on" "$CPU_off"); cold: wall $(ratio "$WALL_cold_on" "$WALL_cold_off"), cpu $(ratio "$CPU_cold_on" "$CPU_cold_off") (goal: wall <= 1.20)"
 # search::build alone, on one thread (examples/search_index.rs: the site compiled once, the
 # index built RUNS times), against the CPU time of the whole build without search.
 RAYON_NUM_THREADS=1 "$ROOT/target/release/examples/search_index" "$WORK/on" "$RUNS" \
