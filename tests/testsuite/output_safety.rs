@@ -304,3 +304,52 @@ fn assert_same_as_clean_build(s: &Site) {
         diff(&want, &got)
     );
 }
+
+#[test]
+fn a_spare_left_in_any_state_by_a_killed_build_gives_the_right_site() {
+    let s = Site::new();
+    for i in 0..12 {
+        s.file(
+            &format!("content/d{}/p{i}.md", i % 3),
+            format!("# Page {i}\n\nTexte {i}.\n"),
+        );
+    }
+    s.build_ok(&[]);
+    s.build_ok(&[]);
+    let public = s.path().join("public");
+    let spare = spare_of(&public);
+    let live = tree_snapshot(&public);
+    // What a build killed while filling or hollowing the spare can leave:
+    // old or half-written versions of listed files (their own inodes, never
+    // the live ones), files no build lists, a manifest, stray folders.
+    let mut n = 0;
+    for e in walkdir::WalkDir::new(&spare).min_depth(1) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            n += 1;
+            if n % 2 == 0 {
+                std::fs::remove_file(e.path()).unwrap();
+                std::fs::write(e.path(), "version à moitié écrite").unwrap();
+            } else if n % 3 == 0 {
+                std::fs::remove_file(e.path()).unwrap();
+            }
+        }
+    }
+    assert!(n > 20, "{n} files in the spare");
+    std::fs::write(spare.join(".playbook-manifest"), "d0/p0/index.html\n").unwrap();
+    std::fs::create_dir_all(spare.join("ancien/dossier")).unwrap();
+    std::fs::write(spare.join("ancien/dossier/index.html"), "page supprimée").unwrap();
+    std::fs::write(spare.join("d1/orphelin.html"), "reste").unwrap();
+    assert_eq!(
+        live,
+        tree_snapshot(&public),
+        "(the test only touched the spare)"
+    );
+    s.file("content/d0/p0.md", "# Page 0\n\nModifiée.\n");
+    s.build_ok(&[]);
+    assert_same_as_clean_build(&s);
+    assert_spare_hollow(&public);
+    s.build_ok(&[]);
+    assert_same_as_clean_build(&s);
+    assert_spare_hollow(&public);
+}
