@@ -10,8 +10,9 @@
 #   -M   skip mdBook even when it is installed (at 10,000 pages it takes minutes and GBs)
 #
 # The work dir is made in $TMPDIR (default /tmp). TMPDIR=/dev/shm (tmpfs) takes the disk out of
-# the build times: on this machine's ext4 the system time of one 10,000-page build varied from
-# 2.5 to 7 s between identical runs (inode allocation), which swamps the index's share.
+# the build times. (On this machine's ext4, the system time of a build that creates all its
+# folders and files again varied from 1.5 to 7 s between identical runs; since the output stage
+# keeps a spare, a rebuild creates almost nothing and varies far less.)
 #
 # Builds the release binary (offline), generates the corpus with ../shared/bench/gen_corpus.py
 # (--flavor playbook; --flavor mdbook for mdBook), then, in this one invocation:
