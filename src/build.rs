@@ -148,18 +148,23 @@ impl Timer {
 
 /// Load, parse, assemble and link; no output is touched.
 pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
-    let parsed = parse_all(root, &config, drafts);
+    let ParsedSite {
+        loaded,
+        results,
+        assets,
+        mut diagnostics,
+    } = parse_all(root, &config, drafts);
     let mut t = Timer::new();
-    let (site, assembled) = assemble_pages(config, parsed.results);
-    let (links, linked) = link::resolve(&site, &parsed.assets);
+    let (site, links, diags) = link_pages(config, results, &assets);
+    diagnostics.extend(diags);
+    diagnostics.sort();
     t.lap("link");
-    finish_compile(
+    Compiled {
         site,
         links,
-        parsed.loaded,
-        parsed.diagnostics,
-        [assembled, linked],
-    )
+        loaded,
+        diagnostics,
+    }
 }
 
 /// The pages of `content/`, loaded and parsed (in source order).
@@ -189,25 +194,6 @@ fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSite {
         loaded,
         results,
         assets,
-        diagnostics,
-    }
-}
-
-fn finish_compile(
-    site: Site,
-    links: LinkTable,
-    loaded: Loaded,
-    mut diagnostics: Diagnostics,
-    more: [Vec<Diagnostic>; 2],
-) -> Compiled {
-    for d in more {
-        diagnostics.extend(d);
-    }
-    diagnostics.sort();
-    Compiled {
-        site,
-        links,
-        loaded,
         diagnostics,
     }
 }
@@ -301,9 +287,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             .search
             .enabled
             .then(|| scope.spawn(|| index_in_background(&site, Some(&give_up))));
-        let index: PendingIndex = Box::new(move || {
-            search.and_then(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-        });
+        let index = pending(search);
         let (links, linked) = link::resolve(&site, &parsed.assets);
         t.lap("link");
         let mut diagnostics = parsed.diagnostics;
@@ -327,6 +311,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
 /// The search index, when one is being built beside the render.
 pub type PendingIndex<'a> = Box<dyn FnOnce() -> Option<SearchIndex> + 'a>;
+
+/// Waits for the index thread, if there is one (a panic there goes on here).
+fn pending<'a>(
+    search: Option<std::thread::ScopedJoinHandle<'a, Option<SearchIndex>>>,
+) -> PendingIndex<'a> {
+    Box::new(move || search.and_then(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))))
+}
 
 /// Builds the search index on the calling thread, in a pool of one thread
 /// with the lowest scheduling priority: it takes only the CPU time that the
@@ -490,11 +481,16 @@ pub fn render_site_with(
                 }
             })
         });
-        let index: PendingIndex = Box::new(move || {
-            search.and_then(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-        });
         render_site_then(
-            site, links, loaded, theme, tera, sink, credits, cache, index,
+            site,
+            links,
+            loaded,
+            theme,
+            tera,
+            sink,
+            credits,
+            cache,
+            pending(search),
         )
     })
 }
