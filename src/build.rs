@@ -40,7 +40,10 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct BuildReport {
     pub pages: usize,
+    /// Files written into the output (pages, generated pages, index, assets).
     pub files: usize,
+    /// Of those, the files that are new or changed since the previous build.
+    pub changed: usize,
     pub out: PathBuf,
     pub diagnostics: Diagnostics,
     pub millis: u128,
@@ -410,14 +413,14 @@ fn finish_build(
         return Err(ContentErrors(diagnostics).into());
     }
     t.lap("render");
-    let files = site.pages.len() + 2 + theme.static_files.len() + loaded.assets.len();
-    staging
+    let written = staging
         .commit()
         .with_context(|| format!("the previous `{}` was left as it was", out.display()))?;
     t.lap("commit");
     Ok(BuildReport {
         pages: site.pages.len(),
-        files,
+        files: written.files,
+        changed: written.changed,
         out: out.to_path_buf(),
         diagnostics,
         millis: start.elapsed().as_millis(),

@@ -198,6 +198,14 @@ pub struct Staging {
     committed: bool,
 }
 
+/// What a build wrote: every file, and those with new bytes (the others
+/// were already there, unchanged).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Written {
+    pub files: usize,
+    pub changed: usize,
+}
+
 #[derive(Default)]
 struct Found {
     files: BTreeSet<String>,
@@ -410,7 +418,7 @@ impl Staging {
     /// Removes from the spare what this build did not write, carries foreign
     /// files over, writes the manifest, swaps the staging folder into place
     /// and hollows out what it now holds (the previous output).
-    pub fn commit(mut self) -> Result<()> {
+    pub fn commit(mut self) -> Result<Written> {
         let written = std::mem::take(
             &mut *self
                 .written
@@ -423,6 +431,10 @@ impl Staging {
                 .lock()
                 .map_err(|_| anyhow::anyhow!("a writer thread panicked"))?,
         );
+        let counts = Written {
+            files: written.len(),
+            changed: fresh.len(),
+        };
         self.drop_unwritten(&written)?;
         let manifest_path = self.dir.join(MANIFEST);
         remove_if_exists(&manifest_path).context("cannot write the manifest")?;
@@ -456,7 +468,7 @@ impl Staging {
                 let _ = fs::remove_dir(root);
             }
         }
-        Ok(())
+        Ok(counts)
     }
 
     /// Before the swap: removes the spare's files and folders that this build

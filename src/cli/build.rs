@@ -40,8 +40,10 @@ pub(crate) fn execute(a: BuildArgs) -> i32 {
             }
             super::print_diagnostics(&report.diagnostics);
             eprintln!(
-                "built {} pages into {} in {} ms{}",
+                "built {} pages ({} files, {} new or changed) into {} in {} ms{}",
                 report.pages,
+                report.files,
+                report.changed,
                 report.out.display(),
                 report.millis,
                 super::summary(&report.diagnostics)

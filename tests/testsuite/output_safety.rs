@@ -173,8 +173,16 @@ fn an_unchanged_rebuild_creates_no_file_and_no_folder() {
     s.file("content/photo.png", [0x89, b'P', b'N', b'G', 1, 2, 3]);
     let public = s.path().join("public");
     let mut seen = vec![];
-    for _ in 0..4 {
-        s.build_ok(&[]);
+    for n in 0..4 {
+        let o = s.build_ok(&[]);
+        let files = s.read("public/.playbook-manifest").lines().count();
+        let changed = if n == 0 { files } else { 0 };
+        assert!(
+            o.stderr
+                .contains(&format!("({files} files, {changed} new or changed)")),
+            "build {n}: {}",
+            o.stderr
+        );
         let mut ino = inodes(&public);
         ino.remove(".playbook-manifest");
         seen.push(ino);
