@@ -6,7 +6,6 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -21,7 +20,7 @@ use crate::load::{self, Loaded};
 use crate::markdown::MarkdownOptions;
 use crate::output::{self, Sink, Staging};
 use crate::render::{self, Generated, RenderCache, RenderEnv};
-use crate::search::SearchIndex;
+use crate::search::{self, SearchIndex};
 use crate::site::{self, Site};
 use crate::{i18n, theme, wiki};
 
@@ -280,16 +279,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     });
     let mut t = Timer::new();
     let (site, assembled) = assemble_pages(config, parsed.results);
-    // From here the search index is built in the background (see
-    // `index_in_background`), while the site is linked, checked and rendered;
-    // a build that stops early tells it to give up.
-    let give_up = AtomicBool::new(false);
+    // From here the search index is built beside the other stages (see
+    // `index_beside`), while the site is linked, checked and rendered; a
+    // build that stops early stops it.
+    let control = search::Control::default();
     std::thread::scope(|scope| {
         let search = site
             .config
             .search
             .enabled
-            .then(|| scope.spawn(|| index_in_background(&site, Some(&give_up))));
+            .then(|| scope.spawn(|| index_beside(&site, &control)));
         let index = pending(search);
         let (links, linked) = link::resolve(&site, &parsed.assets);
         t.lap("link");
@@ -303,10 +302,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             diagnostics,
         };
         let r = finish_build(
-            opts, &out, start, compiled, &theme, &mut tera, history, people, index,
+            opts, &out, start, compiled, &theme, &mut tera, history, people, index, &control,
         );
         if r.is_err() {
-            give_up.store(true, Ordering::Relaxed);
+            control.stop();
         }
         r
     })
@@ -322,18 +321,16 @@ fn pending<'a>(
     Box::new(move || search.and_then(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))))
 }
 
-/// Builds the search index on the calling thread, in a pool of one thread
-/// with the lowest scheduling priority: it takes only the CPU time that the
-/// build's serial stages (link, wiki, generated pages, writing) leave idle,
-/// and never slows the render of the pages. `None` when `give_up` was set.
-fn index_in_background(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchIndex> {
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(rayon::current_num_threads())
-        .start_handler(|_| background_priority())
-        .build()
-    {
-        Ok(pool) => pool.install(|| crate::search::build_unless(site, give_up)),
-        Err(_) => crate::search::build_unless(site, give_up),
+/// Builds the search index from the calling thread, in a pool of its own:
+/// beside a build's serial stages (link, wiki, generated pages, writing), it
+/// takes the cores they leave idle; `control` pauses it while the pages
+/// render on every core. `None` when the build stopped it.
+fn index_beside(site: &Site, control: &search::Control) -> Option<SearchIndex> {
+    // All the cores but the one of the thread that runs the serial stages.
+    let threads = rayon::current_num_threads().saturating_sub(1).max(1);
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(|| search::build_under(site, Some(control))),
+        Err(_) => search::build_under(site, Some(control)),
     }
 }
 
@@ -357,6 +354,7 @@ fn finish_build(
     history: Result<Option<History>, String>,
     people: Result<People, Vec<Diagnostic>>,
     index: PendingIndex,
+    control: &search::Control,
 ) -> Result<BuildReport> {
     let Linked {
         site,
@@ -404,7 +402,16 @@ fn finish_build(
     t.lap("credits");
     let staging = Staging::begin(out).map_err(|e| output_error(e, out))?;
     let errors = render_site_then(
-        site, &links, &loaded, theme, tera, &staging, &credits, None, index,
+        site,
+        &links,
+        &loaded,
+        theme,
+        tera,
+        &staging,
+        &credits,
+        None,
+        index,
+        Some(control),
     )
     .map_err(|e| output_error(e, out))?;
     if !errors.is_empty() {
@@ -470,20 +477,14 @@ pub fn render_site_with(
     credits: &Credits,
     cache: Option<&mut RenderCache>,
 ) -> Result<Vec<Diagnostic>> {
-    // The search index is built on a thread of its own from the start. For a
-    // full render it runs in the background (see `index_in_background`);
-    // with a cache (`serve`), few pages render, so it takes the whole pool.
-    let whole_pool = cache.is_some();
+    // The search index is built on a thread of its own from the start, in
+    // the whole pool (with a cache, for `serve`, few pages render).
     std::thread::scope(|scope| {
-        let search = site.config.search.enabled.then(|| {
-            scope.spawn(move || {
-                if whole_pool {
-                    Some(crate::search::build(site))
-                } else {
-                    index_in_background(site, None)
-                }
-            })
-        });
+        let search = site
+            .config
+            .search
+            .enabled
+            .then(|| scope.spawn(move || Some(search::build(site))));
         render_site_then(
             site,
             links,
@@ -494,12 +495,13 @@ pub fn render_site_with(
             credits,
             cache,
             pending(search),
+            None,
         )
     })
 }
 
 /// [`render_site_with`], with the search index from `index` (called once the
-/// pages are rendered).
+/// pages are rendered), paused by `control` while the pages render.
 #[allow(clippy::too_many_arguments)] // the render inputs, each borrowed as it is
 pub fn render_site_then(
     site: &Site,
@@ -511,8 +513,9 @@ pub fn render_site_then(
     credits: &Credits,
     cache: Option<&mut RenderCache>,
     index: PendingIndex,
+    control: Option<&search::Control>,
 ) -> Result<Vec<Diagnostic>> {
-    let rendered = render_all(site, links, theme, tera, sink, credits, cache);
+    let rendered = render_all(site, links, theme, tera, sink, credits, cache, control);
     let mut t = Timer::new();
     let index = index();
     t.lap("index wait");
@@ -532,12 +535,19 @@ pub fn render_site_then(
     Ok(vec![])
 }
 
-/// Lowers the calling thread's scheduling priority to the lowest (nice 19),
-/// so that it only takes CPU time that the other threads leave idle.
-fn background_priority() {
-    #[cfg(target_os = "linux")]
-    {
-        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
+/// The index paused for as long as this lives.
+struct Paused<'a>(&'a search::Control);
+
+impl<'a> Paused<'a> {
+    fn new(control: &'a search::Control) -> Paused<'a> {
+        control.pause();
+        Paused(control)
+    }
+}
+
+impl Drop for Paused<'_> {
+    fn drop(&mut self) {
+        self.0.resume();
     }
 }
 
@@ -552,6 +562,7 @@ fn render_all(
     sink: &dyn Sink,
     credits: &Credits,
     mut cache: Option<&mut RenderCache>,
+    control: Option<&search::Control>,
 ) -> Result<Vec<Diagnostic>> {
     let mut t = Timer::new();
     let strings = i18n::strings(&site.config.language);
@@ -565,6 +576,8 @@ fn render_all(
     t.lap("wiki");
     let env = RenderEnv::new(site, links, &wiki, tera, strings).with_credits(credits);
     t.lap("nav");
+    // The pages take every core: the index waits meanwhile.
+    let _paused = control.map(Paused::new);
     let errors = (0..site.pages.len())
         .into_par_iter()
         .filter_map(|id| {
@@ -583,6 +596,7 @@ fn render_all(
                 .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
         })
         .collect::<Vec<Diagnostic>>();
+    drop(_paused);
     t.lap("pages");
     if !errors.is_empty() {
         return Ok(errors);

@@ -28,7 +28,7 @@ mod tests;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -435,13 +435,55 @@ fn page_docs(
 
 /// Builds the search index of a site. Pure: the same site gives the same bytes.
 pub fn build(site: &Site) -> SearchIndex {
-    build_unless(site, None).unwrap_or_default()
+    build_under(site, None).unwrap_or_default()
 }
 
-/// [`build`], or `None` soon after `give_up` is set (by a build that stopped
-/// early, not to wait for an index it will not write).
-pub fn build_unless(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchIndex> {
-    let given_up = || give_up.is_some_and(|g| g.load(Ordering::Relaxed));
+/// Lets a build run the index beside its other stages: pause it while the
+/// pages render (so that it takes only the time the serial stages leave
+/// idle, at normal priority), and stop it when the build stops early.
+#[derive(Debug, Default)]
+pub struct Control {
+    stop: AtomicBool,
+    paused: AtomicBool,
+    lock: Mutex<()>,
+    wake: Condvar,
+}
+
+impl Control {
+    /// The index waits at its next step (each a fraction of a millisecond).
+    pub fn pause(&self) {
+        self.paused.store(true, Ordering::SeqCst);
+    }
+
+    pub fn resume(&self) {
+        let _held = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        self.paused.store(false, Ordering::SeqCst);
+        self.wake.notify_all();
+    }
+
+    /// The index gives up at its next step ([`build_under`] returns `None`).
+    pub fn stop(&self) {
+        let _held = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        self.stop.store(true, Ordering::SeqCst);
+        self.wake.notify_all();
+    }
+
+    /// Between two steps of the index: waits while paused; `false` once stopped.
+    fn proceed(&self) -> bool {
+        if self.paused.load(Ordering::SeqCst) {
+            let mut held = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+            while self.paused.load(Ordering::SeqCst) && !self.stop.load(Ordering::SeqCst) {
+                held = self.wake.wait(held).unwrap_or_else(PoisonError::into_inner);
+            }
+        }
+        !self.stop.load(Ordering::SeqCst)
+    }
+}
+
+/// [`build`], under the `control` of a build: it waits while paused, and
+/// returns `None` soon after it is stopped.
+pub fn build_under(site: &Site, control: Option<&Control>) -> Option<SearchIndex> {
+    let go = || control.is_none_or(Control::proceed);
     let shared = Mutex::new(Interner::default());
     // One scratch space per worker thread (and one for a caller outside the pool).
     let scratch: Vec<Mutex<Scratch>> = (0..=rayon::current_num_threads())
@@ -450,7 +492,7 @@ pub fn build_unless(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchI
     let mut docs: Vec<Doc> = (0..site.pages.len())
         .into_par_iter()
         .map(|page| {
-            if given_up() {
+            if !go() {
                 return vec![];
             }
             let slot = rayon::current_thread_index().map_or(0, |i| i + 1);
@@ -461,7 +503,7 @@ pub fn build_unless(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchI
         })
         .flatten_iter()
         .collect();
-    if given_up() {
+    if !go() {
         return None;
     }
     let interner = shared
@@ -491,6 +533,9 @@ pub fn build_unless(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchI
         .collect();
     let mut max = 0f32;
     for (id, d) in docs.iter_mut().enumerate() {
+        if id % 1024 == 0 && !go() {
+            return None;
+        }
         let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * d.len / avg.max(1.0));
         // (Taken, so the memory is free again for what follows.)
         for (t, tf) in std::mem::take(&mut d.terms) {
@@ -508,6 +553,9 @@ pub fn build_unless(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchI
     let encoded: Vec<(String, Option<usize>)> = postings
         .into_par_iter()
         .map(|mut list| {
+            if !go() {
+                return (String::new(), None);
+            }
             let cut = (list.len() > MAX_POSTINGS).then_some(list.len());
             if cut.is_some() {
                 keep_best(&mut list, MAX_POSTINGS);
@@ -515,6 +563,9 @@ pub fn build_unless(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchI
             (encode_postings(&list, scale), cut)
         })
         .collect();
+    if !go() {
+        return None;
+    }
     let mut vocab: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (w, s) in &interner.vocab {
         vocab.entry(w).or_default().push(&stems[*s as usize]);
@@ -597,6 +648,9 @@ pub fn build_unless(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchI
         .par_chunks(DOC_CHUNK)
         .enumerate()
         .map(|(c, chunk)| {
+            if !go() {
+                return (String::new(), vec![]);
+            }
             let mut pages: Vec<String> = vec![];
             let mut rows: Vec<String> = Vec::with_capacity(chunk.len());
             let mut last = None;
@@ -618,6 +672,9 @@ pub fn build_unless(site: &Site, give_up: Option<&AtomicBool>) -> Option<SearchI
             (format!("{DIR}{name}.js"), js_file(&name, &body))
         })
         .collect();
+    if !go() {
+        return None;
+    }
     files.extend(chunks);
 
     let keys: Vec<&str> = groups.iter().map(|(k, _)| k.as_str()).collect();

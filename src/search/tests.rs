@@ -236,7 +236,33 @@ fn an_index_given_up_is_not_finished() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let config = crate::build::read_config(root).expect("the example's playbook.toml");
     let site = crate::build::compile(root, config, false).site;
-    assert!(build_unless(&site, Some(&AtomicBool::new(true))).is_none());
-    let kept = build_unless(&site, Some(&AtomicBool::new(false))).expect("an index");
+    let stopped = Control::default();
+    stopped.stop();
+    assert!(build_under(&site, Some(&stopped)).is_none());
+    let kept = build_under(&site, Some(&Control::default())).expect("an index");
     assert_eq!(kept.files, build(&site).files);
+}
+
+#[test]
+fn a_paused_index_waits_and_can_be_stopped_while_waiting() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = crate::build::read_config(root).expect("the example's playbook.toml");
+    let site = crate::build::compile(root, config, false).site;
+    let control = Control::default();
+    control.pause();
+    std::thread::scope(|s| {
+        let index = s.spawn(|| build_under(&site, Some(&control)));
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert!(!index.is_finished(), "a paused index waits");
+        control.resume();
+        let built = index.join().expect("the index thread");
+        assert_eq!(built.expect("an index").files, build(&site).files);
+    });
+    control.pause();
+    std::thread::scope(|s| {
+        let index = s.spawn(|| build_under(&site, Some(&control)));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        control.stop();
+        assert!(index.join().expect("the index thread").is_none());
+    });
 }
