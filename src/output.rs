@@ -349,32 +349,49 @@ impl Staging {
         fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))
     }
 
-    /// Writes one output file (`rel` is `/`-separated).
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.dir.join(rel);
-        self.make_parent(rel, &path)?;
+    /// Puts the previous output's `rel` at `path` (the spare) when `same`
+    /// says it holds the new bytes: already there when the spare's file is
+    /// the live inode, else hard-linked. Otherwise clears `path` and returns
+    /// `false`: the caller then writes a new inode, never the old one, since
+    /// the spare's files are hard links to the live output.
+    fn reuse_unchanged(
+        &self,
+        rel: &str,
+        path: &Path,
+        same: impl FnOnce(&Path, &fs::Metadata) -> bool,
+    ) -> Result<bool> {
+        let cannot = || format!("cannot replace `{}`", path.display());
         if self.previous.contains(rel) {
             let old = self.target.join(rel);
             if let Ok(m) = fs::symlink_metadata(&old)
                 && m.is_file()
-                && m.len() == bytes.len() as u64
-                && fs::read(&old).is_ok_and(|b| b == bytes)
+                && same(&old, &m)
             {
-                if self.found.files.contains(rel) && same_inode(&m, &path) {
+                if self.found.files.contains(rel) && same_inode(&m, path) {
                     self.record(rel, false);
-                    return Ok(());
+                    return Ok(true);
                 }
-                remove_if_exists(&path)
-                    .with_context(|| format!("cannot replace `{}`", path.display()))?;
-                if fs::hard_link(&old, &path).is_ok() {
+                remove_if_exists(path).with_context(cannot)?;
+                if fs::hard_link(&old, path).is_ok() {
                     self.record(rel, false);
-                    return Ok(());
+                    return Ok(true);
                 }
             }
         }
-        // A new inode, never the old one: the spare's files are hard links to
-        // the live output.
-        remove_if_exists(&path).with_context(|| format!("cannot replace `{}`", path.display()))?;
+        remove_if_exists(path).with_context(cannot)?;
+        Ok(false)
+    }
+
+    /// Writes one output file (`rel` is `/`-separated).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.dir.join(rel);
+        self.make_parent(rel, &path)?;
+        let same = |old: &Path, m: &fs::Metadata| {
+            m.len() == bytes.len() as u64 && fs::read(old).is_ok_and(|b| b == bytes)
+        };
+        if self.reuse_unchanged(rel, &path, same)? {
+            return Ok(());
+        }
         let mut f = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -390,25 +407,9 @@ impl Staging {
     pub fn copy(&self, rel: &str, from: &Path) -> Result<()> {
         let path = self.dir.join(rel);
         self.make_parent(rel, &path)?;
-        if self.previous.contains(rel) {
-            let old = self.target.join(rel);
-            if let Ok(m) = fs::symlink_metadata(&old)
-                && m.is_file()
-                && same_contents(from, &old)
-            {
-                if self.found.files.contains(rel) && same_inode(&m, &path) {
-                    self.record(rel, false);
-                    return Ok(());
-                }
-                remove_if_exists(&path)
-                    .with_context(|| format!("cannot replace `{}`", path.display()))?;
-                if fs::hard_link(&old, &path).is_ok() {
-                    self.record(rel, false);
-                    return Ok(());
-                }
-            }
+        if self.reuse_unchanged(rel, &path, |old, _| same_contents(from, old))? {
+            return Ok(());
         }
-        remove_if_exists(&path).with_context(|| format!("cannot replace `{}`", path.display()))?;
         fs::copy(from, &path)
             .with_context(|| format!("cannot copy `{}` to `{}`", from.display(), path.display()))?;
         self.record(rel, true);
