@@ -79,36 +79,32 @@ echo "# $(nproc) cores; playbook $COMMIT (release); $N pages; $RUNS runs each, a
 # Build times: warm-up, then alternate on/off so both see the same machine load, in the order
 # on off, off on, on off… : on ext4 a build pays for the inodes the build before it deleted, and
 # a fixed order put that cost on one side (about 1 s of system time here).
-for v in on off; do (cd "$WORK/$v" && "$PLAYBOOK" build >/dev/null 2>&1); done
-for i in $(seq 1 "$RUNS"); do
-  order="on off"
-  [ $((i % 2)) = 0 ] && order="off on"
-  for v in $order; do
-    (cd "$WORK/$v" && /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/time.$v" "$PLAYBOOK" build >/dev/null 2>&1)
+# alternate PREFIX [cold]: RUNS timed builds of each variant, alternating, into time.PREFIXon and
+# time.PREFIXoff; with `cold`, each into a new output folder.
+alternate() {
+  local i v order out
+  for i in $(seq 1 "$RUNS"); do
+    order="on off"
+    [ $((i % 2)) = 0 ] && order="off on"
+    for v in $order; do
+      out=()
+      [ "${2:-}" = cold ] && out=(--out "$WORK/cold/$v.$i")
+      (cd "$WORK/$v" && /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/time.$1$v" "$PLAYBOOK" build "${out[@]}" >/dev/null 2>&1)
+    done
   done
-done
+}
+for v in on off; do (cd "$WORK/$v" && "$PLAYBOOK" build >/dev/null 2>&1); done
+alternate ""
 # Cold builds: each into a new, empty output folder (kept until the end: deleting a 10,000-page
 # site just before a build makes ext4 slow to allocate the next build's inodes).
 mkdir -p "$WORK/cold"
-for i in $(seq 1 "$RUNS"); do
-  order="on off"
-  [ $((i % 2)) = 0 ] && order="off on"
-  for v in $order; do
-    (cd "$WORK/$v" && /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/time.cold.$v" "$PLAYBOOK" build --out "$WORK/cold/$v.$i" >/dev/null 2>&1)
-  done
-done
+alternate cold. cold
 # Busy machine: the rebuilds again, while one CPU-bound process per core runs (the index must
 # not wait for idle time that never comes).
 HOGS=()
 for _ in $(seq 1 "$(nproc)"); do yes >/dev/null & HOGS+=($!); done
 trap 'kill "${HOGS[@]}" 2>/dev/null; [ "$KEEP" = 1 ] || rm -rf "$WORK"' EXIT
-for i in $(seq 1 "$RUNS"); do
-  order="on off"
-  [ $((i % 2)) = 0 ] && order="off on"
-  for v in $order; do
-    (cd "$WORK/$v" && /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/time.busy.$v" "$PLAYBOOK" build >/dev/null 2>&1)
-  done
-done
+alternate busy.
 kill "${HOGS[@]}"
 trap '[ "$KEEP" = 1 ] || rm -rf "$WORK"' EXIT
 for v in on off cold.on cold.off busy.on busy.off; do
