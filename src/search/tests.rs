@@ -212,9 +212,7 @@ fn the_nfc_fast_path_only_passes_text_that_is_nfc() {
 
 #[test]
 fn the_index_is_the_same_whatever_the_threads() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = crate::build::read_config(root).expect("the example's playbook.toml");
-    let site = crate::build::compile(root, config, false).site;
+    let site = example_site();
     let on = |threads: usize| {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -233,9 +231,7 @@ fn the_index_is_the_same_whatever_the_threads() {
 
 #[test]
 fn an_index_given_up_is_not_finished() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = crate::build::read_config(root).expect("the example's playbook.toml");
-    let site = crate::build::compile(root, config, false).site;
+    let site = example_site();
     let stopped = Control::default();
     stopped.stop();
     assert!(build_under(&site, Some(&stopped)).is_none());
@@ -245,9 +241,7 @@ fn an_index_given_up_is_not_finished() {
 
 #[test]
 fn a_paused_index_waits_and_can_be_stopped_while_waiting() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = crate::build::read_config(root).expect("the example's playbook.toml");
-    let site = crate::build::compile(root, config, false).site;
+    let site = example_site();
     let control = Control::default();
     control.pause();
     std::thread::scope(|s| {
@@ -265,4 +259,11 @@ fn a_paused_index_waits_and_can_be_stopped_while_waiting() {
         control.stop();
         assert!(index.join().expect("the index thread").is_none());
     });
+}
+
+/// The bundled example playbook, compiled.
+fn example_site() -> Site {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = crate::build::read_config(root).expect("the example's playbook.toml");
+    crate::build::compile(root, config, false).site
 }
