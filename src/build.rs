@@ -312,7 +312,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 }
 
 /// The search index, when one is being built beside the render.
-pub type PendingIndex<'a> = Box<dyn FnOnce() -> Option<SearchIndex> + 'a>;
+type PendingIndex<'a> = Box<dyn FnOnce() -> Option<SearchIndex> + 'a>;
 
 /// Waits for the index thread, if there is one (a panic there goes on here).
 fn pending<'a>(
@@ -503,7 +503,7 @@ pub fn render_site_with(
 /// [`render_site_with`], with the search index from `index` (called once the
 /// pages are rendered), paused by `control` while the pages render.
 #[allow(clippy::too_many_arguments)] // the render inputs, each borrowed as it is
-pub fn render_site_then(
+fn render_site_then(
     site: &Site,
     links: &LinkTable,
     loaded: &Loaded,

@@ -213,7 +213,7 @@ struct Found {
 }
 
 /// Name of the folder beside the output that holds the spare.
-pub const SPARE: &str = ".playbook-spare";
+const SPARE: &str = ".playbook-spare";
 
 fn staging_prefix(target: &Path) -> String {
     let name = target
