@@ -359,13 +359,13 @@ fn finish_build(
     let Linked {
         site,
         links,
-        loaded,
+        mut loaded,
         mut diagnostics,
     } = compiled;
-    diagnostics.extend(crate::active::check(
-        &loaded.assets,
-        site.config.markdown.unsafe_html,
-    ));
+    diagnostics.extend(
+        crate::active::check(&loaded.assets, site.config.markdown.unsafe_html)
+            .apply(&mut loaded.assets),
+    );
     diagnostics.extend(crate::collide::asset_collisions(
         site,
         &loaded.assets,
@@ -629,8 +629,9 @@ fn write_assets(site: &Site, loaded: &Loaded, theme: &theme::Theme, sink: &dyn S
     for (rel, bytes) in &theme.static_files {
         sink.write(&format!("assets/{rel}"), bytes)?;
     }
-    loaded
-        .assets
-        .par_iter()
-        .try_for_each(|a| sink.copy(&a.rel, &a.abs))
+    // Drawings go out as `active::check` re-serialised them; other files as they are.
+    loaded.assets.par_iter().try_for_each(|a| match &a.bytes {
+        Some(bytes) => sink.write_shared(&a.rel, bytes.clone()),
+        None => sink.copy(&a.rel, &a.abs),
+    })
 }

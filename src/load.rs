@@ -5,6 +5,7 @@
 //! are skipped; everything else that is not Markdown is an asset, copied as is.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -21,11 +22,28 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// A file copied to the output unchanged.
+/// A file published beside the pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asset {
     pub rel: String,
     pub abs: PathBuf,
+    /// The bytes of a drawing or XML document, read for `active::check`
+    /// (other files are copied from `abs` without being read).
+    pub bytes: Option<Arc<Vec<u8>>>,
+}
+
+impl Asset {
+    /// The asset at `abs`, with its bytes when `active::check` needs them.
+    pub fn read(rel: String, abs: PathBuf) -> std::io::Result<Asset> {
+        let bytes = if crate::active::SCANNED_EXTENSIONS
+            .contains(&crate::active::extension(&rel).as_str())
+        {
+            Some(Arc::new(std::fs::read(&abs)?))
+        } else {
+            None
+        };
+        Ok(Asset { rel, abs, bytes })
+    }
 }
 
 #[derive(Debug, Default)]
@@ -146,7 +164,15 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
         } else if name.starts_with('_') {
             // `_people.toml` and other data files are not published.
         } else {
-            out.assets.push(Asset { rel, abs });
+            match Asset::read(rel, abs) {
+                Ok(a) => out.assets.push(a),
+                Err(e) => out.diagnostics.push(Diagnostic::error(
+                    &shown_path,
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                )),
+            }
         }
     }
     // Reading and decoding in parallel: walking is cheap, reading 10,000 files is not.

@@ -18,6 +18,7 @@ use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 use comrak::{Arena, Options, format_html_with_plugins, options::Plugins, parse_document};
 use serde::Serialize;
 
+use crate::scheme::{self, Target};
 use crate::text::{UniqueSlugs, escape_html};
 
 pub const OPEN: char = '\u{E000}';
@@ -185,29 +186,39 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
             }
             NodeValue::Link(l) => {
                 let url = l.url.trim().to_string();
-                if let Some(safe) = neutralise(&url) {
-                    if let NodeValue::Link(l) = &mut node.data_mut().value {
-                        l.url = safe;
+                match scheme::link(&url) {
+                    Target::Local => {
+                        let (target, anchor) = split_anchor(&url);
+                        let n =
+                            push_link(&mut out, LinkKind::Path, target, anchor, pos, line_offset);
+                        out.links[n].context = link_context(node);
+                        wrap_in_placeholders(&arena, node, n);
                     }
-                } else if is_local(&url) {
-                    let (target, anchor) = split_anchor(&url);
-                    let n = push_link(&mut out, LinkKind::Path, target, anchor, pos, line_offset);
-                    out.links[n].context = link_context(node);
-                    wrap_in_placeholders(&arena, node, n);
+                    Target::Refused => {
+                        if let NodeValue::Link(l) = &mut node.data_mut().value {
+                            l.url = "#".into();
+                        }
+                    }
+                    Target::SamePage | Target::External => {}
                 }
             }
             NodeValue::Image(l) => {
                 let url = l.url.trim().to_string();
-                if let Some(safe) = neutralise_image(&url) {
-                    if let NodeValue::Image(l) = &mut node.data_mut().value {
-                        l.url = safe;
+                match scheme::image(&url) {
+                    Target::Local => {
+                        let (target, anchor) = split_anchor(&url);
+                        let n =
+                            push_link(&mut out, LinkKind::Image, target, anchor, pos, line_offset);
+                        if let NodeValue::Image(l) = &mut node.data_mut().value {
+                            l.url = format!("{ASSET_PREFIX}{n}");
+                        }
                     }
-                } else if is_local(&url) {
-                    let (target, anchor) = split_anchor(&url);
-                    let n = push_link(&mut out, LinkKind::Image, target, anchor, pos, line_offset);
-                    if let NodeValue::Image(l) = &mut node.data_mut().value {
-                        l.url = format!("{ASSET_PREFIX}{n}");
+                    Target::Refused => {
+                        if let NodeValue::Image(l) = &mut node.data_mut().value {
+                            l.url = "#".into();
+                        }
                     }
+                    Target::SamePage | Target::External => {}
                 }
             }
             _ => {}
@@ -370,56 +381,6 @@ fn split_anchor(s: &str) -> (String, Option<String>) {
         ),
         None => (s.trim().to_string(), None),
     }
-}
-
-/// Local = not external: no scheme, not protocol-relative, not a bare `#anchor`.
-fn is_local(url: &str) -> bool {
-    !url.is_empty() && !url.starts_with('#') && !url.starts_with("//") && scheme(url).is_none()
-}
-
-fn scheme(url: &str) -> Option<String> {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let colon = cleaned.find(':')?;
-    let s = &cleaned[..colon];
-    if !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    {
-        Some(s.to_string())
-    } else {
-        None
-    }
-}
-
-const DANGEROUS: &[&str] = &["javascript", "vbscript", "data", "file", "livescript"];
-
-/// `Some(replacement)` when a link URL must not be published as is.
-fn neutralise(url: &str) -> Option<String> {
-    let s = scheme(url)?;
-    if DANGEROUS.contains(&s.as_str()) || s.starts_with("playbook-") {
-        Some("#".to_string())
-    } else {
-        None
-    }
-}
-
-/// Like [`neutralise`], but raster `data:image/…` sources are allowed for images.
-fn neutralise_image(url: &str) -> Option<String> {
-    let lower = url.trim().to_ascii_lowercase();
-    let raster = [
-        "data:image/png",
-        "data:image/jpeg",
-        "data:image/gif",
-        "data:image/webp",
-    ];
-    if raster.iter().any(|p| lower.starts_with(p)) {
-        return None;
-    }
-    neutralise(url)
 }
 
 /// The sentence of the enclosing paragraph (or cell, or heading) around a link.

@@ -403,10 +403,103 @@ pub fn site_files(data: &[u8]) -> Vec<SourceFile> {
     files
 }
 
+/// Checks that a drawing `svg::sanitize` published cannot run script, read
+/// back with its own XML parser: every element is an SVG element that is
+/// not a script host (no `script`, `foreignObject`, frame or handler), no
+/// attribute is an event handler, no animation targets a link or a
+/// handler, every link is a `#fragment`, a path or an `http(s)`/`mailto`…
+/// URL (read the WHATWG way: tabs and newlines removed, controls and
+/// spaces trimmed), and the document holds no instruction, comment or DTD.
+/// Sanitising it again changes nothing and finds nothing.
+pub fn check_svg(svg: &str) -> Result<(), String> {
+    const SVG_NS: &str = "http://www.w3.org/2000/svg";
+    const HOSTS: &[&str] = &[
+        "script", "foreignobject", "iframe", "frame", "embed", "object", "handler", "listener",
+    ];
+    if svg.contains("<!") || svg[1..].contains("<?") {
+        return Err(format!("a DTD, comment or instruction: {svg}"));
+    }
+    let doc = roxmltree::Document::parse(svg).map_err(|e| format!("not XML ({e}): {svg}"))?;
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        let name = n.tag_name().name();
+        if n.tag_name().namespace() != Some(SVG_NS) {
+            return Err(format!("<{name}> outside the SVG namespace: {svg}"));
+        }
+        if HOSTS.contains(&name.to_ascii_lowercase().as_str()) {
+            return Err(format!("a <{name}> element: {svg}"));
+        }
+        for a in n.attributes() {
+            let an = a.name().to_ascii_lowercase();
+            if an.starts_with("on") {
+                return Err(format!("an `{an}` attribute: {svg}"));
+            }
+            if an == "attributename" {
+                let target = a.value().trim().rsplit(':').next().unwrap_or("").to_ascii_lowercase();
+                if target == "href" || target.starts_with("on") {
+                    return Err(format!("an animation of `{target}`: {svg}"));
+                }
+            }
+            if an == "href" {
+                let seen: String = a
+                    .value()
+                    .trim_matches(|c: char| c <= ' ')
+                    .chars()
+                    .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                let scheme = seen
+                    .split_once(':')
+                    .map(|(s, _)| s)
+                    .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));
+                let ok = match scheme {
+                    None => true,
+                    Some("http" | "https" | "mailto" | "tel" | "ftp") => true,
+                    Some("data") => ["png", "jpeg", "gif", "webp", "avif"]
+                        .iter()
+                        .any(|t| seen.starts_with(&format!("data:image/{t}"))),
+                    Some(other) => !matches!(other, "javascript" | "vbscript" | "livescript" | "file"),
+                };
+                if !ok {
+                    return Err(format!("a link `{seen}`: {svg}"));
+                }
+                if !matches!(name, "a" | "image" | "feImage") && !seen.starts_with('#') {
+                    return Err(format!("<{name}> refers to `{seen}` outside the drawing: {svg}"));
+                }
+            }
+        }
+    }
+    let again = playbook::svg::sanitize(svg).map_err(|e| format!("its own output is refused ({e:?}): {svg}"))?;
+    if !again.findings.is_empty() {
+        return Err(format!("findings in its own output {:?}: {svg}", again.findings));
+    }
+    if again.svg != svg {
+        return Err(format!("not stable:\n{svg}\n{}", again.svg));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use playbook::markdown::{MarkdownOptions, render};
+
+    #[test]
+    fn the_svg_oracle_passes_sanitised_drawings_and_catches_live_ones() {
+        let hostile = r##"<!DOCTYPE svg [<!ENTITY x "<script>alert(1)</script>">]><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><a href="java&#9;script:alert(1)"><set attributeName="href" to="javascript:alert(1)"/><rect width="9"/></a>&x;<foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml"/></foreignObject><use href="data:image/svg+xml,x#y"/></svg>"##;
+        let out = playbook::svg::sanitize(hostile).unwrap();
+        assert_eq!(check_svg(&out.svg), Ok(()));
+        for live in [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x</script></svg>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"x\"/>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java&#9;script:x\"/></svg>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><a><set attributeName=\"xlink:href\" to=\"x\"/></a></svg>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><use href=\"data:image/svg+xml,x#y\"/></svg>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject/></svg>",
+            "<!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ] {
+            assert!(check_svg(live).is_err(), "{live}");
+        }
+    }
 
     #[test]
     fn safe_markdown_passes() {

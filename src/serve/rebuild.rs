@@ -177,16 +177,14 @@ impl Builder {
                             }
                         }
                     } else if !name.starts_with('_') {
-                        if p.is_file() {
-                            self.assets.insert(
-                                rel.clone(),
-                                Asset {
-                                    rel,
-                                    abs: p.clone(),
-                                },
-                            );
-                        } else {
-                            self.assets.remove(&rel);
+                        // A file that cannot be read now is left out, like a removed one.
+                        match Asset::read(rel.clone(), p.clone()) {
+                            Ok(a) if p.is_file() => {
+                                self.assets.insert(rel, a);
+                            }
+                            _ => {
+                                self.assets.remove(&rel);
+                            }
                         }
                     }
                 }
@@ -304,11 +302,10 @@ impl Builder {
             diagnostics.extend(errors.iter().cloned());
         }
         // The checks `build` makes besides the pure stages (same order).
-        let assets: Vec<Asset> = self.assets.values().cloned().collect();
-        diagnostics.extend(crate::active::check(
-            &assets,
-            site.config.markdown.unsafe_html,
-        ));
+        let mut assets: Vec<Asset> = self.assets.values().cloned().collect();
+        diagnostics.extend(
+            crate::active::check(&assets, site.config.markdown.unsafe_html).apply(&mut assets),
+        );
         diagnostics.extend(crate::collide::asset_collisions(
             &site,
             &assets,

@@ -1018,7 +1018,7 @@ fn files_that_would_run_script_are_not_published() {
         .file("content/outils/script.js", "alert(1)");
     let o = fails_with(
         &s,
-        "content/dessin.svg:3:10: error: this SVG drawing holds an entity-encoded `javascript:` URL",
+        "content/dessin.svg:3:4: warning: this SVG drawing holds a `javascript:` URL in `href`, which a browser would run: the published copy leaves it out",
     );
     assert!(
         o.stderr
@@ -1041,17 +1041,63 @@ fn files_that_would_run_script_are_not_published() {
     assert!(!o.stderr.contains("propre.svg"), "{}", o.stderr);
     assert!(!o.stderr.contains("donnees.xml"), "{}", o.stderr);
     assert!(!s.exists("public"));
+    // Without the files that cannot be made safe, the site builds, and the
+    // drawing is published without its link.
+    s.remove("content/essai.html")
+        .remove("content/outils/script.js")
+        .remove("content/piege.xml");
+    let o = builds(&s);
+    assert!(
+        o.stderr.contains("content/dessin.svg:3:4: warning"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        s.read("public/dessin.svg"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n<a>x</a></svg>\n"
+    );
+    let strict = s.build(&["--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    s.file("content/essai.html", "<script>alert(1)</script>");
     // `playbook check` reports them too.
     let c = s.run(&["check"]);
     assert_eq!(c.code, 1, "{}", c.stdout);
     assert!(
-        format!("{}{}", c.stdout, c.stderr).contains("content/dessin.svg:3:10"),
+        format!("{}{}", c.stdout, c.stderr).contains("content/dessin.svg:3:4"),
         "{}{}",
         c.stdout,
         c.stderr
     );
-    // A site that trusts its authors with raw HTML publishes them.
+    // A site that trusts its authors with raw HTML publishes them as they are.
     s.file("playbook.toml", "[markdown]\nunsafe_html = true\n");
     builds(&s);
     assert!(s.exists("public/dessin.svg") && s.exists("public/essai.html"));
+    assert_eq!(
+        s.read("public/propre.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>\n"
+    );
+}
+
+#[test]
+fn a_clean_drawing_is_published_through_the_allow_list() {
+    let s = Site::new();
+    s.file("content/a.md", "# A\n\n![dessin](dessin.svg)\n")
+        .file(
+            "content/dessin.svg",
+            "<?xml version=\"1.0\"?>\n<!-- Inkscape -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" inkscape:version=\"1\"><rect width=\"4\"/><foreignObject><p xmlns=\"http://www.w3.org/1999/xhtml\">texte</p></foreignObject></svg>\n",
+        )
+        .file(
+            "content/donnees.xml",
+            "<?xml version=\"1.0\"?>\n<communes><commune nom=\"Saint-Ouen\"/></communes>\n",
+        );
+    builds(&s);
+    assert_eq!(
+        s.read("public/dessin.svg"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"4\"/></svg>\n"
+    );
+    // Other XML is published as it is.
+    assert_eq!(
+        s.read("public/donnees.xml"),
+        "<?xml version=\"1.0\"?>\n<communes><commune nom=\"Saint-Ouen\"/></communes>\n"
+    );
 }

@@ -57,6 +57,12 @@ impl Site {
         self
     }
 
+    /// Removes a file.
+    pub fn remove(&self, rel: &str) -> &Site {
+        std::fs::remove_file(self.path().join(rel)).unwrap();
+        self
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         let out = Command::new(BIN)
             .args(args)
