@@ -126,6 +126,7 @@ pub fn check(root: &Path, drafts: bool) -> Report {
             Target::Asset { .. } => stats.files += 1,
             Target::Missing { .. } => stats.missing += 1,
             Target::Unresolved { .. } => stats.broken += 1,
+            Target::Tag { .. } => {}
         }
     }
     Report {

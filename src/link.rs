@@ -26,8 +26,10 @@ pub enum Target {
         rel: String,
         fragment: Option<String>,
     },
-    /// A local URL that matches nothing: kept as written.
+    /// A local URL that matches nothing (the text stays, without an address).
     Unresolved { url: String },
+    /// `#tag`: the page of that tag (`wiki::TAGS_URL`), by its slug.
+    Tag { slug: String },
 }
 
 /// Resolution of the whole site.
@@ -49,9 +51,22 @@ struct Index<'a> {
     by_key: HashMap<String, Vec<(u8, PageId)>>,
     by_source: HashMap<&'a str, PageId>,
     by_url: HashMap<&'a str, PageId>,
+    /// Lower-case file name → pages and assets of that name (Obsidian
+    /// finds a file by its name alone, wherever it is).
+    by_name: HashMap<String, Vec<Named<'a>>>,
 }
 
-fn build_index(site: &Site) -> Index<'_> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named<'a> {
+    Page(PageId),
+    Asset(&'a str),
+}
+
+fn file_name_key(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_lowercase()
+}
+
+fn build_index<'a>(site: &'a Site, assets: &'a BTreeSet<String>) -> Index<'a> {
     let mut by_key: HashMap<String, Vec<(u8, PageId)>> = HashMap::new();
     let mut by_source = HashMap::new();
     for (id, p) in site.pages.iter().enumerate() {
@@ -83,10 +98,24 @@ fn build_index(site: &Site) -> Index<'_> {
         .enumerate()
         .map(|(id, p)| (p.url.as_str(), id))
         .collect();
+    let mut by_name: HashMap<String, Vec<Named<'_>>> = HashMap::new();
+    for (id, p) in site.pages.iter().enumerate() {
+        by_name
+            .entry(file_name_key(&p.source))
+            .or_default()
+            .push(Named::Page(id));
+    }
+    for a in assets {
+        by_name
+            .entry(file_name_key(a))
+            .or_default()
+            .push(Named::Asset(a));
+    }
     Index {
         by_key,
         by_source,
         by_url,
+        by_name,
     }
 }
 
@@ -103,7 +132,7 @@ fn closeness(a: &str, b: &str) -> usize {
 
 /// Resolves all links of the site.
 pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagnostic>) {
-    let index = build_index(site);
+    let index = build_index(site, assets);
     let mut diags = vec![];
     let mut table = LinkTable {
         targets: Vec::with_capacity(site.pages.len()),
@@ -142,7 +171,10 @@ fn resolve_one(
 ) -> Target {
     let page = &site.pages[from];
     match link.kind {
-        LinkKind::Wiki => {
+        LinkKind::Tag => Target::Tag {
+            slug: slugify(&link.target),
+        },
+        LinkKind::Wiki | LinkKind::Embed => {
             let target = if link.target.is_empty() {
                 Some(from)
             } else if let Some(id) = link
@@ -220,25 +252,66 @@ fn resolve_one(
         }
         LinkKind::Path | LinkKind::Image => {
             let decoded = percent_decode(&link.target);
+            let dir = page.source.rfind('/').map_or("", |i| &page.source[..i]);
             let joined = if let Some(abs) = decoded.strip_prefix('/') {
                 normalise_path(abs)
             } else {
-                let dir = page.source.rfind('/').map_or("", |i| &page.source[..i]);
                 normalise_path(&format!("{dir}/{decoded}"))
             };
-            if link.kind == LinkKind::Path
-                && let Some(id) = find_page_by_path(site, index, &joined)
-            {
-                return Target::Page {
-                    id,
-                    anchor: anchor_of(site, id, link, diags, from),
+            // As written (relative to the page, or from the root), then from
+            // the root as Obsidian writes paths, then by file name alone.
+            let from_root = normalise_path(&decoded);
+            for path in [&joined, &from_root] {
+                if link.kind == LinkKind::Path
+                    && let Some(id) = find_page_by_path(site, index, path)
+                {
+                    return Target::Page {
+                        id,
+                        anchor: anchor_of(site, id, link, diags, from),
+                    };
+                }
+                if assets.contains(path.as_str()) {
+                    return Target::Asset {
+                        rel: path.clone(),
+                        fragment: link.anchor.clone(),
+                    };
+                }
+            }
+            if let Some(found) = by_name(site, index, &page.source, &decoded, link.kind) {
+                return match found {
+                    Named::Page(id) => Target::Page {
+                        id,
+                        anchor: anchor_of(site, id, link, diags, from),
+                    },
+                    Named::Asset(rel) => Target::Asset {
+                        rel: rel.to_string(),
+                        fragment: link.anchor.clone(),
+                    },
                 };
             }
-            if assets.contains(&joined) {
-                return Target::Asset {
-                    rel: joined,
-                    fragment: link.anchor.clone(),
-                };
+            // A page that is not written yet is a page to create; a missing
+            // file is only reported.
+            let is_page = link.kind == LinkKind::Path && {
+                let name = decoded.rsplit('/').next().unwrap_or(&decoded);
+                let lower = name.to_ascii_lowercase();
+                crate::load::is_markdown(&lower) || !name.contains('.')
+            };
+            if is_page && !decoded.is_empty() {
+                let name = decoded.rsplit('/').next().unwrap_or(&decoded);
+                let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+                let title = crate::site::prettify(crate::site::order_prefix(stem).1);
+                diags.push(
+                    Diagnostic::note(
+                        &page.shown,
+                        link.line,
+                        link.col,
+                        format!("page to create: `{}`", link.target),
+                    )
+                    .with_help(
+                        "write that page, or fix the link's path (relative to this file's folder)",
+                    ),
+                );
+                return Target::Missing { title };
             }
             diags.push(
                 Diagnostic::warning(
@@ -257,6 +330,36 @@ fn resolve_one(
             Target::Unresolved { url }
         }
     }
+}
+
+/// A page or file found by its file name alone (`image.png`, `Note.md`):
+/// the one of that name nearest to the linking page.
+fn by_name<'a>(
+    site: &Site,
+    index: &Index<'a>,
+    from_source: &str,
+    target: &str,
+    kind: LinkKind,
+) -> Option<Named<'a>> {
+    let key = file_name_key(target.trim_end_matches('/'));
+    let mut candidates: Vec<Named<'a>> = index
+        .by_name
+        .get(&key)?
+        .iter()
+        .copied()
+        .filter(|n| kind == LinkKind::Path || matches!(n, Named::Asset(_)))
+        .collect();
+    let source = |n: &Named<'a>| match n {
+        Named::Page(id) => site.pages[*id].source.clone(),
+        Named::Asset(rel) => (*rel).to_string(),
+    };
+    candidates.sort_by_key(|n| {
+        (
+            std::cmp::Reverse(closeness(from_source, &source(n))),
+            source(n),
+        )
+    });
+    candidates.first().copied()
 }
 
 /// `[[dossier/page]]`: relative to the linking page's folder, then to `content/`.
@@ -323,21 +426,63 @@ fn anchor_of(
 ) -> Option<String> {
     let anchor = link.anchor.as_ref()?;
     let target = &site.pages[id];
-    let key = match_key(anchor);
-    let slug = slugify(anchor);
-    if let Some(h) = target
-        .body
-        .headings
+    let page = &site.pages[from];
+    // `[[Note#^bloc]]`: an Obsidian block id.
+    if anchor.starts_with('^') && target.body.blocks.iter().any(|(b, _)| b == anchor) {
+        return Some(anchor.clone());
+    }
+    // `[[Note#Titre#Sous-titre]]`: the last heading, under the first.
+    let parts: Vec<&str> = anchor.split('#').filter(|p| !p.trim().is_empty()).collect();
+    let last = parts.last().copied().unwrap_or(anchor);
+    // Slug and key computed once: a page may have thousands of headings.
+    let keyed = |part: &str| (part.to_string(), slugify(part), match_key(part));
+    let matches = |h: &crate::markdown::Heading, (part, slug, key): &(String, String, String)| {
+        h.id == *part || h.id == *slug || h.key == *key
+    };
+    let headings = &target.body.headings;
+    // The whole anchor first: a heading may hold a `#` (`Rotation #4`).
+    let whole = keyed(anchor);
+    if let Some(h) = headings.iter().find(|h| matches(h, &whole)) {
+        return Some(h.id.clone());
+    }
+    let wanted = keyed(last);
+    let under = parts
+        .first()
+        .filter(|_| parts.len() > 1)
+        .map(|first| keyed(first))
+        .and_then(|first| headings.iter().position(|h| matches(h, &first)))
+        .unwrap_or(0);
+    if let Some(h) = headings[under..]
         .iter()
-        .find(|h| h.id == *anchor || h.id == slug || h.key == key)
+        .find(|h| matches(h, &wanted))
+        .or_else(|| headings.iter().find(|h| matches(h, &wanted)))
     {
+        return Some(h.id.clone());
+    }
+    // Another tool's slug of the same heading (MkDocs drops `°`, we write `deg`).
+    let loose = ascii_slug(last);
+    if let Some(h) = headings
+        .iter()
+        .find(|h| ascii_slug(&h.title) == loose && !loose.is_empty())
+    {
+        diags.push(
+            Diagnostic::note(
+                &page.shown,
+                link.line,
+                link.col,
+                format!(
+                    "the anchor `{anchor}` is written for another tool: it leads to `#{}`",
+                    h.id
+                ),
+            )
+            .with_help(format!("write `#{}`", h.id)),
+        );
         return Some(h.id.clone());
     }
     // Footnotes and ids written by hand are kept as they are.
     if anchor.starts_with("fn") {
         return Some(anchor.clone());
     }
-    let page = &site.pages[from];
     diags.push(
         Diagnostic::warning(
             &page.shown,
@@ -364,7 +509,15 @@ fn anchor_of(
             )
         }),
     );
-    Some(slug)
+    Some(slugify(anchor))
+}
+
+/// A slug the way MkDocs and Python-Markdown make one: letters that are
+/// not ASCII once decomposed are dropped, not spelled out.
+fn ascii_slug(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let ascii: String = s.nfkd().filter(char::is_ascii).collect();
+    slugify(&ascii)
 }
 
 /// Resolves `.` and `..` in a `/`-separated path (never above the root).

@@ -354,6 +354,7 @@ impl RenderEnv<'_> {
                 h
             }
             Target::Missing { title } => self.missing_href(from, title),
+            Target::Tag { slug } => self.href(from, &format!("{}{slug}/", wiki::TAGS_URL)),
             // Written relative to the source folder; a page is one folder deeper.
             Target::Unresolved { url } if url.starts_with('/') || from_is_index => url.clone(),
             Target::Unresolved { url } => format!("../{url}"),

@@ -193,6 +193,18 @@ pub fn parse_page(
         prettify(order_prefix(stem(&src.rel)).1)
     };
     let mut front = front;
+    // `#tag` in the text counts like a tag of the front matter.
+    for t in &body.tags {
+        if !front.tags.iter().any(|f| slugify(f) == slugify(t)) {
+            front.tags.push(t.clone());
+        }
+    }
+    for (line, message) in &body.notes {
+        warnings.push(
+            Diagnostic::warning(&src.shown, *line, 1, message.clone())
+                .with_help("write it as playbook reads it (see docs/syntaxes.md), or remove it"),
+        );
+    }
     if front.order.is_none() && !is_index {
         front.order = order_prefix(stem(&src.rel)).0;
     }

@@ -47,6 +47,11 @@ impl UniqueSlugs {
         }
     }
 
+    /// Is `slug` taken?
+    pub fn is_taken(&self, slug: &str) -> bool {
+        self.used.contains(slug)
+    }
+
     /// Marks `slug` as taken, as it is.
     pub fn reserve(&mut self, slug: &str) {
         self.used.insert(slug.to_string());

@@ -97,6 +97,7 @@ impl RenderEnv<'_> {
                 Target::Missing { .. } => 1,
                 Target::Asset { .. } => 2,
                 Target::Unresolved { .. } => 3,
+                Target::Tag { .. } => 4,
             });
             d.str(&self.target_href(&page.url, page.is_index, t));
         }

@@ -155,7 +155,7 @@ fn markdown_features_and_heading_ids() {
         "<del>barré</del>",
         "href=\"http://www.example.org\"",
         "La note.",
-        "markdown-alert-tip",
+        "<div class=\"callout callout-tip\" data-callout=\"tip\">\n<p class=\"callout-title\">Astuce</p>",
         "href=\"#legitimite-portage\"",
     ] {
         assert!(html.contains(needle), "missing {needle}");

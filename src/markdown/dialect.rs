@@ -1,0 +1,654 @@
+//! Markup of other documentation tools, rewritten into what the parser
+//! reads, before parsing: MkDocs admonitions (`!!! note "Titre"`, `??? note`,
+//! `???+ note`, with their indented body), GitBook tags (`{% hint %}`,
+//! `{% tabs %}`, `{% content-ref %}`, `{% embed %}`, `{% code %}`,
+//! `{% file %}`, `{% stepper %}`; any other tag is dropped with a note) and
+//! MkDocs attribute lists written `{: … }`. The caret of an Obsidian block
+//! id (`… ^id` at the end of a line) becomes [`BLOCK_MARK`], so that an
+//! escaped one (`\^id`, as `playbook import` writes) stays text.
+//!
+//! Containers become comrak block directives (`:::type title` … `:::`, the
+//! syntax VuePress, VitePress and Docusaurus already use), which
+//! `markdown::blocks` turns into HTML. A directive written here has a longer
+//! fence the shallower it is (comrak closes a directive at the first fence at
+//! least as long as its own), and the internal types start with `pb-`.
+//!
+//! Line numbers are kept: a line is rewritten in place, and a closing fence
+//! takes the place of the blank line before the next block. When there is no
+//! such line, one is inserted and [`Prepared::lines`] maps every line back to
+//! the source. Fenced code and inline code are left alone. Pure.
+
+use std::borrow::Cow;
+
+use super::BLOCK_MARK;
+
+/// The deepest nesting of containers written here (deeper ones are text).
+const MAX_DEPTH: usize = 12;
+
+/// The source, ready for the parser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared<'a> {
+    pub text: Cow<'a, str>,
+    /// When lines were inserted: for each line of `text` (0-based), the
+    /// source line it stands for (1-based).
+    pub lines: Option<Vec<usize>>,
+    /// What was dropped, by source line (1-based).
+    pub notes: Vec<(usize, String)>,
+}
+
+impl Prepared<'_> {
+    /// The source line of line `line` (1-based) of the text.
+    pub fn source_line(&self, line: usize) -> usize {
+        match &self.lines {
+            Some(map) => map
+                .get(line.saturating_sub(1))
+                .or(map.last())
+                .copied()
+                .unwrap_or(line),
+            None => line,
+        }
+    }
+}
+
+/// Rewrites `body`; borrows it unchanged when it holds none of this markup.
+pub fn prepare(body: &str) -> Prepared<'_> {
+    let unchanged = Prepared {
+        text: Cow::Borrowed(body),
+        lines: None,
+        notes: vec![],
+    };
+    if !["!!!", "???", "{%", "{:", "^"]
+        .iter()
+        .any(|m| body.contains(m))
+    {
+        return unchanged;
+    }
+    let mut w = Writer::default();
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        w.line(line, i + 1);
+    }
+    w.finish();
+    if !w.changed {
+        return unchanged;
+    }
+    Prepared {
+        text: Cow::Owned(w.out.concat()),
+        lines: w.inserted.then_some(w.map),
+        notes: w.notes,
+    }
+}
+
+/// An open MkDocs admonition.
+struct Admonition {
+    /// Indentation (columns) of its `!!!` line in the source.
+    opener: usize,
+    /// Indentation of its fences in the output.
+    out_indent: usize,
+    fence: usize,
+}
+
+/// An open GitBook container tag.
+struct Container {
+    tag: String,
+    /// `None` for a tag that was dropped (its closing tag goes too).
+    fence: Option<(usize, usize)>,
+}
+
+#[derive(Default)]
+struct Writer {
+    /// Output lines, each with its line ending.
+    out: Vec<String>,
+    /// Source line of each output line.
+    map: Vec<usize>,
+    inserted: bool,
+    changed: bool,
+    notes: Vec<(usize, String)>,
+    admonitions: Vec<Admonition>,
+    containers: Vec<Container>,
+    /// An open code fence in the output: its character, length and indentation.
+    code: Option<(char, usize)>,
+}
+
+impl Writer {
+    fn depth(&self) -> usize {
+        self.admonitions.len() + self.containers.iter().filter(|c| c.fence.is_some()).count()
+    }
+
+    fn fence_len(&self) -> usize {
+        3 + MAX_DEPTH.saturating_sub(self.depth())
+    }
+
+    fn push(&mut self, line: String, source: usize) {
+        self.out.push(line);
+        self.map.push(source);
+    }
+
+    /// Writes a closing fence: in place of the blank line before, or inserted.
+    fn close_fence(&mut self, indent: usize, len: usize, source: usize) {
+        let fence = format!("{}{}\n", " ".repeat(indent), ":".repeat(len));
+        self.changed = true;
+        match self.out.last() {
+            Some(last) if last.trim().is_empty() => {
+                if let Some(last) = self.out.last_mut() {
+                    *last = fence;
+                }
+            }
+            _ => {
+                self.inserted = true;
+                self.push(fence, source);
+            }
+        }
+    }
+
+    fn line(&mut self, raw: &str, source: usize) {
+        let (content, ending) = split_ending(raw);
+        let blank = content.trim().is_empty();
+        let width = indent_width(content);
+        // MkDocs: a line indented less than the body ends the admonition.
+        if !blank {
+            while let Some(top) = self.admonitions.last() {
+                if width >= top.opener + 4 {
+                    break;
+                }
+                let (indent, fence) = (top.out_indent, top.fence);
+                self.admonitions.pop();
+                self.close_fence(indent, fence, source);
+                self.code = None;
+            }
+        }
+        let content: Cow<'_, str> = if self.admonitions.is_empty() || blank {
+            Cow::Borrowed(content)
+        } else {
+            self.changed = true;
+            let keep = width - 4 * self.admonitions.len();
+            Cow::Owned(format!("{}{}", " ".repeat(keep), content.trim_start()))
+        };
+        // Fenced code is passed through.
+        if let Some((c, len)) = self.code {
+            let t = content.trim_start();
+            let run = t.chars().take_while(|&x| x == c).count();
+            if run >= len && t[run * c.len_utf8()..].trim().is_empty() {
+                self.code = None;
+            }
+            self.push(format!("{content}{ending}"), source);
+            return;
+        }
+        if let Some(fence) = code_fence(&content) {
+            self.code = Some(fence);
+            self.push(format!("{content}{ending}"), source);
+            return;
+        }
+        let indent = indent_width(&content);
+        let trimmed = content.trim();
+        if let Some((fold, kind, title)) = admonition(trimmed)
+            && self.depth() < MAX_DEPTH
+        {
+            let fence = self.fence_len();
+            self.changed = true;
+            let title = title.map(|t| format!(" {t}")).unwrap_or_default();
+            self.push(
+                format!(
+                    "{}{}{kind}{fold}{title}{ending}",
+                    " ".repeat(indent),
+                    ":".repeat(fence)
+                ),
+                source,
+            );
+            self.admonitions.push(Admonition {
+                opener: width,
+                out_indent: indent,
+                fence,
+            });
+            return;
+        }
+        let mut text = content.into_owned();
+        if text.contains("{%") {
+            // A container tag alone on its line becomes one or more fences.
+            if let Some(tag) = whole_tag(text.trim())
+                && let Some(fences) = self.container(&tag, indent, source)
+            {
+                self.changed = true;
+                let n = fences.len();
+                for (i, f) in fences.into_iter().enumerate() {
+                    if i > 0 {
+                        self.inserted = true;
+                    }
+                    let end = if i + 1 == n { ending } else { "\n" };
+                    self.push(format!("{f}{end}"), source);
+                }
+                return;
+            }
+            text = self.tags(&text, source);
+        }
+        if text.contains("{:") {
+            let fixed = attribute_lists(&text);
+            if fixed != text {
+                self.changed = true;
+                text = fixed;
+            }
+        }
+        if let Some(at) = block_id(&text) {
+            self.changed = true;
+            text.replace_range(at..at + 1, &BLOCK_MARK.to_string());
+        }
+        self.push(format!("{text}{ending}"), source);
+    }
+
+    /// Rewrites the GitBook tags of one line (outside inline code).
+    fn tags(&mut self, line: &str, source: usize) -> String {
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        while let Some(start) = find_outside_code(rest, "{%") {
+            let Some(len) = rest[start..].find("%}") else {
+                break;
+            };
+            let inner = &rest[start + 2..start + len];
+            out.push_str(&rest[..start]);
+            rest = &rest[start + len + 2..];
+            let tag = Tag::parse(inner);
+            self.changed = true;
+            match tag.name.as_str() {
+                "embed" => {
+                    if let Some(url) = tag.attr("url") {
+                        out.push_str(&format!("<{url}>"));
+                    }
+                }
+                "file" => {
+                    if let Some(src) = tag.attr("src") {
+                        // `{% file src="x" %}Légende{% endfile %}` on one line.
+                        let (caption, after) = match rest.find("{%") {
+                            Some(e)
+                                if Tag::parse(rest[e + 2..].split("%}").next().unwrap_or(""))
+                                    .name
+                                    == "endfile" =>
+                            {
+                                let close = rest[e..].find("%}").map_or(rest.len(), |c| e + c + 2);
+                                (rest[..e].trim().to_string(), &rest[close..])
+                            }
+                            _ => (String::new(), rest),
+                        };
+                        let name = if caption.is_empty() {
+                            src.rsplit('/').next().unwrap_or(&src).to_string()
+                        } else {
+                            caption
+                        };
+                        out.push_str(&format!("[{}](<{src}>)", escape_label(&name)));
+                        rest = after;
+                    }
+                }
+                "endembed" | "endfile" | "raw" | "endraw" => {}
+                n if n.starts_with("end") => {}
+                n if CONTAINERS.contains(&n) => {
+                    self.notes.push((
+                        source,
+                        format!("the GitBook tag `{{% {n} %}}` must stand alone on its line to be read; it was dropped"),
+                    ));
+                }
+                "" => out.push_str(&format!("{{%{inner}%}}")),
+                n => {
+                    self.notes.push((
+                        source,
+                        format!("the tag `{{% {n} %}}` is not known: it was dropped (the text around it is kept)"),
+                    ));
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The lines (fences, or one empty line for a dropped tag) that stand
+    /// for a container tag alone on its line, if it is one.
+    fn container(&mut self, tag: &Tag, indent: usize, source: usize) -> Option<Vec<String>> {
+        if let Some(name) = tag.name.strip_prefix("end") {
+            if !CONTAINERS.contains(&name) {
+                return None;
+            }
+            // Close up to the matching open tag.
+            let Some(at) = self.containers.iter().rposition(|c| c.tag == name) else {
+                self.notes.push((
+                    source,
+                    format!("`{{% end{name} %}}` closes nothing: it was dropped"),
+                ));
+                return Some(vec![String::new()]);
+            };
+            if self.containers.len() > at + 1 {
+                self.notes.push((
+                    source,
+                    format!("`{{% end{name} %}}` also closes the tags opened inside it"),
+                ));
+            }
+            let mut fences = vec![];
+            while self.containers.len() > at {
+                if let Some(c) = self.containers.pop()
+                    && let Some((indent, len)) = c.fence
+                {
+                    fences.push(format!("{}{}", " ".repeat(indent), ":".repeat(len)));
+                }
+            }
+            if fences.is_empty() {
+                fences.push(String::new());
+            }
+            return Some(fences);
+        }
+        if !CONTAINERS.contains(&tag.name.as_str()) {
+            return None;
+        }
+        if self.depth() >= MAX_DEPTH {
+            self.containers.push(Container {
+                tag: tag.name.clone(),
+                fence: None,
+            });
+            return Some(vec![String::new()]);
+        }
+        let fence = self.fence_len();
+        let info = match tag.name.as_str() {
+            "hint" => {
+                let style = tag.attr("style").unwrap_or_default();
+                match style.as_str() {
+                    "info" | "success" | "warning" | "danger" => style,
+                    _ => "note".into(),
+                }
+            }
+            "tabs" => "pb-tabs".into(),
+            "tab" => format!("pb-tab {}", tag.attr("title").unwrap_or_default()),
+            "content-ref" => "pb-card".into(),
+            "code" => match tag.attr("title") {
+                Some(t) => format!("pb-code {t}"),
+                None => "pb-code".into(),
+            },
+            "stepper" => "pb-steps".into(),
+            _ => "pb-step".into(),
+        };
+        self.containers.push(Container {
+            tag: tag.name.clone(),
+            fence: Some((indent, fence)),
+        });
+        Some(vec![format!(
+            "{}{}{}",
+            " ".repeat(indent),
+            ":".repeat(fence),
+            info.trim_end()
+        )])
+    }
+
+    fn finish(&mut self) {
+        let last = self.map.last().copied().unwrap_or(1);
+        if let Some(l) = self.out.last_mut()
+            && !l.ends_with('\n')
+        {
+            l.push('\n');
+        }
+        while let Some(top) = self.admonitions.pop() {
+            self.close_fence(top.out_indent, top.fence, last);
+        }
+        while let Some(c) = self.containers.pop() {
+            if let Some((indent, len)) = c.fence {
+                self.notes.push((
+                    last,
+                    format!(
+                        "`{{% {} %}}` is never closed (`{{% end{} %}}`): it ends with the page",
+                        c.tag, c.tag
+                    ),
+                ));
+                self.close_fence(indent, len, last);
+            }
+        }
+    }
+}
+
+/// GitBook tags that hold blocks.
+const CONTAINERS: &[&str] = &[
+    "hint",
+    "tabs",
+    "tab",
+    "content-ref",
+    "code",
+    "stepper",
+    "step",
+];
+
+/// A `{% name key="value" … %}` tag.
+#[derive(Debug, PartialEq, Eq)]
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+}
+
+impl Tag {
+    fn parse(inner: &str) -> Tag {
+        let inner = inner.trim();
+        let name_len = inner
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(inner.len());
+        let name = inner[..name_len].to_ascii_lowercase();
+        let mut attrs = vec![];
+        let mut rest = &inner[name_len..];
+        while let Some(eq) = rest.find('=') {
+            let key = rest[..eq].trim().to_ascii_lowercase();
+            let after = rest[eq + 1..].trim_start();
+            let (value, next) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    match body.find(q) {
+                        Some(end) => (&body[..end], &body[end + 1..]),
+                        None => (body, ""),
+                    }
+                }
+                _ => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            attrs.push((key, value.to_string()));
+            rest = next;
+        }
+        Tag { name, attrs }
+    }
+
+    fn attr(&self, key: &str) -> Option<String> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+/// The tag, when `trimmed` is one `{% … %}` tag and nothing else.
+fn whole_tag(trimmed: &str) -> Option<Tag> {
+    let inner = trimmed.strip_prefix("{%")?.strip_suffix("%}")?;
+    (!inner.contains("%}")).then(|| Tag::parse(inner))
+}
+
+/// Where the caret of an Obsidian block id (`… ^id` ending the line, or
+/// `^id` alone) is, unless escaped (`\^id`) or in inline code.
+fn block_id(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let at = t.rfind('^')?;
+    let id = &t[at + 1..];
+    let before = &t[..at];
+    let ok = !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && (before.trim().is_empty() || before.ends_with([' ', '\t']));
+    (ok && find_outside_code(t, &t[at..]) == Some(at)).then_some(at)
+}
+
+/// `!!! note "Titre"`, `??? tip`, `???+ warning ""`: the fold marker, the
+/// type and the title (in quotes, as MkDocs writes it).
+fn admonition(line: &str) -> Option<(&'static str, String, Option<String>)> {
+    let (fold, rest) = if let Some(r) = line.strip_prefix("???+") {
+        ("+", r)
+    } else if let Some(r) = line.strip_prefix("???") {
+        ("-", r)
+    } else if let Some(r) = line.strip_prefix("!!!") {
+        ("", r)
+    } else {
+        return None;
+    };
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let rest = rest.trim();
+    let type_len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    if type_len == 0 {
+        return None;
+    }
+    let kind = rest[..type_len].to_lowercase();
+    let after = rest[type_len..].trim();
+    let title = if let Some(q) = after.strip_prefix('"') {
+        // `""` asks for no title at all.
+        let t = q.rfind('"').map_or(q, |e| &q[..e]);
+        Some(if t.is_empty() {
+            "\"\"".into()
+        } else {
+            format!("\"{t}\"")
+        })
+    } else {
+        // Modifiers (`inline`, `inline end`) are layout only.
+        None
+    };
+    Some((fold, kind, title))
+}
+
+/// `{: #id .class }` → `{ #id .class }` (the syntax comrak reads), when
+/// the braces hold only attribute tokens.
+fn attribute_lists(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = find_outside_code(rest, "{:") {
+        let Some(end) = rest[at..].find('}') else {
+            break;
+        };
+        let inner = &rest[at + 2..at + end];
+        out.push_str(&rest[..at]);
+        if is_attribute_list(inner) {
+            out.push('{');
+            out.push_str(inner);
+            out.push('}');
+        } else {
+            out.push_str(&rest[at..=at + end]);
+        }
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Tokens of an attribute list: `#id`, `.class`, `key=value`, `key="v w"`.
+pub fn is_attribute_list(inner: &str) -> bool {
+    let mut any = false;
+    let mut rest = inner.trim();
+    while !rest.is_empty() {
+        let word_end = |s: &str| {
+            s.find(|c: char| c.is_whitespace() || c == '=')
+                .unwrap_or(s.len())
+        };
+        if let Some(r) = rest.strip_prefix(['#', '.']) {
+            let end = word_end(r);
+            if end == 0 {
+                return false;
+            }
+            rest = r[end..].trim_start();
+        } else {
+            let end = word_end(rest);
+            let key = &rest[..end];
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            {
+                return false;
+            }
+            let Some(after) = rest[end..].strip_prefix('=') else {
+                return false;
+            };
+            rest = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => match after[1..].find(q) {
+                    Some(e) => after[e + 2..].trim_start(),
+                    None => return false,
+                },
+                _ => {
+                    let e = after.find(char::is_whitespace).unwrap_or(after.len());
+                    after[e..].trim_start()
+                }
+            };
+        }
+        any = true;
+    }
+    any
+}
+
+/// The first `needle` outside a code span (`` `…` ``).
+fn find_outside_code(s: &str, needle: &str) -> Option<usize> {
+    let mut i = 0;
+    let b = s.as_bytes();
+    while i < b.len() {
+        if b[i] == b'`' {
+            let run = b[i..].iter().take_while(|&&c| c == b'`').count();
+            let ticks = &s[i..i + run];
+            // The span ends at the next run of the same length.
+            let mut j = i + run;
+            let mut closed = None;
+            while let Some(k) = s[j..].find(ticks) {
+                let at = j + k;
+                let len = b[at..].iter().take_while(|&&c| c == b'`').count();
+                if len == run {
+                    closed = Some(at + run);
+                    break;
+                }
+                j = at + len;
+            }
+            match closed {
+                Some(end) => i = end,
+                None => i += run,
+            }
+            continue;
+        }
+        if s[i..].starts_with(needle) {
+            return Some(i);
+        }
+        i += s[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// `(character, length)` when the line opens a fenced code block.
+fn code_fence(line: &str) -> Option<(char, usize)> {
+    if indent_width(line) > 3 {
+        return None;
+    }
+    let t = line.trim_start();
+    let c = t.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let run = t.chars().take_while(|&x| x == c).count();
+    (run >= 3 && !(c == '`' && t[run..].contains('`'))).then_some((c, run))
+}
+
+/// Columns of leading white space (a tab counts 4).
+fn indent_width(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+fn split_ending(raw: &str) -> (&str, &str) {
+    let content = raw.trim_end_matches(['\n', '\r']);
+    (content, &raw[content.len()..])
+}
+
+/// Text safe inside `[…]`.
+fn escape_label(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '[' | ']' | '\\' | '*' | '_' | '`' | '<') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
