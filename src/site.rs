@@ -155,6 +155,38 @@ fn reserved(url: &str) -> Option<&'static str> {
         .find(|r| url.starts_with(r))
 }
 
+/// `wanted`, or the first of `wanted-2`, `wanted-3`… that is free (for
+/// addresses ending with `/`, the suffix goes before it).
+fn free_address(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(wanted) {
+        return wanted.to_string();
+    }
+    let base = wanted.trim_end_matches('/');
+    (2..)
+        .map(|n| format!("{base}-{n}/"))
+        .find(|u| !taken(u))
+        .unwrap_or_else(|| wanted.to_string())
+}
+
+/// Two files or folders wanted the same address: the second got another.
+fn collision_warning(
+    (shown, kind): (PathBuf, &str),
+    wanted: &str,
+    given: &str,
+    (first, first_kind): (&std::path::Path, &str),
+) -> Diagnostic {
+    Diagnostic::warning(
+        shown,
+        0,
+        0,
+        format!(
+            "this {kind} would be published at `{wanted}`, like the {first_kind} `{}`: it is published at `{given}` instead",
+            first.display()
+        ),
+    )
+    .with_help("rename one of the two (names that differ only by case, accents, spaces or punctuation give the same address); links by path reach each one")
+}
+
 /// Turns `questions-frequentes` into `Questions frequentes`.
 pub fn prettify(name: &str) -> String {
     let spaced = name.replace(['-', '_'], " ");
@@ -273,24 +305,41 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
     }
     let mut sections: Vec<Section> = vec![];
     let mut by_dir: HashMap<String, SectionId> = HashMap::new();
+    // A folder's address is its parent's plus its own slug; two folders of
+    // the same address (`marches/`, `marchés/`) keep both: the second in
+    // path order gets `-2` (`-3`…), with a warning.
+    let mut folder_urls: HashMap<String, String> = HashMap::new();
     for dir in dirs.keys() {
-        let url = if dir.is_empty() {
-            String::new()
-        } else {
-            let mut u = String::new();
-            for part in dir.split('/') {
-                let s = slugify(part);
-                u.push_str(if s.is_empty() { "section" } else { &s });
-                u.push('/');
-            }
-            u
-        };
         let id = sections.len();
         let parent = if dir.is_empty() {
             None
         } else {
             by_dir.get(parent_dir(dir)).copied()
         };
+        let url = match parent {
+            None => String::new(),
+            Some(p) => {
+                let slug = match slugify(file_name(dir)) {
+                    s if s.is_empty() => "section".to_string(),
+                    s => s,
+                };
+                let wanted = format!("{}{slug}/", sections[p].url);
+                let url = free_address(&wanted, |u| folder_urls.contains_key(u));
+                if url != wanted {
+                    diags.push(collision_warning(
+                        (PathBuf::from("content").join(dir), "folder"),
+                        &wanted,
+                        &url,
+                        (
+                            &PathBuf::from("content").join(&folder_urls[&wanted]),
+                            "folder",
+                        ),
+                    ));
+                }
+                url
+            }
+        };
+        folder_urls.insert(url.clone(), dir.clone());
         sections.push(Section {
             dir: dir.clone(),
             url,
@@ -411,23 +460,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
 
     // URLs, titles and section membership.
     let mut taken: HashMap<String, PageId> = HashMap::new();
-    let mut folders: HashMap<&str, &str> = HashMap::new();
     for s in &sections {
-        if let Some(other) = folders.insert(&s.url, &s.dir) {
-            diags.push(
-                Diagnostic::error(
-                    PathBuf::from("content").join(&s.dir),
-                    0,
-                    0,
-                    format!(
-                        "this folder would be published at `{}`, like the folder `{}`",
-                        s.url,
-                        PathBuf::from("content").join(other).display()
-                    ),
-                )
-                .with_help("rename one of the two folders (folder names that differ only by case, accents or punctuation give the same address)"),
-            );
-        }
         taken.insert(s.url.clone(), usize::MAX);
     }
     for id in 0..pages.len() {
@@ -449,18 +482,25 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
             s if s.is_empty() => "page".to_string(),
             s => s,
         };
-        let url = format!("{}{}/", sections[sid].url, slug);
-        if let Some(&other) = taken.get(&url) {
-            let what = if other == usize::MAX {
-                format!("the folder `{}`", url.trim_end_matches('/'))
+        let wanted = format!("{}{}/", sections[sid].url, slug);
+        let url = free_address(&wanted, |u| taken.contains_key(u));
+        if url != wanted {
+            let other = taken[&wanted];
+            let (what, path) = if other == usize::MAX {
+                let dir = sections
+                    .iter()
+                    .find(|s| s.url == wanted)
+                    .map_or("", |s| s.dir.as_str());
+                ("folder", PathBuf::from("content").join(dir))
             } else {
-                format!("`{}`", pages[other].shown.display())
+                ("file", pages[other].shown.clone())
             };
-            diags.push(
-                Diagnostic::error(&pages[id].shown, 0, 0, format!("this page would be published at `{url}`, like {what}"))
-                    .with_help("rename one of the two files (file names that differ only by case, accents or punctuation give the same address)"),
-            );
-            continue;
+            diags.push(collision_warning(
+                (pages[id].shown.clone(), "page"),
+                &wanted,
+                &url,
+                (&path, what),
+            ));
         }
         if let Some(r) = reserved(&url) {
             diags.push(

@@ -262,12 +262,17 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn colliding_output_paths_are_errors() {
+fn colliding_output_paths_are_warnings_and_strict_errors() {
     let s = Site::new();
     s.file("content/Été.md", "x").file("content/ete.md", "y");
     let o = s.build(&[]);
-    assert_eq!(o.code, 1);
-    assert!(o.stderr.contains("ete/"), "{}", o.stderr);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("published at `ete-2/` instead"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(s.build(&["--strict"]).code, 1);
 }
 
 #[test]

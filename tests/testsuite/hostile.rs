@@ -818,20 +818,29 @@ fn a_symlink_to_etc_passwd() {
 
 #[test]
 fn names_differing_only_by_case_or_unicode_normalisation() {
+    // Both pages are published: the second in path order gets `-2`, with a
+    // warning; links by path reach each one; `--strict` refuses.
     let s = Site::new();
-    s.file("content/Page.md", "# Majuscule\n")
-        .file("content/page.md", "# Minuscule\n");
-    let o = fails_with(&s, "would be published at `page/`");
+    s.file("content/Page.md", "# Majuscule\n\n[l'autre](page.md)\n")
+        .file("content/page.md", "# Minuscule\n\n[l'autre](Page.md)\n");
+    let o = builds(&s);
     assert!(
-        o.stderr.contains("content/Page.md") || o.stderr.contains("content/page.md"),
+        o.stderr.contains("content/page.md: warning: this page would be published at `page/`, like the file `content/Page.md`: it is published at `page-2/` instead"),
         "{}",
         o.stderr
     );
+    assert!(o.stderr.contains("rename one of the two"), "{}", o.stderr);
+    assert!(s.read("public/page/index.html").contains("Majuscule"));
+    assert!(s.read("public/page-2/index.html").contains("Minuscule"));
     assert!(
-        o.stderr.contains("rename one of the two files"),
-        "{}",
-        o.stderr
+        s.read("public/page/index.html")
+            .contains("href=\"../page-2/\"")
     );
+    assert!(
+        s.read("public/page-2/index.html")
+            .contains("href=\"../page/\"")
+    );
+    assert_eq!(s.build(&["--strict"]).code, 1);
 
     let nfc = "\u{e9}t\u{e9}.md";
     let nfd = "e\u{301}te\u{301}.md";
@@ -839,32 +848,42 @@ fn names_differing_only_by_case_or_unicode_normalisation() {
     let s = Site::new();
     s.file(&format!("content/{nfc}"), "# NFC\n")
         .file(&format!("content/{nfd}"), "# NFD\n");
-    let o = fails_with(&s, "would be published at `ete/`");
+    let o = builds(&s);
     assert!(
-        o.stderr.contains("rename one of the two files"),
+        o.stderr.contains("would be published at `ete/`"),
         "{}",
         o.stderr
     );
-    assert!(!s.exists("public"));
+    let mut both = [
+        s.read("public/ete/index.html"),
+        s.read("public/ete-2/index.html"),
+    ];
+    both.sort();
+    assert!(both[0].contains("NFC") && both[1].contains("NFD"));
 }
 
 #[test]
-fn folders_differing_only_by_case() {
+fn folders_differing_only_by_case_or_accents() {
     // Was: `Guide/` and `guide/` both became `guide/`; their generated index
     // pages went to the same file and their pages were mixed, without a word.
+    // Then: an error. Now the second folder is published at `guide-2/`.
     let s = Site::new();
     s.file("content/Guide/a.md", "# A\n")
-        .file("content/guide/b.md", "# B\n");
-    let o = fails_with(
-        &s,
-        "content/guide: error: this folder would be published at `guide/`, like the folder `content/Guide`",
-    );
+        .file("content/guide/b.md", "# B\n")
+        .file("content/marches/c.md", "# C\n\n[d](../marchés/d.md)\n")
+        .file("content/marchés/d.md", "# D\n");
+    let o = builds(&s);
     assert!(
-        o.stderr.contains("rename one of the two folders"),
+        o.stderr.contains("content/guide: warning: this folder would be published at `guide/`, like the folder `content/Guide`: it is published at `guide-2/` instead"),
         "{}",
         o.stderr
     );
-    assert!(!s.exists("public"));
+    assert!(s.exists("public/guide/a/index.html") && s.exists("public/guide-2/b/index.html"));
+    assert!(s.exists("public/marches/c/index.html") && s.exists("public/marches-2/d/index.html"));
+    assert!(
+        s.read("public/marches/c/index.html")
+            .contains("href=\"../../marches-2/d/\"")
+    );
 }
 
 #[test]
@@ -884,7 +903,7 @@ fn page_titles_that_collide_on_one_output_path() {
         "the nearest page wins"
     );
 
-    // File names that give the same address, or a reserved one: errors.
+    // A reserved address is an error (a file name that collides, a warning).
     let s = Site::new();
     s.file("content/Réunion !.md", "---\ntitle: Un\n---\n")
         .file("content/reunion.md", "---\ntitle: Deux\n---\n")
