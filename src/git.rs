@@ -45,10 +45,6 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::date::Date;
 
-/// Patterns that match the usual bots (GitHub apps, Dependabot, Renovate),
-/// for callers that want a default for [`HistoryOptions::exclude`].
-pub const BOT_PATTERNS: &[&str] = &["*[bot]*", "dependabot*", "renovate*"];
-
 /// What [`read_history`] and [`build_history`] take besides the history.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HistoryOptions {

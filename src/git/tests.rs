@@ -388,7 +388,10 @@ fn branch_edits_listed_before_the_rename_reach_the_new_path() {
 #[test]
 fn co_authors_bots_and_identities() {
     let opts = HistoryOptions {
-        exclude: BOT_PATTERNS.iter().map(|s| (*s).to_owned()).collect(),
+        exclude: crate::config::BOT_PATTERNS
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
     };
     let commits = log(&[
         rec(
