@@ -41,6 +41,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::date::Date;
@@ -1171,9 +1172,9 @@ impl HistoryBuilder {
 struct People {
     exclude: Vec<String>,
     list: Vec<Person>,
-    by_key: FastMap<String, PersonId>,
+    by_key: FxHashMap<String, PersonId>,
     /// Identities as git printed them, already resolved.
-    seen: FastMap<Identity, Option<PersonId>>,
+    seen: FxHashMap<Identity, Option<PersonId>>,
 }
 
 impl People {
@@ -1181,8 +1182,8 @@ impl People {
         People {
             exclude: exclude.to_vec(),
             list: Vec::new(),
-            by_key: FastMap::default(),
-            seen: FastMap::default(),
+            by_key: FxHashMap::default(),
+            seen: FxHashMap::default(),
         }
     }
 
@@ -1266,40 +1267,11 @@ impl People {
     }
 }
 
-/// FxHash (as in rustc): much faster than SipHash on short keys. The keys
-/// are paths and identities from the repository being built, not input
-/// from the network.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut b = [0; 8];
-            b.copy_from_slice(w);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in words.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-
 /// Lineages of paths, as a union-find: renames seen late join lineages.
 #[derive(Default)]
 struct Walk {
     nodes: Vec<Node>,
-    paths: FastMap<String, PathSlot>,
+    paths: FxHashMap<String, PathSlot>,
 }
 
 /// What the walk knows of a path.
@@ -1492,7 +1464,7 @@ impl Walk {
         people: &[Person],
     ) -> BTreeMap<String, FileHistory> {
         let names: Vec<String> = people.iter().map(|p| p.name.to_lowercase()).collect();
-        let mut per_root: FastMap<u32, Vec<u32>> = FastMap::default();
+        let mut per_root: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         for n in 0..self.nodes.len() {
             let root = self.find(u32::try_from(n).unwrap_or(u32::MAX));
             if self.nodes[root as usize].current {
@@ -1511,7 +1483,7 @@ impl Walk {
                 continue;
             };
             let mut contributors: Vec<Contribution> = Vec::new();
-            let mut at: FastMap<PersonId, usize> = FastMap::default();
+            let mut at: FxHashMap<PersonId, usize> = FxHashMap::default();
             for &c in &ids {
                 let change = &changes[c as usize];
                 for (pid, co) in change
