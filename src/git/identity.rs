@@ -2,8 +2,10 @@
 //! `Co-authored-by` trailers and by `git check-mailmap` ([`parse_contact`]),
 //! names as shown and compared ([`normalize_name`]), the key that groups
 //! identities into one person ([`identity_key`]), and the exclusion patterns
-//! ([`glob_match`]). Pure; used by `log.rs`, `run.rs` and `people.rs`.
+//! (`Exclusions`, compiled by globset). Pure; used by `log.rs`, `run.rs` and
+//! `people.rs`.
 
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use unicode_normalization::UnicodeNormalization;
 
 /// A name and an email as git printed them (either may be empty).
@@ -53,29 +55,62 @@ pub fn identity_key(name: &str, email: &str) -> String {
     }
 }
 
-/// `*` any run of characters, `?` one character, the rest literally;
-/// without regard to case.
-pub fn glob_match(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.to_lowercase().chars().collect();
-    let t: Vec<char> = text.to_lowercase().chars().collect();
-    let (mut i, mut j) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while j < t.len() {
-        if i < p.len() && (p[i] == '?' || (p[i] != '*' && p[i] == t[j])) {
-            i += 1;
-            j += 1;
-        } else if i < p.len() && p[i] == '*' {
-            star = Some((i, j));
-            i += 1;
-        } else if let Some((si, sj)) = star {
-            i = si + 1;
-            j = sj + 1;
-            star = Some((si, sj + 1));
-        } else {
-            return false;
+/// The exclusion patterns of [`HistoryOptions::exclude`](super::HistoryOptions::exclude),
+/// compiled once into one [`GlobSet`]: `*` matches any run of characters
+/// (`/` included), `?` one byte (of UTF-8: an accented letter is two),
+/// anything else itself (`[`, `{` and `\` included), without regard to case.
+#[derive(Debug, Clone)]
+pub(super) struct Exclusions {
+    set: GlobSet,
+}
+
+impl Exclusions {
+    /// Compiles `patterns`. Escaped as they are, globset can fail only on
+    /// patterns too large for its regex engine (megabytes long): a pattern
+    /// it cannot compile excludes nobody, and so do all of them if the set
+    /// cannot be built.
+    pub(super) fn new(patterns: &[String]) -> Exclusions {
+        let mut set = GlobSetBuilder::new();
+        for p in patterns {
+            let glob = GlobBuilder::new(&globset_syntax(p))
+                .literal_separator(false)
+                .backslash_escape(true)
+                .build();
+            if let Ok(glob) = glob {
+                set.add(glob);
+            }
+        }
+        Exclusions {
+            set: set.build().unwrap_or_else(|_| GlobSet::empty()),
         }
     }
-    p[i..].iter().all(|&c| c == '*')
+
+    /// Does a pattern match all of `text`?
+    pub(super) fn matches(&self, text: &str) -> bool {
+        self.set.is_match(text.to_lowercase())
+    }
+}
+
+/// `pattern` written for globset, lower-cased (`matches` lower-cases the
+/// text: globset's own `case_insensitive` folds ASCII letters only), with
+/// each run of `*` as one (globset gives `**` a meaning of its own) and
+/// every other character globset reads specially escaped.
+fn globset_syntax(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut star = false;
+    for c in pattern.to_lowercase().chars() {
+        match c {
+            '*' if star => continue,
+            '*' | '?' => out.push(c),
+            '[' | ']' | '{' | '}' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        star = c == '*';
+    }
+    out
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ mod run;
 mod walk;
 
 pub use builder::{HistoryBuilder, build_history};
-pub use identity::{Identity, glob_match, identity_key, normalize_name, parse_contact};
+pub use identity::{Identity, identity_key, normalize_name, parse_contact};
 pub use log::{Commit, FileChange, LogParser, ParseError, parse_log};
 pub use run::{HistoryError, head, parse_status, read_history, read_uncommitted};
 
@@ -58,8 +58,10 @@ pub use run::{HistoryError, head, parse_status, read_history, read_uncommitted};
 pub struct HistoryOptions {
     /// Identities never credited, as glob-like patterns matched without
     /// regard to case against the (mailmapped) name and against the email:
-    /// `*` matches any run of characters, `?` one character, anything else
-    /// (including `[`) itself. E.g. `*[bot]*`, `dependabot*`.
+    /// `*` matches any run of characters, `?` one byte (an accented letter
+    /// is two), anything else (including `[`) itself. E.g. `*[bot]*`,
+    /// `dependabot*`: `[credits] exclude` gives them, by default
+    /// `config::BOT_PATTERNS`.
     pub exclude: Vec<String>,
 }
 

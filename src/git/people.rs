@@ -5,12 +5,12 @@
 
 use rustc_hash::FxHashMap;
 
-use super::identity::{Identity, glob_match, identity_key, normalize_name};
+use super::identity::{Exclusions, Identity, identity_key, normalize_name};
 use super::{Change, ChangeId, Person, PersonId};
 
 /// Identities met so far, by key.
 pub(super) struct People {
-    exclude: Vec<String>,
+    exclude: Exclusions,
     list: Vec<Person>,
     by_key: FxHashMap<String, PersonId>,
     /// Identities as git printed them, already resolved.
@@ -20,7 +20,7 @@ pub(super) struct People {
 impl People {
     pub(super) fn new(exclude: &[String]) -> People {
         People {
-            exclude: exclude.to_vec(),
+            exclude: Exclusions::new(exclude),
             list: Vec::new(),
             by_key: FxHashMap::default(),
             seen: FxHashMap::default(),
@@ -40,11 +40,7 @@ impl People {
     fn resolve(&mut self, id: &Identity) -> Option<PersonId> {
         let name = normalize_name(&id.name);
         let email = id.email.trim().to_lowercase();
-        if self
-            .exclude
-            .iter()
-            .any(|p| glob_match(p, &name) || (!email.is_empty() && glob_match(p, &email)))
-        {
+        if self.exclude.matches(&name) || (!email.is_empty() && self.exclude.matches(&email)) {
             return None;
         }
         let name = if name.is_empty() {

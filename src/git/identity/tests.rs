@@ -1,5 +1,10 @@
 use super::*;
 
+/// One pattern against one text, as `People` asks it.
+fn glob_match(pattern: &str, text: &str) -> bool {
+    Exclusions::new(&[pattern.to_owned()]).matches(text)
+}
+
 #[test]
 fn contacts_names_and_globs() {
     let c = |s| {
@@ -35,4 +40,41 @@ fn contacts_names_and_globs() {
     assert!(glob_match("a?c", "abc") && !glob_match("a?c", "ac"));
     assert!(glob_match("*", "") && glob_match("**x*", "aaxbb"));
     assert!(!glob_match("anne", "anne b"));
+}
+
+#[test]
+fn exclusions_read_only_star_and_question_mark() {
+    // Everything globset would read as a class, an alternation or an
+    // escape is itself.
+    assert!(glob_match("a[b]c", "a[b]c") && !glob_match("a[b]c", "abc"));
+    assert!(glob_match("[!a]", "[!a]") && !glob_match("[!a]", "b"));
+    assert!(glob_match("{a,b}*", "{a,b}x") && !glob_match("{a,b}*", "a"));
+    assert!(glob_match("a\\*", "a\\b") && !glob_match("a\\*", "ab"));
+    assert!(glob_match("a\\", "a\\") && glob_match("]*", "]"));
+    // `*` crosses `/`, and a run of `*` is one `*`, wherever it is.
+    assert!(glob_match("*@x.fr", "a/b@x.fr") && glob_match("a**b", "a/c/b"));
+    assert!(glob_match("**/x", "a/x") && !glob_match("**/x", "x"));
+    assert!(glob_match("x/**", "x/") && glob_match("***", "a/b"));
+    // Without regard to case, accented letters included (globset's own
+    // case folding stops at ASCII).
+    assert!(glob_match("DEPENDABOT*", "dependabot[bot]"));
+    assert!(glob_match("émile*", "ÉMILE Zola") && glob_match("ÉMILE*", "émile"));
+    // The empty pattern matches the empty text only.
+    assert!(glob_match("", "") && !glob_match("", "a"));
+    // `?` is one byte: an accented letter takes two.
+    assert!(glob_match("l??a", "léa") && !glob_match("l?a", "léa"));
+}
+
+#[test]
+fn exclusions_are_one_set() {
+    let bots = Exclusions::new(
+        &crate::config::BOT_PATTERNS
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect::<Vec<_>>(),
+    );
+    assert!(bots.matches("renovate[bot]") && bots.matches("Dependabot"));
+    assert!(bots.matches("allcontributors[bot]"));
+    assert!(!bots.matches("Anne") && !bots.matches("bot"));
+    assert!(!Exclusions::new(&[]).matches("") && !Exclusions::new(&[]).matches("a"));
 }
