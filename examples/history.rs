@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use playbook::git::{BOT_PATTERNS, HistoryOptions, read_history};
+use playbook::config::BOT_PATTERNS;
+use playbook::git::{HistoryOptions, read_history};
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);

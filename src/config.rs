@@ -36,6 +36,11 @@ pub struct Config {
     pub search: SearchConfig,
 }
 
+/// Identities never credited by default (`[credits] exclude`): the usual
+/// bots (GitHub apps, Dependabot, Renovate). `git` receives them through
+/// `git::HistoryOptions::exclude`.
+pub const BOT_PATTERNS: &[&str] = &["*[bot]*", "dependabot*", "renovate*"];
+
 /// `[credits]`: contributor credits from git and front matter.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -58,10 +63,7 @@ impl Default for CreditsConfig {
         CreditsConfig {
             enabled: true,
             git: true,
-            exclude: crate::git::BOT_PATTERNS
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            exclude: BOT_PATTERNS.iter().map(|s| s.to_string()).collect(),
             show_emails: false,
             feed_entries: 30,
         }

@@ -201,7 +201,7 @@ fn bots_are_excluded_by_pattern() {
         "allcontributors[bot] <46447321+allcontributors[bot]@users.noreply.github.com>",
         "docs: add Bob\n\nCo-authored-by: Bob <bob@example.invalid>",
     );
-    let h = r.history_with(playbook::git::BOT_PATTERNS);
+    let h = r.history_with(playbook::config::BOT_PATTERNS);
     assert_eq!(names(&h), ["Anne", "Bob"]);
     assert_eq!(credits(&h, "a.md"), ["Anne:1*", "Bob:1"]);
     // The bots' commits still date the page and are still listed.
