@@ -32,7 +32,7 @@ mod slots;
 mod write;
 
 pub use escape::escape_markdown;
-pub use write::{to_markdown, yaml_quote};
+pub use write::to_markdown;
 
 use crate::text::match_key;
 use assemble::Assembler;

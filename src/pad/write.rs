@@ -1,75 +1,34 @@
 //! Writing the minutes page: the front matter holds what the parser
 //! recognised, the body every line of the pad, each rotation under its own
 //! `##` heading, each line escaped by `escape` so that it shows as typed.
+//! The front matter is written by serde-saphyr through `crate::yaml`.
 
 use std::fmt::Write;
 
+use serde::Serialize;
+
 use super::assemble::strip_heading_marks;
 use super::escape::escape_markdown;
-use super::{PadMinutes, named};
+use super::{PadMinutes, Rotation, WeatherEntry, named};
+use crate::yaml::{FlowMap, Quoted, QuotedList, quoted, quoted_list};
 
 /// Writes the minutes page: YAML front matter in the generator's format
 /// (see `frontmatter.rs`), then the pad's lines as Markdown text, each
 /// rotation under its own `##` heading (the pad's line, as written).
 /// `date` defaults to the date found in the pad.
 pub fn to_markdown(m: &PadMinutes, date: Option<&str>) -> String {
-    let mut out = String::from("---\n");
-    let _ = writeln!(out, "title: {}", yaml_quote(&m.title));
-    if let Some(d) = date.or(m.date.as_deref()) {
-        let _ = writeln!(out, "date: {}", yaml_quote(d));
-    }
-    out.push_str("kind: minutes\n");
-    let _ = writeln!(out, "facilitators: {}", yaml_list(&m.facilitators));
-    let _ = writeln!(out, "scribes: {}", yaml_list(&m.all_scribes()));
-    let _ = writeln!(out, "timekeepers: {}", yaml_list(&m.all_timekeepers()));
-    let _ = writeln!(out, "participants: {}", yaml_list(&m.all_participants()));
-    if m.rotations.is_empty() {
-        out.push_str("rotations: []\n");
-    } else {
-        out.push_str("rotations:\n");
-    }
-    for r in &m.rotations {
-        match r.number {
-            Some(n) => {
-                let _ = writeln!(out, "  - number: {n}\n    title: {}", yaml_quote(&r.title));
-            }
-            None => {
-                let _ = writeln!(out, "  - title: {}", yaml_quote(&r.title));
-            }
-        }
-        for (key, value) in [("start", &r.start), ("end", &r.end)] {
-            if let Some(v) = value {
-                let _ = writeln!(out, "    {key}: {}", yaml_quote(v));
-            }
-        }
-        let _ = writeln!(out, "    break: {}", r.is_break);
-        if !r.is_break {
-            let _ = writeln!(out, "    scribes: {}", yaml_list(&named(r.scribes.iter())));
-            let _ = writeln!(
-                out,
-                "    timekeepers: {}",
-                yaml_list(&named(r.timekeepers.iter()))
-            );
-        }
-        if !r.participants.is_empty() {
-            let _ = writeln!(out, "    participants: {}", yaml_list(&r.participants));
-        }
-    }
-    if m.weather.is_empty() {
-        out.push_str("weather: []\n");
-    } else {
-        out.push_str("weather:\n");
-    }
-    for w in &m.weather {
-        let _ = writeln!(
-            out,
-            "  - {{ who: {}, weather: {}, comment: {} }}",
-            yaml_quote(&w.who),
-            yaml_quote(&w.weather),
-            yaml_quote(&w.comment)
-        );
-    }
-    out.push_str("---\n");
+    let front = Front {
+        title: quoted(&m.title),
+        date: date.or(m.date.as_deref()).map(quoted),
+        kind: "minutes",
+        facilitators: quoted_list(&m.facilitators),
+        scribes: quoted_list(&m.all_scribes()),
+        timekeepers: quoted_list(&m.all_timekeepers()),
+        participants: quoted_list(&m.all_participants()),
+        rotations: m.rotations.iter().map(RotationFront::new).collect(),
+        weather: m.weather.iter().map(WeatherFront::new).collect(),
+    };
+    let mut out = format!("---\n{}---\n", crate::yaml::to_string(&front));
     write_lines(&mut out, &m.preamble);
     for r in &m.rotations {
         let _ = write!(
@@ -80,6 +39,76 @@ pub fn to_markdown(m: &PadMinutes, date: Option<&str>) -> String {
         write_lines(&mut out, &r.lines);
     }
     out
+}
+
+/// The front matter of a minutes page, in the order it is written.
+#[derive(Serialize)]
+struct Front {
+    title: Quoted,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Quoted>,
+    kind: &'static str,
+    facilitators: QuotedList,
+    scribes: QuotedList,
+    timekeepers: QuotedList,
+    participants: QuotedList,
+    rotations: Vec<RotationFront>,
+    weather: Vec<FlowMap<WeatherFront>>,
+}
+
+/// A rotation in the front matter: a break has no roles, and people left
+/// unknown (`?`) are not written.
+#[derive(Serialize)]
+struct RotationFront {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<u32>,
+    title: Quoted,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<Quoted>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<Quoted>,
+    #[serde(rename = "break")]
+    is_break: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scribes: Option<QuotedList>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timekeepers: Option<QuotedList>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    participants: Option<QuotedList>,
+}
+
+impl RotationFront {
+    fn new(r: &Rotation) -> Self {
+        let roles = |people| (!r.is_break).then(|| quoted_list(&named(people)));
+        RotationFront {
+            number: r.number,
+            title: quoted(&r.title),
+            start: r.start.as_deref().map(quoted),
+            end: r.end.as_deref().map(quoted),
+            is_break: r.is_break,
+            scribes: roles(r.scribes.iter()),
+            timekeepers: roles(r.timekeepers.iter()),
+            participants: (!r.participants.is_empty()).then(|| quoted_list(&r.participants)),
+        }
+    }
+}
+
+/// One weather answer, written on one line.
+#[derive(Serialize)]
+struct WeatherFront {
+    who: Quoted,
+    weather: Quoted,
+    comment: Quoted,
+}
+
+impl WeatherFront {
+    fn new(w: &WeatherEntry) -> FlowMap<Self> {
+        FlowMap(WeatherFront {
+            who: quoted(&w.who),
+            weather: quoted(&w.weather),
+            comment: quoted(&w.comment),
+        })
+    }
 }
 
 /// Consecutive lines form one paragraph with hard line breaks; a blank
@@ -104,41 +133,6 @@ fn write_lines(out: &mut String, lines: &[Option<String>]) {
     if in_paragraph {
         out.push('\n');
     }
-}
-
-/// A YAML double-quoted scalar: `\` and `"` escaped, and every character
-/// YAML does not allow raw (controls, line and paragraph separators, BOM,
-/// U+FFFE/U+FFFF) written as an escape.
-pub fn yaml_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c < ' '
-                || ('\u{7f}'..='\u{9f}').contains(&c)
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-                ) =>
-            {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A YAML flow list of quoted strings.
-pub fn yaml_list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| yaml_quote(s)).collect();
-    format!("[{}]", quoted.join(", "))
 }
 
 #[cfg(test)]
