@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow};
 use clap::Args;
+use jiff::Timestamp;
+use jiff::tz::Offset;
 
 use crate::date::Date;
 use crate::diagnostic::UsageError;
@@ -180,28 +182,16 @@ fn cp1252(b: u8) -> char {
     }
 }
 
-/// Today's date (UTC), `YYYY-MM-DD`.
+/// Today's date (UTC), `YYYY-MM-DD`; 1970-01-01 if the clock is out of
+/// range.
 pub(crate) fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
+    let now = Timestamp::try_from(std::time::SystemTime::now()).unwrap_or(Timestamp::UNIX_EPOCH);
+    utc_date(now)
 }
 
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
-/// `civil_from_days`).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+/// The UTC calendar date of `t`, `YYYY-MM-DD`.
+fn utc_date(t: Timestamp) -> String {
+    Offset::UTC.to_datetime(t).date().to_string()
 }
 
 #[cfg(test)]
@@ -210,10 +200,11 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_676), (2023, 11, 15));
-        assert_eq!(civil_from_days(11_017), (2000, 3, 1));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        let day = |n: i64| utc_date(Timestamp::from_second(n * 86_400 + 86_399).unwrap());
+        assert_eq!(day(0), "1970-01-01");
+        assert_eq!(day(19_676), "2023-11-15");
+        assert_eq!(day(11_017), "2000-03-01");
+        assert_eq!(day(11_016), "2000-02-29");
         assert!(Date::parse(&today()).is_some());
     }
 
