@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow};
 use clap::Args;
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use jiff::Timestamp;
 use jiff::tz::Offset;
 
@@ -139,46 +140,27 @@ pub(crate) fn write_page(path: &Path, bytes: &[u8], force: bool) -> anyhow::Resu
 }
 
 /// UTF-8 (a BOM is dropped), UTF-16 with a BOM, or else Windows-1252 (old
-/// exports), with a warning.
+/// exports), with a warning. Decoding never fails: what UTF-16 cannot
+/// hold (an unpaired surrogate, a last odd byte) becomes U+FFFD.
 fn decode(bytes: &[u8], shown: &str) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let utf16 = |rest: &[u8], le: bool| {
-        let units = rest.chunks(2).map(|c| {
-            let pair = [c[0], c.get(1).copied().unwrap_or(0)];
-            if le {
-                u16::from_le_bytes(pair)
-            } else {
-                u16::from_be_bytes(pair)
-            }
-        });
-        char::decode_utf16(units)
-            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect::<String>()
-    };
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, true);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, false);
+    if let Some((utf16, bom)) = Encoding::for_bom(bytes)
+        && utf16 != UTF_8
+    {
+        return utf16
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
             eprintln!("warning: {shown} is not valid UTF-8; it was read as Windows-1252 (Latin-1)");
-            bytes.iter().map(|&b| cp1252(b)).collect()
+            WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
         }
-    }
-}
-
-fn cp1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
     }
 }
 
@@ -225,5 +207,11 @@ mod tests {
         assert_eq!(decode(b"Caf\xE9 \x80", ""), "Café €");
         assert_eq!(decode(b"\xFF\xFEa\0\xE9\0", ""), "aé");
         assert_eq!(decode(b"\xFE\xFF\0a\0\xE9", ""), "aé");
+        // The five bytes Windows-1252 leaves undefined are the C1 controls.
+        assert_eq!(
+            decode(b"\x81\x8D\x8F\x90\x9D\x9F", ""),
+            "\u{81}\u{8D}\u{8F}\u{90}\u{9D}Ÿ"
+        );
+        assert_eq!(decode(b"\xFF\xFEa\0\0\xD8b\0c", ""), "a\u{FFFD}b\u{FFFD}");
     }
 }
