@@ -32,5 +32,6 @@ pub mod text;
 pub mod theme;
 pub mod weather;
 pub mod wiki;
+pub mod yaml;
 
 pub use cli::run;

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use encoding_rs::{Encoding, UTF_8};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
@@ -269,7 +270,8 @@ fn too_large(size: u64) -> Diagnostic {
 /// naming the likely encoding and the first bad line.
 pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_like_utf16(bytes) {
+    let utf16_bom = matches!(Encoding::for_bom(bytes), Some((e, _)) if e != UTF_8);
+    if utf16_bom || looks_like_utf16(bytes) {
         return Err(
             Diagnostic::error("", 1, 1, "this file is encoded in UTF-16, not UTF-8").with_help(
                 "save it again as UTF-8 (in most editors: « Enregistrer sous… », encodage UTF-8)",

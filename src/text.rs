@@ -1,9 +1,12 @@
 //! Text helpers shared by every stage: ASCII slugs for URLs and heading ids,
-//! forgiving match keys for link resolution, and HTML escaping.
+//! forgiving match keys for link resolution, HTML escaping, and URL
+//! percent-encoding (the `percent-encoding` crate, with the one set of
+//! bytes playbook encodes defined here).
 //!
 //! Slugs are hand-written on top of `deunicode` (the `slug` crate does the same
 //! in fewer lines, but we need the apostrophe and `&` handling below).
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use unicode_normalization::UnicodeNormalization;
 
 /// An ASCII, lowercase, hyphen-separated slug: `Légitimité & portage` gives
@@ -120,17 +123,26 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// The bytes percent-encoded in a URL path segment: all but the unreserved
+/// characters of RFC 3986 (ASCII letters and digits, `-`, `_`, `.`, `~`).
+pub const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// Percent-encodes one path segment of a URL (keeps unreserved characters).
 pub fn encode_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(s, SEGMENT).to_string()
+}
+
+/// Decodes the `%XX` escapes of `s` (a `%` not followed by two hex digits
+/// stays as it is); `None` when the bytes decoded are not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(|d| d.into_owned())
 }
 
 #[cfg(test)]
@@ -188,5 +200,17 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
         assert_eq!(encode_segment("Fiche été.png"), "Fiche%20%C3%A9t%C3%A9.png");
+        let all: String = (1..=0x7f_u8).map(char::from).collect();
+        assert_eq!(
+            encode_segment(&all),
+            "%01%02%03%04%05%06%07%08%09%0A%0B%0C%0D%0E%0F%10%11%12%13%14%15%16%17%18%19%1A%1B%1C%1D%1E%1F\
+             %20%21%22%23%24%25%26%27%28%29%2A%2B%2C-.%2F0123456789%3A%3B%3C%3D%3E%3F\
+             %40ABCDEFGHIJKLMNOPQRSTUVWXYZ%5B%5C%5D%5E_%60abcdefghijklmnopqrstuvwxyz%7B%7C%7D~%7F"
+        );
+        assert_eq!(
+            percent_decode("a%2fb%C3%A9%zz%4").as_deref(),
+            Some("a/bé%zz%4")
+        );
+        assert_eq!(percent_decode("%ff"), None);
     }
 }

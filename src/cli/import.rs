@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow};
 use clap::Args;
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use jiff::Timestamp;
+use jiff::tz::Offset;
 
 use crate::date::Date;
 use crate::diagnostic::UsageError;
@@ -137,71 +140,40 @@ pub(crate) fn write_page(path: &Path, bytes: &[u8], force: bool) -> anyhow::Resu
 }
 
 /// UTF-8 (a BOM is dropped), UTF-16 with a BOM, or else Windows-1252 (old
-/// exports), with a warning.
+/// exports), with a warning. Decoding never fails: what UTF-16 cannot
+/// hold (an unpaired surrogate, a last odd byte) becomes U+FFFD.
 fn decode(bytes: &[u8], shown: &str) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let utf16 = |rest: &[u8], le: bool| {
-        let units = rest.chunks(2).map(|c| {
-            let pair = [c[0], c.get(1).copied().unwrap_or(0)];
-            if le {
-                u16::from_le_bytes(pair)
-            } else {
-                u16::from_be_bytes(pair)
-            }
-        });
-        char::decode_utf16(units)
-            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect::<String>()
-    };
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, true);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, false);
+    if let Some((utf16, bom)) = Encoding::for_bom(bytes)
+        && utf16 != UTF_8
+    {
+        return utf16
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
             eprintln!("warning: {shown} is not valid UTF-8; it was read as Windows-1252 (Latin-1)");
-            bytes.iter().map(|&b| cp1252(b)).collect()
+            WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
         }
     }
 }
 
-fn cp1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
-    }
-}
-
-/// Today's date (UTC), `YYYY-MM-DD`.
+/// Today's date (UTC), `YYYY-MM-DD`; 1970-01-01 if the clock is out of
+/// range.
 pub(crate) fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
+    let now = Timestamp::try_from(std::time::SystemTime::now()).unwrap_or(Timestamp::UNIX_EPOCH);
+    utc_date(now)
 }
 
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
-/// `civil_from_days`).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+/// The UTC calendar date of `t`, `YYYY-MM-DD`.
+fn utc_date(t: Timestamp) -> String {
+    Offset::UTC.to_datetime(t).date().to_string()
 }
 
 #[cfg(test)]
@@ -210,10 +182,11 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_676), (2023, 11, 15));
-        assert_eq!(civil_from_days(11_017), (2000, 3, 1));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        let day = |n: i64| utc_date(Timestamp::from_second(n * 86_400 + 86_399).unwrap());
+        assert_eq!(day(0), "1970-01-01");
+        assert_eq!(day(19_676), "2023-11-15");
+        assert_eq!(day(11_017), "2000-03-01");
+        assert_eq!(day(11_016), "2000-02-29");
         assert!(Date::parse(&today()).is_some());
     }
 
@@ -234,5 +207,11 @@ mod tests {
         assert_eq!(decode(b"Caf\xE9 \x80", ""), "Café €");
         assert_eq!(decode(b"\xFF\xFEa\0\xE9\0", ""), "aé");
         assert_eq!(decode(b"\xFE\xFF\0a\0\xE9", ""), "aé");
+        // The five bytes Windows-1252 leaves undefined are the C1 controls.
+        assert_eq!(
+            decode(b"\x81\x8D\x8F\x90\x9D\x9F", ""),
+            "\u{81}\u{8D}\u{8F}\u{90}\u{9D}Ÿ"
+        );
+        assert_eq!(decode(b"\xFF\xFEa\0\0\xD8b\0c", ""), "a\u{FFFD}b\u{FFFD}");
     }
 }

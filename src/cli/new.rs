@@ -1,16 +1,16 @@
 //! `playbook new`: creates a page from a template, with the right front
 //! matter and an ASCII file name.
 
-use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use clap::{Args, ValueEnum};
+use serde::Serialize;
 
 use crate::diagnostic::UsageError;
-use crate::pad::yaml_quote;
 use crate::site::order_prefix;
 use crate::text::slugify;
+use crate::yaml::{Quoted, QuotedList, quoted, quoted_list};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum NewKind {
@@ -130,17 +130,39 @@ fn next_order(dir: &Path) -> i64 {
     max + 1
 }
 
+/// The head of a new page's front matter, in the order it is written;
+/// `template` adds the lines of each kind (with comments) after it.
+#[derive(Serialize)]
+struct Head {
+    title: Quoted,
+    description: Quoted,
+    date: Quoted,
+    authors: QuotedList,
+    tags: QuotedList,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    order: Option<i64>,
+}
+
 /// The new page's text.
 fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
-    let mut s = String::from("---\n");
-    let _ = writeln!(s, "title: {}", yaml_quote(title));
-    s.push_str("description: \"\"\n");
-    let _ = writeln!(s, "date: {}", yaml_quote(today));
-    s.push_str("authors: []\ntags: []\n");
-    match kind {
-        NewKind::Minutes => s.push_str(
-            "kind: minutes\n\
-             facilitators: []\n\
+    let head = Head {
+        title: quoted(title),
+        description: quoted(""),
+        date: quoted(today),
+        authors: quoted_list(&[]),
+        tags: quoted_list(&[]),
+        kind: match kind {
+            NewKind::Minutes => "minutes",
+            NewKind::Guide => "guide",
+            NewKind::Typology => "typology",
+            NewKind::Page => "page",
+        },
+        order: (kind == NewKind::Guide).then_some(order),
+    };
+    let rest = match kind {
+        NewKind::Minutes => {
+            "facilitators: []\n\
              scribes: []\n\
              timekeepers: []\n\
              participants: []\n\
@@ -155,27 +177,21 @@ fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
              \n\
              La question de l'atelier, puis ce qui s'est dit, rotation par rotation.\n\
              \n\
-             ## Rotation 1\n",
-        ),
-        NewKind::Guide => {
-            let _ = write!(
-                s,
-                "kind: guide\n\
-                 order: {order}\n\
-                 ---\n\
-                 \n\
-                 ## Pourquoi\n\
-                 \n\
-                 ## Comment faire\n\
-                 \n\
-                 ## Pièges à éviter\n\
-                 \n\
-                 ## Issu de l'atelier\n"
-            );
+             ## Rotation 1\n"
         }
-        NewKind::Typology => s.push_str(
-            "kind: typology\n\
-             # L'axe de la typologie (par exemple Intensité, Origine ou Périmètre)\n\
+        NewKind::Guide => {
+            "---\n\
+             \n\
+             ## Pourquoi\n\
+             \n\
+             ## Comment faire\n\
+             \n\
+             ## Pièges à éviter\n\
+             \n\
+             ## Issu de l'atelier\n"
+        }
+        NewKind::Typology => {
+            "# L'axe de la typologie (par exemple Intensité, Origine ou Périmètre)\n\
              # et le niveau de cette page sur cet axe (1, 2, 3…).\n\
              axis: \"À préciser\"\n\
              level: \"À préciser\"\n\
@@ -189,11 +205,11 @@ fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
              \n\
              ## Risques\n\
              \n\
-             ## Pour aller plus loin\n",
-        ),
-        NewKind::Page => s.push_str("kind: page\n---\n\n"),
-    }
-    s
+             ## Pour aller plus loin\n"
+        }
+        NewKind::Page => "---\n\n",
+    };
+    format!("---\n{}{rest}", crate::yaml::to_string(&head))
 }
 
 #[cfg(test)]
@@ -208,16 +224,20 @@ mod tests {
             NewKind::Typology,
             NewKind::Page,
         ] {
-            let text = template(kind, "Coopération \"inter\": directions", "2025-01-02", 10);
-            let s = crate::frontmatter::split(&text, Path::new("x.md"))
-                .unwrap_or_else(|e| panic!("{kind:?}: {}", e[0]));
-            assert_eq!(
-                s.front.title.as_deref(),
-                Some("Coopération \"inter\": directions")
-            );
-            assert_eq!(s.front.date.as_deref(), Some("2025-01-02"));
-            if kind == NewKind::Guide {
-                assert_eq!(s.front.order, Some(10));
+            for title in [
+                "Coopération \"inter\": directions",
+                "no",
+                "- [x] #1 & *2 | \\ {{ a }}",
+                "a\u{2028}b\u{85}c\u{1b}",
+            ] {
+                let text = template(kind, title, "2025-01-02", 10);
+                let s = crate::frontmatter::split(&text, Path::new("x.md"))
+                    .unwrap_or_else(|e| panic!("{kind:?}: {}", e[0]));
+                assert_eq!(s.front.title.as_deref(), Some(title));
+                assert_eq!(s.front.date.as_deref(), Some("2025-01-02"));
+                if kind == NewKind::Guide {
+                    assert_eq!(s.front.order, Some(10));
+                }
             }
         }
     }

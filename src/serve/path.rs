@@ -1,6 +1,8 @@
 //! Mapping a request URL to a file of the served site. Pure, and strict:
 //! anything that could name something outside the site is refused.
 
+use crate::text::{encode_segment, percent_decode};
+
 /// What to do with a request path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mapped {
@@ -42,6 +44,9 @@ pub fn map(url: &str, has_dir: impl Fn(&str) -> bool) -> Result<Mapped, Refused>
     {
         return Err(Refused::BadRequest);
     }
+    if !escapes_are_whole(raw) {
+        return Err(Refused::BadRequest);
+    }
     let decoded = percent_decode(raw).ok_or(Refused::BadRequest)?;
     if decoded.contains('\0') || decoded.contains('\\') {
         return Err(Refused::BadRequest);
@@ -74,28 +79,16 @@ pub fn map(url: &str, has_dir: impl Fn(&str) -> bool) -> Result<Mapped, Refused>
     Ok(Mapped::File(joined))
 }
 
-fn percent_decode(s: &str) -> Option<String> {
+/// Every `%` opens an escape: it is followed by two hex digits.
+fn escapes_are_whole(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = |c: u8| (c as char).to_digit(16);
-            let h = hex(*b.get(i + 1)?)?;
-            let l = hex(*b.get(i + 2)?)?;
-            out.push(u8::try_from(h * 16 + l).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit);
+    (0..b.len()).all(|i| b[i] != b'%' || (hex(i + 1) && hex(i + 2)))
 }
 
 fn encode_path(p: &str) -> String {
     p.split('/')
-        .map(crate::text::encode_segment)
+        .map(encode_segment)
         .collect::<Vec<_>>()
         .join("/")
 }
