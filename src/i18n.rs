@@ -230,9 +230,11 @@ mod tests {
         assert_eq!(super::strings("en")["home"], "Home");
         // Every key the code looks up exists (a missing one would panic).
         for src in [
-            include_str!("render.rs"),
-            include_str!("render/generated.rs"),
+            include_str!("render/body.rs"),
             include_str!("render/credits.rs"),
+            include_str!("render/generated.rs"),
+            include_str!("render/globals.rs"),
+            include_str!("render/nav.rs"),
         ] {
             for part in src.split("strings[\"").skip(1) {
                 let key = &part[..part.find('"').unwrap()];

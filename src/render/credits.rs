@@ -7,7 +7,8 @@
 
 use serde::Serialize;
 
-use super::{LinkView, RenderEnv};
+use super::RenderEnv;
+use super::views::LinkView;
 use crate::credits::{Credits, Role, Source};
 use crate::date::{Date, DateView};
 use crate::frontmatter::PageKind;
