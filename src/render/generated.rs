@@ -355,9 +355,11 @@ impl RenderEnv<'_> {
             Generated::NotFound => {
                 format!("<p>{}</p>", escape_html(self.strings["not_found_text"]))
             }
-            Generated::Weather => {
-                crate::weather::render(&wiki::weather_points(self.site), &self.site.config.language)
-            }
+            Generated::Weather => super::weather_chart(
+                &wiki::weather_points(self.site),
+                &self.strings,
+                &self.site.config.language,
+            ),
             _ => String::new(),
         };
         let mut view = self.blank_view(title, from, kind, content);

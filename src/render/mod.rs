@@ -15,7 +15,8 @@
 //! - `globals.rs`: the template globals, set once per build;
 //! - `template.rs`: running a template, errors as diagnostics;
 //! - `fingerprint.rs`: what `serve` hashes to skip unchanged pages;
-//! - `sitemap.rs`: `sitemap.xml`.
+//! - `sitemap.rs`: `sitemap.xml`;
+//! - `weather.rs`: the weather page's chart and table.
 
 mod body;
 mod credits;
@@ -28,6 +29,7 @@ mod page;
 mod sitemap;
 mod template;
 mod views;
+mod weather;
 
 pub use credits::{atom, person_url};
 pub use env::{RenderEnv, relative, root_of};
@@ -36,3 +38,4 @@ pub use generated::Generated;
 pub use globals::set_globals;
 pub use nav::NAV_WINDOW;
 pub use sitemap::sitemap;
+pub use weather::weather_chart;
