@@ -530,7 +530,11 @@ fn render_site_then(
             .try_for_each(|(rel, bytes)| sink.write(rel, bytes))?;
         t.lap("index write");
     }
-    write_assets(site, loaded, theme, sink)?;
+    match render::sitemap(tera, site) {
+        Ok(sitemap) => sink.write("sitemap.xml", &sitemap)?,
+        Err(d) => return Ok(vec![d]),
+    }
+    write_assets(loaded, theme, sink)?;
     t.lap("assets");
     Ok(vec![])
 }
@@ -615,17 +619,17 @@ fn render_all(
         sink.write_shared(&file, html)?;
     }
     if !credits.recent.is_empty() {
-        let title = site.config.title.as_deref().unwrap_or(&site.home().title);
-        let feed = render::atom(site, credits, &env, title, env.strings["recent_changes"]);
-        sink.write(wiki::FEED_FILE, feed.as_bytes())?;
+        match env.render_atom() {
+            Ok(feed) => sink.write(wiki::FEED_FILE, &feed)?,
+            Err(d) => return Ok(vec![d]),
+        }
     }
     t.lap("generated");
     Ok(vec![])
 }
 
-/// Writes the sitemap, the theme's files and the content's assets.
-fn write_assets(site: &Site, loaded: &Loaded, theme: &theme::Theme, sink: &dyn Sink) -> Result<()> {
-    sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
+/// Writes the theme's files and the content's assets.
+fn write_assets(loaded: &Loaded, theme: &theme::Theme, sink: &dyn Sink) -> Result<()> {
     for (rel, bytes) in &theme.static_files {
         sink.write(&format!("assets/{rel}"), bytes)?;
     }

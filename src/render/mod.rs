@@ -15,9 +15,10 @@
 //! - `globals.rs`: the template globals, set once per build;
 //! - `template.rs`: running a template, errors as diagnostics;
 //! - `fingerprint.rs`: what `serve` hashes to skip unchanged pages;
-//! - `sitemap.rs`: `sitemap.xml`;
+//! - `atom.rs`, `sitemap.rs`: `atom.xml` and `sitemap.xml`, from templates;
 //! - `weather.rs`: the weather page's chart and table.
 
+mod atom;
 mod body;
 mod credits;
 mod env;
@@ -31,7 +32,7 @@ mod template;
 mod views;
 mod weather;
 
-pub use credits::{atom, person_url};
+pub use credits::person_url;
 pub use env::{RenderEnv, relative, root_of};
 pub use fingerprint::{RenderCache, global_fingerprint};
 pub use generated::Generated;

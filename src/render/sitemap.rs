@@ -1,15 +1,39 @@
 //! `sitemap.xml`: every page's absolute URL (from `base_url`) and its last
-//! change. Written once per build, after the pages; the one place besides
-//! the Atom feed where `base_url` appears.
+//! change, rendered by the theme's `sitemap.xml` template. Written once per
+//! build, after the pages; with the Atom feed, the one place where
+//! `base_url` appears.
 
+use serde::Serialize;
+use tera::Tera;
+
+use super::template::render_file;
+use crate::diagnostic::Diagnostic;
 use crate::site::{Page, Site};
-use crate::text::{encode_segment, escape_html};
+use crate::text::encode_segment;
 
-/// `sitemap.xml`: absolute URLs built from `base_url`.
-pub fn sitemap(site: &Site) -> String {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+/// The context of `sitemap.xml`.
+#[derive(Serialize)]
+struct SitemapContext {
+    /// Every page and folder, by URL.
+    urls: Vec<SitemapUrl>,
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    /// `base_url` and the page's URL, percent-encoded (the template escapes it).
+    loc: String,
+    /// The page's last change (`updated`, else `date`), `2025-08-12`; null
+    /// when it has neither, and for a folder with no `_index.md`.
+    lastmod: Option<String>,
+}
+
+/// `sitemap.xml`, from the theme's template of that name (`tera` has the
+/// template globals).
+pub fn sitemap(tera: &Tera, site: &Site) -> Result<Vec<u8>, Diagnostic> {
+    render_file(tera, "sitemap.xml", &sitemap_context(site))
+}
+
+fn sitemap_context(site: &Site) -> SitemapContext {
     let mut pages: Vec<&Page> = site
         .pages
         .iter()
@@ -27,22 +51,20 @@ pub fn sitemap(site: &Site) -> String {
     }
     urls.sort();
     urls.dedup_by(|a, b| a.0 == b.0);
-    for (url, lastmod) in urls {
-        let path: String = url
-            .split('/')
-            .map(encode_segment)
-            .collect::<Vec<_>>()
-            .join("/");
-        s.push_str("  <url><loc>");
-        s.push_str(&escape_html(&format!("{}{}", site.config.base_url, path)));
-        s.push_str("</loc>");
-        if let Some(d) = lastmod {
-            s.push_str("<lastmod>");
-            s.push_str(&d);
-            s.push_str("</lastmod>");
-        }
-        s.push_str("</url>\n");
+    SitemapContext {
+        urls: urls
+            .into_iter()
+            .map(|(url, lastmod)| {
+                let path: String = url
+                    .split('/')
+                    .map(encode_segment)
+                    .collect::<Vec<_>>()
+                    .join("/");
+                SitemapUrl {
+                    loc: format!("{}{}", site.config.base_url, path),
+                    lastmod,
+                }
+            })
+            .collect(),
     }
-    s.push_str("</urlset>\n");
-    s
 }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Tera};
 
 use super::RenderEnv;
 use crate::diagnostic::Diagnostic;
@@ -42,12 +42,31 @@ impl RenderEnv<'_> {
         let mut out = Vec::with_capacity(32 * 1024);
         match self.tera.render_to(template, &context, &mut out) {
             Ok(()) => Ok(out),
-            Err(e) => {
-                let mut d =
-                    crate::theme::template_error(Path::new(&format!("templates/{template}")), &e);
-                d.message = format!("{} (while rendering {})", d.message, shown.display());
-                Err(d)
-            }
+            Err(e) => Err(render_error(template, shown, &e)),
         }
     }
+}
+
+/// Renders a whole file from its template (`atom.xml`, `sitemap.xml`):
+/// `ctx` and the globals, no page.
+pub(super) fn render_file<T: Serialize>(
+    tera: &Tera,
+    template: &str,
+    ctx: &T,
+) -> Result<Vec<u8>, Diagnostic> {
+    let shown = Path::new(template);
+    let context =
+        Context::from_serialize(ctx).map_err(|e| crate::theme::template_error(shown, &e))?;
+    let mut out = Vec::with_capacity(16 * 1024);
+    match tera.render_to(template, &context, &mut out) {
+        Ok(()) => Ok(out),
+        Err(e) => Err(render_error(template, shown, &e)),
+    }
+}
+
+/// A failed render: the error in `templates/<template>`, and the file it was rendering.
+fn render_error(template: &str, shown: &Path, e: &tera::Error) -> Diagnostic {
+    let mut d = crate::theme::template_error(Path::new(&format!("templates/{template}")), e);
+    d.message = format!("{} (while rendering {})", d.message, shown.display());
+    d
 }
