@@ -207,8 +207,7 @@ fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSite {
     }
 }
 
-/// The result of parsing one page (see `site::parse_page`).
-pub type Parsed = Result<Option<(site::Page, Vec<Diagnostic>)>, Vec<Diagnostic>>;
+pub use crate::site::Parsed;
 
 /// Assemble and link: from the parsed pages (in source order) to the site
 /// and its link table. Pure; `serve` calls it with its cache of parsed pages.
@@ -233,12 +232,12 @@ fn assemble_pages(
     let mut pages = vec![];
     for r in parsed {
         match r {
-            Ok(Some((page, warnings))) => {
-                pages.push(page);
+            Parsed::Page(page, warnings) => {
+                pages.push(*page);
                 diagnostics.extend(warnings);
             }
-            Ok(None) => {}
-            Err(errs) => diagnostics.extend(errs),
+            Parsed::Draft => {}
+            Parsed::Failed(errs) => diagnostics.extend(errs),
         }
     }
     let (site, diags) = site::assemble(config, pages);

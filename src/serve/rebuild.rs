@@ -163,7 +163,7 @@ impl Builder {
                             match decoded {
                                 Ok(text) => changed.push(SourceFile { rel, shown, text }),
                                 Err(d) => {
-                                    let parsed = Err(vec![Diagnostic {
+                                    let parsed = Parsed::Failed(vec![Diagnostic {
                                         path: shown.clone(),
                                         ..d
                                     }]);
