@@ -35,6 +35,13 @@ pub struct BuildOptions {
     pub drafts: bool,
 }
 
+impl BuildOptions {
+    /// The output folder: `out`, else `public/` under the root.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
 /// What a successful build reports.
 #[derive(Debug)]
 pub struct BuildReport {
@@ -200,8 +207,7 @@ fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSite {
     }
 }
 
-/// The result of parsing one page (see `site::parse_page`).
-pub type Parsed = Result<Option<(site::Page, Vec<Diagnostic>)>, Vec<Diagnostic>>;
+pub use crate::site::Parsed;
 
 /// Assemble and link: from the parsed pages (in source order) to the site
 /// and its link table. Pure; `serve` calls it with its cache of parsed pages.
@@ -226,12 +232,12 @@ fn assemble_pages(
     let mut pages = vec![];
     for r in parsed {
         match r {
-            Ok(Some((page, warnings))) => {
-                pages.push(page);
+            Parsed::Page(page, warnings) => {
+                pages.push(*page);
                 diagnostics.extend(warnings);
             }
-            Ok(None) => {}
-            Err(errs) => diagnostics.extend(errs),
+            Parsed::Draft => {}
+            Parsed::Failed(errs) => diagnostics.extend(errs),
         }
     }
     let (site, diags) = site::assemble(config, pages);
@@ -245,7 +251,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let root = &opts.root;
     let content_dir = root.join("content");
-    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    let out = opts.out_dir();
     output::check_target(&out, root, &content_dir)?;
     if !content_dir.is_dir() {
         return Err(crate::diagnostic::UsageError(format!(
@@ -295,15 +301,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         let mut diagnostics = parsed.diagnostics;
         diagnostics.extend(assembled);
         diagnostics.extend(linked);
-        let compiled = Linked {
+        let linked = Linked {
             site: &site,
             links,
             loaded: parsed.loaded,
             diagnostics,
+            history,
+            people,
         };
-        let r = finish_build(
-            opts, &out, start, compiled, &theme, &mut tera, history, people, index, &control,
-        );
+        let beside = Beside {
+            index,
+            control: Some(&control),
+        };
+        let r = finish_build(opts, start, linked, &theme, &mut tera, beside);
         if r.is_err() {
             control.stop();
         }
@@ -334,34 +344,55 @@ fn index_beside(site: &Site, control: &search::Control) -> Option<SearchIndex> {
     }
 }
 
-/// A linked site, borrowed from the build (the search index reads it too).
+/// A linked site, borrowed from the build (the search index reads it too),
+/// and what the build read beside it for the credits.
 struct Linked<'a> {
     site: &'a Site,
     links: LinkTable,
     loaded: Loaded,
     diagnostics: Diagnostics,
-}
-
-/// Checks, credits, render and commit of a linked site.
-#[allow(clippy::too_many_arguments)] // the build's inputs, each moved or borrowed as it is
-fn finish_build(
-    opts: &BuildOptions,
-    out: &Path,
-    start: Instant,
-    compiled: Linked,
-    theme: &theme::Theme,
-    tera: &mut tera::Tera,
+    /// The git history; `Err` is the notice saying why there is none.
     history: Result<Option<History>, String>,
     people: Result<People, Vec<Diagnostic>>,
-    index: PendingIndex,
-    control: &search::Control,
+}
+
+/// The search index built beside the render: `index` is waited for once
+/// the pages are rendered, `control` pauses it while they render.
+struct Beside<'a> {
+    index: PendingIndex<'a>,
+    control: Option<&'a search::Control>,
+}
+
+/// What the render stage reads, borrowed from the build (or from `serve`'s
+/// cache): the linked site, its files, the theme and the credits.
+pub struct RenderInputs<'a> {
+    pub site: &'a Site,
+    pub links: &'a LinkTable,
+    pub loaded: &'a Loaded,
+    pub theme: &'a theme::Theme,
+    /// See `credits::compute`.
+    pub credits: &'a Credits,
+}
+
+/// Checks, credits, render and commit of a linked site, into
+/// [`BuildOptions::out_dir`].
+fn finish_build(
+    opts: &BuildOptions,
+    start: Instant,
+    linked: Linked,
+    theme: &theme::Theme,
+    tera: &mut tera::Tera,
+    beside: Beside,
 ) -> Result<BuildReport> {
+    let out = &opts.out_dir();
     let Linked {
         site,
         links,
         mut loaded,
         mut diagnostics,
-    } = compiled;
+        history,
+        people,
+    } = linked;
     diagnostics.extend(
         crate::active::check(&loaded.assets, site.config.markdown.unsafe_html)
             .apply(&mut loaded.assets),
@@ -401,19 +432,15 @@ fn finish_build(
     let credits = credits::compute(site, history.as_ref(), &people, &site.config.credits);
     t.lap("credits");
     let staging = Staging::begin(out).map_err(|e| output_error(e, out))?;
-    let errors = render_site_then(
+    let inputs = RenderInputs {
         site,
-        &links,
-        &loaded,
+        links: &links,
+        loaded: &loaded,
         theme,
-        tera,
-        &staging,
-        &credits,
-        None,
-        index,
-        Some(control),
-    )
-    .map_err(|e| output_error(e, out))?;
+        credits: &credits,
+    };
+    let errors = render_site_then(&inputs, tera, &staging, None, beside)
+        .map_err(|e| output_error(e, out))?;
     if !errors.is_empty() {
         diagnostics.extend(errors);
         diagnostics.sort();
@@ -462,62 +489,44 @@ fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
 }
 
 /// Renders every page, generated page and asset of a compiled site into
-/// `sink`, with the given credits (see `credits::compute`), reusing
-/// from `cache` (for `serve`) every page whose render inputs have the same
-/// fingerprint as last time. Any other output file is always written afresh.
-/// Returns the pages that failed to render (template errors).
-#[allow(clippy::too_many_arguments)] // the render inputs, each borrowed as it is
+/// `sink`, reusing from `cache` (for `serve`) every page whose render
+/// inputs have the same fingerprint as last time. Any other output file is
+/// always written afresh. Returns the pages that failed to render
+/// (template errors).
 pub fn render_site_with(
-    site: &Site,
-    links: &LinkTable,
-    loaded: &Loaded,
-    theme: &theme::Theme,
+    inputs: &RenderInputs,
     tera: &mut tera::Tera,
     sink: &dyn Sink,
-    credits: &Credits,
     cache: Option<&mut RenderCache>,
 ) -> Result<Vec<Diagnostic>> {
     // The search index is built on a thread of its own from the start, in
     // the whole pool (with a cache, for `serve`, few pages render).
+    let site = inputs.site;
     std::thread::scope(|scope| {
         let search = site
             .config
             .search
             .enabled
             .then(|| scope.spawn(move || Some(search::build(site))));
-        render_site_then(
-            site,
-            links,
-            loaded,
-            theme,
-            tera,
-            sink,
-            credits,
-            cache,
-            pending(search),
-            None,
-        )
+        let beside = Beside {
+            index: pending(search),
+            control: None,
+        };
+        render_site_then(inputs, tera, sink, cache, beside)
     })
 }
 
-/// [`render_site_with`], with the search index from `index` (called once the
-/// pages are rendered), paused by `control` while the pages render.
-#[allow(clippy::too_many_arguments)] // the render inputs, each borrowed as it is
+/// [`render_site_with`], with the search index built `beside` the render.
 fn render_site_then(
-    site: &Site,
-    links: &LinkTable,
-    loaded: &Loaded,
-    theme: &theme::Theme,
+    inputs: &RenderInputs,
     tera: &mut tera::Tera,
     sink: &dyn Sink,
-    credits: &Credits,
     cache: Option<&mut RenderCache>,
-    index: PendingIndex,
-    control: Option<&search::Control>,
+    beside: Beside,
 ) -> Result<Vec<Diagnostic>> {
-    let rendered = render_all(site, links, theme, tera, sink, credits, cache, control);
+    let rendered = render_all(inputs, tera, sink, cache, beside.control);
     let mut t = Timer::new();
-    let index = index();
+    let index = (beside.index)();
     t.lap("index wait");
     match rendered {
         Ok(errors) if errors.is_empty() => {}
@@ -530,7 +539,11 @@ fn render_site_then(
             .try_for_each(|(rel, bytes)| sink.write(rel, bytes))?;
         t.lap("index write");
     }
-    write_assets(site, loaded, theme, sink)?;
+    match render::sitemap(tera, inputs.site) {
+        Ok(sitemap) => sink.write("sitemap.xml", &sitemap)?,
+        Err(d) => return Ok(vec![d]),
+    }
+    write_assets(inputs.loaded, inputs.theme, sink)?;
     t.lap("assets");
     Ok(vec![])
 }
@@ -553,17 +566,20 @@ impl Drop for Paused<'_> {
 
 /// Renders the pages and generated pages into `sink`, reusing from `cache`
 /// what it can; returns the pages that failed to render.
-#[allow(clippy::too_many_arguments)] // the render inputs, each borrowed as it is
 fn render_all(
-    site: &Site,
-    links: &LinkTable,
-    theme: &theme::Theme,
+    inputs: &RenderInputs,
     tera: &mut tera::Tera,
     sink: &dyn Sink,
-    credits: &Credits,
     mut cache: Option<&mut RenderCache>,
     control: Option<&search::Control>,
 ) -> Result<Vec<Diagnostic>> {
+    let RenderInputs {
+        site,
+        links,
+        theme,
+        credits,
+        ..
+    } = *inputs;
     let mut t = Timer::new();
     let strings = i18n::strings(&site.config.language);
     let globals = render::set_globals(tera, site, &strings, credits);
@@ -615,17 +631,17 @@ fn render_all(
         sink.write_shared(&file, html)?;
     }
     if !credits.recent.is_empty() {
-        let title = site.config.title.as_deref().unwrap_or(&site.home().title);
-        let feed = render::atom(site, credits, &env, title, env.strings["recent_changes"]);
-        sink.write(wiki::FEED_FILE, feed.as_bytes())?;
+        match env.render_atom() {
+            Ok(feed) => sink.write(wiki::FEED_FILE, &feed)?,
+            Err(d) => return Ok(vec![d]),
+        }
     }
     t.lap("generated");
     Ok(vec![])
 }
 
-/// Writes the sitemap, the theme's files and the content's assets.
-fn write_assets(site: &Site, loaded: &Loaded, theme: &theme::Theme, sink: &dyn Sink) -> Result<()> {
-    sink.write("sitemap.xml", render::sitemap(site).as_bytes())?;
+/// Writes the theme's files and the content's assets.
+fn write_assets(loaded: &Loaded, theme: &theme::Theme, sink: &dyn Sink) -> Result<()> {
     for (rel, bytes) in &theme.static_files {
         sink.write(&format!("assets/{rel}"), bytes)?;
     }

@@ -91,6 +91,44 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "La météo donnée par les participants et les structures au début des ateliers, atelier après atelier.",
         "The weather given by participants and organisations at the start of each workshop, over time.",
     ),
+    (
+        "weather_caption",
+        "Météo de la collaboration, par structure ou personne et par atelier",
+        "Collaboration weather, by structure or person and by workshop",
+    ),
+    (
+        "weather_legend",
+        "Chaque ligne suit une structure ou une personne d’un atelier à l’autre : plus le point est haut, plus le temps est beau. Le tableau qui suit donne les mêmes météos, avec les commentaires.",
+        "Each line follows a structure or a person from one workshop to the next: the higher the point, the fairer the weather. The table below gives the same entries, with their comments.",
+    ),
+    (
+        "weather_chart_desc",
+        "{entries} météos données par {series} structures ou personnes au fil de {workshops} ateliers, sur une échelle allant du soleil (en haut) à l’orage (en bas) ; {unplaced} n’ont pas pu être placées sur l’échelle. Le tableau qui suit reprend chaque météo.",
+        "{entries} weather entries from {series} structures or people over {workshops} workshops, on a scale from sun (top) to storm (bottom); {unplaced} could not be placed on the scale. The table below gives every entry.",
+    ),
+    (
+        "weather_who",
+        "Structure ou personne",
+        "Structure or person",
+    ),
+    ("weather_date", "Date", "Date"),
+    ("weather_workshop", "Atelier", "Workshop"),
+    ("weather_given", "Météo donnée", "Weather given"),
+    ("weather_level", "Sur l’échelle", "On the scale"),
+    ("weather_comment", "Commentaire", "Comment"),
+    (
+        "weather_none",
+        "Aucune météo n’a encore été relevée dans les comptes rendus.",
+        "No weather has been recorded in the minutes yet.",
+    ),
+    ("weather_undated", "sans date", "undated"),
+    ("weather_unknown", "non classée", "not classified"),
+    ("weather_sun", "soleil", "sun"),
+    ("weather_sunny_spells", "éclaircies", "sunny spells"),
+    ("weather_clouds", "nuages", "clouds"),
+    ("weather_fog", "brouillard", "fog"),
+    ("weather_rain", "pluie", "rain"),
+    ("weather_storm", "orage", "storm"),
     ("credits", "Contributions", "Contributions"),
     ("role_writing", "Rédaction", "Writing"),
     ("role_changes", "Modifications", "Changes"),
@@ -283,9 +321,12 @@ mod tests {
         assert_eq!(super::strings("en")["home"], "Home");
         // Every key the code looks up exists (a missing one would panic).
         for src in [
-            include_str!("render.rs"),
-            include_str!("render/generated.rs"),
+            include_str!("render/body.rs"),
             include_str!("render/credits.rs"),
+            include_str!("render/generated.rs"),
+            include_str!("render/globals.rs"),
+            include_str!("render/nav.rs"),
+            include_str!("render/weather.rs"),
         ] {
             for part in src.split("strings[\"").skip(1) {
                 let key = &part[..part.find('"').unwrap()];

@@ -198,17 +198,27 @@ pub fn prettify(name: &str) -> String {
     }
 }
 
-/// Parse stage for one file: front matter, then Markdown. Returns `None` for
-/// a draft when drafts are not wanted.
-pub fn parse_page(
-    src: &SourceFile,
-    opts: MarkdownOptions,
-    drafts: bool,
-) -> Result<Option<(Page, Vec<Diagnostic>)>, Vec<Diagnostic>> {
-    let split = frontmatter::split(&src.text, &src.shown)?;
+/// What parsing one source file gave (see [`parse_page`]).
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    /// The page (boxed: the other outcomes are small), with the warnings
+    /// parsing it gave.
+    Page(Box<Page>, Vec<Diagnostic>),
+    /// A draft (`draft: true`), left out: drafts were not asked for.
+    Draft,
+    /// The front matter could not be read: its errors. The file is no page.
+    Failed(Vec<Diagnostic>),
+}
+
+/// Parse stage for one file: front matter, then Markdown.
+pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Parsed {
+    let split = match frontmatter::split(&src.text, &src.shown) {
+        Ok(split) => split,
+        Err(errors) => return Parsed::Failed(errors),
+    };
     let front = split.front;
     if front.draft && !drafts {
-        return Ok(None);
+        return Parsed::Draft;
     }
     let mut warnings = vec![];
     let body = markdown::render(split.body, split.body_line_offset, opts);
@@ -283,7 +293,7 @@ pub fn parse_page(
         section: 0,
         is_index,
     };
-    Ok(Some((page, warnings)))
+    Parsed::Page(Box::new(page), warnings)
 }
 
 /// Arranges parsed pages into sections and gives each page its URL.

@@ -11,9 +11,11 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use playbook::config::Config;
+use playbook::credits::Credits;
 use playbook::diagnostic::Severity;
 use playbook::markdown::MarkdownOptions;
 use playbook::render::{self, Generated, RenderEnv};
+use playbook::site::Parsed;
 use playbook::{i18n, link, site, theme, wiki};
 use playbook_fuzz::{Mode, check_html, site_files};
 
@@ -28,12 +30,12 @@ fuzz_target!(|data: &[u8]| {
     let mut pages = vec![];
     for f in &files {
         match site::parse_page(f, MarkdownOptions::default(), true) {
-            Ok(Some((page, diags))) => {
+            Parsed::Page(page, diags) => {
                 errors |= diags.iter().any(|d| d.severity == Severity::Error);
-                pages.push(page);
+                pages.push(*page);
             }
-            Ok(None) => unreachable!("drafts are kept"),
-            Err(_) => errors = true,
+            Parsed::Draft => unreachable!("drafts are kept"),
+            Parsed::Failed(_) => errors = true,
         }
     }
     pages.sort_by(|a, b| a.source.cmp(&b.source));
@@ -54,7 +56,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut tera = engine().clone();
     let strings = i18n::strings(&site.config.language);
-    render::set_globals(&mut tera, &site, &strings);
+    render::set_globals(&mut tera, &site, &strings, &Credits::default());
     let wiki = wiki::analyse(&site, &links, site.config.wiki.tags);
     let env = RenderEnv::new(&site, &links, &wiki, &tera, strings);
     for id in 0..site.pages.len() {
@@ -79,5 +81,7 @@ fuzz_target!(|data: &[u8]| {
             panic!("generated page {}: {e}", g.file(&env));
         }
     }
-    let _ = render::sitemap(&site);
+    if let Err(d) = render::sitemap(&tera, &site) {
+        panic!("the sitemap failed to render: {d}");
+    }
 });

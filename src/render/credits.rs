@@ -1,19 +1,20 @@
 //! Rendering of the credits: the block on each page, the person pages, the
-//! "Contributeurs" index, the "Structures" page, "Dernières modifications"
-//! and the Atom feed. Pure, like the rest of the render stage.
+//! "Contributeurs" index, the "Structures" page and "Dernières
+//! modifications" (whose feed is `atom.rs`). Pure, like the rest of the
+//! render stage.
 //!
 //! No email reaches the output unless `[credits] show_emails` is on, and
 //! then only on person pages.
 
 use serde::Serialize;
 
-use super::{LinkView, RenderEnv};
+use super::RenderEnv;
+use super::views::LinkView;
 use crate::credits::{Credits, Role, Source};
 use crate::date::{Date, DateView};
 use crate::frontmatter::PageKind;
 use crate::git::Uncommitted;
-use crate::site::{PageId, Site};
-use crate::text::{escape_html, slugify};
+use crate::site::PageId;
 use crate::wiki;
 
 /// `personnes/<slug>/`.
@@ -292,130 +293,4 @@ impl RenderEnv<'_> {
             "feed_href": super::relative(from, wiki::FEED_FILE),
         })
     }
-}
-
-/// `atom.xml`: the recent changes as an Atom feed (RFC 4287).
-///
-/// Atom wants absolute IRIs for `id`. With an absolute `base_url`
-/// (`https://…`), ids and links are absolute URLs of the site. Without
-/// one, links are relative to the feed (which sits at the site root, so
-/// they resolve wherever the site is served) and ids are `tag:` URIs made
-/// from the site title and the commit hash: stable, unique, never fetched.
-pub fn atom(
-    site: &Site,
-    credits: &Credits,
-    env: &RenderEnv<'_>,
-    site_title: &str,
-    feed_title: &str,
-) -> String {
-    let base = &site.config.base_url;
-    let absolute = base.contains("://");
-    let link = |url: &str| {
-        let rel = env.href("", url);
-        let rel = if rel == "./" { String::new() } else { rel };
-        if absolute {
-            format!("{base}{rel}")
-        } else if rel.is_empty() {
-            "./".to_string()
-        } else {
-            rel
-        }
-    };
-    let site_slug = match slugify(site_title) {
-        s if s.is_empty() => "playbook".to_string(),
-        s => s,
-    };
-    let id = |what: &str| {
-        if absolute {
-            format!("{base}{}#{what}", wiki::RECENT_URL)
-        } else {
-            format!("tag:playbook,2024:{site_slug}/{what}")
-        }
-    };
-    // Newest first: the first change is the feed's last update.
-    let updated = credits
-        .recent
-        .first()
-        .map_or("1970-01-01T00:00:00Z", |c| c.date.as_str());
-    let mut x = String::with_capacity(1024 + credits.recent.len() * 512);
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
-    x.push_str(&escape_html(&site.config.language));
-    x.push_str("\">\n");
-    let el = |x: &mut String, indent: &str, name: &str, text: &str| {
-        x.push_str(indent);
-        x.push('<');
-        x.push_str(name);
-        x.push('>');
-        x.push_str(&escape_html(text));
-        x.push_str("</");
-        x.push_str(name);
-        x.push_str(">\n");
-    };
-    el(
-        &mut x,
-        "  ",
-        "id",
-        &if absolute {
-            format!("{base}{}", wiki::FEED_FILE)
-        } else {
-            format!("tag:playbook,2024:{site_slug}/feed")
-        },
-    );
-    el(
-        &mut x,
-        "  ",
-        "title",
-        &format!("{feed_title} – {site_title}"),
-    );
-    el(&mut x, "  ", "updated", updated);
-    x.push_str("  <link rel=\"alternate\" type=\"text/html\" href=\"");
-    x.push_str(&escape_html(&link(wiki::RECENT_URL)));
-    x.push_str("\"/>\n");
-    if absolute {
-        x.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
-        x.push_str(&escape_html(&format!("{base}{}", wiki::FEED_FILE)));
-        x.push_str("\"/>\n");
-    }
-    // Entries whose commit has no credited author (a bot) inherit this one.
-    x.push_str("  <author>\n");
-    el(&mut x, "    ", "name", site_title);
-    x.push_str("  </author>\n");
-    x.push_str("  <generator>playbook</generator>\n");
-    for c in &credits.recent {
-        x.push_str("  <entry>\n");
-        el(&mut x, "    ", "id", &id(&c.hash));
-        let subject = if c.subject.trim().is_empty() {
-            c.hash.get(..7).unwrap_or(&c.hash)
-        } else {
-            c.subject.as_str()
-        };
-        el(&mut x, "    ", "title", subject);
-        el(&mut x, "    ", "updated", &c.date);
-        for &p in &c.people {
-            x.push_str("    <author>\n");
-            el(&mut x, "      ", "name", &credits.people[p].name);
-            x.push_str("      <uri>");
-            x.push_str(&escape_html(&link(&person_url(credits, p))));
-            x.push_str("</uri>\n    </author>\n");
-        }
-        let target = c
-            .pages
-            .first()
-            .map_or(wiki::RECENT_URL, |&p| site.pages[p].url.as_str());
-        x.push_str("    <link rel=\"alternate\" type=\"text/html\" href=\"");
-        x.push_str(&escape_html(&link(target)));
-        x.push_str("\"/>\n");
-        let titles: Vec<&str> = c
-            .pages
-            .iter()
-            .map(|&p| site.pages[p].title.as_str())
-            .collect();
-        if !titles.is_empty() {
-            el(&mut x, "    ", "summary", &titles.join(" ; "));
-        }
-        x.push_str("  </entry>\n");
-    }
-    x.push_str("</feed>\n");
-    x
 }

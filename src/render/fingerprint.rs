@@ -20,7 +20,8 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3;
 
-use super::{Generated, Nav, RenderEnv};
+use super::nav::{NAV_WINDOW, Nav};
+use super::{Generated, RenderEnv};
 use crate::diagnostic::Diagnostic;
 use crate::link::Target;
 use crate::site::PageId;
@@ -152,7 +153,7 @@ impl RenderEnv<'_> {
             (0..self.site.sections.len())
                 .map(|s| {
                     let sec = &self.site.sections[s];
-                    if sec.pages.len() <= super::NAV_WINDOW * 2 {
+                    if sec.pages.len() <= NAV_WINDOW * 2 {
                         return vec![];
                     }
                     let from = self.nav_from(s, 0);

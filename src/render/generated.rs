@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{
-    BacklinkView, LinkView, NavItem, PageContext, PageView, RenderEnv, SubsectionView, count_pages,
-};
+use super::RenderEnv;
+use super::page::count_pages;
+use super::views::{BacklinkView, LinkView, PageContext, PageView, SubsectionView};
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::PageKind;
 use crate::site::PageId;
@@ -165,19 +165,6 @@ impl RenderEnv<'_> {
             history_url: None,
             credits: None,
         }
-    }
-
-    fn top_sections(&self, from: &str) -> Vec<NavItem> {
-        self.site
-            .home()
-            .subsections
-            .iter()
-            .map(|&s| NavItem {
-                title: self.site.sections[s].title.clone(),
-                href: self.href(from, &self.site.sections[s].url),
-                current: false,
-            })
-            .collect()
     }
 
     fn entry(&self, from: &str, p: PageId) -> PageEntry<'_> {
@@ -368,9 +355,11 @@ impl RenderEnv<'_> {
             Generated::NotFound => {
                 format!("<p>{}</p>", escape_html(self.strings["not_found_text"]))
             }
-            Generated::Weather => {
-                crate::weather::render(&wiki::weather_points(self.site), &self.site.config.language)
-            }
+            Generated::Weather => super::weather_chart(
+                &wiki::weather_points(self.site),
+                &self.strings,
+                &self.site.config.language,
+            ),
             _ => String::new(),
         };
         let mut view = self.blank_view(title, from, kind, content);
@@ -418,7 +407,7 @@ impl RenderEnv<'_> {
         let mut ctx = PageContext {
             root: super::root_of(from),
             home_href: self.href(from, ""),
-            sections: self.top_sections(from),
+            sections: self.top_sections(from, None),
             breadcrumbs,
             page: view,
         };

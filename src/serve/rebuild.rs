@@ -8,7 +8,9 @@ use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
 
-use crate::build::{Parsed, link_pages, read_config, read_git, read_people, render_site_with};
+use crate::build::{
+    Parsed, RenderInputs, link_pages, read_config, read_git, read_people, render_site_with,
+};
 use crate::config::Config;
 use crate::credits::People;
 use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
@@ -161,7 +163,7 @@ impl Builder {
                             match decoded {
                                 Ok(text) => changed.push(SourceFile { rel, shown, text }),
                                 Err(d) => {
-                                    let parsed = Err(vec![Diagnostic {
+                                    let parsed = Parsed::Failed(vec![Diagnostic {
                                         path: shown.clone(),
                                         ..d
                                     }]);
@@ -337,16 +339,14 @@ impl Builder {
         let people = self.people.as_ref().unwrap_or(&no_people);
         let credits =
             crate::credits::compute(&site, self.history.as_ref(), people, &site.config.credits);
-        let result = render_site_with(
-            &site,
-            &links,
-            &loaded,
+        let inputs = RenderInputs {
+            site: &site,
+            links: &links,
+            loaded: &loaded,
             theme,
-            &mut tera,
-            &memory,
-            &credits,
-            Some(&mut self.cache),
-        );
+            credits: &credits,
+        };
+        let result = render_site_with(&inputs, &mut tera, &memory, Some(&mut self.cache));
         self.rendered_last = self.cache.rendered.load(Ordering::Relaxed);
         self.reused_last = self.cache.reused.load(Ordering::Relaxed);
         if timings {

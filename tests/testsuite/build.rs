@@ -296,6 +296,40 @@ fn a_site_template_or_asset_overrides_the_default() {
 }
 
 #[test]
+fn a_site_template_overrides_the_sitemap() {
+    let s = Site::new();
+    s.file(
+        "content/a.md",
+        "---\ntitle: A\ndate: 2025-01-02\n---\nTexte\n",
+    )
+    .file("playbook.toml", "base_url = \"https://h.example/pb/\"\n")
+    .file(
+        "themes/default/templates/sitemap.xml",
+        "{% for u in urls %}{{ u.loc }} {{ u.lastmod }};{% endfor %}",
+    );
+    s.build_ok(&[]);
+    assert_eq!(
+        s.read("public/sitemap.xml"),
+        "https://h.example/pb/ ;https://h.example/pb/a/ 2025-01-02;"
+    );
+}
+
+#[test]
+fn a_broken_sitemap_template_fails_the_build_with_its_file() {
+    let s = Site::new();
+    s.file("content/a.md", "x")
+        .file("themes/default/templates/sitemap.xml", "{{ nothing_here }}");
+    let o = s.build(&[]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains("templates/sitemap.xml") && o.stderr.contains("nothing_here"),
+        "{}",
+        o.stderr
+    );
+    assert!(!s.exists("public/a/index.html"), "nothing is written");
+}
+
+#[test]
 fn a_broken_template_is_reported_with_its_file() {
     let s = Site::new();
     s.file("content/a.md", "x")

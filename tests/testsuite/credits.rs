@@ -417,6 +417,22 @@ fn the_feed_lists_changes_with_authors_and_pages() {
 }
 
 #[test]
+fn a_site_template_overrides_the_feed() {
+    let r = history_repo();
+    r.file(
+        "themes/default/templates/atom.xml",
+        "{{ t.recent_changes }}|{{ feed.self_href }}|{% for e in feed.entries %}{{ e.title }} ({{ e.authors | length }});{% endfor %}",
+    );
+    r.build();
+    assert_eq!(
+        r.read("public/atom.xml"),
+        "Dernières modifications|https://intranet.example.org/playbook/atom.xml|Bump typography (0);\
+         Accueil plus chaleureux (1);Ajoute la typologie (1);Renomme la page (1);\
+         Relecture du guide (2);Premières pages (1);"
+    );
+}
+
+#[test]
 fn without_base_url_the_feed_has_relative_links_and_tag_ids() {
     let r = history_repo();
     r.file("playbook.toml", "title = \"Playbook test\"\n");

@@ -742,7 +742,7 @@ fn import_never_panics_and_always_writes_a_valid_page() {
                 comment: w.comment.clone(),
             })
             .collect();
-        let chart = playbook::weather::render(&points, "fr");
+        let chart = playbook::render::weather_chart(&points, &playbook::i18n::strings("fr"), "fr");
         assert!(!chart.contains("<script"));
     }
     assert!(ok > 2000 && errors > 0, "{ok} imported, {errors} refused");

@@ -1,0 +1,172 @@
+//! The render environment: everything a page's render needs besides the
+//! page itself ([`RenderEnv`], built once per build), and the relative URLs
+//! every link is written with ([`relative`], [`RenderEnv::href`]).
+//!
+//! Every URL is relative to the page being rendered, so the site works under
+//! any sub-path and from `file://` (with `url_style = "file"`).
+
+use std::collections::BTreeMap;
+
+use tera::Tera;
+
+use crate::config::UrlStyle;
+use crate::link::LinkTable;
+use crate::site::Site;
+use crate::text::encode_segment;
+use crate::wiki::Wiki;
+
+/// The credits of a site nobody is credited on (the default of [`RenderEnv`]).
+static NO_CREDITS: std::sync::LazyLock<crate::credits::Credits> =
+    std::sync::LazyLock::new(crate::credits::Credits::default);
+
+/// Everything the render stage needs besides the page itself; built once per build.
+pub struct RenderEnv<'a> {
+    pub site: &'a Site,
+    pub links: &'a LinkTable,
+    pub wiki: &'a Wiki,
+    pub tera: &'a Tera,
+    pub strings: BTreeMap<&'static str, &'static str>,
+    /// Contributor credits (see [`RenderEnv::with_credits`]); none by default.
+    pub credits: &'a crate::credits::Credits,
+    /// Per section, its navigation as seen from its own pages and from its
+    /// index page (hrefs differ by one level). Built once: every page of a
+    /// section shares it, so a section's nav is not rebuilt per page.
+    pub(super) nav: Vec<[tera::Value; 2]>,
+    /// Fingerprints of `nav`, computed on first use (`serve` only).
+    pub(super) nav_digests: std::sync::OnceLock<Vec<[u128; 2]>>,
+    /// Per long section, the fingerprint of each of its navigation entries
+    /// (seen from its pages), computed on first use (`serve` only).
+    pub(super) nav_entry_digests: std::sync::OnceLock<Vec<Vec<u128>>>,
+}
+
+/// The shortest relative path from the folder `from` (`a/b/`) to `to`
+/// (a folder `a/c/` or a file `a/c/x.png`), both from the site root.
+pub fn relative(from: &str, to: &str) -> String {
+    // Only the folders of `to` can be shared; its last part is a file or "".
+    let to_dirs = &to[..to.rfind('/').map_or(0, |i| i + 1)];
+    // Byte offsets, in `from` and `to`, just past the shared folders.
+    let (mut f, mut t) = (0, 0);
+    for (a, b) in from
+        .split_terminator('/')
+        .zip(to_dirs.split_terminator('/'))
+    {
+        if a != b {
+            break;
+        }
+        f += a.len() + 1;
+        t += b.len() + 1;
+    }
+    let up = from
+        .get(f..)
+        .map_or(0, |rest| rest.split_terminator('/').count());
+    let rest = &to[t.min(to.len())..];
+    let mut h = String::with_capacity(3 * up + rest.len());
+    for _ in 0..up {
+        h.push_str("../");
+    }
+    h.push_str(rest);
+    h
+}
+
+/// `../` repeated for the depth of `url` (`guide/etape/` → `../../`).
+pub fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+impl<'a> RenderEnv<'a> {
+    pub fn new(
+        site: &'a Site,
+        links: &'a LinkTable,
+        wiki: &'a Wiki,
+        tera: &'a Tera,
+        strings: BTreeMap<&'static str, &'static str>,
+    ) -> RenderEnv<'a> {
+        let mut env = RenderEnv {
+            site,
+            links,
+            wiki,
+            tera,
+            strings,
+            credits: &NO_CREDITS,
+            nav: vec![],
+            nav_digests: std::sync::OnceLock::new(),
+            nav_entry_digests: std::sync::OnceLock::new(),
+        };
+        env.nav = (0..site.sections.len())
+            .map(|s| [0, 1].map(|i| env.section_nav(s, &env.nav_from(s, i), None)))
+            .collect();
+        env
+    }
+
+    /// The same environment, with contributor credits.
+    pub fn with_credits(mut self, credits: &'a crate::credits::Credits) -> RenderEnv<'a> {
+        self.credits = credits;
+        self
+    }
+}
+
+impl RenderEnv<'_> {
+    /// Relative link from the page at `from` to the page directory `to`.
+    /// Page URLs are slugs (`[a-z0-9-/]`), so they need no encoding.
+    pub fn href(&self, from: &str, to: &str) -> String {
+        let mut h = relative(from, to);
+        match self.site.config.url_style {
+            UrlStyle::File => h.push_str("index.html"),
+            UrlStyle::Pretty if h.is_empty() => h.push_str("./"),
+            UrlStyle::Pretty => {}
+        }
+        h
+    }
+
+    /// Relative link from the page at `from` to the asset `rel` (a file
+    /// path from the site root, each segment percent-encoded).
+    pub(super) fn asset_href(&self, from: &str, rel: &str) -> String {
+        let encoded: Vec<String> = rel.split('/').map(encode_segment).collect();
+        relative(from, &encoded.join("/"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+
+    /// The plain definition `relative` must agree with.
+    fn relative_by_segments(from: &str, to: &str) -> String {
+        let from_dirs: Vec<&str> = from.split_terminator('/').collect();
+        let to_parts: Vec<&str> = to.split('/').collect();
+        let to_dirs = &to_parts[..to_parts.len() - 1];
+        let common = from_dirs
+            .iter()
+            .zip(to_dirs)
+            .take_while(|(a, b)| a == b)
+            .count();
+        "../".repeat(from_dirs.len() - common) + &to_parts[common..].join("/")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn relative_agrees_with_its_definition(
+            from in proptest::collection::vec("[ab]{1,2}", 0..4),
+            to in proptest::collection::vec("[ab]{1,2}", 0..4),
+            file in "(|x\\.png)",
+        ) {
+            let from = from.iter().map(|s| format!("{s}/")).collect::<String>();
+            let to = to.iter().map(|s| format!("{s}/")).collect::<String>() + &file;
+            proptest::prop_assert_eq!(relative(&from, &to), relative_by_segments(&from, &to));
+        }
+    }
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(relative("guide/a/", "guide/b/"), "../b/");
+        assert_eq!(relative("guide/a/", "typologies/x/"), "../../typologies/x/");
+        assert_eq!(relative("guide/", "guide/b/"), "b/");
+        assert_eq!(relative("guide/a/", "guide/"), "../");
+        assert_eq!(relative("guide/a/", ""), "../../");
+        assert_eq!(relative("", "guide/a/"), "guide/a/");
+        assert_eq!(relative("guide/a/", "guide/a/"), "");
+        assert_eq!(relative("guide/a/", "guide/img/x.png"), "../img/x.png");
+        assert_eq!(relative("", "x.png"), "x.png");
+        assert_eq!(relative("a/b/", "a/b/c/d/"), "c/d/");
+    }
+}

@@ -1,0 +1,128 @@
+//! The template globals: what every template receives whatever the page
+//! (`site`, `t`, `lang`, `build`, `index_file`, `tools`), set once per build
+//! into the Tera engine before any page renders. `serve` fingerprints them
+//! as [`set_globals`] returns them, so a global must be set through
+//! `Globals::insert` to be covered.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Tera;
+
+use super::views::SiteView;
+use crate::config::UrlStyle;
+use crate::frontmatter::PageKind;
+use crate::site::Site;
+use crate::wiki;
+
+/// The template globals as they are set, in a fixed order (a `tera::Value`
+/// has none): what `serve` fingerprints.
+#[derive(Default)]
+struct Globals(serde_json::Map<String, serde_json::Value>);
+
+impl Globals {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        let v = serde_json::to_value(value).unwrap_or_else(|e| {
+            serde_json::Value::String(format!("unserialisable global `{key}`: {e}"))
+        });
+        self.0.insert(key.to_string(), v);
+    }
+}
+
+/// Template globals that do not depend on the page, set once per build.
+/// Returns them (for `serve`'s fingerprints): add a global through `g`.
+pub fn set_globals(
+    tera: &mut Tera,
+    site: &Site,
+    strings: &BTreeMap<&'static str, &'static str>,
+    credits: &crate::credits::Credits,
+) -> serde_json::Value {
+    let mut g = Globals::default();
+    let home = site.home();
+    let description = site
+        .config
+        .description
+        .as_deref()
+        .or(home.description.as_deref());
+    g.insert(
+        "site",
+        &SiteView {
+            title: site.config.title.as_deref().unwrap_or(&home.title),
+            description,
+            language: &site.config.language,
+            search: site.config.search.enabled,
+        },
+    );
+    g.insert("t", strings);
+    g.insert("lang", &site.config.language);
+    let mut build = BTreeMap::new();
+    build.insert(
+        "generator",
+        format!("playbook {}", env!("CARGO_PKG_VERSION")),
+    );
+    g.insert("build", &build);
+    // Links to the generated pages, for the footer: `{{ root }}{{ x.url }}{{ index_file }}`.
+    let index_file = if site.config.url_style == UrlStyle::File {
+        "index.html"
+    } else {
+        ""
+    };
+    g.insert("index_file", index_file);
+    let mut tools = vec![];
+    if site.config.wiki.tags {
+        tools.push(BTreeMap::from([
+            ("title", strings["tags"]),
+            ("url", wiki::TAGS_URL),
+        ]));
+    }
+    tools.push(BTreeMap::from([
+        ("title", strings["pages_to_create"]),
+        ("url", wiki::MISSING_URL),
+    ]));
+    if !wiki::weather_points(site).is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["weather"]),
+            ("url", wiki::WEATHER_URL),
+        ]));
+    }
+    if site
+        .pages
+        .iter()
+        .any(|p| p.kind == PageKind::Typology && !p.is_index)
+    {
+        tools.push(BTreeMap::from([
+            ("title", strings["typology_overview"]),
+            ("url", wiki::TYPOLOGIES_URL),
+        ]));
+    }
+    if !credits.people.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["contributors"]),
+            ("url", wiki::CONTRIBUTORS_URL),
+        ]));
+    }
+    if !credits.structures.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["structures"]),
+            ("url", wiki::STRUCTURES_URL),
+        ]));
+    }
+    if !credits.recent.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["recent_changes"]),
+            ("url", wiki::RECENT_URL),
+        ]));
+    }
+    if site.config.search.enabled {
+        tools.push(BTreeMap::from([
+            ("title", strings["search_title"]),
+            ("url", wiki::SEARCH_URL),
+        ]));
+    }
+    g.insert("tools", &tools);
+    let context = tera.global_context();
+    for (k, v) in &g.0 {
+        context.insert(k.clone(), v);
+    }
+    serde_json::Value::Object(g.0)
+}
