@@ -27,6 +27,11 @@ const ACTIVE_EXTENSIONS: &[&str] = &[
     "html", "htm", "xhtml", "xht", "shtml", "js", "mjs", "xsl", "xslt",
 ];
 
+/// Is this a file a browser runs (by its name)?
+pub fn is_active(name: &str) -> bool {
+    ACTIVE_EXTENSIONS.contains(&extension(name).as_str())
+}
+
 /// Files `load` reads for this check: drawings and XML documents.
 pub const SCANNED_EXTENSIONS: &[&str] = &["svg", "xml", "svgz"];
 

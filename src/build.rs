@@ -192,11 +192,20 @@ fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSite {
     t.lap("load");
     diagnostics.extend(std::mem::take(&mut loaded.diagnostics));
     let md = MarkdownOptions::of(config);
-    let results: Vec<_> = loaded
+    let mut results: Vec<_> = loaded
         .pages
         .par_iter()
         .map(|src| site::parse_page(src, md, drafts))
         .collect();
+    // Pages that could not be read are left out like those that cannot be parsed.
+    results.extend(
+        std::mem::take(&mut loaded.failed)
+            .into_iter()
+            .map(|(source, d)| Parsed::Failed {
+                source,
+                errors: vec![d],
+            }),
+    );
     t.lap("parse");
     let assets = loaded.assets.iter().map(|a| a.rel.clone()).collect();
     ParsedSite {
@@ -230,6 +239,7 @@ fn assemble_pages(
 ) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = vec![];
     let mut pages = vec![];
+    let mut unpublished = vec![];
     for r in parsed {
         match r {
             Parsed::Page(page, warnings) => {
@@ -237,10 +247,17 @@ fn assemble_pages(
                 diagnostics.extend(warnings);
             }
             Parsed::Draft => {}
-            Parsed::Failed(errs) => diagnostics.extend(errs),
+            // One faulty page does not take the site down: it is left out,
+            // with a warning (an error with `--strict`).
+            Parsed::Failed { source, errors } => {
+                diagnostics.extend(errors.into_iter().map(Diagnostic::not_published));
+                unpublished.push(source);
+            }
         }
     }
-    let (site, diags) = site::assemble(config, pages);
+    let (mut site, diags) = site::assemble(config, pages);
+    unpublished.sort();
+    site.unpublished = unpublished;
     diagnostics.extend(diags);
     (site, diagnostics)
 }
@@ -543,7 +560,7 @@ fn render_site_then(
         Ok(sitemap) => sink.write("sitemap.xml", &sitemap)?,
         Err(d) => return Ok(vec![d]),
     }
-    write_assets(inputs.loaded, inputs.theme, sink)?;
+    write_assets(inputs.loaded, inputs.links, inputs.theme, sink)?;
     t.lap("assets");
     Ok(vec![])
 }
@@ -641,12 +658,31 @@ fn render_all(
 }
 
 /// Writes the theme's files and the content's assets.
-fn write_assets(loaded: &Loaded, theme: &theme::Theme, sink: &dyn Sink) -> Result<()> {
+fn write_assets(
+    loaded: &Loaded,
+    links: &LinkTable,
+    theme: &theme::Theme,
+    sink: &dyn Sink,
+) -> Result<()> {
     for (rel, bytes) in &theme.static_files {
         sink.write(&format!("assets/{rel}"), bytes)?;
     }
+    // A file of a hidden folder (`.gitbook/assets/`) goes out when a page shows or links to it.
+    let referenced: std::collections::HashSet<&str> = links
+        .targets
+        .iter()
+        .flatten()
+        .filter_map(|t| match t {
+            link::Target::Asset { rel, .. } => Some(rel.as_str()),
+            _ => None,
+        })
+        .collect();
+    let published = loaded
+        .assets
+        .par_iter()
+        .filter(|a| !load::in_hidden_folder(&a.rel) || referenced.contains(a.rel.as_str()));
     // Drawings go out as `active::check` re-serialised them; other files as they are.
-    loaded.assets.par_iter().try_for_each(|a| match &a.bytes {
+    published.try_for_each(|a| match &a.bytes {
         Some(bytes) => sink.write_shared(&a.rel, bytes.clone()),
         None => sink.copy(&a.rel, &a.abs),
     })

@@ -127,6 +127,7 @@ pub fn check(root: &Path, drafts: bool) -> Report {
             Target::Missing { .. } => stats.missing += 1,
             Target::Unresolved { .. } => stats.broken += 1,
             Target::Tag { .. } => {}
+            Target::Unpublished { .. } => stats.broken += 1,
         }
     }
     Report {

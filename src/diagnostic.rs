@@ -81,6 +81,16 @@ impl Diagnostic {
         self
     }
 
+    /// The problem that kept a page out of the site: a warning saying so
+    /// (the site is built without it; `--strict` makes it an error).
+    pub fn not_published(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            message: format!("this page is not published: {}", self.message),
+            ..self
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -80,6 +80,8 @@ pub struct Split<'a> {
     pub body: &'a str,
     /// Number of lines before the body (to turn body lines into file lines).
     pub body_line_offset: usize,
+    /// What was read anyway (a key written twice: the last value is kept).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Splits `text` into front matter and body and parses the front matter.
@@ -96,6 +98,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
                 front: FrontMatter::default(),
                 body: text,
                 body_line_offset: 0,
+                warnings: vec![],
             });
         }
     };
@@ -126,16 +129,17 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
     };
     let raw = &text[first_line_end..close_start];
     let body_line_offset = text[..close_end].matches('\n').count();
-    let value = if yaml {
-        parse_yaml(raw, path)
+    let (value, warnings) = if yaml {
+        parse_yaml(raw, path)?
     } else {
-        parse_toml(raw, path)
-    }?;
+        (parse_toml(raw, path)?, vec![])
+    };
     let front = convert(without_nul(value), raw, path)?;
     Ok(Split {
         front,
         body: &text[close_end..],
         body_line_offset,
+        warnings,
     })
 }
 
@@ -164,34 +168,60 @@ fn without_nul(v: Value) -> Value {
 /// Line offset of the front-matter block inside the file (the opening delimiter).
 const FM_LINE_OFFSET: usize = 1;
 
-fn parse_yaml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
+fn parse_yaml(raw: &str, path: &Path) -> Result<(Value, Vec<Diagnostic>), Vec<Diagnostic>> {
     if raw.trim().is_empty() {
-        return Ok(Value::Object(Default::default()));
+        return Ok((Value::Object(Default::default()), vec![]));
     }
     let options = serde_saphyr::options! { strict_booleans: true };
-    match serde_saphyr::from_str_with_options::<Value>(raw, options) {
-        Ok(Value::Null) => Ok(Value::Object(Default::default())),
-        Ok(v) => Ok(v),
-        Err(e) => {
-            // By offset, so that lines are counted as in every other
-            // diagnostic: YAML also breaks lines at a lone `\r`.
-            let (line, col) = e.location().map_or((0, 0), |l| match yaml_offset(raw, &l) {
-                Some(off) => line_col(raw, off),
-                None => (l.line() as usize, l.column() as usize),
-            });
-            let msg = e.without_snippet().to_string();
-            let (msg, help) = yaml_message(msg.lines().next().unwrap_or("invalid YAML").trim());
-            Err(vec![
-                Diagnostic::error(
-                    path,
-                    line + FM_LINE_OFFSET,
-                    col,
-                    format!("invalid YAML front matter: {msg}"),
-                )
-                .with_help(help),
-            ])
+    let error = match serde_saphyr::from_str_with_options::<Value>(raw, options) {
+        Ok(Value::Null) => return Ok((Value::Object(Default::default()), vec![])),
+        Ok(v) => return Ok((v, vec![])),
+        Err(e) => yaml_diagnostic(raw, path, &e),
+    };
+    // A key written twice: most YAML readers (MkDocs' among them) keep the
+    // last value; so do we, with a warning.
+    if error
+        .message
+        .starts_with("invalid YAML front matter: the key ")
+    {
+        let options = serde_saphyr::options! {
+            strict_booleans: true,
+            duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
+        };
+        if let Ok(v) = serde_saphyr::from_str_with_options::<Value>(raw, options) {
+            let warning = Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                message: format!(
+                    "in the front matter, {}: the last value is kept",
+                    error
+                        .message
+                        .trim_start_matches("invalid YAML front matter: ")
+                ),
+                ..error
+            };
+            return Ok((v, vec![warning]));
         }
     }
+    Err(vec![error])
+}
+
+/// The diagnostic of a YAML error, at its line in the file.
+fn yaml_diagnostic(raw: &str, path: &Path, e: &serde_saphyr::Error) -> Diagnostic {
+    // By offset, so that lines are counted as in every other
+    // diagnostic: YAML also breaks lines at a lone `\r`.
+    let (line, col) = e.location().map_or((0, 0), |l| match yaml_offset(raw, &l) {
+        Some(off) => line_col(raw, off),
+        None => (l.line() as usize, l.column() as usize),
+    });
+    let msg = e.without_snippet().to_string();
+    let (msg, help) = yaml_message(msg.lines().next().unwrap_or("invalid YAML").trim());
+    Diagnostic::error(
+        path,
+        line + FM_LINE_OFFSET,
+        col,
+        format!("invalid YAML front matter: {msg}"),
+    )
+    .with_help(help)
 }
 
 /// Byte offset in `raw` of a YAML error location.
@@ -584,14 +614,20 @@ mod tests {
 
     #[test]
     fn duplicate_keys_and_yaml_bombs_are_explained() {
-        let e = split("---\ntitle: a\ntitle: b\n---\n", p()).unwrap_err();
-        assert_eq!(e[0].line, 3, "{}", e[0]);
-        assert!(
-            e[0].message.contains("the key `title` appears twice"),
-            "{}",
-            e[0]
+        // YAML: a warning, and the last value wins (as MkDocs reads it).
+        let ok = split("---\ntitle: a\ntags: [x]\ntitle: b\n---\n", p()).unwrap();
+        assert_eq!(ok.front.title.as_deref(), Some("b"));
+        assert_eq!(ok.front.tags, ["x"]);
+        assert_eq!(
+            ok.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "content/a.md:4:1: warning: in the front matter, the key `title` appears twice: the last value is kept\n  help: keep one `title:` line and delete the other"
+            ]
         );
-        assert!(!e[0].message.contains("DuplicateKeyPolicy"), "{}", e[0]);
+        // TOML forbids it: the page cannot be read.
         let e = split("+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n", p()).unwrap_err();
         assert_eq!(e[0].line, 3, "{}", e[0]);
         assert!(

@@ -30,6 +30,9 @@ pub enum Target {
     Unresolved { url: String },
     /// `#tag`: the page of that tag (`wiki::TAGS_URL`), by its slug.
     Tag { slug: String },
+    /// A page left out of the site because it cannot be read (see
+    /// `Site::unpublished`), by its path relative to `content/`.
+    Unpublished { source: String },
 }
 
 /// Resolution of the whole site.
@@ -54,6 +57,8 @@ struct Index<'a> {
     /// Lower-case file name → pages and assets of that name (Obsidian
     /// finds a file by its name alone, wherever it is).
     by_name: HashMap<String, Vec<Named<'a>>>,
+    /// Match keys of the pages left out (path, file stem) → their path.
+    unpublished: HashMap<String, &'a str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,11 +116,20 @@ fn build_index<'a>(site: &'a Site, assets: &'a BTreeSet<String>) -> Index<'a> {
             .or_default()
             .push(Named::Asset(a));
     }
+    let mut unpublished = HashMap::new();
+    for source in &site.unpublished {
+        let no_ext = source.rsplit_once('.').map_or(source.as_str(), |(s, _)| s);
+        let stem = no_ext.rsplit('/').next().unwrap_or(no_ext);
+        for k in [no_ext, stem, crate::site::order_prefix(stem).1] {
+            unpublished.entry(match_key(k)).or_insert(source.as_str());
+        }
+    }
     Index {
         by_key,
         by_source,
         by_url,
         by_name,
+        unpublished,
     }
 }
 
@@ -234,6 +248,9 @@ fn resolve_one(
                     id,
                     anchor: anchor_of(site, id, link, diags, from),
                 },
+                None if index.unpublished.contains_key(&link.key) => {
+                    unpublished_link(page, link, index.unpublished[&link.key], diags)
+                }
                 None => {
                     diags.push(
                         Diagnostic::note(
@@ -289,6 +306,15 @@ fn resolve_one(
                     },
                 };
             }
+            for path in [&joined, &from_root] {
+                let no_ext = path.rsplit_once('.').map_or(path.as_str(), |(s, _)| s);
+                if let Some(source) = site.unpublished.iter().find(|u| {
+                    u.as_str() == path.as_str()
+                        || u.rsplit_once('.').is_some_and(|(s, _)| s == no_ext)
+                }) {
+                    return unpublished_link(page, link, source, diags);
+                }
+            }
             // A page that is not written yet is a page to create; a missing
             // file is only reported.
             let is_page = link.kind == LinkKind::Path && {
@@ -329,6 +355,27 @@ fn resolve_one(
             }
             Target::Unresolved { url }
         }
+    }
+}
+
+/// A link to a page left out of the site: said at the link, and shown so.
+fn unpublished_link(
+    page: &crate::site::Page,
+    link: &LinkRef,
+    source: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Target {
+    diags.push(
+        Diagnostic::warning(
+            &page.shown,
+            link.line,
+            link.col,
+            format!("this link leads to `content/{source}`, which is not published (see its own warning)"),
+        )
+        .with_help("fix that page; the link works again once it is published"),
+    );
+    Target::Unpublished {
+        source: source.to_string(),
     }
 }
 

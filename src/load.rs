@@ -52,6 +52,27 @@ pub struct Loaded {
     pub pages: Vec<SourceFile>,
     pub assets: Vec<Asset>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Pages that could not be read or decoded (too large, not UTF-8), by
+    /// path relative to `content/`, with why: left out of the site.
+    pub failed: Vec<(String, Diagnostic)>,
+}
+
+/// Hidden folders of tools: never read, never published.
+pub const NEVER_WALKED: &[&str] = &[
+    ".git",
+    ".obsidian",
+    ".trash",
+    ".svn",
+    ".hg",
+    ".playbook-spare",
+];
+
+/// Is `rel` inside a hidden folder (published only when a page refers to it)?
+pub fn in_hidden_folder(rel: &str) -> bool {
+    rel.split('/')
+        .rev()
+        .skip(1)
+        .any(|part| part.starts_with('.'))
 }
 
 /// Is this file name an editor temporary or a hidden file?
@@ -98,8 +119,17 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter();
-    let walker = walker
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(is_ignored_name));
+    // Hidden folders (`.gitbook/`, `.attachments/`) are walked for the files
+    // pages refer to; hidden files, editor temporaries and the folders of
+    // tools (`.git/`, `.obsidian/`) are not.
+    let walker = walker.filter_entry(|e| {
+        let Some(name) = e.file_name().to_str() else {
+            return true;
+        };
+        e.depth() == 0
+            || !is_ignored_name(name)
+            || (e.file_type().is_dir() && name.starts_with('.') && !NEVER_WALKED.contains(&name))
+    });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -160,7 +190,10 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
             continue;
         }
         let name = entry.file_name().to_string_lossy();
-        if is_markdown(&name) {
+        let hidden = in_hidden_folder(&rel);
+        if hidden && (is_markdown(&name) || crate::active::is_active(&name)) {
+            // Not a page, and never a file a page may show.
+        } else if is_markdown(&name) {
             to_read.push((rel, shown_path, abs));
         } else if name.starts_with('_') {
             // `_people.toml` and other data files are not published.
@@ -177,7 +210,7 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
         }
     }
     // Reading and decoding in parallel: walking is cheap, reading 10,000 files is not.
-    let read: Vec<Result<SourceFile, Diagnostic>> = to_read
+    let read: Vec<Result<SourceFile, (String, Diagnostic)>> = to_read
         .into_par_iter()
         .map(|(rel, shown_path, abs)| match read_page(&abs) {
             Ok(decoded) => match decoded {
@@ -186,23 +219,24 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
                     shown: shown_path,
                     text,
                 }),
-                Err(d) => Err(Diagnostic {
-                    path: shown_path,
-                    ..d
-                }),
+                Err(d) => Err((
+                    rel,
+                    Diagnostic {
+                        path: shown_path,
+                        ..d
+                    },
+                )),
             },
-            Err(e) => Err(Diagnostic::error(
-                &shown_path,
-                0,
-                0,
-                format!("cannot read: {e}"),
+            Err(e) => Err((
+                rel,
+                Diagnostic::error(&shown_path, 0, 0, format!("cannot read: {e}")),
             )),
         })
         .collect();
     for r in read {
         match r {
             Ok(f) => out.pages.push(f),
-            Err(d) => out.diagnostics.push(d),
+            Err(failed) => out.failed.push(failed),
         }
     }
     // A stable order that does not depend on how the folder was walked.

@@ -97,6 +97,9 @@ pub struct Site {
     pub config: Config,
     pub pages: Vec<Page>,
     pub sections: Vec<Section>,
+    /// Pages left out because they could not be read (`Parsed::Failed`),
+    /// by path relative to `content/`, sorted: links to them say so.
+    pub unpublished: Vec<String>,
 }
 
 impl Site {
@@ -206,21 +209,31 @@ pub enum Parsed {
     Page(Box<Page>, Vec<Diagnostic>),
     /// A draft (`draft: true`), left out: drafts were not asked for.
     Draft,
-    /// The front matter could not be read: its errors. The file is no page.
-    Failed(Vec<Diagnostic>),
+    /// The file could not be read as a page (its front matter, its
+    /// encoding): why. It is left out of the site, with a warning.
+    Failed {
+        /// Path relative to `content/`.
+        source: String,
+        errors: Vec<Diagnostic>,
+    },
 }
 
 /// Parse stage for one file: front matter, then Markdown.
 pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Parsed {
     let split = match frontmatter::split(&src.text, &src.shown) {
         Ok(split) => split,
-        Err(errors) => return Parsed::Failed(errors),
+        Err(errors) => {
+            return Parsed::Failed {
+                source: src.rel.clone(),
+                errors,
+            };
+        }
     };
     let front = split.front;
     if front.draft && !drafts {
         return Parsed::Draft;
     }
-    let mut warnings = vec![];
+    let mut warnings = split.warnings;
     let body = markdown::render(split.body, split.body_line_offset, opts);
     let name = file_name(&src.rel);
     let is_index = INDEX_NAMES.contains(&name);
@@ -563,6 +576,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
             config,
             pages,
             sections,
+            unpublished: vec![],
         },
         diags,
     )

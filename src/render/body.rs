@@ -5,23 +5,38 @@
 
 use super::RenderEnv;
 use crate::link::Target;
-use crate::markdown::{CLOSE, OPEN, SEP};
+use crate::markdown::{CLOSE, EMBED, OPEN, SEP};
 use crate::site::{Page, PageId};
 use crate::text::{escape_html, match_key};
 use crate::wiki;
 
-/// How an image source placeholder appears in the HTML comrak writes.
-const ASSET_NEEDLE: &str = "src=\"playbook-asset:";
+/// How a URL placeholder appears in an attribute.
+const ASSET_NEEDLE: &str = "=\"playbook-asset:";
+
+/// How deep embeds may nest (a page embedding a page embedding…).
+const MAX_EMBED_DEPTH: usize = 8;
 
 impl RenderEnv<'_> {
     /// Substitutes the link placeholders of a page's body.
     pub fn resolve_body(&self, id: PageId) -> String {
         let page = &self.site.pages[id];
-        let html = &page.body.html;
-        let targets = &self.links.targets[id];
+        self.resolve_html(id, &page.body.html, page, &mut vec![id])
+    }
+
+    /// Substitutes the placeholders of `html`, written by page `source`, for
+    /// the page `at` that shows it (`source` itself, or a page embedding
+    /// it). `stack` holds the pages being embedded, to stop a cycle.
+    fn resolve_html(
+        &self,
+        source: PageId,
+        html: &str,
+        at: &Page,
+        stack: &mut Vec<PageId>,
+    ) -> String {
+        let targets = &self.links.targets[source];
         let mut out = String::with_capacity(html.len() + html.len() / 8);
-        let mut rest = html.as_str();
-        while let Some(i) = rest.find([OPEN, CLOSE]) {
+        let mut rest = html;
+        while let Some(i) = rest.find([OPEN, CLOSE, EMBED]) {
             let c = rest[i..].chars().next().unwrap_or(OPEN);
             out.push_str(&rest[..i]);
             let after = &rest[i + c.len_utf8()..];
@@ -32,60 +47,154 @@ impl RenderEnv<'_> {
             let n: usize = after[..end].parse().unwrap_or(usize::MAX);
             rest = &after[end + SEP.len_utf8()..];
             let Some(t) = targets.get(n) else { continue };
-            if c == OPEN {
-                match t {
-                    Target::Missing { title } => {
-                        out.push_str("<a class=\"new\" href=\"");
-                        out.push_str(&escape_html(&self.missing_href(&page.url, title)));
-                        out.push_str("\">");
-                    }
-                    Target::Unresolved { .. } => {
-                        out.push_str("<a class=\"broken\" href=\"");
-                        out.push_str(&escape_html(&self.target_href(&page.url, page.is_index, t)));
-                        out.push_str("\">");
-                    }
-                    _ => {
-                        out.push_str("<a href=\"");
-                        out.push_str(&escape_html(&self.target_href(&page.url, page.is_index, t)));
-                        out.push_str("\">");
-                    }
-                }
-            } else {
-                if matches!(t, Target::Missing { .. }) {
-                    out.push_str("<span class=\"visually-hidden\"> (");
-                    out.push_str(self.strings["page_to_create"]);
-                    out.push_str(")</span>");
-                }
-                out.push_str("</a>");
+            match c {
+                OPEN => self.open_link(t, at, &mut out),
+                CLOSE => self.close_link(t, &mut out),
+                _ => self.embed(t, at, stack, &mut out),
             }
         }
         out.push_str(rest);
         if out.contains(ASSET_NEEDLE) {
-            out = self.resolve_images(&out, page, targets);
+            out = self.resolve_attributes(&out, at, targets);
         }
         out
     }
 
-    /// Image sources: `src="playbook-asset:N"`. Text cannot forge the quote
-    /// (Markdown escapes it), so only real image sources match.
-    fn resolve_images(&self, html: &str, page: &Page, targets: &[Target]) -> String {
+    fn open_link(&self, t: &Target, at: &Page, out: &mut String) {
+        match t {
+            Target::Missing { title } => {
+                out.push_str("<a class=\"new\" href=\"");
+                out.push_str(&escape_html(&self.missing_href(&at.url, title)));
+                out.push_str("\">");
+            }
+            // Nowhere to lead: the text stays, marked, without an address.
+            Target::Unresolved { .. } => out.push_str("<span class=\"broken\">"),
+            Target::Unpublished { .. } => out.push_str("<span class=\"unpublished\">"),
+            Target::Tag { .. } if !self.site.config.wiki.tags => {
+                out.push_str("<span class=\"tag\">")
+            }
+            Target::Tag { .. } => {
+                out.push_str("<a class=\"tag\" href=\"");
+                out.push_str(&escape_html(&self.target_href(&at.url, at.is_index, t)));
+                out.push_str("\">");
+            }
+            _ => {
+                out.push_str("<a href=\"");
+                out.push_str(&escape_html(&self.target_href(&at.url, at.is_index, t)));
+                out.push_str("\">");
+            }
+        }
+    }
+
+    fn close_link(&self, t: &Target, out: &mut String) {
+        match t {
+            Target::Missing { .. } => {
+                out.push_str("<span class=\"visually-hidden\"> (");
+                out.push_str(self.strings["page_to_create"]);
+                out.push_str(")</span></a>");
+            }
+            Target::Unresolved { .. } => {
+                out.push_str("<span class=\"visually-hidden\"> (");
+                out.push_str(self.strings["broken_link"]);
+                out.push_str(")</span></span>");
+            }
+            Target::Unpublished { .. } => {
+                out.push_str("<span class=\"visually-hidden\"> (");
+                out.push_str(self.strings["unpublished_page"]);
+                out.push_str(")</span></span>");
+            }
+            Target::Tag { .. } if !self.site.config.wiki.tags => out.push_str("</span>"),
+            _ => out.push_str("</a>"),
+        }
+    }
+
+    /// `![[Note]]`, `![[Note#Section]]`, `![[Note#^bloc]]`: the content, with
+    /// a link to its page; a link alone for a cycle, a missing page or part.
+    fn embed(&self, t: &Target, at: &Page, stack: &mut Vec<PageId>, out: &mut String) {
+        let (id, anchor) = match t {
+            Target::Page { id, anchor } => (*id, anchor.as_deref()),
+            // Nothing to show: the link, as a link of its kind.
+            other => {
+                let name = match other {
+                    Target::Missing { title } => title.clone(),
+                    Target::Unpublished { source } => source.clone(),
+                    Target::Asset { rel, .. } => rel.clone(),
+                    Target::Unresolved { url } => url.clone(),
+                    Target::Tag { slug } => slug.clone(),
+                    Target::Page { .. } => String::new(),
+                };
+                out.push_str("<p class=\"embed-link\">");
+                self.open_link(t, at, out);
+                out.push_str(&escape_html(&name));
+                self.close_link(t, out);
+                out.push_str("</p>\n");
+                return;
+            }
+        };
+        let target = &self.site.pages[id];
+        let part = if stack.contains(&id) || stack.len() > MAX_EMBED_DEPTH {
+            None
+        } else {
+            embedded_part(target, anchor)
+        };
+        let href = escape_html(&self.target_href(&at.url, at.is_index, t));
+        let title = escape_html(&target.title);
+        match part {
+            Some(html) => {
+                stack.push(id);
+                let inner = self.resolve_html(id, html, at, stack);
+                stack.pop();
+                out.push_str("<div class=\"embed\">\n");
+                out.push_str(&inner);
+                out.push_str(&format!(
+                    "<p class=\"embed-source\"><a href=\"{href}\">{title}</a></p>\n</div>\n"
+                ));
+            }
+            None => out.push_str(&format!(
+                "<p class=\"embed-link\"><a href=\"{href}\">{title}</a></p>\n"
+            )),
+        }
+    }
+
+    /// URL placeholders in attributes (`src="playbook-asset:N"`, and
+    /// `href` in raw HTML). Text cannot forge the quote (it is escaped), so
+    /// only real attributes match. An attribute whose target is nowhere is
+    /// dropped, and the element marked `data-broken`.
+    fn resolve_attributes(&self, html: &str, at: &Page, targets: &[Target]) -> String {
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
         while let Some(i) = rest.find(ASSET_NEEDLE) {
+            // The attribute's name, just before `="`.
+            let name_len = rest[..i]
+                .bytes()
+                .rev()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':'))
+                .count();
             let start = i + ASSET_NEEDLE.len();
             let digits = rest[start..].bytes().take_while(u8::is_ascii_digit).count();
-            out.push_str(&rest[..i + "src=\"".len()]);
-            match rest[start..start + digits]
+            let end = start + digits + usize::from(rest[start + digits..].starts_with('"'));
+            let target = rest[start..start + digits]
                 .parse::<usize>()
                 .ok()
-                .and_then(|n| targets.get(n))
-            {
-                Some(t) => {
-                    out.push_str(&escape_html(&self.target_href(&page.url, page.is_index, t)))
+                .and_then(|n| targets.get(n));
+            match target {
+                Some(
+                    t @ (Target::Page { .. }
+                    | Target::Asset { .. }
+                    | Target::Missing { .. }
+                    | Target::Tag { .. }),
+                ) => {
+                    out.push_str(&rest[..i]);
+                    out.push_str("=\"");
+                    out.push_str(&escape_html(&self.target_href(&at.url, at.is_index, t)));
+                    out.push('"');
                 }
-                None => out.push('#'),
+                _ => {
+                    out.push_str(&rest[..i - name_len]);
+                    out.push_str("data-broken=\"\"");
+                }
             }
-            rest = &rest[start + digits..];
+            rest = &rest[end..];
         }
         out.push_str(rest);
         out
@@ -126,11 +235,42 @@ impl RenderEnv<'_> {
             }
             Target::Missing { title } => self.missing_href(from, title),
             Target::Tag { slug } => self.href(from, &format!("{}{slug}/", wiki::TAGS_URL)),
-            // Written relative to the source folder; a page is one folder deeper.
+            Target::Unpublished { .. } => String::new(),
+            // Not written (see `open_link`); kept for `check`'s count.
             Target::Unresolved { url } if url.starts_with('/') || from_is_index => url.clone(),
             Target::Unresolved { url } => format!("../{url}"),
         }
     }
+}
+
+/// The part of `page`'s body an embed shows: all of it, one block
+/// (`^id`), or one section (its heading and what follows, up to the next
+/// heading of the same or a higher level).
+fn embedded_part<'p>(page: &'p Page, anchor: Option<&str>) -> Option<&'p str> {
+    let html = page.body.html.as_str();
+    let Some(anchor) = anchor else {
+        return Some(html);
+    };
+    if anchor.starts_with('^') {
+        return page
+            .body
+            .blocks
+            .iter()
+            .find(|(id, _)| id == anchor)
+            .map(|(_, h)| h.as_str());
+    }
+    let headings = &page.body.headings;
+    let at = headings.iter().position(|h| h.id == anchor)?;
+    let level = headings[at].level;
+    let find = |id: &str, level: u8| html.find(&format!("<h{level} id=\"{}\"", escape_html(id)));
+    let start = find(anchor, level)?;
+    let end = headings[at + 1..]
+        .iter()
+        .find(|h| h.level <= level)
+        .and_then(|h| find(&h.id, h.level))
+        .filter(|&e| e > start)
+        .unwrap_or(html.len());
+    Some(&html[start..end])
 }
 
 #[cfg(test)]
@@ -139,7 +279,7 @@ mod tests {
     fn the_image_needle_matches_the_placeholder() {
         assert_eq!(
             super::ASSET_NEEDLE,
-            format!("src=\"{}", crate::markdown::ASSET_PREFIX)
+            format!("=\"{}", crate::markdown::ASSET_PREFIX)
         );
     }
 }

@@ -89,6 +89,11 @@ impl RenderEnv<'_> {
     /// place, and the href each link placeholder becomes.
     fn content_fingerprint(&self, d: &mut Digest, id: PageId) {
         let page = &self.site.pages[id];
+        if page.body.embeds {
+            // It shows other pages' content: what it reads is the result.
+            d.str(&self.resolve_body(id));
+            return;
+        }
         d.str(&page.body.html);
         d.str(&page.url);
         d.0.write_u8(u8::from(page.is_index));
@@ -99,6 +104,7 @@ impl RenderEnv<'_> {
                 Target::Asset { .. } => 2,
                 Target::Unresolved { .. } => 3,
                 Target::Tag { .. } => 4,
+                Target::Unpublished { .. } => 5,
             });
             d.str(&self.target_href(&page.url, page.is_index, t));
         }

@@ -36,6 +36,10 @@ pub struct Served {
     pub files: HashMap<String, Entry>,
     /// The last rebuild's error, shown as an overlay on every page.
     pub error: Option<String>,
+    /// While pages are left out of the site (`rebuild::Outcome::notice`),
+    /// the files they had: the page just broken stays readable under the
+    /// overlay, as after a failed rebuild. Never part of `files`.
+    pub kept: HashMap<String, Entry>,
     pub generation: u64,
 }
 
@@ -205,8 +209,18 @@ fn install(shared: &Shared, result: rebuild::Outcome, started: Instant, first: b
         };
         match result.files {
             Ok(files) => {
+                if result.notice.is_some() {
+                    let old = std::mem::take(&mut site.files);
+                    let kept: HashMap<String, Entry> = old
+                        .into_iter()
+                        .filter(|(k, _)| k.ends_with(".html") && !files.contains_key(k))
+                        .collect();
+                    site.kept.extend(kept);
+                } else {
+                    site.kept.clear();
+                }
                 site.files = files;
-                site.error = None;
+                site.error = result.notice;
                 eprintln!(
                     "{} {} files in {ms} ms",
                     if first { "built" } else { "rebuilt" },
@@ -260,26 +274,29 @@ pub fn handle(req: Request, shared: &Shared) {
     let (status, key, body, redirect) = {
         let Ok(site) = shared.site.read() else { return };
         let mapped = path::map(req.url(), |k| {
-            site.files.contains_key(&format!("{k}/index.html"))
+            let index = format!("{k}/index.html");
+            site.files.contains_key(&index) || site.kept.contains_key(&index)
         });
         match mapped {
             Err(path::Refused::TooLong) => (414, String::new(), b"URI too long".to_vec(), None),
             Err(path::Refused::BadRequest) => (400, String::new(), b"bad request".to_vec(), None),
             Ok(path::Mapped::Redirect(to)) => (301, String::new(), vec![], Some(to)),
-            Ok(path::Mapped::File(key)) => match site.files.get(&key) {
-                Some(entry) => match read(entry) {
-                    Some(b) => (200, key, b, None),
-                    None => (404, String::new(), b"not found".to_vec(), None),
-                },
-                None => {
-                    let body = site
-                        .files
-                        .get("404.html")
-                        .and_then(read)
-                        .unwrap_or_else(|| b"not found".to_vec());
-                    (404, "404.html".to_string(), body, None)
+            Ok(path::Mapped::File(key)) => {
+                match site.files.get(&key).or_else(|| site.kept.get(&key)) {
+                    Some(entry) => match read(entry) {
+                        Some(b) => (200, key, b, None),
+                        None => (404, String::new(), b"not found".to_vec(), None),
+                    },
+                    None => {
+                        let body = site
+                            .files
+                            .get("404.html")
+                            .and_then(read)
+                            .unwrap_or_else(|| b"not found".to_vec());
+                        (404, "404.html".to_string(), body, None)
+                    }
                 }
-            },
+            }
         }
     };
     if let Some(to) = redirect {

@@ -29,6 +29,9 @@ pub struct Outcome {
     pub files: Result<HashMap<String, Entry>, String>,
     /// Only stylesheets changed: the pages can swap them without reloading.
     pub css_only: bool,
+    /// Why pages were left out of a site that built (their warnings), for
+    /// the overlay: the author is looking at the page they just broke.
+    pub notice: Option<String>,
 }
 
 /// One cached page: its source text and what parsing it gave.
@@ -93,6 +96,7 @@ impl Builder {
                 return Outcome {
                     files: Err(e),
                     css_only: false,
+                    notice: None,
                 };
             }
         }
@@ -104,6 +108,21 @@ impl Builder {
             .map(|a| (a.rel.clone(), a))
             .collect();
         self.load_diagnostics = loaded.diagnostics;
+        for (rel, d) in loaded.failed {
+            let shown = d.path.clone();
+            let parsed = Parsed::Failed {
+                source: rel.clone(),
+                errors: vec![d],
+            };
+            self.pages.insert(
+                rel,
+                CachedPage {
+                    text: String::new(),
+                    shown,
+                    parsed,
+                },
+            );
+        }
         self.reparse(loaded.pages);
         self.people = read_people(&self.root);
         self.history = None;
@@ -123,6 +142,7 @@ impl Builder {
                     return Outcome {
                         files: Err(e),
                         css_only: false,
+                        notice: None,
                     };
                 }
                 let mut out = self.render();
@@ -163,10 +183,13 @@ impl Builder {
                             match decoded {
                                 Ok(text) => changed.push(SourceFile { rel, shown, text }),
                                 Err(d) => {
-                                    let parsed = Parsed::Failed(vec![Diagnostic {
-                                        path: shown.clone(),
-                                        ..d
-                                    }]);
+                                    let parsed = Parsed::Failed {
+                                        source: rel.clone(),
+                                        errors: vec![Diagnostic {
+                                            path: shown.clone(),
+                                            ..d
+                                        }],
+                                    };
                                     self.pages.insert(
                                         rel,
                                         CachedPage {
@@ -281,6 +304,7 @@ impl Builder {
             return Outcome {
                 files: Err("the configuration could not be read".into()),
                 css_only: false,
+                notice: None,
             };
         };
         let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
@@ -298,6 +322,21 @@ impl Builder {
             );
         }
         let started = std::time::Instant::now();
+        // The warnings of the pages left out, for the overlay.
+        let unpublished: Vec<std::path::PathBuf> = site
+            .unpublished
+            .iter()
+            .map(|s| Path::new("content").join(s))
+            .collect();
+        let notice = Some(
+            diags
+                .iter()
+                .filter(|d| unpublished.contains(&d.path))
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+        .filter(|n| !n.is_empty());
         let mut diagnostics = Diagnostics(self.load_diagnostics.clone());
         diagnostics.extend(diags);
         if let Err(errors) = &self.people {
@@ -318,6 +357,7 @@ impl Builder {
             return Outcome {
                 files: Err(report(&diagnostics)),
                 css_only: false,
+                notice: None,
             };
         }
         let mut tera = match theme::engine(theme) {
@@ -326,6 +366,7 @@ impl Builder {
                 return Outcome {
                     files: Err(d.to_string()),
                     css_only: false,
+                    notice: None,
                 };
             }
         };
@@ -333,6 +374,7 @@ impl Builder {
             pages: vec![],
             assets,
             diagnostics: vec![],
+            failed: vec![],
         };
         let memory = Memory::default();
         let no_people = People::default();
@@ -364,19 +406,23 @@ impl Builder {
             Ok(errors) if errors.is_empty() => Outcome {
                 files: Ok(memory.into_files()),
                 css_only: false,
+                notice,
             },
             Ok(errors) => Outcome {
                 files: Err(report(&Diagnostics(errors))),
                 css_only: false,
+                notice: None,
             },
             Err(e) => match e.downcast_ref::<ContentErrors>() {
                 Some(ContentErrors(d)) => Outcome {
                     files: Err(report(d)),
                     css_only: false,
+                    notice: None,
                 },
                 None => Outcome {
                     files: Err(format!("{e:#}")),
                     css_only: false,
+                    notice: None,
                 },
             },
         }

@@ -56,6 +56,33 @@ fn fails_with(s: &Site, needle: &str) -> Output {
     o
 }
 
+/// The page named by `needle` (`path:line: error: what`) is left out of a
+/// site that builds: a warning says why; `--strict` refuses it.
+fn left_out(s: &Site, needle: &str) -> Output {
+    let warning = needle.replacen("error: ", "warning: this page is not published: ", 1);
+    let o = s.build(&[]);
+    no_panic(&o);
+    assert_eq!(
+        o.code, 0,
+        "expected a warning, the site built:\n{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(&warning),
+        "expected `{warning}` in:\n{}",
+        o.stderr
+    );
+    let strict = s.build(&["--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    let error = needle.replacen("error: ", "error: this page is not published: ", 1);
+    assert!(
+        strict.stderr.contains(&error),
+        "expected `{error}` in:\n{}",
+        strict.stderr
+    );
+    o
+}
+
 /// A build with its wall time and peak memory.
 struct Measured {
     out: Output,
@@ -173,12 +200,12 @@ fn invalid_utf8() {
         "content/abime.md",
         b"# Titre\n\nDu texte.\n\xC3\x28 et la suite\n".as_slice(),
     );
-    let o = fails_with(
+    let o = left_out(
         &s,
         "content/abime.md:4:1: error: this file is not valid UTF-8",
     );
     assert!(o.stderr.contains("save it again as UTF-8"), "{}", o.stderr);
-    assert!(!s.exists("public"), "nothing is written on error");
+    assert!(s.exists("public/ok/index.html") && !s.exists("public/abime"));
 }
 
 #[test]
@@ -220,20 +247,20 @@ fn latin1_and_utf16_files_name_their_encoding() {
         .file("content/utf16be.md", utf16("# Café\n", true, true))
         .file("content/utf16-sans-bom.md", utf16("# Café\n", false, false))
         .file("content/utf16-ascii.md", utf16("# Cafe\n", false, false));
-    let o = fails_with(
+    let o = left_out(
         &s,
         "content/latin1.md:1:6: error: this file is not valid UTF-8 (it looks like Latin-1 / Windows-1252)",
     );
     for f in ["utf16le", "utf16be", "utf16-sans-bom", "utf16-ascii"] {
         assert!(
             o.stderr.contains(&format!(
-                "content/{f}.md:1:1: error: this file is encoded in UTF-16, not UTF-8"
+                "content/{f}.md:1:1: warning: this page is not published: this file is encoded in UTF-16, not UTF-8"
             )),
             "{f}:\n{}",
             o.stderr
         );
     }
-    assert!(o.stderr.contains("5 error(s)"), "{}", o.stderr);
+    assert!(o.stderr.contains("(5 warnings"), "{}", o.stderr);
 }
 
 #[test]
@@ -252,10 +279,11 @@ fn nul_bytes() {
     assert!(page.contains("<title>Nul\u{FFFD}ici"), "{page}");
     assert!(main_of(&page).contains("Avant\u{FFFD}après"), "{page}");
 
-    // In YAML front matter, a raw NUL is not allowed: an error with its line.
+    // In YAML front matter, a raw NUL is not allowed: the page is left out,
+    // with its line.
     let s = Site::new();
     s.file("content/nul.md", "---\ntitle: ok\nauthor: a\0b\n---\nx\n");
-    let o = fails_with(&s, "content/nul.md:3:");
+    let o = left_out(&s, "content/nul.md:3:");
     assert!(
         o.stderr.contains("invalid YAML front matter"),
         "{}",
@@ -291,23 +319,21 @@ fn fifty_megabytes() -> String {
 #[test]
 fn a_50_mb_page_is_refused_before_it_is_read() {
     let s = Site::new();
-    s.file("content/grande.md", fifty_megabytes())
-        .file(
-            "content/autre.md",
-            "# Autre page\n\n## Section\n\n[[Très grande page]]\n",
-        )
-        .file("public/index.html", "ancien site");
-    let before = crate::util::tree_snapshot(&s.path().join("public"));
+    s.file("content/grande.md", fifty_megabytes()).file(
+        "content/autre.md",
+        "# Autre page\n\n## Section\n\n[[Très grande page]] [la grande](grande.md)\n",
+    );
     let m = build_measured(&s, 3 * CEILING);
     eprintln!(
         "a 50 MB page: {:.1} s, peak RSS {} MB",
         m.time.as_secs_f64(),
         m.peak_mb
     );
-    assert_eq!(m.out.code, 1, "{}", m.out.stderr);
+    // The page is left out; the rest of the site is built.
+    assert_eq!(m.out.code, 0, "{}", m.out.stderr);
     assert!(
         m.out.stderr.contains(
-            "content/grande.md: error: this page is too large (50.0 MB; the limit is 2 MB), it was not read"
+            "content/grande.md: warning: this page is not published: this page is too large (50.0 MB; the limit is 2 MB), it was not read"
         ),
         "{}",
         m.out.stderr
@@ -319,6 +345,13 @@ fn a_50_mb_page_is_refused_before_it_is_read() {
     );
     // Never read: the process stays far below the page's size.
     assert!(m.peak_mb < 40, "peak RSS {} MB", m.peak_mb);
+    assert!(
+        s.read("public/autre/index.html")
+            .contains("class=\"unpublished\"")
+    );
+    // With --strict, the build fails and the previous site stays.
+    let before = crate::util::tree_snapshot(&s.path().join("public"));
+    assert_eq!(s.build(&["--strict"]).code, 1);
     assert_eq!(crate::util::tree_snapshot(&s.path().join("public")), before);
 }
 
@@ -347,7 +380,7 @@ fn the_page_size_limit_is_exact() {
     assert!(html.contains("Fin de la page."));
     let s = Site::new();
     s.file("content/limite.md", page(MAX + 1));
-    fails_with(
+    left_out(
         &s,
         "content/limite.md: error: this page is too large (2.0 MB; the limit is 2 MB)",
     );
@@ -505,13 +538,16 @@ fn a_yaml_bomb_front_matter() {
         m.time.as_secs_f64(),
         m.peak_mb
     );
-    assert_eq!(m.out.code, 1, "{}", m.out.stderr);
+    assert_eq!(m.out.code, 0, "{}", m.out.stderr);
     let err = &m.out.stderr;
     assert!(
         err.contains("content/bombe.md:8:14:")
-            && err.contains("error: invalid YAML front matter: it is too large"),
+            && err.contains(
+                "warning: this page is not published: invalid YAML front matter: it is too large"
+            ),
         "{err}"
     );
+    assert!(s.exists("public/ok/index.html") && !s.exists("public/bombe"));
     assert!(
         err.contains("content/profond.md:2:") && err.contains("it is nested too deeply"),
         "{err}"
@@ -535,17 +571,20 @@ fn duplicate_keys() {
         "content/toml.md",
         "+++\ntitle = \"Un\"\ntitle = \"Deux\"\n+++\nx\n",
     );
-    let o = fails_with(
+    // YAML: a warning, the last value wins (as MkDocs reads it); TOML
+    // forbids it: that page is left out.
+    let o = left_out(
         &s,
-        "content/yaml.md:4:1: error: invalid YAML front matter: the key `title` appears twice",
+        "content/toml.md:3:1: error: invalid TOML front matter: the key `title` appears twice",
     );
     assert!(
         o.stderr.contains(
-            "content/toml.md:3:1: error: invalid TOML front matter: the key `title` appears twice"
+            "content/yaml.md:4:1: warning: in the front matter, the key `title` appears twice: the last value is kept"
         ),
         "{}",
         o.stderr
     );
+    assert!(s.read("public/yaml/index.html").contains("<title>Deux"));
     assert!(o.stderr.contains("keep one `title:` line"), "{}", o.stderr);
     assert!(!o.stderr.contains("DuplicateKeyPolicy"), "{}", o.stderr);
 }
@@ -577,13 +616,13 @@ fn non_string_titles() {
     s.file("content/liste.md", "---\ntitle: [a, b]\n---\n")
         .file("content/table.md", "---\ntitle: {a: 1}\n---\n")
         .file("content/toml-table.md", "+++\n[title]\na = 1\n+++\n");
-    let o = fails_with(
+    let o = left_out(
         &s,
         "content/liste.md:2:1: error: `title` must be text, found a list",
     );
     assert!(
         o.stderr
-            .contains("content/table.md:2:1: error: `title` must be text, found a table of keys"),
+            .contains("content/table.md:2:1: warning: this page is not published: `title` must be text, found a table of keys"),
         "{}",
         o.stderr
     );
