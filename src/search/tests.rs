@@ -166,6 +166,7 @@ fn document_rows_are_the_json_serde_would_write_escaped_for_html() {
         "sep\u{2028}par\u{2029}end \u{2026}\u{2019}\u{20ac}",
         "\u{E2}\u{80}",
         "accents: coopération, œuvre, ÉQUIPE",
+        "l’équipe<\u{2028}’&\u{2029}\u{2029}>’",
     ];
     for a in tricky {
         for b in tricky {

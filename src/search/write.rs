@@ -206,47 +206,47 @@ pub(super) fn json<T: Serialize + ?Sized>(v: &T) -> String {
 /// U+2028 and U+2029 are escaped (they only occur inside strings).
 struct HtmlSafe;
 
-/// Bytes [`HtmlSafe`] looks for in the fragments serde_json leaves
-/// unescaped: `<`, `>`, `&`, and the first byte of U+2028 and U+2029.
-const SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'<' as usize] = true;
-    t[b'>' as usize] = true;
-    t[b'&' as usize] = true;
-    t[0xE2] = true;
-    t
-};
-
 impl Formatter for HtmlSafe {
     /// `fragment` is a run of characters serde_json does not escape (it
     /// cuts only at ASCII ones, so never inside a character): written in
-    /// runs too, up to each character to escape.
+    /// runs too, up to each character to escape. They are rare, so they
+    /// are looked for with `memchr`: `<`, `>`, `&`, and the first byte of
+    /// U+2028 and U+2029 (also that of `’`, frequent in French).
     fn write_string_fragment<W: ?Sized + io::Write>(
         &mut self,
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
         let b = fragment.as_bytes();
-        let (mut from, mut at) = (0, 0);
-        while let Some(n) = b[at..].iter().position(|&c| SPECIAL[c as usize]) {
-            at += n;
-            let (escape, len): (&[u8], usize) = match b[at] {
-                b'<' => (b"\\u003c", 1),
-                b'>' => (b"\\u003e", 1),
-                b'&' => (b"\\u0026", 1),
-                _ => match b.get(at + 1..at + 3) {
-                    Some([0x80, 0xA8]) => (b"\\u2028", 3),
-                    Some([0x80, 0xA9]) => (b"\\u2029", 3),
-                    _ => {
-                        at += 1; // another character from U+2000 to U+2FFF
-                        continue;
-                    }
-                },
+        // The next `<`, `>` or `&`, and the next 0xE2 byte, from `from`
+        // (`b.len()`: none).
+        let markup = |from: usize| {
+            memchr::memchr3(b'<', b'>', b'&', &b[from..]).map_or(b.len(), |n| from + n)
+        };
+        let e2 = |from: usize| memchr::memchr(0xE2, &b[from..]).map_or(b.len(), |n| from + n);
+        let (mut next_markup, mut next_e2) = (markup(0), e2(0));
+        let mut from = 0;
+        while next_markup < b.len() || next_e2 < b.len() {
+            let (at, escape, len): (usize, &[u8], usize) = if next_markup < next_e2 {
+                let at = next_markup;
+                next_markup = markup(at + 1);
+                match b[at] {
+                    b'<' => (at, b"\\u003c", 1),
+                    b'>' => (at, b"\\u003e", 1),
+                    _ => (at, b"\\u0026", 1),
+                }
+            } else {
+                let at = next_e2;
+                next_e2 = e2(at + 1);
+                match b.get(at + 1..at + 3) {
+                    Some([0x80, 0xA8]) => (at, b"\\u2028", 3),
+                    Some([0x80, 0xA9]) => (at, b"\\u2029", 3),
+                    _ => continue, // another character from U+2000 to U+2FFF
+                }
             };
             writer.write_all(&b[from..at])?;
             writer.write_all(escape)?;
-            at += len;
-            from = at;
+            from = at + len;
         }
         writer.write_all(&b[from..])
     }
