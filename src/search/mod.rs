@@ -1,12 +1,12 @@
 //! Full-text search: the index the build ships for the browser.
 //!
 //! [`build`] is a pure function of the site model, in stages, one module
-//! each: every page is cut into heading sections ([`sections`]), one
+//! each: every page is cut into heading sections (`sections`), one
 //! document each pointing at the heading's anchor; their words are analysed
 //! ([`analyze`]: French, folded, stemmed) into weighted terms
-//! ([`documents`]: title and headings weigh more), scored with BM25 and
-//! encoded ([`score`]), spread over files by prefix ([`shard`]) and written
-//! as JSON ([`write`]). [`Control`] lets a build pause or stop it. The
+//! (`documents`: title and headings weigh more), scored with BM25 and
+//! encoded (`score`), spread over files by prefix (`shard`) and written
+//! as JSON (`write`). [`Control`] lets a build pause or stop it. The
 //! result is a set of small JavaScript files under `recherche/index/`,
 //! loaded as `<script>`s (which, unlike `fetch`, work from `file://`):
 //!

@@ -133,7 +133,7 @@ pub(super) fn encode_postings(list: &[(u32, f32)], scale: f32) -> String {
     out
 }
 
-/// Decodes [`encode_postings`] (for tests): `(doc, score 1..=63)`.
+/// Decodes `encode_postings` (for tests): `(doc, score 1..=63)`.
 pub fn decode_postings(s: &str) -> Vec<(u32, u8)> {
     let val = |c: u8| B64.iter().position(|&b| b == c).unwrap_or(0) as u32;
     let mut out = vec![];
