@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check of the project: formatting, lints, unit and integration tests.
+# Runs every check of the project: formatting, lints (Rust and JavaScript), unit, integration and
+# browser tests.
 # Installs what the tests need when it is missing (Debian packages through apt-get,
 # as root), so it passes on a bare machine. Usage: scripts/test.sh
 set -euo pipefail
@@ -35,14 +36,22 @@ cargo test --locked
 # browses them (navigation, phone layout, print, keyboard, dark mode, axe-core). They always run:
 # a missing Chromium or Node.js is installed above, and a failure to do so fails the script.
 # Screenshots and PDFs go to tests/browser/artifacts/. See tests/browser/README.md.
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$node_major" -lt 20 ]; then
-  echo "error: the browser tests need Node.js 20 or later (found $(node --version))" >&2
+# ESLint (pinned in the root package-lock.json) needs Node.js 20.19 or later.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  echo "error: the browser tests and the lint need Node.js 20.19 or later (found $(node --version))" >&2
   exit 1
 fi
-if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
-  (cd tests/browser && npm ci --no-audit --no-fund)
-fi
+# `npm ci` in a folder, unless its node_modules is there and newer than its package-lock.json.
+npm_ci() {
+  if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
+    (cd "$1" && npm ci --no-audit --no-fund)
+  fi
+}
+npm_ci tests/browser
+npm_ci .
+# Lint: ESLint's recommended rules on the theme's scripts (themes/), the browser tests and the
+# benchmarks; the theme's in ES2020 at most (eslint.config.js).
+npm run --silent lint
 cargo build --locked --bin playbook
 target_dir=${CARGO_TARGET_DIR:-target}
 case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac

@@ -1,6 +1,6 @@
 //! The French analyzer, shared by the index (here) and the browser
-//! (`themes/default/static/search.js`, which repeats [`words`] and [`fold`]
-//! line for line; `tests/testsuite/search.rs` checks both agree on
+//! (`themes/default/js/search/analyze.js`, which repeats [`query_words`]
+//! and [`fold`] line for line; `tests/testsuite/search.rs` checks both agree on
 //! `tests/fixtures/search/mots.txt`).
 //!
 //! A word is a run of letters, digits and combining marks (Unicode

@@ -1,5 +1,6 @@
 //! Search (issue 6): the index a build writes, and the agreement of the
-//! build's analysis (Rust) with the browser's (search.js, run in Node).
+//! build's analysis (Rust) with the browser's (`assets/search.js`, joined by
+//! build.rs from `themes/default/js/search/`, run in Node).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;

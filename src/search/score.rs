@@ -1,0 +1,155 @@
+//! Scoring: BM25 over the documents ([`bm25`]), the title and heading
+//! weights already in each term's count; then each stem's postings list,
+//! cut to its best [`MAX_POSTINGS`] documents, is encoded as text
+//! ([`encode`]). The third stage of the index, after
+//! [`documents`](super::documents), before [`shard`](super::shard).
+
+use rayon::prelude::*;
+
+use super::MAX_POSTINGS;
+use super::documents::Doc;
+
+const BM25_K1: f32 = 1.2;
+const BM25_B: f32 = 0.75;
+/// Scores are shipped as one character: 1..=63.
+const SCORE_MAX: f32 = 63.0;
+/// The 64 characters of the postings encoding (none needs escaping).
+pub(super) const B64: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// The documents' terms scored.
+pub(super) struct Scored {
+    /// By stem id: `(doc id, score)` in document order.
+    pub(super) postings: Vec<Vec<(u32, f32)>>,
+    /// The best score.
+    pub(super) max: f32,
+}
+
+/// Scores the terms of `docs` (`stems` is the number of stem ids). Takes
+/// the documents' terms (so the memory is free again for what follows).
+/// `None` when `go` says to stop.
+pub(super) fn bm25(docs: &mut [Doc], stems: usize, go: &impl Fn() -> bool) -> Option<Scored> {
+    let n = docs.len() as f32;
+    let avg = docs.iter().map(|d| d.len).sum::<f32>() / n.max(1.0);
+    let mut df = vec![0u32; stems];
+    for d in docs.iter() {
+        for &(t, _) in &d.terms {
+            df[t as usize] += 1;
+        }
+    }
+    let mut postings: Vec<Vec<(u32, f32)>> =
+        df.iter().map(|&c| Vec::with_capacity(c as usize)).collect();
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&c| (1.0 + (n - c as f32 + 0.5) / (c as f32 + 0.5)).ln())
+        .collect();
+    let mut max = 0f32;
+    for (id, d) in docs.iter_mut().enumerate() {
+        if id % 1024 == 0 && !go() {
+            return None;
+        }
+        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * d.len / avg.max(1.0));
+        for (t, tf) in std::mem::take(&mut d.terms) {
+            let s = idf[t as usize] * tf * (BM25_K1 + 1.0) / (tf + norm);
+            max = max.max(s);
+            postings[t as usize].push((id as u32, s));
+        }
+    }
+    Some(Scored { postings, max })
+}
+
+/// A stem's postings as shipped.
+#[derive(Debug, Default)]
+pub(super) struct Encoded {
+    /// The list ([`encode_postings`]), scores scaled so the best is 63.
+    pub(super) text: String,
+    /// The full length of a list cut to its best [`MAX_POSTINGS`] (shipped
+    /// in the shard's `c`, so the browser can say "at least N results").
+    pub(super) cut: Option<usize>,
+}
+
+/// Every stem's postings encoded, by stem id (in parallel).
+pub(super) fn encode(
+    Scored { postings, max }: Scored,
+    go: &(impl Fn() -> bool + Sync),
+) -> Option<Vec<Encoded>> {
+    let scale = if max > 0.0 { SCORE_MAX / max } else { 1.0 };
+    let encoded = postings
+        .into_par_iter()
+        .map(|mut list| {
+            if !go() {
+                return Encoded::default();
+            }
+            let cut = (list.len() > MAX_POSTINGS).then_some(list.len());
+            if cut.is_some() {
+                keep_best(&mut list, MAX_POSTINGS);
+            }
+            Encoded {
+                text: encode_postings(&list, scale),
+                cut,
+            }
+        })
+        .collect();
+    go().then_some(encoded)
+}
+
+/// Keeps the `n` best scored postings of `list` (in document order): those
+/// above the `n`th best score, then as many of the first documents at that
+/// score as fit.
+pub(super) fn keep_best(list: &mut Vec<(u32, f32)>, n: usize) {
+    let mut scores: Vec<f32> = list.iter().map(|p| p.1).collect();
+    let (_, &mut nth, _) = scores.select_nth_unstable_by(n - 1, |a, b| b.total_cmp(a));
+    let mut ties = n - list.iter().filter(|p| p.1.total_cmp(&nth).is_gt()).count();
+    list.retain(|p| match p.1.total_cmp(&nth) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Equal if ties > 0 => {
+            ties -= 1;
+            true
+        }
+        _ => false,
+    });
+}
+
+/// Postings as text: per document, the gap from the previous id (a varint
+/// of 5 bits per character, the 6th bit meaning "more"), then the score.
+pub(super) fn encode_postings(list: &[(u32, f32)], scale: f32) -> String {
+    let mut out = String::with_capacity(list.len() * 3);
+    let mut prev = 0u32;
+    for &(doc, score) in list {
+        let mut gap = doc - prev;
+        prev = doc;
+        loop {
+            let low = (gap & 31) as usize;
+            gap >>= 5;
+            if gap == 0 {
+                out.push(B64[low] as char);
+                break;
+            }
+            out.push(B64[low | 32] as char);
+        }
+        let q = (score * scale).round().clamp(1.0, SCORE_MAX) as usize;
+        out.push(B64[q] as char);
+    }
+    out
+}
+
+/// Decodes `encode_postings` (for tests): `(doc, score 1..=63)`.
+pub fn decode_postings(s: &str) -> Vec<(u32, u8)> {
+    let val = |c: u8| B64.iter().position(|&b| b == c).unwrap_or(0) as u32;
+    let mut out = vec![];
+    let (mut doc, mut gap, mut shift) = (0u32, 0u32, 0);
+    let mut bytes = s.bytes();
+    while let Some(c) = bytes.next() {
+        let v = val(c);
+        gap |= (v & 31) << shift;
+        shift += 5;
+        if v & 32 == 0 {
+            doc += gap;
+            let score = bytes.next().map_or(0, val) as u8;
+            out.push((doc, score));
+            gap = 0;
+            shift = 0;
+        }
+    }
+    out
+}

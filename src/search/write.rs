@@ -1,0 +1,253 @@
+//! The writer: the bytes of every index file, the last stage of the index
+//! (after [`shard`](super::shard)). Each file is a script that assigns its
+//! data to `self.playbookSearchData[name]`; the data is JSON written by
+//! serde_json with the [`HtmlSafe`] formatter, which escapes `<`, `>`, `&`
+//! and the line separators U+2028 and U+2029 in strings (`\u003c`…), so no
+//! text can close a script or end a line of JavaScript.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::io;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Serialize, Serializer};
+use serde_json::ser::Formatter;
+
+use super::documents::Doc;
+use super::score::Encoded;
+use super::shard::Shard;
+use super::{DIR, DOC_CHUNK, analyze};
+use crate::config::UrlStyle;
+use crate::site::Site;
+
+/// The term files `tN.js`, in key order:
+/// `{"v": {word: stem or [stems]}, "p": {stem: postings}, "c": {stem: n}}`,
+/// `c` only when some list was cut.
+pub(super) fn term_shards(
+    shards: &[Shard],
+    vocab: &BTreeMap<&str, Vec<&str>>,
+    stems: &[String],
+    encoded: &[Encoded],
+) -> Vec<(String, Vec<u8>)> {
+    let stem_ids: FxHashMap<&str, usize> = stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let mut files = Vec::with_capacity(shards.len());
+    for (n, shard) in shards.iter().enumerate() {
+        let mut data = TermShard::default();
+        for &s in &shard.strings {
+            if let Some(st) = vocab.get(s) {
+                data.v.0.push((s, Stems(st)));
+            }
+            if let Some(&id) = stem_ids.get(s) {
+                let e = &encoded[id];
+                data.p.0.push((s, &e.text));
+                if let Some(full) = e.cut {
+                    data.c.0.push((s, full));
+                }
+            }
+        }
+        let name = format!("t{n}");
+        let file = js_file(&name, &data, shard.bytes + 64);
+        files.push((format!("{DIR}{name}.js"), file));
+    }
+    files
+}
+
+/// The document files `dN.js`, by chunks of [`DOC_CHUNK`] (in parallel):
+/// `{"p": [[url, title]…], "d": [[page, anchor, heading, excerpt]…]}`,
+/// `page` indexing `p`. `None` when `go` says to stop.
+pub(super) fn doc_chunks(
+    site: &Site,
+    docs: &[Doc],
+    go: &(impl Fn() -> bool + Sync),
+) -> Option<Vec<(String, Vec<u8>)>> {
+    let file_style = site.config.url_style == UrlStyle::File;
+    let chunks = docs
+        .par_chunks(DOC_CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| {
+            if !go() {
+                return (String::new(), vec![]);
+            }
+            let mut data = DocChunk {
+                p: vec![],
+                d: Vec::with_capacity(chunk.len()),
+            };
+            let mut bytes = 32;
+            let mut last = None;
+            for d in chunk {
+                // The sections of a page follow each other: its address
+                // and title are written once.
+                if last != Some(d.page) {
+                    last = Some(d.page);
+                    let page = &site.pages[d.page];
+                    let url = if file_style {
+                        Cow::Owned(format!("{}index.html", page.url))
+                    } else {
+                        Cow::Borrowed(page.url.as_str())
+                    };
+                    bytes += url.len() + page.title.len() + 8;
+                    data.p.push((url, &page.title));
+                }
+                bytes += d.anchor.len() + d.heading.len() + d.excerpt.len() + 16;
+                data.d
+                    .push((data.p.len() - 1, &d.anchor, &d.heading, &d.excerpt));
+            }
+            let name = format!("d{c}");
+            (format!("{DIR}{name}.js"), js_file(&name, &data, bytes))
+        })
+        .collect();
+    go().then_some(chunks)
+}
+
+/// `manifest.js`: shard keys and sizes in bytes, stop words, elisions,
+/// counts.
+pub(super) fn manifest(docs: usize, shards: &[Shard], sizes: Vec<usize>) -> (String, Vec<u8>) {
+    let data = Manifest {
+        version: 2,
+        docs,
+        chunk: DOC_CHUNK,
+        keys: shards.iter().map(|s| s.key.as_str()).collect(),
+        sizes,
+        stop: analyze::STOP_WORDS,
+        elisions: analyze::ELISIONS,
+    };
+    let file = js_file("manifest", &data, 4096);
+    (format!("{DIR}manifest.js"), file)
+}
+
+#[derive(Default, Serialize)]
+struct TermShard<'a> {
+    v: Entries<'a, Stems<'a>>,
+    p: Entries<'a, &'a str>,
+    #[serde(skip_serializing_if = "Entries::is_empty")]
+    c: Entries<'a, usize>,
+}
+
+#[derive(Serialize)]
+struct DocChunk<'a> {
+    p: Vec<(Cow<'a, str>, &'a str)>,
+    d: Vec<(usize, &'a str, &'a str, &'a str)>,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    docs: usize,
+    chunk: usize,
+    keys: Vec<&'a str>,
+    sizes: Vec<usize>,
+    stop: &'a [&'a str],
+    elisions: &'a [&'a str],
+}
+
+/// A JSON object whose members keep their order.
+struct Entries<'a, V>(Vec<(&'a str, V)>);
+
+impl<V> Default for Entries<'_, V> {
+    fn default() -> Self {
+        Entries(vec![])
+    }
+}
+
+impl<V> Entries<'_, V> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<V: Serialize> Serialize for Entries<'_, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// A word's stems: one as a string, more as an array.
+struct Stems<'a>(&'a [&'a str]);
+
+impl Serialize for Stems<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            [one] => serializer.serialize_str(one),
+            many => many.serialize(serializer),
+        }
+    }
+}
+
+/// A script that stores `data` under `name`; `capacity` is about its size.
+fn js_file(name: &str, data: &impl Serialize, capacity: usize) -> Vec<u8> {
+    let head = format!("(self.playbookSearchData=self.playbookSearchData||{{}})[\"{name}\"]=");
+    let mut out = Vec::with_capacity(head.len() + capacity + 2);
+    out.extend_from_slice(head.as_bytes());
+    data.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out, HtmlSafe,
+    ))
+    .expect("index data serialises: string keys, no I/O");
+    out.extend_from_slice(b";\n");
+    out
+}
+
+/// `v` as the index files write it (for tests).
+#[cfg(test)]
+pub(super) fn json<T: Serialize + ?Sized>(v: &T) -> String {
+    let mut out = vec![];
+    v.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out, HtmlSafe,
+    ))
+    .expect("serialises");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Compact JSON that is safe anywhere in HTML or JavaScript: `<`, `>`, `&`,
+/// U+2028 and U+2029 are escaped (they only occur inside strings).
+struct HtmlSafe;
+
+impl Formatter for HtmlSafe {
+    /// `fragment` is a run of characters serde_json does not escape (it
+    /// cuts only at ASCII ones, so never inside a character): written in
+    /// runs too, up to each character to escape. They are rare, so they
+    /// are looked for with `memchr`: `<`, `>`, `&`, and the first byte of
+    /// U+2028 and U+2029 (also that of `’`, frequent in French).
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let b = fragment.as_bytes();
+        // The next `<`, `>` or `&`, and the next 0xE2 byte, from `from`
+        // (`b.len()`: none).
+        let markup = |from: usize| {
+            memchr::memchr3(b'<', b'>', b'&', &b[from..]).map_or(b.len(), |n| from + n)
+        };
+        let e2 = |from: usize| memchr::memchr(0xE2, &b[from..]).map_or(b.len(), |n| from + n);
+        let (mut next_markup, mut next_e2) = (markup(0), e2(0));
+        let mut from = 0;
+        while next_markup < b.len() || next_e2 < b.len() {
+            let (at, escape, len): (usize, &[u8], usize) = if next_markup < next_e2 {
+                let at = next_markup;
+                next_markup = markup(at + 1);
+                match b[at] {
+                    b'<' => (at, b"\\u003c", 1),
+                    b'>' => (at, b"\\u003e", 1),
+                    _ => (at, b"\\u0026", 1),
+                }
+            } else {
+                let at = next_e2;
+                next_e2 = e2(at + 1);
+                match b.get(at + 1..at + 3) {
+                    Some([0x80, 0xA8]) => (at, b"\\u2028", 3),
+                    Some([0x80, 0xA9]) => (at, b"\\u2029", 3),
+                    _ => continue, // another character from U+2000 to U+2FFF
+                }
+            };
+            writer.write_all(&b[from..at])?;
+            writer.write_all(escape)?;
+            from = at + len;
+        }
+        writer.write_all(&b[from..])
+    }
+}
