@@ -28,6 +28,7 @@ pub(super) struct Info {
 
 impl Info {
     pub(super) fn parse(info: &str) -> Info {
+        let info = info.replace(super::COLON_MARK, ":");
         let info = info.trim();
         let b = info.as_bytes();
         // The type: letters, digits, `_`, and `-` between them.

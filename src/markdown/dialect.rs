@@ -20,7 +20,7 @@
 
 use std::borrow::Cow;
 
-use super::BLOCK_MARK;
+use super::{BLOCK_MARK, COLON_MARK};
 
 /// The deepest nesting of containers written here (deeper ones are text).
 const MAX_DEPTH: usize = 12;
@@ -57,7 +57,7 @@ pub fn prepare(body: &str) -> Prepared<'_> {
         lines: None,
         notes: vec![],
     };
-    if !["!!!", "???", "{%", "{:", "^"]
+    if !["!!!", "???", "{%", "{:", "^", ":::"]
         .iter()
         .any(|m| body.contains(m))
     {
@@ -185,7 +185,9 @@ impl Writer {
         {
             let fence = self.fence_len();
             self.changed = true;
-            let title = title.map(|t| format!(" {t}")).unwrap_or_default();
+            let title = title
+                .map(|t| format!(" {}", t.replace(':', &COLON_MARK.to_string())))
+                .unwrap_or_default();
             self.push(
                 format!(
                     "{}{}{kind}{fold}{title}{ending}",
@@ -200,6 +202,24 @@ impl Writer {
                 fence,
             });
             return;
+        }
+        // A `:::` container whose title holds a `:` (comrak would not read
+        // it as a container): the colon is carried by `COLON_MARK`.
+        if let Some(info) = trimmed.strip_prefix(":::") {
+            let info = info.trim_start_matches(':');
+            if info.contains(':') {
+                self.changed = true;
+                let fence = &trimmed[..trimmed.len() - info.len()];
+                self.push(
+                    format!(
+                        "{}{fence}{}{ending}",
+                        " ".repeat(indent),
+                        info.replace(':', &COLON_MARK.to_string())
+                    ),
+                    source,
+                );
+                return;
+            }
         }
         let mut text = content.into_owned();
         if text.contains("{%") {
@@ -351,10 +371,15 @@ impl Writer {
                 }
             }
             "tabs" => "pb-tabs".into(),
-            "tab" => format!("pb-tab {}", tag.attr("title").unwrap_or_default()),
+            "tab" => format!(
+                "pb-tab {}",
+                tag.attr("title")
+                    .unwrap_or_default()
+                    .replace(':', &COLON_MARK.to_string())
+            ),
             "content-ref" => "pb-card".into(),
             "code" => match tag.attr("title") {
-                Some(t) => format!("pb-code {t}"),
+                Some(t) => format!("pb-code {}", t.replace(':', &COLON_MARK.to_string())),
                 None => "pb-code".into(),
             },
             "stepper" => "pb-steps".into(),
@@ -492,6 +517,11 @@ fn admonition(line: &str) -> Option<(&'static str, String, Option<String>)> {
     let type_len = rest
         .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
         .unwrap_or(rest.len());
+    // `??? "Titre"`: a note (pymdownx.details allows leaving the type out).
+    if type_len == 0 && rest.starts_with('"') {
+        let t = rest[1..].rfind('"').map_or(&rest[1..], |e| &rest[1..=e]);
+        return Some((fold, "note".into(), Some(format!("\"{t}\""))));
+    }
     if type_len == 0 {
         return None;
     }
@@ -578,6 +608,22 @@ pub fn is_attribute_list(inner: &str) -> bool {
         any = true;
     }
     any
+}
+
+/// `{: download .md-button }`: in the form MkDocs writes (with the colon),
+/// an attribute may be named without a value. Left for `walk` to drop.
+pub fn is_bare_attribute_list(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let bare = |w: &&str| {
+        w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    // Prose in braces is not a list: one word at least must look like markup.
+    !words.is_empty()
+        && words.iter().all(|w| bare(w) || is_attribute_list(w))
+        && words
+            .iter()
+            .any(|w| w.contains('-') || is_attribute_list(w))
 }
 
 /// The first `needle` outside a code span (`` `…` ``).

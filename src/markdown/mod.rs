@@ -36,6 +36,9 @@ pub const EMBED: char = '\u{E003}';
 /// Stands for the caret of an Obsidian block id (`dialect`), until the
 /// paragraph it ends takes it as its id; anywhere else it is a caret again.
 pub const BLOCK_MARK: char = '\u{E004}';
+/// Stands for a `:` in a container's title (`dialect`): comrak reads no
+/// `:` in a `:::` line. `blocks::Info::parse` turns it back.
+pub const COLON_MARK: char = '\u{E005}';
 /// The placeholder characters (content cannot write them).
 pub const MARKS: [char; 4] = [OPEN, SEP, CLOSE, EMBED];
 pub const ASSET_PREFIX: &str = "playbook-asset:";
@@ -273,9 +276,9 @@ fn accessible(html: String, english: bool) -> String {
 
 /// Replaces the private-use characters we use as placeholders.
 fn sanitize(body: &str) -> std::borrow::Cow<'_, str> {
-    if body.contains(MARKS) || body.contains(BLOCK_MARK) {
+    if body.contains(MARKS) || body.contains([BLOCK_MARK, COLON_MARK]) {
         body.replace(MARKS, "\u{FFFD}")
-            .replace(BLOCK_MARK, "\u{FFFD}")
+            .replace([BLOCK_MARK, COLON_MARK], "\u{FFFD}")
             .into()
     } else {
         body.into()

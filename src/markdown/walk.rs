@@ -93,9 +93,12 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
         let (line, col) = (pos.start.line, pos.start.column);
         match value {
             NodeValue::Heading(h) => {
+                // An attribute list comrak did not take (`{: data-x }`) is dropped,
+                // its `#id` kept.
+                let stray_id = strip_trailing_attributes(node);
                 let title = collect_text(node).trim().to_string();
                 // `## Titre { #mon-id }`: that id, unless it is taken.
-                let own = attrs.as_ref().and_then(|a| a.id.clone());
+                let own = attrs.as_ref().and_then(|a| a.id.clone()).or(stray_id);
                 let id = match own.filter(|i| is_token(i) && !self.used_ids.is_taken(i)) {
                     Some(i) => {
                         self.used_ids.reserve(&i);
@@ -184,13 +187,18 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
             NodeValue::Paragraph => self.paragraph(node),
             NodeValue::Text(t) => {
                 // A block id's mark that did not end its paragraph is a caret.
-                let t = if t.contains(BLOCK_MARK) {
-                    let restored = t.replace(BLOCK_MARK, "^");
-                    node.data_mut().value = NodeValue::Text(restored.clone().into());
-                    restored
+                let mut t = if t.contains(BLOCK_MARK) {
+                    t.replace(BLOCK_MARK, "^")
                 } else {
                     t.to_string()
                 };
+                // `[x](y){: download .md-button }`: MkDocs attributes, not text.
+                if t.contains("{:") {
+                    t = without_colon_lists(&t);
+                }
+                if *t != *node_text(node) {
+                    node.data_mut().value = NodeValue::Text(t.clone().into());
+                }
                 if t.contains('#') && may_hold_tags(node) {
                     self.tags(node, &t, line, col);
                 }
@@ -398,9 +406,59 @@ fn classes(list: &[String]) -> String {
 
 fn is_attribute_line(s: &str) -> bool {
     let t = s.trim();
-    t.starts_with('{')
-        && t.ends_with('}')
-        && dialect::is_attribute_list(t[1..t.len() - 1].trim_start_matches(':'))
+    t.starts_with('{') && t.ends_with('}') && {
+        let inner = &t[1..t.len() - 1];
+        match inner.strip_prefix(':') {
+            Some(colon) => {
+                dialect::is_attribute_list(colon) || dialect::is_bare_attribute_list(colon)
+            }
+            None => dialect::is_attribute_list(inner),
+        }
+    }
+}
+
+fn node_text(node: &AstNode<'_>) -> String {
+    match &node.data().value {
+        NodeValue::Text(t) => t.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// `text {: .a b }` without its `{: … }` attribute lists.
+fn without_colon_lists(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(at) = rest.find("{:") {
+        let Some(end) = rest[at..].find('}') else {
+            break;
+        };
+        let list = &rest[at..=at + end];
+        out.push_str(&rest[..at]);
+        if !is_attribute_line(list) {
+            out.push_str(list);
+        }
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes an attribute list ending a heading's text; gives its `#id`.
+fn strip_trailing_attributes(node: &AstNode<'_>) -> Option<String> {
+    let last = node.last_child()?;
+    let NodeValue::Text(t) = last.data().value.clone() else {
+        return None;
+    };
+    let trimmed = t.trim_end();
+    let open = trimmed.rfind('{')?;
+    if !trimmed.ends_with('}') || !is_attribute_line(&trimmed[open..]) {
+        return None;
+    }
+    last.data_mut().value = NodeValue::Text(trimmed[..open].trim_end().to_string().into());
+    trimmed[open + 1..trimmed.len() - 1]
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix('#'))
+        .map(str::to_string)
 }
 
 fn is_plain(n: &AstNode<'_>) -> bool {

@@ -153,3 +153,9 @@ fn attribute_lists_lose_their_colon() {
     assert!(!is_attribute_list(""));
     assert!(!is_attribute_list("pas une liste"));
 }
+
+#[test]
+fn container_titles_may_hold_a_colon() {
+    let p = prepare("::: tip Exemple du choix: \nCorps\n:::\n");
+    assert_eq!(p.text, "::: tip Exemple du choix\u{E005}\nCorps\n:::\n");
+}
