@@ -172,7 +172,69 @@ pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagno
         b.sort_unstable();
         b.dedup_by_key(|e| e.0);
     }
+    embed_cycles(site, &table, &mut diags);
     (table, diags)
+}
+
+/// Pages embedded by each page (`![[Note]]`), in link order.
+fn embeds(site: &Site, table: &LinkTable, id: PageId) -> Vec<(usize, PageId)> {
+    site.pages[id]
+        .body
+        .links
+        .iter()
+        .zip(&table.targets[id])
+        .enumerate()
+        .filter_map(|(n, (l, t))| match (l.kind, t) {
+            (LinkKind::Embed, Target::Page { id: to, .. }) => Some((n, *to)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An embed that would show its own page again (A embeds B, which embeds
+/// A) is shown as a link there: a warning at each such embed.
+fn embed_cycles(site: &Site, table: &LinkTable, diags: &mut Vec<Diagnostic>) {
+    for id in (0..site.pages.len()).filter(|&p| site.pages[p].body.embeds) {
+        for (n, to) in embeds(site, table, id) {
+            // Is `id` reachable from `to` through embeds?
+            let mut seen = vec![to];
+            let mut stack = vec![(to, vec![to])];
+            let mut path = None;
+            while let Some((p, trail)) = stack.pop() {
+                if p == id {
+                    path = Some(trail);
+                    break;
+                }
+                for (_, next) in embeds(site, table, p) {
+                    if !seen.contains(&next) {
+                        seen.push(next);
+                        let mut t = trail.clone();
+                        t.push(next);
+                        stack.push((next, t));
+                    }
+                }
+            }
+            if let Some(trail) = path {
+                let link = &site.pages[id].body.links[n];
+                let names: Vec<String> = std::iter::once(id)
+                    .chain(trail)
+                    .map(|p| format!("`{}`", site.pages[p].title))
+                    .collect();
+                diags.push(
+                    Diagnostic::warning(
+                        &site.pages[id].shown,
+                        link.line,
+                        link.col,
+                        format!(
+                            "this embed would show the page inside itself ({}): it is shown as a link",
+                            names.join(" → ")
+                        ),
+                    )
+                    .with_help("embed a section (`![[Page#Section]]`) instead of the whole page, or link to it"),
+                );
+            }
+        }
+    }
 }
 
 fn resolve_one(
@@ -267,6 +329,11 @@ fn resolve_one(
                 }
             }
         }
+        // `[texte](#section)`: this page.
+        LinkKind::Path if link.target.is_empty() => Target::Page {
+            id: from,
+            anchor: anchor_of(site, from, link, diags, from),
+        },
         LinkKind::Path | LinkKind::Image => {
             let decoded = percent_decode(&link.target);
             let dir = page.source.rfind('/').map_or("", |i| &page.source[..i]);

@@ -82,6 +82,10 @@ pub struct Section {
     pub dir: String,
     pub url: String,
     pub title: String,
+    /// What menus and cards call the section: its title, or, when sibling
+    /// sections share that title (ten folders whose `README.md` starts with
+    /// `# Introduction`), the folder's name with it.
+    pub label: String,
     pub description: Option<String>,
     pub order: Option<i64>,
     pub index: Option<PageId>,
@@ -156,6 +160,26 @@ fn reserved(url: &str) -> Option<&'static str> {
         .iter()
         .copied()
         .find(|r| url.starts_with(r))
+}
+
+/// Menu labels: a section's title, unless a sibling has the same one; then
+/// the folder's name comes first (`Annotation — Introduction`).
+fn labels(sections: &mut [Section]) {
+    let mut siblings: HashMap<(Option<SectionId>, String), usize> = HashMap::new();
+    for s in sections.iter() {
+        *siblings.entry((s.parent, match_key(&s.title))).or_default() += 1;
+    }
+    for s in sections.iter_mut() {
+        let folder = prettify(file_name(&s.dir));
+        s.label = if siblings[&(s.parent, match_key(&s.title))] > 1
+            && !folder.is_empty()
+            && match_key(&folder) != match_key(&s.title)
+        {
+            format!("{folder} — {}", s.title)
+        } else {
+            s.title.clone()
+        };
+    }
 }
 
 /// `wanted`, or the first of `wanted-2`, `wanted-3`… that is free (for
@@ -371,6 +395,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
             } else {
                 prettify(file_name(dir))
             },
+            label: String::new(),
             description: None,
             order: None,
             index: None,
@@ -546,6 +571,8 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
             .clone()
             .unwrap_or_else(|| "Playbook".to_string());
     }
+
+    labels(&mut sections);
 
     // Display order: `order`, then title, then path.
     let sort_key = |p: &Page| {

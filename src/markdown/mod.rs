@@ -88,6 +88,9 @@ pub struct LinkRef {
     /// `text::match_key` of `target`, computed here (in parallel) for the link stage.
     #[serde(skip)]
     pub key: String,
+    /// The link's text is only its address (`[guide.md](guide.md)`, as
+    /// GitBook writes link cards): a page it leads to shows its title instead.
+    pub bare: bool,
 }
 
 /// The result of rendering one page's Markdown.

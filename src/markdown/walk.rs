@@ -52,6 +52,14 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
 
     pub fn run(&mut self, root: &'a AstNode<'a>) {
         let pending: Vec<&AstNode<'_>> = root.descendants().inspect(|n| super::scrub(n)).collect();
+        // Labels first: a link's sentence (for backlinks) shows the others'.
+        for &node in &pending {
+            if let NodeValue::WikiLink(w) = &node.data().value.clone()
+                && !w.embed
+            {
+                relabel(self.arena, node, &w.url);
+            }
+        }
         for node in pending {
             self.node(node);
         }
@@ -81,6 +89,7 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                 String::new()
             },
             target,
+            bare: false,
         });
         self.out.links.len() - 1
     }
@@ -129,15 +138,6 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
             NodeValue::WikiLink(w) if w.embed => self.embed(node, &w.url, line, col),
             NodeValue::WikiLink(w) => {
                 let (target, anchor) = split_anchor(w.url.trim());
-                // Without an explicit label, show "Titre › Section" rather than "Titre#Section".
-                if collect_text(node).trim() == w.url.trim() {
-                    let shown = match (&anchor, target.is_empty()) {
-                        (Some(a), true) => a.trim_start_matches('^').to_string(),
-                        (Some(a), false) => format!("{target} › {}", a.replace('#', " › ")),
-                        (None, _) => target.clone(),
-                    };
-                    set_text(self.arena, node, shown);
-                }
                 let n = self.push(LinkKind::Wiki, target, anchor, line, col);
                 self.out.links[n].context = link_context(node);
                 wrap_in_placeholders(self.arena, node, n);
@@ -147,11 +147,27 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                 match scheme::link(&url) {
                     Target::Local => {
                         let (target, anchor) = split_anchor(&url);
+                        let text = collect_text(node);
+                        let name = target.rsplit('/').next().unwrap_or(&target);
+                        let bare = text.trim() == url || text.trim() == name;
                         let n = self.push(LinkKind::Path, target, anchor, line, col);
+                        self.out.links[n].bare = bare;
                         self.out.links[n].context = link_context(node);
                         wrap_in_placeholders(self.arena, node, n);
                     }
                     Target::Refused => set_url(node, "#".into()),
+                    // `[en haut](#section)`: checked like `[[#Section]]`.
+                    Target::SamePage if url.len() > 1 && url.starts_with('#') => {
+                        let n = self.push(
+                            LinkKind::Path,
+                            String::new(),
+                            Some(url[1..].to_string()),
+                            line,
+                            col,
+                        );
+                        self.out.links[n].context = link_context(node);
+                        wrap_in_placeholders(self.arena, node, n);
+                    }
                     Target::SamePage | Target::External => {}
                 }
             }
@@ -596,6 +612,22 @@ fn img_tag(src: &str, alt: &str, size: (Option<String>, Option<String>), class: 
     }
     s.push_str(" />");
     s
+}
+
+/// Without an explicit label, a wikilink shows "Titre › Section" rather
+/// than "Titre#Section" (a block id, only the title).
+fn relabel<'a>(arena: &'a Arena<'a>, node: &'a AstNode<'a>, url: &str) {
+    if collect_text(node).trim() != url.trim() || url.trim().eq_ignore_ascii_case("toc") {
+        return;
+    }
+    let (target, anchor) = split_anchor(url.trim());
+    let shown = match (&anchor, target.is_empty()) {
+        (Some(a), _) if a.starts_with('^') && !target.is_empty() => target.clone(),
+        (Some(a), true) => a.trim_start_matches('^').to_string(),
+        (Some(a), false) => format!("{target} › {}", a.replace('#', " › ")),
+        (None, _) => target.clone(),
+    };
+    set_text(arena, node, shown);
 }
 
 fn set_url(node: &AstNode<'_>, url: String) {

@@ -48,7 +48,21 @@ impl RenderEnv<'_> {
             rest = &after[end + SEP.len_utf8()..];
             let Some(t) = targets.get(n) else { continue };
             match c {
-                OPEN => self.open_link(t, at, &mut out),
+                OPEN => {
+                    self.open_link(t, at, &mut out);
+                    // A bare address (`[guide.md](guide.md)`): the page's title.
+                    if let Target::Page { id, .. } = t
+                        && self.site.pages[source]
+                            .body
+                            .links
+                            .get(n)
+                            .is_some_and(|l| l.bare)
+                        && let Some(close) = rest.find(&format!("{CLOSE}{n}{SEP}"))
+                    {
+                        out.push_str(&escape_html(&self.site.pages[*id].title));
+                        rest = &rest[close..];
+                    }
+                }
                 CLOSE => self.close_link(t, &mut out),
                 _ => self.embed(t, at, stack, &mut out),
             }

@@ -108,6 +108,12 @@ impl RenderEnv<'_> {
             });
             d.str(&self.target_href(&page.url, page.is_index, t));
         }
+        // Bare addresses show the title of the page they lead to.
+        for (l, t) in page.body.links.iter().zip(&self.links.targets[id]) {
+            if let (true, Target::Page { id, .. }) = (l.bare, t) {
+                d.str(&self.site.pages[*id].title);
+            }
+        }
     }
 
     /// Fingerprint of page `id`'s output file: equal fingerprints (under

@@ -370,7 +370,7 @@ impl RenderEnv<'_> {
                 .subsections
                 .iter()
                 .map(|&s| SubsectionView {
-                    title: self.site.sections[s].title.clone(),
+                    title: self.site.sections[s].label.clone(),
                     href: self.href(from, &self.site.sections[s].url),
                     description: self.site.sections[s].description.clone(),
                     count: count_pages(self.site, s),

@@ -96,11 +96,11 @@ impl RenderEnv<'_> {
         let site = self.site;
         let sec = &site.sections[s];
         let link = |id: SectionId| LinkView {
-            title: site.sections[id].title.clone(),
+            title: site.sections[id].label.clone(),
             href: self.href(from, &site.sections[id].url),
         };
         SectionNav {
-            title: sec.title.clone(),
+            title: sec.label.clone(),
             href: self.href(from, &sec.url),
             parent: sec.parent.filter(|&p| p != 0).map(link),
             subsections: sec.subsections.iter().map(|&c| link(c)).collect(),
@@ -155,7 +155,7 @@ impl RenderEnv<'_> {
             .subsections
             .iter()
             .map(|&s| NavItem {
-                title: site.sections[s].title.clone(),
+                title: site.sections[s].label.clone(),
                 href: self.href(from, &site.sections[s].url),
                 current: Some(s) == top,
             })
@@ -182,7 +182,7 @@ impl RenderEnv<'_> {
                 title: if s == 0 {
                     self.strings["home"].to_string()
                 } else {
-                    site.sections[s].title.clone()
+                    site.sections[s].label.clone()
                 },
                 href: self.href(&page.url, &site.sections[s].url),
             })

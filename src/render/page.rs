@@ -96,7 +96,7 @@ impl RenderEnv<'_> {
                 .map(|&s| {
                     let sub = &site.sections[s];
                     SubsectionView {
-                        title: sub.title.clone(),
+                        title: sub.label.clone(),
                         href: self.href(from, &sub.url),
                         description: sub.description.clone(),
                         count: count_pages(site, s),

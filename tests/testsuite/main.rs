@@ -6,6 +6,7 @@ mod util;
 
 mod build;
 mod credits;
+mod dialects;
 mod disk;
 mod git;
 mod hostile;

@@ -505,3 +505,52 @@ pub fn git_cmd(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
     }
     cmd
 }
+
+/// Every `href` and `src` of the HTML files under `public` that points
+/// inside the site (no scheme, not `//host`, not a bare `#fragment`) and
+/// leads to no file, as `page: url`.
+pub fn broken_internal_urls(public: &Path) -> Vec<String> {
+    let mut broken = vec![];
+    for e in walkdir::WalkDir::new(public) {
+        let e = e.unwrap();
+        if e.path().extension().is_none_or(|x| x != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(e.path()).unwrap();
+        let dir = e.path().parent().unwrap();
+        for attr in [" href=\"", " src=\""] {
+            for part in html.split(attr).skip(1) {
+                let url = &part[..part.find('"').unwrap_or(part.len())];
+                let url = url.replace("&amp;", "&");
+                let scheme = url.split_once(':').is_some_and(|(s, _)| {
+                    !s.is_empty()
+                        && s.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                });
+                if url.is_empty() || url.starts_with('#') || url.starts_with("//") || scheme {
+                    continue;
+                }
+                let path = url.split(['#', '?']).next().unwrap_or("");
+                if path.is_empty() {
+                    continue;
+                }
+                let decoded = percent_encoding::percent_decode_str(path)
+                    .decode_utf8_lossy()
+                    .into_owned();
+                let mut target = dir.join(&decoded);
+                if target.is_dir() {
+                    target = target.join("index.html");
+                }
+                if !target.exists() {
+                    broken.push(format!(
+                        "{}: {url}",
+                        e.path().strip_prefix(public).unwrap().display()
+                    ));
+                }
+            }
+        }
+    }
+    broken.sort();
+    broken.dedup();
+    broken
+}

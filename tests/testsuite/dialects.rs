@@ -1,0 +1,159 @@
+//! Markup of other documentation tools: Obsidian, GitBook, VuePress and
+//! Docusaurus, MkDocs Material, raw HTML. Each fixture site of
+//! `tests/fixtures/dialects/` is built with the real binary; the `<main>` of
+//! its pages and the build's messages are compared with their snapshots
+//! (`snapshots/`; `cargo insta review` after a deliberate change), and what
+//! must never show is checked on every page.
+
+use std::path::Path;
+
+use crate::util::{Output, Site, copy_dir, main_of, repo_root};
+
+/// Copies a fixture site and builds it.
+fn build(name: &str) -> (Site, Output) {
+    let s = Site::new();
+    copy_dir(
+        &repo_root().join("tests/fixtures/dialects").join(name),
+        s.path(),
+    );
+    let o = s.build(&[]);
+    assert_eq!(o.code, 0, "{name}: {}", o.stderr);
+    (s, o)
+}
+
+/// The build's messages, without the timing of its last line.
+fn messages(o: &Output) -> String {
+    o.stderr
+        .lines()
+        .map(|l| match l.find(" in ") {
+            Some(i) if l.starts_with("built ") => {
+                let rest = &l[i + 4..];
+                let after = rest.find(' ').map_or("", |j| &rest[j..]);
+                let unit = after.trim_start().strip_prefix("ms").unwrap_or(after);
+                format!("{} in [TIME]{unit}", &l[..i])
+            }
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Snapshots the `<main>` of each page.
+fn pages(s: &Site, name: &str, urls: &[&str]) {
+    for url in urls {
+        let html = s.read(&format!("public/{url}index.html"));
+        no_raw_markup(&html, url);
+        let key = format!("{name}__{}", url.trim_end_matches('/').replace('/', "__"));
+        let key = if key.ends_with("__") {
+            format!("{key}home")
+        } else {
+            key
+        };
+        insta::assert_snapshot!(key, main_of(&html));
+    }
+}
+
+/// No marker of another tool shows as text outside code.
+fn no_raw_markup(html: &str, url: &str) {
+    let main = main_of(html);
+    let mut text = String::new();
+    let mut rest = main;
+    // Drop code and tags: what is left is the text a reader sees.
+    while let Some(i) = rest.find('<') {
+        text.push_str(&rest[..i]);
+        rest = &rest[i..];
+        for code in ["<pre", "<code"] {
+            if rest.starts_with(code) {
+                let close = if code == "<pre" { "</pre>" } else { "</code>" };
+                rest = &rest[rest.find(close).map_or(rest.len(), |e| e + close.len())..];
+            }
+        }
+        if let Some(e) = rest.find('>') {
+            rest = &rest[e + 1..];
+        }
+    }
+    text.push_str(rest);
+    for marker in [
+        "[!", "{%", "%}", ":::", "!!!", "???", "{:", "<!--", "&lt;", "%%", "==", "\u{E000}",
+        "\u{E003}",
+    ] {
+        assert!(
+            !text.contains(marker),
+            "{url}: `{marker}` shows in:\n{text}"
+        );
+    }
+}
+
+fn published(s: &Site, rel: &str) -> bool {
+    s.path().join("public").join(rel).exists()
+}
+
+#[test]
+fn obsidian_vault() {
+    let (s, o) = build("obsidian");
+    insta::assert_snapshot!("obsidian__messages", messages(&o));
+    pages(
+        &s,
+        "obsidian",
+        &["notes/cooperation/", "atelier/", "cycle-a/"],
+    );
+    assert!(published(&s, "pieces/schema.png") && published(&s, "pieces/son.mp3"));
+    assert!(!published(&s, ".obsidian"), ".obsidian/ is never published");
+    // `#tags` in the text are tags of the page.
+    let tag = s.read("public/etiquettes/niveaux-fins/index.html");
+    assert!(tag.contains("href=\"../../notes/cooperation/\""), "{tag}");
+}
+
+#[test]
+fn gitbook_export() {
+    let (s, o) = build("gitbook");
+    insta::assert_snapshot!("gitbook__messages", messages(&o));
+    pages(&s, "gitbook", &["", "guide/demarrer/", "marches/appel/"]);
+    for used in ["image (1).png", "photo.png", "Guide (1).pdf"] {
+        assert!(published(&s, &format!(".gitbook/assets/{used}")), "{used}");
+    }
+    assert!(
+        !published(&s, ".gitbook/assets/inutile.png"),
+        "a file of a hidden folder no page refers to stays out"
+    );
+    assert!(published(&s, "marches-2/appel/index.html"));
+}
+
+#[test]
+fn vuepress_and_docusaurus_containers() {
+    let (s, o) = build("vuepress");
+    insta::assert_snapshot!("vuepress__messages", messages(&o));
+    pages(&s, "vuepress", &[""]);
+    // Ten folders whose README says `# Introduction`: the menu tells them apart.
+    let home = s.read("public/index.html");
+    for folder in ["Annotation", "Logiciels", "Qualite"] {
+        assert!(
+            home.contains(&format!(">{folder} — Introduction</a>")),
+            "{folder}: {home}"
+        );
+    }
+    assert_eq!(
+        s.read("public/qualite/index.html")
+            .matches("<h1>Introduction</h1>")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn mkdocs_material() {
+    let (s, o) = build("mkdocs");
+    insta::assert_snapshot!("mkdocs__messages", messages(&o));
+    pages(&s, "mkdocs", &["", "html/"]);
+}
+
+/// Every internal address of the fixture sites leads to a file.
+#[test]
+fn every_internal_link_of_the_fixtures_leads_somewhere() {
+    for name in ["obsidian", "gitbook", "vuepress", "mkdocs"] {
+        let (s, _) = build(name);
+        let broken = crate::util::broken_internal_urls(&s.path().join("public"));
+        assert_eq!(broken, Vec::<String>::new(), "{name}");
+    }
+    let _ = Path::new("");
+}
