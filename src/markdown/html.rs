@@ -6,7 +6,9 @@
 //! URL attribute into what a Markdown link or image would give: a local URL
 //! becomes a link of the page (`playbook-asset:N`, resolved by the link
 //! stage, reported when broken), a URL whose scheme `crate::scheme`
-//! refuses is dropped, the others stay. Then, once the page is rendered,
+//! refuses is dropped, the others stay. Only the elements of the allow-list
+//! are written; `<script>`, `<style>` and the like go with their content, so
+//! that nothing left unclosed can swallow the rest of the page. Then, once the page is rendered,
 //! [`clean`] passes the whole page body through ammonia with an allow-list
 //! suited to documentation: the sanitiser is the one place that decides
 //! which elements and attributes reach the page. Pages without raw HTML
@@ -46,6 +48,7 @@ pub(super) fn rewrite(fragment: &str, first: usize) -> (String, Vec<Found>) {
         out: RefCell::new(String::with_capacity(fragment.len())),
         found: RefCell::new(vec![]),
         first,
+        skipping: RefCell::new(None),
     };
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -60,7 +63,23 @@ struct Sink {
     out: RefCell<String>,
     found: RefCell<Vec<Found>>,
     first: usize,
+    /// Inside an element whose content is dropped with it (`<script>`…).
+    skipping: RefCell<Option<String>>,
 }
+
+/// Elements dropped with their content: their text is code or would, left
+/// unclosed, swallow the rest of the page once the page is parsed whole.
+const DROPPED: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
 
 /// Attributes holding a URL a browser follows (`href`) or loads (`src`).
 fn url_kind(attr: &str) -> Option<bool> {
@@ -76,6 +95,16 @@ impl TokenSink for Sink {
 
     fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<()> {
         let mut out = self.out.borrow_mut();
+        let skipping = self.skipping.borrow().clone();
+        if let Some(name) = skipping {
+            if let Token::TagToken(t) = &token
+                && t.kind == TagKind::EndTag
+                && *t.name == *name
+            {
+                *self.skipping.borrow_mut() = None;
+            }
+            return TokenSinkResult::Continue;
+        }
         match token {
             Token::TagToken(tag) => {
                 let raw = self.tag(&tag, line, &mut out);
@@ -95,6 +124,23 @@ impl Sink {
     /// Writes a tag; says which raw-text state its content is read in.
     fn tag(&self, tag: &Tag, line: u64, out: &mut String) -> Option<RawKind> {
         let name: &str = &tag.name;
+        if DROPPED.contains(&name) {
+            if tag.kind == TagKind::StartTag && !tag.self_closing {
+                *self.skipping.borrow_mut() = Some(name.to_string());
+            }
+            return match name {
+                "script" => Some(RawKind::ScriptData),
+                "textarea" | "title" => Some(RawKind::Rcdata),
+                "plaintext" => None,
+                _ => Some(RawKind::Rawtext),
+            };
+        }
+        // Only the elements the cleaner keeps: an unknown one (`<math>`,
+        // `<template>`, a Vue component) goes, its text stays. Form fields
+        // are playbook's own (task lists, tabs), never an author's.
+        if !TAGS.contains(&name) || matches!(name, "input" | "label") {
+            return None;
+        }
         if tag.kind == TagKind::EndTag {
             out.push_str("</");
             out.push_str(name);
@@ -137,12 +183,7 @@ impl Sink {
             out.push('"');
         }
         out.push_str(if tag.self_closing { " />" } else { ">" });
-        match name {
-            "script" => Some(RawKind::ScriptData),
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
-            "textarea" | "title" => Some(RawKind::Rcdata),
-            _ => None,
-        }
+        None
     }
 }
 
@@ -331,6 +372,12 @@ mod tests {
             "<figure><img src=\"../.gitbook/assets/photo (1).png\" alt=\"Photo\"><figcaption><p>Légende &amp; <b>gras</b></p></figcaption></figure>\n<!-- markdownlint-disable -->\n",
             3,
         );
+        // An unclosed `<style>` swallows the rest of its own fragment only.
+        let (dropped, _) = rewrite(
+            "<style>p{}</style><b>x</b><math><mtext><table><mglyph>fin <CurrentGroupToc/><template>t</template><style><img src=y onerror=z>",
+            0,
+        );
+        assert_eq!(dropped, "<b>x</b><table>fin t");
         assert_eq!(
             out,
             "<figure><img src=\"playbook-asset:3\" alt=\"Photo\"><figcaption><p>Légende &amp; <b>gras</b></p></figcaption></figure>\n\n"

@@ -182,6 +182,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
     }
 
     let mut walk = walk::Walk::new(&arena, &mut out, file_line);
+    walk.trust_html = opts.unsafe_html;
     walk.run(root);
     let walk::Walk {
         tocs,

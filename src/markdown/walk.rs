@@ -34,6 +34,8 @@ pub(super) struct Walk<'a, 'o, F: Fn(usize) -> usize> {
     pub heading_classes: Vec<String>,
     /// Whether the page holds raw HTML (then it is cleaned once rendered).
     pub raw_html: bool,
+    /// The site trusts its authors with raw HTML: it is kept as written.
+    pub trust_html: bool,
 }
 
 impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
@@ -47,6 +49,7 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
             blocks: vec![],
             heading_classes: vec![],
             raw_html: false,
+            trust_html: false,
         }
     }
 
@@ -219,6 +222,7 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                     self.tags(node, &t, line, col);
                 }
             }
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) if self.trust_html => {}
             NodeValue::HtmlBlock(h) => {
                 let literal = self.rewrite_html(&h.literal, line);
                 if let NodeValue::HtmlBlock(h) = &mut node.data_mut().value {
