@@ -19,28 +19,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, line_col};
+use crate::filetype::{ACTIVE_EXTENSIONS, SCANNED_EXTENSIONS, extension};
 use crate::load::Asset;
 use crate::svg;
-
-/// Extensions a browser runs or renders as a document with scripts.
-const ACTIVE_EXTENSIONS: &[&str] = &[
-    "html", "htm", "xhtml", "xht", "shtml", "js", "mjs", "xsl", "xslt",
-];
-
-/// Is this a file a browser runs (by its name)?
-pub fn is_active(name: &str) -> bool {
-    ACTIVE_EXTENSIONS.contains(&extension(name).as_str())
-}
-
-/// Files `load` reads for this check: drawings and XML documents.
-pub const SCANNED_EXTENSIONS: &[&str] = &["svg", "xml", "svgz"];
-
-pub fn extension(rel: &str) -> String {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    name.rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default()
-}
 
 /// The outcome of the check.
 #[derive(Debug, Default)]

@@ -21,7 +21,7 @@ use crate::markdown::MarkdownOptions;
 use crate::output::{self, Sink, Staging};
 use crate::render::{self, Generated, RenderCache, RenderEnv};
 use crate::search::{self, SearchIndex};
-use crate::site::{self, Site};
+use crate::site::Site;
 use crate::{i18n, theme, wiki};
 
 /// What `playbook build` was asked to do.
@@ -195,7 +195,7 @@ fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSite {
     let mut results: Vec<_> = loaded
         .pages
         .par_iter()
-        .map(|src| site::parse_page(src, md, drafts))
+        .map(|src| crate::parse::parse_page(src, md, drafts))
         .collect();
     // Pages that could not be read are left out like those that cannot be parsed.
     results.extend(
@@ -216,7 +216,7 @@ fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSite {
     }
 }
 
-pub use crate::site::Parsed;
+pub use crate::parse::Parsed;
 
 /// Assemble and link: from the parsed pages (in source order) to the site
 /// and its link table. Pure; `serve` calls it with its cache of parsed pages.
@@ -255,7 +255,7 @@ fn assemble_pages(
             }
         }
     }
-    let (mut site, diags) = site::assemble(config, pages);
+    let (mut site, diags) = crate::assemble::assemble(config, pages);
     unpublished.sort();
     site.unpublished = unpublished;
     diagnostics.extend(diags);
@@ -649,7 +649,7 @@ fn render_all(
     }
     if !credits.recent.is_empty() {
         match env.render_atom() {
-            Ok(feed) => sink.write(wiki::FEED_FILE, &feed)?,
+            Ok(feed) => sink.write(crate::reserved::FEED_FILE, &feed)?,
             Err(d) => return Ok(vec![d]),
         }
     }

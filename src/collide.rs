@@ -22,7 +22,7 @@ pub fn asset_collisions<'a>(
     generated.extend([
         "sitemap.xml".to_string(),
         "404.html".to_string(),
-        crate::wiki::FEED_FILE.to_string(),
+        crate::reserved::FEED_FILE.to_string(),
     ]);
     generated.extend(theme_files.into_iter().map(|f| format!("assets/{f}")));
     assets
@@ -31,7 +31,7 @@ pub fn asset_collisions<'a>(
             generated.contains(&a.rel)
                 // Generated pages (tags, pages to create…) live under reserved folders.
                 || (a.rel.ends_with("index.html")
-                    && crate::wiki::RESERVED.iter().any(|r| a.rel.starts_with(r)))
+                    && crate::reserved::RESERVED.iter().any(|r| a.rel.starts_with(r)))
         })
         .map(|a| {
             Diagnostic::error(

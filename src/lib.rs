@@ -4,6 +4,7 @@
 //! The pipeline is in [`build`]; see ARCHITECTURE.md for the map.
 
 pub mod active;
+pub mod assemble;
 pub mod build;
 pub mod check;
 pub mod cli;
@@ -13,6 +14,7 @@ pub mod credits;
 pub mod date;
 pub mod diagnostic;
 mod embedded;
+pub mod filetype;
 pub mod frontmatter;
 pub mod git;
 pub mod i18n;
@@ -21,7 +23,9 @@ pub mod load;
 pub mod markdown;
 pub mod output;
 pub mod pad;
+pub mod parse;
 pub mod render;
+pub mod reserved;
 pub mod scaffold;
 pub mod scheme;
 pub mod search;

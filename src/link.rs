@@ -28,7 +28,7 @@ pub enum Target {
     },
     /// A local URL that matches nothing (the text stays, without an address).
     Unresolved { url: String },
-    /// `#tag`: the page of that tag (`wiki::TAGS_URL`), by its slug.
+    /// `#tag`: the page of that tag (`crate::reserved::TAGS_URL`), by its slug.
     Tag { slug: String },
     /// A page left out of the site because it cannot be read (see
     /// `Site::unpublished`), by its path relative to `content/`.

@@ -36,8 +36,8 @@ pub struct Asset {
 impl Asset {
     /// The asset at `abs`, with its bytes when `active::check` needs them.
     pub fn read(rel: String, abs: PathBuf) -> std::io::Result<Asset> {
-        let bytes = if crate::active::SCANNED_EXTENSIONS
-            .contains(&crate::active::extension(&rel).as_str())
+        let bytes = if crate::filetype::SCANNED_EXTENSIONS
+            .contains(&crate::filetype::extension(&rel).as_str())
         {
             Some(Arc::new(std::fs::read(&abs)?))
         } else {
@@ -191,7 +191,7 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
         }
         let name = entry.file_name().to_string_lossy();
         let hidden = in_hidden_folder(&rel);
-        if hidden && (is_markdown(&name) || crate::active::is_active(&name)) {
+        if hidden && (is_markdown(&name) || crate::filetype::is_active(&name)) {
             // Not a page, and never a file a page may show.
         } else if is_markdown(&name) {
             to_read.push((rel, shown_path, abs));

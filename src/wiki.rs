@@ -1,8 +1,7 @@
 //! Wiki analysis: tags, "see also", pages to create and orphans, computed
 //! once from the site and its link table. Pure.
 //!
-//! Also lists the generated pages (tag index, one page per tag, pages to
-//! create, typology overview) with their reserved URLs.
+//! The addresses of the generated pages are in `crate::reserved`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -12,33 +11,6 @@ use crate::frontmatter::PageKind;
 use crate::link::{LinkTable, Target};
 use crate::site::{PageId, Site};
 use crate::text::{match_key, slugify};
-
-/// URLs of the generated pages; content may not use them.
-pub const TAGS_URL: &str = "etiquettes/";
-pub const MISSING_URL: &str = "pages-a-creer/";
-pub const TYPOLOGIES_URL: &str = "vue-d-ensemble-des-typologies/";
-pub const WEATHER_URL: &str = "meteo/";
-/// Contributor credits: one page per person under `personnes/`.
-pub const PEOPLE_URL: &str = "personnes/";
-pub const CONTRIBUTORS_URL: &str = "contributeurs/";
-pub const STRUCTURES_URL: &str = "structures/";
-pub const RECENT_URL: &str = "dernieres-modifications/";
-/// The Atom feed of the recent changes, at the site root.
-pub const FEED_FILE: &str = "atom.xml";
-/// The search results page; the index sits below it (`search::DIR`).
-pub const SEARCH_URL: &str = "recherche/";
-pub const RESERVED: &[&str] = &[
-    "assets/",
-    TAGS_URL,
-    MISSING_URL,
-    TYPOLOGIES_URL,
-    WEATHER_URL,
-    PEOPLE_URL,
-    CONTRIBUTORS_URL,
-    STRUCTURES_URL,
-    RECENT_URL,
-    SEARCH_URL,
-];
 
 /// The "météo" entries of every minutes page (front matter `weather`).
 pub fn weather_points(site: &Site) -> Vec<crate::weather::WeatherPoint> {

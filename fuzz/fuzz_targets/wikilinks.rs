@@ -15,7 +15,7 @@ use playbook::credits::Credits;
 use playbook::diagnostic::Severity;
 use playbook::markdown::MarkdownOptions;
 use playbook::render::{self, Generated, RenderEnv};
-use playbook::site::Parsed;
+use playbook::parse::Parsed;
 use playbook::{i18n, link, site, theme, wiki};
 use playbook_fuzz::{Mode, check_html, site_files};
 
@@ -29,17 +29,17 @@ fuzz_target!(|data: &[u8]| {
     let mut errors = false;
     let mut pages = vec![];
     for f in &files {
-        match site::parse_page(f, MarkdownOptions::default(), true) {
+        match playbook::parse::parse_page(f, MarkdownOptions::default(), true) {
             Parsed::Page(page, diags) => {
                 errors |= diags.iter().any(|d| d.severity == Severity::Error);
                 pages.push(*page);
             }
             Parsed::Draft => unreachable!("drafts are kept"),
-            Parsed::Failed(_) => errors = true,
+            Parsed::Failed { .. } => errors = true,
         }
     }
     pages.sort_by(|a, b| a.source.cmp(&b.source));
-    let (site, diags) = site::assemble(Config::default(), pages);
+    let (site, diags) = playbook::assemble::assemble(Config::default(), pages);
     errors |= diags.iter().any(|d| d.severity == Severity::Error);
     let assets: BTreeSet<String> = ["images/photo.png", "doc.pdf"]
         .into_iter()

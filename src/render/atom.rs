@@ -16,7 +16,6 @@ use super::credits::person_url;
 use super::template::render_file;
 use crate::diagnostic::Diagnostic;
 use crate::text::slugify;
-use crate::wiki;
 
 /// The context of `atom.xml`: `{ feed }`. The feed's title, language and
 /// author come from the globals (`t.recent_changes`, `site.title`, `lang`).
@@ -89,7 +88,7 @@ impl RenderEnv<'_> {
         };
         let id = |what: &str| {
             if absolute {
-                format!("{base}{}#{what}", wiki::RECENT_URL)
+                format!("{base}{}#{what}", crate::reserved::RECENT_URL)
             } else {
                 format!("tag:playbook,2024:{site_slug}/{what}")
             }
@@ -106,7 +105,7 @@ impl RenderEnv<'_> {
                 let target = c
                     .pages
                     .first()
-                    .map_or(wiki::RECENT_URL, |&p| site.pages[p].url.as_str());
+                    .map_or(crate::reserved::RECENT_URL, |&p| site.pages[p].url.as_str());
                 let titles: Vec<&str> = c
                     .pages
                     .iter()
@@ -131,7 +130,7 @@ impl RenderEnv<'_> {
             .collect();
         Feed {
             id: if absolute {
-                format!("{base}{}", wiki::FEED_FILE)
+                format!("{base}{}", crate::reserved::FEED_FILE)
             } else {
                 format!("tag:playbook,2024:{site_slug}/feed")
             },
@@ -141,8 +140,8 @@ impl RenderEnv<'_> {
                 .first()
                 .map_or("1970-01-01T00:00:00Z", |c| c.date.as_str())
                 .to_string(),
-            alternate: link(wiki::RECENT_URL),
-            self_href: absolute.then(|| format!("{base}{}", wiki::FEED_FILE)),
+            alternate: link(crate::reserved::RECENT_URL),
+            self_href: absolute.then(|| format!("{base}{}", crate::reserved::FEED_FILE)),
             entries,
         }
     }

@@ -8,7 +8,6 @@ use crate::link::Target;
 use crate::markdown::{CLOSE, EMBED, OPEN, SEP};
 use crate::site::{Page, PageId};
 use crate::text::{escape_html, match_key};
-use crate::wiki;
 
 /// How a URL placeholder appears in an attribute.
 const ASSET_NEEDLE: &str = "=\"playbook-asset:";
@@ -216,7 +215,7 @@ impl RenderEnv<'_> {
 
     /// The entry of a missing page on the "pages to create" page.
     fn missing_href(&self, from: &str, title: &str) -> String {
-        let mut h = self.href(from, wiki::MISSING_URL);
+        let mut h = self.href(from, crate::reserved::MISSING_URL);
         if let Some(&i) = self.wiki.missing_by_key.get(&match_key(title)) {
             h.push('#');
             h.push_str(&self.wiki.missing[i].slug);
@@ -248,7 +247,9 @@ impl RenderEnv<'_> {
                 h
             }
             Target::Missing { title } => self.missing_href(from, title),
-            Target::Tag { slug } => self.href(from, &format!("{}{slug}/", wiki::TAGS_URL)),
+            Target::Tag { slug } => {
+                self.href(from, &format!("{}{slug}/", crate::reserved::TAGS_URL))
+            }
             Target::Unpublished { .. } => String::new(),
             // Not written (see `open_link`); kept for `check`'s count.
             Target::Unresolved { url } if url.starts_with('/') || from_is_index => url.clone(),

@@ -15,11 +15,10 @@ use crate::date::{Date, DateView};
 use crate::frontmatter::PageKind;
 use crate::git::Uncommitted;
 use crate::site::PageId;
-use crate::wiki;
 
 /// `personnes/<slug>/`.
 pub fn person_url(credits: &Credits, i: usize) -> String {
-    format!("{}{}/", wiki::PEOPLE_URL, credits.people[i].slug)
+    format!("{}{}/", crate::reserved::PEOPLE_URL, credits.people[i].slug)
 }
 
 #[derive(Serialize)]
@@ -107,7 +106,11 @@ impl RenderEnv<'_> {
         let st = &self.credits.structures[s];
         LinkView {
             title: st.name.clone(),
-            href: format!("{}#{}", self.href(from, wiki::STRUCTURES_URL), st.slug),
+            href: format!(
+                "{}#{}",
+                self.href(from, crate::reserved::STRUCTURES_URL),
+                st.slug
+            ),
         }
     }
 
@@ -208,7 +211,7 @@ impl RenderEnv<'_> {
         serde_json::json!({
             "person": self.person_view(from, i),
             "roles": roles,
-            "contributors_href": self.href(from, wiki::CONTRIBUTORS_URL),
+            "contributors_href": self.href(from, crate::reserved::CONTRIBUTORS_URL),
         })
     }
 
@@ -221,7 +224,7 @@ impl RenderEnv<'_> {
         serde_json::json!({
             "people": people,
             "structures": self.credits.structures.len(),
-            "structures_href": self.href(from, wiki::STRUCTURES_URL),
+            "structures_href": self.href(from, crate::reserved::STRUCTURES_URL),
             "with_git": self.credits.source != Source::FrontMatter,
             "commits": commits,
         })
@@ -255,7 +258,7 @@ impl RenderEnv<'_> {
         serde_json::json!({
             "structures": structures,
             "unaffiliated": unaffiliated,
-            "contributors_href": self.href(from, wiki::CONTRIBUTORS_URL),
+            "contributors_href": self.href(from, crate::reserved::CONTRIBUTORS_URL),
             "with_git": self.credits.source != Source::FrontMatter,
         })
     }
@@ -290,7 +293,7 @@ impl RenderEnv<'_> {
             .collect();
         serde_json::json!({
             "changes": changes,
-            "feed_href": super::relative(from, wiki::FEED_FILE),
+            "feed_href": super::relative(from, crate::reserved::FEED_FILE),
         })
     }
 }

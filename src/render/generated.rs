@@ -119,16 +119,18 @@ impl Generated {
     fn url(&self, env: &RenderEnv<'_>) -> String {
         match self {
             Generated::NotFound => String::new(),
-            Generated::TagIndex => wiki::TAGS_URL.to_string(),
-            Generated::Tag(t) => format!("{}{}/", wiki::TAGS_URL, env.wiki.tags[*t].slug),
-            Generated::PagesToCreate => wiki::MISSING_URL.to_string(),
-            Generated::TypologyOverview => wiki::TYPOLOGIES_URL.to_string(),
-            Generated::Weather => wiki::WEATHER_URL.to_string(),
+            Generated::TagIndex => crate::reserved::TAGS_URL.to_string(),
+            Generated::Tag(t) => {
+                format!("{}{}/", crate::reserved::TAGS_URL, env.wiki.tags[*t].slug)
+            }
+            Generated::PagesToCreate => crate::reserved::MISSING_URL.to_string(),
+            Generated::TypologyOverview => crate::reserved::TYPOLOGIES_URL.to_string(),
+            Generated::Weather => crate::reserved::WEATHER_URL.to_string(),
             Generated::Person(i) => super::person_url(env.credits, *i),
-            Generated::Contributors => wiki::CONTRIBUTORS_URL.to_string(),
-            Generated::Structures => wiki::STRUCTURES_URL.to_string(),
-            Generated::RecentChanges => wiki::RECENT_URL.to_string(),
-            Generated::Search => wiki::SEARCH_URL.to_string(),
+            Generated::Contributors => crate::reserved::CONTRIBUTORS_URL.to_string(),
+            Generated::Structures => crate::reserved::STRUCTURES_URL.to_string(),
+            Generated::RecentChanges => crate::reserved::RECENT_URL.to_string(),
+            Generated::Search => crate::reserved::SEARCH_URL.to_string(),
         }
     }
 }
@@ -216,7 +218,7 @@ impl RenderEnv<'_> {
                     .iter()
                     .map(|t| TagEntry {
                         name: &t.name,
-                        href: self.href(from, &format!("{}{}/", wiki::TAGS_URL, t.slug)),
+                        href: self.href(from, &format!("{}{}/", crate::reserved::TAGS_URL, t.slug)),
                         count: t.pages.len(),
                     })
                     .collect();
@@ -231,7 +233,7 @@ impl RenderEnv<'_> {
                 let tag = &self.wiki.tags[t];
                 let pages: Vec<PageEntry<'_>> =
                     tag.pages.iter().map(|&p| self.entry(from, p)).collect();
-                let index = self.href(from, wiki::TAGS_URL);
+                let index = self.href(from, crate::reserved::TAGS_URL);
                 (
                     &tag.name,
                     "tag",
@@ -386,7 +388,7 @@ impl RenderEnv<'_> {
                 },
                 LinkView {
                     title: self.strings["tags"].to_string(),
-                    href: self.href(from, wiki::TAGS_URL),
+                    href: self.href(from, crate::reserved::TAGS_URL),
                 },
             ],
             Generated::Person(_) => vec![
@@ -396,7 +398,7 @@ impl RenderEnv<'_> {
                 },
                 LinkView {
                     title: self.strings["contributors"].to_string(),
-                    href: self.href(from, wiki::CONTRIBUTORS_URL),
+                    href: self.href(from, crate::reserved::CONTRIBUTORS_URL),
                 },
             ],
             _ => vec![LinkView {

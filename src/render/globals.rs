@@ -72,17 +72,17 @@ pub fn set_globals(
     if site.config.wiki.tags {
         tools.push(BTreeMap::from([
             ("title", strings["tags"]),
-            ("url", wiki::TAGS_URL),
+            ("url", crate::reserved::TAGS_URL),
         ]));
     }
     tools.push(BTreeMap::from([
         ("title", strings["pages_to_create"]),
-        ("url", wiki::MISSING_URL),
+        ("url", crate::reserved::MISSING_URL),
     ]));
     if !wiki::weather_points(site).is_empty() {
         tools.push(BTreeMap::from([
             ("title", strings["weather"]),
-            ("url", wiki::WEATHER_URL),
+            ("url", crate::reserved::WEATHER_URL),
         ]));
     }
     if site
@@ -92,31 +92,31 @@ pub fn set_globals(
     {
         tools.push(BTreeMap::from([
             ("title", strings["typology_overview"]),
-            ("url", wiki::TYPOLOGIES_URL),
+            ("url", crate::reserved::TYPOLOGIES_URL),
         ]));
     }
     if !credits.people.is_empty() {
         tools.push(BTreeMap::from([
             ("title", strings["contributors"]),
-            ("url", wiki::CONTRIBUTORS_URL),
+            ("url", crate::reserved::CONTRIBUTORS_URL),
         ]));
     }
     if !credits.structures.is_empty() {
         tools.push(BTreeMap::from([
             ("title", strings["structures"]),
-            ("url", wiki::STRUCTURES_URL),
+            ("url", crate::reserved::STRUCTURES_URL),
         ]));
     }
     if !credits.recent.is_empty() {
         tools.push(BTreeMap::from([
             ("title", strings["recent_changes"]),
-            ("url", wiki::RECENT_URL),
+            ("url", crate::reserved::RECENT_URL),
         ]));
     }
     if site.config.search.enabled {
         tools.push(BTreeMap::from([
             ("title", strings["search_title"]),
-            ("url", wiki::SEARCH_URL),
+            ("url", crate::reserved::SEARCH_URL),
         ]));
     }
     g.insert("tools", &tools);

@@ -15,7 +15,6 @@ use crate::frontmatter::PageKind;
 use crate::markdown::Heading;
 use crate::site::{PageId, SectionId, Site};
 use crate::text::encode_segment;
-use crate::wiki;
 
 impl RenderEnv<'_> {
     /// Renders page `id` to its final HTML.
@@ -128,7 +127,7 @@ impl RenderEnv<'_> {
                         name: self.wiki.tags[t].name.clone(),
                         href: Some(self.href(
                             from,
-                            &format!("{}{}/", wiki::TAGS_URL, self.wiki.tags[t].slug),
+                            &format!("{}{}/", crate::reserved::TAGS_URL, self.wiki.tags[t].slug),
                         )),
                     })
                     .collect()

@@ -19,7 +19,6 @@ use crate::load::{self, Asset, Loaded, SourceFile};
 use crate::markdown::MarkdownOptions;
 use crate::output::{Entry, Memory};
 use crate::render::RenderCache;
-use crate::site;
 use crate::theme::{self, Theme};
 
 use super::watch::Change;
@@ -281,7 +280,7 @@ impl Builder {
         let parsed: Vec<(String, CachedPage)> = sources
             .into_par_iter()
             .map(|src| {
-                let parsed = site::parse_page(&src, md, drafts);
+                let parsed = crate::parse::parse_page(&src, md, drafts);
                 (
                     src.rel,
                     CachedPage {

@@ -4,6 +4,7 @@
 
 mod util;
 
+mod architecture;
 mod build;
 mod credits;
 mod dialects;

@@ -1,0 +1,29 @@
+//! The addresses of the pages playbook generates (tags, pages to create,
+//! people…): content may not use them. A leaf: every layer may read it.
+
+/// URLs of the generated pages; content may not use them.
+pub const TAGS_URL: &str = "etiquettes/";
+pub const MISSING_URL: &str = "pages-a-creer/";
+pub const TYPOLOGIES_URL: &str = "vue-d-ensemble-des-typologies/";
+pub const WEATHER_URL: &str = "meteo/";
+/// Contributor credits: one page per person under `personnes/`.
+pub const PEOPLE_URL: &str = "personnes/";
+pub const CONTRIBUTORS_URL: &str = "contributeurs/";
+pub const STRUCTURES_URL: &str = "structures/";
+pub const RECENT_URL: &str = "dernieres-modifications/";
+/// The Atom feed of the recent changes, at the site root.
+pub const FEED_FILE: &str = "atom.xml";
+/// The search results page; the index sits below it (`search::DIR`).
+pub const SEARCH_URL: &str = "recherche/";
+pub const RESERVED: &[&str] = &[
+    "assets/",
+    TAGS_URL,
+    MISSING_URL,
+    TYPOLOGIES_URL,
+    WEATHER_URL,
+    PEOPLE_URL,
+    CONTRIBUTORS_URL,
+    STRUCTURES_URL,
+    RECENT_URL,
+    SEARCH_URL,
+];
