@@ -16,7 +16,7 @@ use playbook::diagnostic::Severity;
 use playbook::markdown::MarkdownOptions;
 use playbook::render::{self, Generated, RenderEnv};
 use playbook::parse::Parsed;
-use playbook::{i18n, link, site, theme, wiki};
+use playbook::{i18n, link, theme, wiki};
 use playbook_fuzz::{Mode, check_html, site_files};
 
 fn engine() -> &'static tera::Tera {
