@@ -64,6 +64,47 @@ impl Info {
     }
 }
 
+/// Gives each `:::` container with a title a `CalloutTitle` child holding
+/// that title parsed as Markdown (VuePress renders `::: tip <a href="…">…</a>`
+/// as a link), before the page's links and raw HTML are processed.
+pub(super) fn graft_titles<'a>(
+    arena: &'a Arena<'a>,
+    root: &'a AstNode<'a>,
+    options: &comrak::Options,
+) {
+    let directives: Vec<&AstNode<'_>> = root
+        .descendants()
+        .filter(|n| matches!(n.data().value, NodeValue::BlockDirective(_)))
+        .collect();
+    for node in directives {
+        let (info, line) = match &node.data().value {
+            NodeValue::BlockDirective(d) => {
+                (Info::parse(&d.info), node.data().sourcepos.start.line)
+            }
+            _ => continue,
+        };
+        let Some(title) = info.title.filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        if info.kind.starts_with("pb-") {
+            continue;
+        }
+        let doc = comrak::parse_document(arena, &title, options);
+        let Some(paragraph) = doc.first_child() else {
+            continue;
+        };
+        for n in paragraph.descendants() {
+            let mut d = n.data_mut();
+            d.sourcepos.start.line = line;
+            d.sourcepos.end.line = line;
+        }
+        paragraph.detach();
+        let holder = arena.alloc(AstNode::from(NodeValue::CalloutTitle));
+        holder.append(paragraph);
+        node.prepend(holder);
+    }
+}
+
 /// Replaces every callout and container of the tree by HTML.
 pub(super) fn rewrite<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, english: bool) {
     let boxes: Vec<&AstNode<'_>> = root
@@ -128,14 +169,14 @@ pub(super) fn rewrite<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, english: 
                             info.fold
                         };
                         let kind = safe_kind(kind);
-                        callout(
-                            arena,
-                            node,
-                            &kind,
-                            fold,
-                            info.title.map(Title::Text),
-                            english,
-                        );
+                        // A title `graft_titles` parsed as Markdown, or none / `""`.
+                        let title = match node.first_child() {
+                            Some(t) if matches!(t.data().value, NodeValue::CalloutTitle) => {
+                                Some(Title::Nodes(t))
+                            }
+                            _ => info.title.map(Title::Text),
+                        };
+                        callout(arena, node, &kind, fold, title, english);
                     }
                 }
             }

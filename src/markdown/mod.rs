@@ -181,6 +181,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
         }
     }
 
+    blocks::graft_titles(&arena, root, &options);
     let mut walk = walk::Walk::new(&arena, &mut out, file_line);
     walk.trust_html = opts.unsafe_html;
     walk.run(root);

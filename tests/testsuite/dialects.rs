@@ -55,24 +55,7 @@ fn pages(s: &Site, name: &str, urls: &[&str]) {
 
 /// No marker of another tool shows as text outside code.
 fn no_raw_markup(html: &str, url: &str) {
-    let main = main_of(html);
-    let mut text = String::new();
-    let mut rest = main;
-    // Drop code and tags: what is left is the text a reader sees.
-    while let Some(i) = rest.find('<') {
-        text.push_str(&rest[..i]);
-        rest = &rest[i..];
-        for code in ["<pre", "<code"] {
-            if rest.starts_with(code) {
-                let close = if code == "<pre" { "</pre>" } else { "</code>" };
-                rest = &rest[rest.find(close).map_or(rest.len(), |e| e + close.len())..];
-            }
-        }
-        if let Some(e) = rest.find('>') {
-            rest = &rest[e + 1..];
-        }
-    }
-    text.push_str(rest);
+    let text = crate::util::visible_text(main_of(html));
     for marker in [
         "[!", "{%", "%}", ":::", "!!!", "???", "{:", "<!--", "&lt;", "%%", "==", "\u{E000}",
         "\u{E003}",

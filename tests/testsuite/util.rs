@@ -554,3 +554,25 @@ pub fn broken_internal_urls(public: &Path) -> Vec<String> {
     broken.dedup();
     broken
 }
+
+/// The text a reader sees in some HTML: tags dropped, and what is inside
+/// `<pre>` and `<code>` left out (markup quoted in code is fine).
+pub fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        text.push_str(&rest[..i]);
+        rest = &rest[i..];
+        for (open, close) in [("<pre", "</pre>"), ("<code", "</code>")] {
+            if rest.starts_with(open) {
+                rest = &rest[rest.find(close).map_or(rest.len(), |e| e + close.len())..];
+            }
+        }
+        match rest.find('>') {
+            Some(e) if rest.starts_with('<') => rest = &rest[e + 1..],
+            _ => {}
+        }
+    }
+    text.push_str(rest);
+    text
+}

@@ -385,6 +385,52 @@ fn the_shared_corpora_build_and_check() {
         let links = &v["links"];
         assert_eq!(links["broken"], broken, "{corpus}: {links}");
         assert_eq!(links["missing"], missing, "{corpus}: {links}");
+        // Every internal address leads to a file; no markup of another tool
+        // or raw HTML source shows as text; the menu tells sections apart.
+        let public = s.path().join("public");
+        assert_eq!(
+            crate::util::broken_internal_urls(&public),
+            Vec::<String>::new(),
+            "{corpus}"
+        );
+        for e in walkdir::WalkDir::new(&public) {
+            let e = e.unwrap();
+            if e.path().extension().is_some_and(|x| x == "html") {
+                let html = std::fs::read_to_string(e.path()).unwrap();
+                let text = crate::util::visible_text(crate::util::main_of(&html));
+                for marker in [
+                    "[!",
+                    "{%",
+                    ":::",
+                    "!!!",
+                    "{:",
+                    "<!--",
+                    "&lt;/",
+                    "&lt;table",
+                    "&lt;img",
+                    "&lt;div",
+                    "&lt;p",
+                ] {
+                    assert!(
+                        !text.contains(marker),
+                        "{corpus} {}: `{marker}` in {text}",
+                        e.path().display()
+                    );
+                }
+            }
+        }
+        let home = s.read("public/index.html");
+        let nav = &home[home.find("class=\"main-nav\"").unwrap()..];
+        let nav = &nav[..nav.find("</nav>").unwrap()];
+        let labels: Vec<&str> = nav
+            .split("\">")
+            .skip(1)
+            .filter_map(|p| p.split_once("</a>").map(|(l, _)| l))
+            .collect();
+        let mut distinct = labels.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), labels.len(), "{corpus}: {labels:?}");
         assert!(links["pages"].as_u64().unwrap() >= 40, "{corpus}: {links}");
     }
 }
