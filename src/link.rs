@@ -176,63 +176,87 @@ pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagno
     (table, diags)
 }
 
-/// Pages embedded by each page (`![[Note]]`), in link order.
-fn embeds(site: &Site, table: &LinkTable, id: PageId) -> Vec<(usize, PageId)> {
-    site.pages[id]
-        .body
-        .links
-        .iter()
-        .zip(&table.targets[id])
-        .enumerate()
-        .filter_map(|(n, (l, t))| match (l.kind, t) {
-            (LinkKind::Embed, Target::Page { id: to, .. }) => Some((n, *to)),
+/// An embed: the page it is written in, and its link's number.
+type Embed = (PageId, usize);
+
+/// The embeds that showing embed `(page, n)` shows in turn: each with the
+/// page it leads to and whether it shows that whole page.
+fn embeds_shown(site: &Site, table: &LinkTable, (page, n): Embed) -> Vec<(Embed, PageId, bool)> {
+    let Some(Target::Page { id: to, anchor }) = table.targets[page].get(n) else {
+        return vec![];
+    };
+    let Some(html) = site.pages[*to].body.part(anchor.as_deref()) else {
+        return vec![];
+    };
+    crate::markdown::Rendered::embeds_in(html)
+        .filter_map(|m| match table.targets[*to].get(m) {
+            Some(Target::Page { id: next, anchor }) => Some(((*to, m), *next, anchor.is_none())),
             _ => None,
         })
         .collect()
 }
 
-/// An embed that would show its own page again (A embeds B, which embeds
-/// A) is shown as a link there: a warning at each such embed.
+/// An embed whose content, followed through its own embeds, comes back to
+/// it (A embeds B, which embeds A), or shows a whole page inside itself,
+/// would show without end: the render shows a link where the loop closes
+/// (`render::body`), and each embed that starts such a loop gets a warning.
+/// Embedding another part of the same page is fine, as long as that part
+/// does not hold the embed.
 fn embed_cycles(site: &Site, table: &LinkTable, diags: &mut Vec<Diagnostic>) {
     for id in (0..site.pages.len()).filter(|&p| site.pages[p].body.embeds) {
-        for (n, to) in embeds(site, table, id) {
-            // Is `id` reachable from `to` through embeds?
-            let mut seen = vec![to];
-            let mut stack = vec![(to, vec![to])];
-            let mut path = None;
-            while let Some((p, trail)) = stack.pop() {
-                if p == id {
-                    path = Some(trail);
+        for (n, l) in site.pages[id].body.links.iter().enumerate() {
+            if l.kind != LinkKind::Embed {
+                continue;
+            }
+            let Some(Target::Page { id: first, anchor }) = table.targets[id].get(n) else {
+                continue;
+            };
+            // Depth first, as the render goes: the embeds shown so far, and
+            // the whole pages shown so far.
+            let mut stack = vec![(vec![(id, n)], vec![id], *first, anchor.is_none())];
+            let mut cycle = None;
+            'walk: while let Some((trail, wholes, to, whole)) = stack.pop() {
+                if whole && wholes.contains(&to) {
+                    cycle = Some((trail, to));
                     break;
                 }
-                for (_, next) in embeds(site, table, p) {
-                    if !seen.contains(&next) {
-                        seen.push(next);
-                        let mut t = trail.clone();
-                        t.push(next);
-                        stack.push((next, t));
+                if trail.len() > 10 {
+                    continue;
+                }
+                let mut wholes = wholes;
+                if whole {
+                    wholes.push(to);
+                }
+                let Some(&last) = trail.last() else { continue };
+                for (next, next_to, next_whole) in embeds_shown(site, table, last) {
+                    if trail.contains(&next) {
+                        cycle = Some((trail.clone(), next_to));
+                        break 'walk;
                     }
+                    let mut t = trail.clone();
+                    t.push(next);
+                    stack.push((t, wholes.clone(), next_to, next_whole));
                 }
             }
-            if let Some(trail) = path {
-                let link = &site.pages[id].body.links[n];
-                let names: Vec<String> = std::iter::once(id)
-                    .chain(trail)
-                    .map(|p| format!("`{}`", site.pages[p].title))
-                    .collect();
-                diags.push(
-                    Diagnostic::warning(
-                        &site.pages[id].shown,
-                        link.line,
-                        link.col,
-                        format!(
-                            "this embed would show the page inside itself ({}): it is shown as a link",
-                            names.join(" → ")
-                        ),
-                    )
-                    .with_help("embed a section (`![[Page#Section]]`) instead of the whole page, or link to it"),
-                );
-            }
+            let Some((trail, back)) = cycle else { continue };
+            let mut names: Vec<String> = trail
+                .iter()
+                .map(|(p, _)| format!("`{}`", site.pages[*p].title))
+                .collect();
+            names.push(format!("`{}`", site.pages[back].title));
+            names.dedup();
+            diags.push(
+                Diagnostic::warning(
+                    &site.pages[id].shown,
+                    l.line,
+                    l.col,
+                    format!(
+                        "this embed would show a page inside itself ({}): it is shown as a link there",
+                        names.join(" → ")
+                    ),
+                )
+                .with_help("embed a section (`![[Page#Section]]`) that does not hold this embed, or link to it"),
+            );
         }
     }
 }
@@ -250,6 +274,17 @@ fn resolve_one(
         LinkKind::Tag => Target::Tag {
             slug: slugify(&link.target),
         },
+        // `[[schema.png]]`: a file, found by its name as Obsidian does.
+        LinkKind::Wiki | LinkKind::Embed
+            if has_file_extension(&link.target)
+                && let Some(Named::Asset(rel)) =
+                    by_name(site, index, &page.source, &link.target, LinkKind::Image) =>
+        {
+            Target::Asset {
+                rel: rel.to_string(),
+                fragment: None,
+            }
+        }
         LinkKind::Wiki | LinkKind::Embed => {
             let target = if link.target.is_empty() {
                 Some(from)
@@ -423,6 +458,17 @@ fn resolve_one(
             Target::Unresolved { url }
         }
     }
+}
+
+/// A name ending with an extension other than Markdown's (`schema.png`).
+fn has_file_extension(target: &str) -> bool {
+    let name = target.rsplit('/').next().unwrap_or(target);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+            && !ext.eq_ignore_ascii_case("md")
+    })
 }
 
 /// A link to a page left out of the site: said at the link, and shown so.

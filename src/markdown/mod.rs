@@ -332,6 +332,44 @@ pub(super) fn collect_text<'a>(node: &'a AstNode<'a>) -> String {
     s
 }
 
+impl Rendered {
+    /// The part of the body an embed shows: all of it, one block (`^id`),
+    /// or one section (its heading and what follows, up to the next heading
+    /// of the same or a higher level). `None` when there is no such part.
+    pub fn part(&self, anchor: Option<&str>) -> Option<&str> {
+        let html = self.html.as_str();
+        let Some(anchor) = anchor else {
+            return Some(html);
+        };
+        if anchor.starts_with('^') {
+            return self
+                .blocks
+                .iter()
+                .find(|(id, _)| id == anchor)
+                .map(|(_, h)| h.as_str());
+        }
+        let at = self.headings.iter().position(|h| h.id == anchor)?;
+        let level = self.headings[at].level;
+        let find =
+            |id: &str, level: u8| html.find(&format!("<h{level} id=\"{}\"", escape_html(id)));
+        let start = find(anchor, level)?;
+        let end = self.headings[at + 1..]
+            .iter()
+            .find(|h| h.level <= level)
+            .and_then(|h| find(&h.id, h.level))
+            .filter(|&e| e > start)
+            .unwrap_or(html.len());
+        Some(&html[start..end])
+    }
+
+    /// The links whose content a part shows in place (`EMBED` placeholders).
+    pub fn embeds_in(part: &str) -> impl Iterator<Item = usize> + '_ {
+        part.split(EMBED)
+            .skip(1)
+            .filter_map(|s| s.split(SEP).next()?.parse().ok())
+    }
+}
+
 /// Writes `<hN id="…">` with the ids computed during the AST walk, in order.
 struct HeadingIds {
     /// Id and classes of each heading, in order.

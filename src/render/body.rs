@@ -12,6 +12,45 @@ use crate::text::{escape_html, match_key};
 /// How a URL placeholder appears in an attribute.
 const ASSET_NEEDLE: &str = "=\"playbook-asset:";
 
+/// An embedded part without its anchors: block marks and heading ids belong
+/// to the page it comes from, and would be duplicates where it is shown.
+fn without_ids(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let span = rest.find("<span class=\"block-anchor\" id=\"");
+        let heading = (1..=6)
+            .filter_map(|l| rest.find(&format!("<h{l} id=\"")).map(|i| (i, l)))
+            .min();
+        match (span, heading) {
+            (Some(i), h) if h.is_none_or(|(j, _)| i < j) => {
+                out.push_str(&rest[..i]);
+                let after = &rest[i..];
+                rest = after
+                    .find("</span>")
+                    .map_or("", |e| &after[e + "</span>".len()..]);
+            }
+            (_, Some((i, level))) => {
+                out.push_str(&rest[..i]);
+                out.push_str(&format!("<h{level}"));
+                // Past the id's value and its closing quote.
+                let after = &rest[i + format!("<h{level} id=\"").len()..];
+                rest = after.find('"').map_or("", |q| &after[q + 1..]);
+            }
+            _ => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What is being shown while a body is resolved: the whole pages, and the
+/// embeds (page, link) whose content is being shown.
+struct Shown {
+    wholes: Vec<PageId>,
+    embeds: Vec<(PageId, usize)>,
+}
+
 /// How deep embeds may nest (a page embedding a page embedding…).
 const MAX_EMBED_DEPTH: usize = 8;
 
@@ -19,19 +58,21 @@ impl RenderEnv<'_> {
     /// Substitutes the link placeholders of a page's body.
     pub fn resolve_body(&self, id: PageId) -> String {
         let page = &self.site.pages[id];
-        self.resolve_html(id, &page.body.html, page, &mut vec![id])
+        self.resolve_html(
+            id,
+            &page.body.html,
+            page,
+            &mut Shown {
+                wholes: vec![id],
+                embeds: vec![],
+            },
+        )
     }
 
     /// Substitutes the placeholders of `html`, written by page `source`, for
     /// the page `at` that shows it (`source` itself, or a page embedding
     /// it). `stack` holds the pages being embedded, to stop a cycle.
-    fn resolve_html(
-        &self,
-        source: PageId,
-        html: &str,
-        at: &Page,
-        stack: &mut Vec<PageId>,
-    ) -> String {
+    fn resolve_html(&self, source: PageId, html: &str, at: &Page, stack: &mut Shown) -> String {
         let targets = &self.links.targets[source];
         let mut out = String::with_capacity(html.len() + html.len() / 8);
         let mut rest = html;
@@ -63,7 +104,7 @@ impl RenderEnv<'_> {
                     }
                 }
                 CLOSE => self.close_link(t, &mut out),
-                _ => self.embed(t, at, stack, &mut out),
+                _ => self.embed(t, (source, n), at, stack, &mut out),
             }
         }
         out.push_str(rest);
@@ -123,7 +164,14 @@ impl RenderEnv<'_> {
 
     /// `![[Note]]`, `![[Note#Section]]`, `![[Note#^bloc]]`: the content, with
     /// a link to its page; a link alone for a cycle, a missing page or part.
-    fn embed(&self, t: &Target, at: &Page, stack: &mut Vec<PageId>, out: &mut String) {
+    fn embed(
+        &self,
+        t: &Target,
+        (source, n): (PageId, usize),
+        at: &Page,
+        stack: &mut Shown,
+        out: &mut String,
+    ) {
         let (id, anchor) = match t {
             Target::Page { id, anchor } => (*id, anchor.as_deref()),
             // Nothing to show: the link, as a link of its kind.
@@ -145,18 +193,28 @@ impl RenderEnv<'_> {
             }
         };
         let target = &self.site.pages[id];
-        let part = if stack.contains(&id) || stack.len() > MAX_EMBED_DEPTH {
+        // An embed met again inside its own content, or a whole page inside
+        // itself, would show without end: a link instead (`link` warns).
+        let cycle =
+            stack.embeds.contains(&(source, n)) || (anchor.is_none() && stack.wholes.contains(&id));
+        let part = if cycle || stack.embeds.len() > MAX_EMBED_DEPTH {
             None
         } else {
-            embedded_part(target, anchor)
+            target.body.part(anchor)
         };
         let href = escape_html(&self.target_href(&at.url, at.is_index, t));
         let title = escape_html(&target.title);
         match part {
             Some(html) => {
-                stack.push(id);
-                let inner = self.resolve_html(id, html, at, stack);
-                stack.pop();
+                stack.embeds.push((source, n));
+                if anchor.is_none() {
+                    stack.wholes.push(id);
+                }
+                let inner = self.resolve_html(id, &without_ids(html), at, stack);
+                stack.embeds.pop();
+                if anchor.is_none() {
+                    stack.wholes.pop();
+                }
                 out.push_str("<div class=\"embed\">\n");
                 out.push_str(&inner);
                 out.push_str(&format!(
@@ -258,38 +316,18 @@ impl RenderEnv<'_> {
     }
 }
 
-/// The part of `page`'s body an embed shows: all of it, one block
-/// (`^id`), or one section (its heading and what follows, up to the next
-/// heading of the same or a higher level).
-fn embedded_part<'p>(page: &'p Page, anchor: Option<&str>) -> Option<&'p str> {
-    let html = page.body.html.as_str();
-    let Some(anchor) = anchor else {
-        return Some(html);
-    };
-    if anchor.starts_with('^') {
-        return page
-            .body
-            .blocks
-            .iter()
-            .find(|(id, _)| id == anchor)
-            .map(|(_, h)| h.as_str());
-    }
-    let headings = &page.body.headings;
-    let at = headings.iter().position(|h| h.id == anchor)?;
-    let level = headings[at].level;
-    let find = |id: &str, level: u8| html.find(&format!("<h{level} id=\"{}\"", escape_html(id)));
-    let start = find(anchor, level)?;
-    let end = headings[at + 1..]
-        .iter()
-        .find(|h| h.level <= level)
-        .and_then(|h| find(&h.id, h.level))
-        .filter(|&e| e > start)
-        .unwrap_or(html.len());
-    Some(&html[start..end])
-}
-
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn embedded_parts_lose_their_anchors() {
+        assert_eq!(
+            super::without_ids(
+                "<h2 id=\"a\">A</h2>\n<p><span class=\"block-anchor\" id=\"^b\"></span>B</p><h3 id=\"c\" class=\"x\">C</h3>"
+            ),
+            "<h2>A</h2>\n<p>B</p><h3 class=\"x\">C</h3>"
+        );
+    }
+
     #[test]
     fn the_image_needle_matches_the_placeholder() {
         assert_eq!(

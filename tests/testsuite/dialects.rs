@@ -78,7 +78,7 @@ fn obsidian_vault() {
     pages(
         &s,
         "obsidian",
-        &["notes/cooperation/", "atelier/", "cycle-a/"],
+        &["notes/cooperation/", "atelier/", "cycle-a/", "soi/"],
     );
     assert!(published(&s, "pieces/schema.png") && published(&s, "pieces/son.mp3"));
     assert!(!published(&s, ".obsidian"), ".obsidian/ is never published");
