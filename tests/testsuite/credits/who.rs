@@ -286,3 +286,18 @@ fn bots_are_never_people_and_the_best_spelling_is_shown() {
         ["redaction: Chaïb Martinez"]
     );
 }
+
+#[test]
+fn a_person_taken_for_a_bot_is_credited_through_not_bots() {
+    let r = repo();
+    r.file("content/a.md", "# A\n\nTexte.\n");
+    r.commit("Jan Bot <jan.bot@ville.example>", "A");
+    r.site.build_ok(&[]);
+    assert!(!r.site.exists("public/personnes/jan-bot"));
+    assert_eq!(credits_block(&r.site.read("public/a/index.html")), "");
+    r.file("playbook.toml", "[credits]\nnot_bots = [\"Jan Bot\"]\n");
+    r.site.build_ok(&[]);
+    let a = r.site.read("public/a/index.html");
+    assert_eq!(block_summary(credits_block(&a)), ["redaction: Jan Bot"]);
+    assert!(r.site.exists("public/personnes/jan-bot/index.html"));
+}
