@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use playbook::config::BOT_PATTERNS;
 use playbook::git::{HistoryOptions, read_history};
 
 fn main() -> ExitCode {
@@ -19,9 +18,7 @@ fn main() -> ExitCode {
     let content = args
         .next()
         .map_or_else(|| PathBuf::from("content"), PathBuf::from);
-    let opts = HistoryOptions {
-        exclude: BOT_PATTERNS.iter().map(|s| (*s).to_owned()).collect(),
-    };
+    let opts = HistoryOptions::default();
     let start = Instant::now();
     match read_history(&site, &content, &opts) {
         Ok(h) => {

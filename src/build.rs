@@ -81,6 +81,7 @@ pub fn read_git(root: &Path, config: &Config) -> Result<Option<History>, String>
     }
     let opts = HistoryOptions {
         exclude: config.credits.exclude.clone(),
+        not_bots: config.credits.not_bots.clone(),
     };
     match git::read_history(root, Path::new("content"), &opts) {
         Ok(h) => Ok(Some(h)),

@@ -36,11 +36,6 @@ pub struct Config {
     pub search: SearchConfig,
 }
 
-/// Identities never credited by default (`[credits] exclude`): the usual
-/// bots (GitHub apps, Dependabot, Renovate). `git` receives them through
-/// `git::HistoryOptions::exclude`.
-pub const BOT_PATTERNS: &[&str] = &["*[bot]*", "dependabot*", "renovate*"];
-
 /// `[credits]`: contributor credits from git and front matter.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -49,9 +44,13 @@ pub struct CreditsConfig {
     pub enabled: bool,
     /// Read the git history (one `git log`); `false`: front matter only.
     pub git: bool,
-    /// Identities never credited (bots), glob patterns matched without
-    /// regard to case against names and emails. Defaults to the usual bots.
+    /// More identities never credited, glob patterns matched without
+    /// regard to case against names and emails. Bots are never credited
+    /// anyway: `git::is_bot` recognises them by name and email.
     pub exclude: Vec<String>,
+    /// People whom `git::is_bot` takes for bots (`Jan Bot`), patterns like
+    /// `exclude`'s.
+    pub not_bots: Vec<String>,
     /// Publish contributors' emails on their person pages (default: never).
     pub show_emails: bool,
     /// Changes listed on "Dernières modifications" and in `atom.xml`.
@@ -63,7 +62,8 @@ impl Default for CreditsConfig {
         CreditsConfig {
             enabled: true,
             git: true,
-            exclude: BOT_PATTERNS.iter().map(|s| s.to_string()).collect(),
+            exclude: vec![],
+            not_bots: vec![],
             show_emails: false,
             feed_entries: 30,
         }
@@ -146,7 +146,7 @@ impl Config {
             Diagnostic::error(path, line, col, first_line(e.message())).with_help(
                 "known keys: title, description, base_url, language, theme, url_style, \
                  edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags, \
-                 [credits] enabled, git, exclude, show_emails, feed_entries, [search] enabled",
+                 [credits] enabled, git, exclude, not_bots, show_emails, feed_entries, [search] enabled",
             )
         })?;
         if !LANGUAGES.contains(&config.language.as_str()) {

@@ -138,6 +138,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("role_notes", "Prise de notes", "Note-taking"),
     ("role_timekeeping", "Gardien du temps", "Timekeeping"),
     ("role_participation", "Participation", "Participation"),
+    ("role_publishing", "Mise en ligne", "Publishing"),
     ("contributors", "Contributeurs", "Contributors"),
     (
         "contributors_intro",
@@ -245,6 +246,81 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "search_help",
         "Flèches haut et bas pour parcourir les résultats, Entrée pour ouvrir, Échap pour fermer.",
         "Up and down arrows to browse the results, Enter to open, Escape to close.",
+    ),
+];
+
+/// Collective and anonymous mentions in the people lists of the front
+/// matter (`authors`, `facilitators`, `scribes`, `timekeepers`,
+/// `participants`): the credits show them as text, never as a person with
+/// a page. Compared word by word, without regard to case, accents or
+/// punctuation; a final `…` stands for any words after (`une personne…`
+/// matches `Une personne de la mairie de Saint-Ouen`). Every language's
+/// list applies on every site. `_people.toml` can add one (`group = true`)
+/// or make an exception (`group = false`).
+pub const GROUP_MENTIONS: &[(&str, &[&str])] = &[
+    (
+        "fr",
+        &[
+            "?",
+            "tous…",
+            "toutes…",
+            "tout le monde",
+            "tout le groupe",
+            "le groupe…",
+            "groupe…",
+            "l'ensemble…",
+            "ensemble des…",
+            "collectif…",
+            "le collectif…",
+            "en collectif",
+            "collectivement",
+            "collaboratif",
+            "les participants",
+            "les participantes",
+            "participants",
+            "des participants…",
+            "plusieurs…",
+            "une personne…",
+            "un agent…",
+            "une agente…",
+            "quelqu'un…",
+            "un participant…",
+            "une participante…",
+            "un membre…",
+            "une membre…",
+            "un représentant…",
+            "une représentante…",
+            "l'équipe…",
+            "anonyme",
+            "inconnu",
+            "inconnue",
+            "non renseigné",
+            "personne",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "all…",
+            "everyone",
+            "everybody",
+            "the group…",
+            "the whole group",
+            "whole group",
+            "the participants",
+            "participants",
+            "collective…",
+            "the collective…",
+            "the team…",
+            "someone…",
+            "somebody…",
+            "a person…",
+            "a participant…",
+            "a member…",
+            "several…",
+            "anonymous",
+            "unknown",
+        ],
     ),
 ];
 

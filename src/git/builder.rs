@@ -104,16 +104,21 @@ impl HistoryBuilder {
             nodes_of,
             ..
         } = self;
-        let mut people = People::new(&opts.exclude);
+        let mut people = People::new(opts);
         for ((change, (author, coauthors)), nodes) in changes.iter_mut().zip(idents).zip(&nodes_of)
         {
             change.author = people.credit(&author);
+            if change.author.is_some() {
+                people.used(&author);
+            }
             for co in &coauthors {
-                if let Some(id) = people.credit(mailmap.get(co).unwrap_or(co))
+                let co = mailmap.get(co).unwrap_or(co);
+                if let Some(id) = people.credit(co)
                     && Some(id) != change.author
                     && !change.coauthors.contains(&id)
                 {
                     change.coauthors.push(id);
+                    people.used(co);
                 }
             }
             // Current paths, now that every rename is known.

@@ -1,7 +1,8 @@
 //! Who is who: an [`Identity`] as git printed it, contacts as written in
 //! `Co-authored-by` trailers and by `git check-mailmap` ([`parse_contact`]),
 //! names as shown and compared ([`normalize_name`]), the key that groups
-//! identities into one person ([`identity_key`]), and the exclusion patterns
+//! identities into one person ([`identity_key`]), the spelling shown for a
+//! person ([`best_spelling`]), and the exclusion patterns
 //! (`Exclusions`, compiled by globset). Pure; used by `log.rs`, `run.rs` and
 //! `people.rs`.
 
@@ -42,6 +43,43 @@ pub fn parse_contact(s: &str) -> Identity {
 pub fn normalize_name(name: &str) -> String {
     let nfc: String = name.nfc().collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How much a spelling looks like a name as people write it, to choose the
+/// one displayed: 2 for words with capitals (`Chaïb Martinez`, `Anne B.`),
+/// 0 for a login (one word, lower-case or with a digit, `.`, `_` or `@`:
+/// `chaib.martinez`, `soizicpenicaud`, `jdoe42`), 1 in between (`Bastien`,
+/// `léon h`).
+pub fn name_quality(name: &str) -> u8 {
+    let spaced = name.split_whitespace().nth(1).is_some();
+    let capitals = name.chars().any(char::is_uppercase);
+    let login = name
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '.' | '_' | '@'));
+    match (spaced, capitals) {
+        (false, _) if login || !capitals => 0,
+        (true, true) if !name.contains(['@', '_']) && !name.chars().any(|c| c.is_ascii_digit()) => {
+            2
+        }
+        _ => 1,
+    }
+}
+
+/// The spelling to display among `(spelling, uses)`, listed newest first:
+/// the best [`name_quality`], then the most used, then the one with more
+/// accented letters, then the newest. `None` when the list is empty.
+pub fn best_spelling<'a>(spellings: impl IntoIterator<Item = (&'a str, u32)>) -> Option<&'a str> {
+    spellings
+        .into_iter()
+        .enumerate()
+        .max_by_key(|&(i, (s, uses))| {
+            let accents = s
+                .chars()
+                .filter(|c| c.is_alphabetic() && !c.is_ascii())
+                .count();
+            (name_quality(s), uses, accents, std::cmp::Reverse(i))
+        })
+        .map(|(_, (s, _))| s)
 }
 
 /// The key that groups identities: the lower-cased email, or `name:` and

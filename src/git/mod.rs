@@ -27,10 +27,16 @@
 //! - Co-authors (`Co-authored-by:` trailers) are credited like authors and
 //!   counted apart ([`Contribution::coauthored`]); `.mailmap` applies to them
 //!   too. A co-author without an email is keyed by name and not mailmapped.
-//! - Excluded identities (bots, [`HistoryOptions::exclude`]) are never
-//!   credited, but their commits still changed the file: they count in
+//! - Excluded identities (bots, recognised by name and email by
+//!   `bots.rs`, and [`HistoryOptions::exclude`]) are never credited, but
+//!   their commits still changed the file: they count in
 //!   [`FileHistory::commits`], date it, and appear in [`History::changes`]
-//!   with no author.
+//!   with no author. They are excluded before identities are grouped by
+//!   email, so a bot that commits with a person's email is never merged
+//!   into that person.
+//! - A person's displayed name is the spelling that looks most like a name
+//!   as people write it, then the most used ([`best_spelling`]): `Chaïb
+//!   Martinez` (25 commits) rather than `chaib.martinez` (3).
 //! - Only the repository's own `.mailmap` applies (`mailmap.file` and
 //!   `mailmap.blob` from the user's config are ignored), so the same
 //!   repository gives the same credits on every machine.
@@ -41,6 +47,7 @@ use std::collections::BTreeMap;
 
 use crate::date::Date;
 
+mod bots;
 mod builder;
 mod identity;
 mod log;
@@ -48,21 +55,29 @@ mod people;
 mod run;
 mod walk;
 
+pub use bots::{BOT_EMAILS, BOT_NAMES, is_bot};
 pub use builder::{HistoryBuilder, build_history};
-pub use identity::{Identity, identity_key, normalize_name, parse_contact};
+pub use identity::{
+    Identity, best_spelling, identity_key, name_quality, normalize_name, parse_contact,
+};
 pub use log::{Commit, FileChange, LogParser, ParseError, parse_log};
 pub use run::{HistoryError, head, parse_status, read_history, read_uncommitted};
 
 /// What [`read_history`] and [`build_history`] take besides the history.
+///
+/// Bots ([`is_bot`]: by name and by email) are never credited, whatever
+/// the options; these add to them and make exceptions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HistoryOptions {
-    /// Identities never credited, as glob-like patterns matched without
-    /// regard to case against the (mailmapped) name and against the email:
-    /// `*` matches any run of characters, `?` one byte (an accented letter
-    /// is two), anything else (including `[`) itself. E.g. `*[bot]*`,
-    /// `dependabot*`: `[credits] exclude` gives them, by default
-    /// `config::BOT_PATTERNS`.
+    /// More identities never credited, as glob-like patterns matched
+    /// without regard to case against the (mailmapped) name and against the
+    /// email: `*` matches any run of characters, `?` one byte (an accented
+    /// letter is two), anything else (including `[`) itself. E.g.
+    /// `robot-*`, `*@ci.ville.example`: `[credits] exclude` gives them.
     pub exclude: Vec<String>,
+    /// People whom [`is_bot`] takes for bots (`Jan Bot`), as patterns like
+    /// `exclude`'s: `[credits] not_bots` gives them. `exclude` still applies.
+    pub not_bots: Vec<String>,
 }
 
 /// The history of the content folder.
@@ -105,9 +120,10 @@ pub struct Person {
     /// lower-cased normalised name when git had no email. It contains the
     /// email: never render it.
     pub key: String,
-    /// Display name: the spelling of the newest commit, normalised (NFC,
-    /// trimmed, inner spaces collapsed). When git had no name, the part of
-    /// the email before the `@`.
+    /// Display name, normalised (NFC, trimmed, inner spaces collapsed): the
+    /// best of `spellings` by [`best_spelling`] (capitals and spaces over a
+    /// login-like `first.last`, then the most commits). When git had no
+    /// name, the part of the email before the `@`.
     pub name: String,
     /// Every spelling seen, normalised, newest first (`name` included), for
     /// matching a people file.

@@ -1,7 +1,8 @@
 //! Rendering of the credits: the block on each page, the person pages, the
 //! "Contributeurs" index, the "Structures" page and "Dernières
 //! modifications" (whose feed is `atom.rs`). Pure, like the rest of the
-//! render stage.
+//! render stage. Collective and anonymous mentions (`credits::Group`) are
+//! text beside the people's links: they have no page.
 //!
 //! No email reaches the output unless `[credits] show_emails` is on, and
 //! then only on person pages.
@@ -26,6 +27,9 @@ pub(super) struct RoleView {
     id: &'static str,
     label: &'static str,
     people: Vec<LinkView>,
+    /// Collective and anonymous mentions (`Tout le groupe`), shown as text
+    /// after the people.
+    groups: Vec<String>,
 }
 
 /// `page.credits`.
@@ -78,6 +82,9 @@ struct StructureView<'a> {
     name: &'a str,
     id: &'a str,
     members: Vec<LinkView>,
+    /// Its collective mentions (`Une personne de la mairie de
+    /// Saint-Ouen`), as text.
+    groups: Vec<&'a str>,
     pages: usize,
     commits: u32,
     roles: Vec<RoleCount>,
@@ -129,10 +136,19 @@ impl RenderEnv<'_> {
             roles: pc
                 .roles
                 .iter()
-                .map(|(r, people)| RoleView {
-                    id: r.id(),
-                    label: self.role_label(*r),
-                    people: people.iter().map(|&i| self.person_link(from, i)).collect(),
+                .map(|rc| RoleView {
+                    id: rc.role.id(),
+                    label: self.role_label(rc.role),
+                    people: rc
+                        .people
+                        .iter()
+                        .map(|&i| self.person_link(from, i))
+                        .collect(),
+                    groups: rc
+                        .groups
+                        .iter()
+                        .map(|&g| self.credits.groups[g].name.clone())
+                        .collect(),
                 })
                 .collect(),
             commits: pc.commits,
@@ -243,6 +259,11 @@ impl RenderEnv<'_> {
                     .members
                     .iter()
                     .map(|&m| self.person_link(from, m))
+                    .collect(),
+                groups: s
+                    .groups
+                    .iter()
+                    .map(|&g| self.credits.groups[g].name.as_str())
                     .collect(),
                 pages: s.pages,
                 commits: s.commits,

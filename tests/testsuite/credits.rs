@@ -55,6 +55,23 @@ fn links(html: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The collective mentions shown as text in one role of a credits block.
+fn groups(block: &str, id: &str) -> Vec<String> {
+    let Some(start) = block.find(&format!("class=\"role-{id}\"")) else {
+        return vec![];
+    };
+    let end = block[start..].find("</div>").unwrap() + start;
+    spans(&block[start..end])
+}
+
+/// Every `<span class="credit-group">text</span>` of a fragment.
+fn spans(html: &str) -> Vec<String> {
+    html.split("<span class=\"credit-group\">")
+        .skip(1)
+        .map(|part| part[..part.find("</span>").unwrap()].to_string())
+        .collect()
+}
+
 fn names(v: &[(String, String)]) -> Vec<&str> {
     v.iter().map(|(n, _)| n.as_str()).collect()
 }
@@ -229,9 +246,14 @@ fn credits_from_a_real_history() {
         names(&role(block, "prise-de-notes")),
         ["Chloé Durand", "Bob Martin"]
     );
-    assert_eq!(names(&role(block, "gardien-du-temps")), ["Tous"]);
+    // "Tous" is the whole group, not a person: text, with no page.
+    assert_eq!(names(&role(block, "gardien-du-temps")), Vec::<&str>::new());
+    assert_eq!(groups(block, "gardien-du-temps"), ["Tous"]);
     assert_eq!(names(&role(block, "participation")), ["Emmanuel", "Claire"]);
-    assert_eq!(names(&role(block, "redaction")), ["Anne Berlemont"]);
+    // Anne committed the minutes: she put them online, the pad's people
+    // wrote them.
+    assert_eq!(names(&role(block, "redaction")), Vec::<&str>::new());
+    assert_eq!(names(&role(block, "mise-en-ligne")), ["Anne Berlemont"]);
 
     // The merged branch: Chloé wrote the typology; the merge author and the
     // bot are credited nowhere. The typology has uncommitted changes.
@@ -268,7 +290,6 @@ fn credits_from_a_real_history() {
             "Claire",
             "Emmanuel",
             "Florence Mensah",
-            "Tous"
         ]
     );
     for bad in ["Marc Fusion", "dependabot", "anne <", ">anne<"] {
@@ -279,10 +300,11 @@ fn credits_from_a_real_history() {
     let anne = main_of(&r.read("public/personnes/anne-berlemont/index.html")).to_string();
     assert!(anne.contains("Direction de la transformation</a>"));
     assert!(
-        anne.contains("Rédaction <span class=\"count\">(3)</span>"),
+        anne.contains("Rédaction <span class=\"count\">(2)</span>"),
         "{anne}"
     );
     assert!(anne.contains("Animation <span class=\"count\">(1)</span>"));
+    assert!(anne.contains("Mise en ligne <span class=\"count\">(1)</span>"));
     // Three commits: two under the old identity's mailmapped name, one rename.
     assert!(anne.contains("<li>2 modifications</li>"), "{anne}");
     let chloe = main_of(&r.read("public/personnes/chloe-durand/index.html")).to_string();
@@ -604,8 +626,11 @@ fn hostile_names_are_escaped_everywhere() {
             "&lt;script&gt;alert(1)&lt;/script&gt;",
             "{{ t.home }}",
             "O&#39;Brien &quot;Bob&quot; &lt;b&gt;",
-            "Zoé &quot;{{ x }}&quot; &amp; &#39;co&#39; Martin",
         ]
+    );
+    assert_eq!(
+        names(&role(block, "modifications")),
+        ["Zoé &quot;{{ x }}&quot; &amp; &#39;co&#39; Martin"]
     );
     assert!(block.contains("alert(1)"), "{block}");
     assert!(!block.contains("<script>"));
@@ -722,19 +747,26 @@ fn the_bundled_example_credits_the_seed_workshop() {
         names(&role(block, "animation")),
         ["Florence Mensah", "Anne Berlemont"]
     );
+    // The whole group and the person from Saint-Ouen are text, not people.
     assert_eq!(
         names(&role(block, "prise-de-notes")),
-        ["Anne Berlemont", "Célia", "Tout le groupe"]
+        ["Anne Berlemont", "Célia"]
+    );
+    assert_eq!(groups(block, "prise-de-notes"), ["Tout le groupe"]);
+    assert_eq!(groups(block, "gardien-du-temps"), ["Tout le groupe"]);
+    assert_eq!(
+        names(&role(block, "participation")),
+        ["Emmanuel", "Claire", "JM"]
+    );
+    assert_eq!(
+        groups(block, "participation"),
+        ["Une personne de la mairie de Saint-Ouen"]
     );
     let title = "Implanter le collaboratif dans nos structures";
     for (slug, roles) in [
         ("florence-mensah", &["Animation"][..]),
         ("anne-berlemont", &["Animation", "Prise de notes"][..]),
         ("celia", &["Prise de notes"][..]),
-        (
-            "tout-le-groupe",
-            &["Prise de notes", "Gardien du temps"][..],
-        ),
     ] {
         let page = main_of(&s.read(&format!("public/personnes/{slug}/index.html"))).to_string();
         for role in roles {
@@ -746,6 +778,23 @@ fn the_bundled_example_credits_the_seed_workshop() {
             assert!(section.contains(title), "{slug} {role}");
         }
     }
+    let people: Vec<String> = std::fs::read_dir(s.path().join("public/personnes"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        people,
+        [
+            "anne-berlemont",
+            "celia",
+            "claire",
+            "emmanuel",
+            "florence-mensah",
+            "jm"
+        ]
+    );
     let st = main_of(&s.read("public/structures/index.html")).to_string();
     let team = &st[st.find("id=\"equipe-d-animation-du-playbook\"").unwrap()..];
     let team = &team[..team.find("</section>").unwrap()];
@@ -753,7 +802,19 @@ fn the_bundled_example_credits_the_seed_workshop() {
         names(&links(team)),
         ["Anne Berlemont", "Célia", "Florence Mensah"]
     );
-    assert!(st.contains("Mairie de Saint-Ouen"));
+    // The mairie took part through its anonymous participant.
+    let mairie = &st[st.find("id=\"mairie-de-saint-ouen\"").unwrap()..];
+    let mairie = &mairie[..mairie.find("</section>").unwrap()];
+    assert!(links(mairie).is_empty(), "{mairie}");
+    assert_eq!(spans(mairie), ["Une personne de la mairie de Saint-Ouen"]);
+    assert!(
+        mairie.contains("Membres <span class=\"count\">(1)</span>"),
+        "{mairie}"
+    );
+    assert!(
+        mairie.contains("<dt>Participation</dt><dd>1 page</dd>"),
+        "{mairie}"
+    );
     assert!(!s.exists("public/_people.toml"));
     assert_eq!(addresses(&s.path().join("public")), Vec::<String>::new());
     // The example's people file is kept in sync with its pages.
@@ -761,3 +822,5 @@ fn the_bundled_example_credits_the_seed_workshop() {
     assert_eq!(check.code, 0, "{}", check.stdout);
     assert!(!check.stdout.contains("looks like"), "{}", check.stdout);
 }
+
+mod who;

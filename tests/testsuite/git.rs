@@ -23,6 +23,7 @@ impl Repo {
     fn history_with(&self, exclude: &[&str]) -> History {
         let opts = HistoryOptions {
             exclude: exclude.iter().map(|s| (*s).to_owned()).collect(),
+            ..HistoryOptions::default()
         };
         read_history(self.path(), Path::new("content"), &opts).expect("read_history")
     }
@@ -187,30 +188,106 @@ fn merges_are_ignored() {
 }
 
 #[test]
-fn bots_are_excluded_by_pattern() {
+fn bots_are_recognised_by_name_and_email_and_never_merged() {
     let r = repo();
     r.file("content/a.md", "a\n")
-        .commit("Anne <anne@example.invalid>", "a");
+        .commit("Chaïb Martinez <chaib@ville.example>", "a");
     r.file("content/a.md", "a2\n").commit(
         "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
         "bump",
     );
     r.file("content/a.md", "a3\n")
         .commit("Renovate Bot <bot@renovateapp.com>", "deps");
+    // GitBook's bot, with the email of the person whose change it synced.
     r.file("content/a.md", "a4\n").commit(
+        "gitbook-bot <chaib@ville.example>",
+        "GitBook: [main] 1 page modified",
+    );
+    r.file("content/a.md", "a5\n").commit(
+        "github-actions <41898282+github-actions[bot]@users.noreply.github.com>",
+        "format",
+    );
+    r.file("content/a.md", "a6\n")
+        .commit("GitHub <noreply@github.com>", "Initial commit");
+    r.file("content/a.md", "a7\n").commit(
         "allcontributors[bot] <46447321+allcontributors[bot]@users.noreply.github.com>",
         "docs: add Bob\n\nCo-authored-by: Bob <bob@example.invalid>",
     );
-    let h = r.history_with(playbook::config::BOT_PATTERNS);
-    assert_eq!(names(&h), ["Anne", "Bob"]);
-    assert_eq!(credits(&h, "a.md"), ["Anne:1*", "Bob:1"]);
+    // A person's own GitHub no-reply address is a person's.
+    r.file("content/b.md", "b\n")
+        .commit("Léa <12345+lea@users.noreply.github.com>", "b");
+    let h = r.history();
+    assert_eq!(names(&h), ["Bob", "Chaïb Martinez", "Léa"]);
+    assert_eq!(credits(&h, "a.md"), ["Bob:1", "Chaïb Martinez:1*"]);
+    // The bot did not lend its commit to the person whose email it used.
+    let chaib = h
+        .people
+        .iter()
+        .find(|p| p.name == "Chaïb Martinez")
+        .unwrap();
+    assert_eq!((chaib.commits, chaib.spellings.len()), (1, 1));
     // The bots' commits still date the page and are still listed.
     let f = h.file("a.md").unwrap();
-    assert_eq!(f.commits, 4);
+    assert_eq!(f.commits, 7);
     assert_eq!(h.change(f.updated).subject, "docs: add Bob");
-    assert_eq!(h.changes[1].author, None);
-    // Without patterns they are ordinary authors.
-    assert_eq!(r.history().people.len(), 5);
+    let authorless: Vec<&str> = h
+        .changes
+        .iter()
+        .filter(|c| c.author.is_none())
+        .map(|c| c.subject.as_str())
+        .collect();
+    assert_eq!(
+        authorless,
+        [
+            "docs: add Bob",
+            "Initial commit",
+            "format",
+            "GitBook: [main] 1 page modified",
+            "deps",
+            "bump"
+        ]
+    );
+    // `exclude` adds patterns; `not_bots` makes an exception.
+    assert_eq!(names(&r.history_with(&["léa*"])), ["Bob", "Chaïb Martinez"]);
+    let opts = HistoryOptions {
+        not_bots: vec!["gitbook-bot".into()],
+        ..HistoryOptions::default()
+    };
+    let h = read_history(r.path(), Path::new("content"), &opts).unwrap();
+    assert_eq!(credits(&h, "a.md"), ["Chaïb Martinez:2*", "Bob:1"]);
+}
+
+#[test]
+fn the_name_shown_is_the_most_used_spelling_written_like_a_name() {
+    let r = repo();
+    r.file("content/a.md", "a\n")
+        .commit("Chaïb Martinez <chaib@ville.example>", "a");
+    for n in 0..24 {
+        r.file("content/a.md", &format!("a{n}\n"))
+            .commit("Chaïb Martinez <chaib@ville.example>", "edit");
+    }
+    for n in 0..3 {
+        r.file("content/b.md", &format!("b{n}\n"))
+            .commit("chaib.martinez <CHAIB@ville.example>", "edit");
+    }
+    // A login more used than the name: the name still shows.
+    r.file("content/c.md", "c\n")
+        .commit("Agnès Haasser <agnes@ville.example>", "c");
+    for n in 0..4 {
+        r.file("content/c.md", &format!("c{n}\n"))
+            .commit("agnes.haasser <agnes@ville.example>", "edit");
+    }
+    let h = r.history();
+    assert_eq!(names(&h), ["Agnès Haasser", "Chaïb Martinez"]);
+    let chaib = h
+        .people
+        .iter()
+        .find(|p| p.name == "Chaïb Martinez")
+        .unwrap();
+    assert_eq!(chaib.commits, 28);
+    // The newest spelling comes first in `spellings`; it is not the name.
+    assert_eq!(chaib.spellings, ["chaib.martinez", "Chaïb Martinez"]);
+    assert_eq!(credits(&h, "b.md"), ["Chaïb Martinez:3*"]);
 }
 
 #[test]
@@ -307,12 +384,28 @@ fn no_repository_at_all() {
 
 #[test]
 fn real_history_etalab_guides() {
-    replay_and_compare("etalab-guides");
+    let Some(h) = replay_and_compare("etalab-guides") else {
+        return;
+    };
+    // Two people named Bastien, two emails: two people.
+    assert_eq!(h.people.iter().filter(|p| p.name == "Bastien").count(), 2);
 }
 
 #[test]
 fn real_history_foam_docs() {
-    replay_and_compare("foam-docs");
+    let Some(h) = replay_and_compare("foam-docs") else {
+        return;
+    };
+    // 115 commits of allcontributors[bot]: nobody's.
+    assert!(h.people.iter().all(|p| !p.name.contains("bot")));
+    // "Riccardo" (38 commits) and "Riccardo Ferretti" (73), one email.
+    let ric: Vec<(&str, u32)> = h
+        .people
+        .iter()
+        .filter(|p| p.name.starts_with("Riccardo"))
+        .map(|p| (p.name.as_str(), p.commits))
+        .collect();
+    assert_eq!(ric, [("Riccardo Ferretti", 111)]);
 }
 
 /// One row of `HISTORY.tsv`.
@@ -332,14 +425,14 @@ struct Row {
 /// finds them), then checks that `read_history` credits every author with
 /// the number of distinct commits the table gives them, and every current
 /// file with the commits `git log --follow` finds for it.
-fn replay_and_compare(corpus: &str) {
+fn replay_and_compare(corpus: &str) -> Option<History> {
     let tsv = repo_root()
         .join("../shared/corpora")
         .join(corpus)
         .join("HISTORY.tsv");
     let Ok(text) = std::fs::read_to_string(&tsv) else {
         eprintln!("skipped: {} is missing", tsv.display());
-        return;
+        return None;
     };
     let rows: Vec<Row> = text
         .lines()
@@ -462,10 +555,11 @@ fn replay_and_compare(corpus: &str) {
 
     // Distinct commits per author (email hash) in the table, minus the
     // commits the replay could not reproduce (a deletion of a file that
-    // the date order had not created yet: an empty commit git log skips).
+    // the date order had not created yet: an empty commit git log skips),
+    // and minus the bots'.
     let mut expected: BTreeMap<String, usize> = BTreeMap::new();
     for c in &order {
-        if !no_op.contains(&(*c).to_owned()) {
+        if !no_op.contains(&(*c).to_owned()) && !playbook::git::is_bot(&by_commit[c][0].name, "") {
             *expected
                 .entry(by_commit[c][0].email_hash.clone())
                 .or_default() += 1;
@@ -558,6 +652,7 @@ fn replay_and_compare(corpus: &str) {
         h.people.len(),
         h.files.len()
     );
+    Some(h)
 }
 
 fn sorted<'a>(v: &[&'a str]) -> Vec<&'a str> {

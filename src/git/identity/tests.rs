@@ -67,14 +67,46 @@ fn exclusions_read_only_star_and_question_mark() {
 
 #[test]
 fn exclusions_are_one_set() {
-    let bots = Exclusions::new(
-        &crate::config::BOT_PATTERNS
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect::<Vec<_>>(),
-    );
-    assert!(bots.matches("renovate[bot]") && bots.matches("Dependabot"));
-    assert!(bots.matches("allcontributors[bot]"));
-    assert!(!bots.matches("Anne") && !bots.matches("bot"));
+    let set = Exclusions::new(&["robot-*".to_owned(), "*@ci.example".to_owned()]);
+    assert!(set.matches("Robot-Relecture") && set.matches("x@ci.example"));
+    assert!(!set.matches("Anne") && !set.matches("robot"));
     assert!(!Exclusions::new(&[]).matches("") && !Exclusions::new(&[]).matches("a"));
+}
+
+#[test]
+fn the_displayed_spelling_looks_like_a_name_then_is_the_most_used() {
+    assert_eq!(name_quality("Chaïb Martinez"), 2);
+    assert_eq!(name_quality("Anne B."), 2);
+    assert_eq!(name_quality("Bastien"), 1);
+    assert_eq!(name_quality("KimMontalibet"), 1);
+    assert_eq!(name_quality("léon h"), 1);
+    assert_eq!(name_quality("chaib.martinez"), 0);
+    assert_eq!(name_quality("soizicpenicaud"), 0);
+    assert_eq!(name_quality("Juliengbt23"), 0);
+    // Listed newest first, with their commits.
+    let best = |v: &[(&'static str, u32)]| best_spelling(v.iter().copied());
+    assert_eq!(
+        best(&[("chaib.martinez", 3), ("Chaïb Martinez", 25)]),
+        Some("Chaïb Martinez")
+    );
+    // A name as people write it beats a login, however much more used.
+    assert_eq!(
+        best(&[("agnes.haasser", 40), ("Agnès Haasser", 2)]),
+        Some("Agnès Haasser")
+    );
+    // Then the most used, then accents, then the newest.
+    assert_eq!(
+        best(&[("Riccardo", 38), ("Riccardo Ferretti", 73)]),
+        Some("Riccardo Ferretti")
+    );
+    assert_eq!(
+        best(&[("Agnes Haasser", 5), ("Agnès Haasser", 9)]),
+        Some("Agnès Haasser")
+    );
+    assert_eq!(
+        best(&[("Agnes Haasser", 9), ("Agnès Haasser", 9)]),
+        Some("Agnès Haasser")
+    );
+    assert_eq!(best(&[("Anne B", 1), ("Anne C", 1)]), Some("Anne B"));
+    assert_eq!(best(&[]), None);
 }

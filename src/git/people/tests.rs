@@ -3,12 +3,7 @@ use crate::git::{HistoryOptions, build_history};
 
 #[test]
 fn co_authors_bots_and_identities() {
-    let opts = HistoryOptions {
-        exclude: crate::config::BOT_PATTERNS
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect(),
-    };
+    let opts = HistoryOptions::default();
     let commits = log(&[
         rec(
             4,
@@ -65,4 +60,47 @@ fn co_authors_bots_and_identities() {
     assert_eq!(credits(&h, "q.md"), ["Florence:1*"]);
     assert_eq!(h.people[2].key, "name:florence");
     assert!(h.people.iter().all(|p| !p.name.contains("bot")));
+}
+
+#[test]
+fn a_bot_sharing_a_persons_email_stays_out_and_the_best_spelling_is_shown() {
+    let mut records = vec![rec(
+        30,
+        300,
+        "gitbook-bot <chaib@x>",
+        "GitBook: [main] 2 pages modified",
+        &[],
+        &[&["M", "content/p.md"]],
+    )];
+    for n in 0..3 {
+        records.push(rec(
+            20 + n,
+            200 + i64::from(n),
+            "chaib.martinez <chaib@x>",
+            "edit",
+            &[],
+            &[&["M", "content/p.md"]],
+        ));
+    }
+    records.push(rec(
+        1,
+        10,
+        "Chaïb Martinez <CHAIB@x>",
+        "create",
+        &[],
+        &[&["A", "content/p.md"]],
+    ));
+    let h = build_history(log(&records), "content/", &HistoryOptions::default());
+    assert_eq!(h.people.len(), 1);
+    let p = &h.people[0];
+    assert_eq!(p.name, "Chaïb Martinez");
+    assert_eq!(p.spellings, ["chaib.martinez", "Chaïb Martinez"]);
+    assert_eq!((p.commits, h.file("p.md").unwrap().commits), (4, 5));
+    // Unless the site says this one is a person.
+    let opts = HistoryOptions {
+        not_bots: vec!["gitbook-bot".into()],
+        ..HistoryOptions::default()
+    };
+    let h = build_history(log(&records), "content/", &opts);
+    assert_eq!(h.people[0].commits, 5);
 }
