@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
                 pages.push(*page);
             }
             Parsed::Draft => unreachable!("drafts are kept"),
-            Parsed::Failed(_) => errors = true,
+            Parsed::Failed { .. } => errors = true,
         }
     }
     pages.sort_by(|a, b| a.source.cmp(&b.source));
