@@ -5,6 +5,7 @@
 mod util;
 
 mod build;
+mod cli;
 mod credits;
 mod dialects;
 mod disk;
@@ -13,6 +14,7 @@ mod hostile;
 mod import;
 mod kill;
 mod output_safety;
+mod pads;
 mod search;
 mod serve;
 mod subpath;
