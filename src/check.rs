@@ -1,9 +1,9 @@
 //! `playbook check`: every problem of a site, without writing anything.
 //!
 //! Runs the same pure stages as `build` (load, parse, assemble, link) plus
-//! the wiki analysis, and adds what only a check reports: orphan pages, and
+//! the wiki analysis, and adds what only a check reports: orphan pages,
 //! names that look like another contributor's but are not mapped to them
-//! by the people file.
+//! by the people file, and placeholders `playbook new` left unfilled.
 
 use std::path::Path;
 
@@ -13,6 +13,9 @@ use crate::build::{Compiled, compile, read_config, read_git, read_people};
 use crate::credits;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::link::Target;
+use crate::scaffold::{MINUTES_SAMPLE, PLACEHOLDER};
+use crate::site::Page;
+use crate::text::match_key;
 use crate::wiki;
 
 /// The result of a check.
@@ -105,6 +108,11 @@ pub fn check(root: &Path, drafts: bool) -> Report {
         };
         diagnostics.push(d.with_help(help));
     }
+    for page in &site.pages {
+        if let Some(source) = loaded.pages.iter().find(|s| s.rel == page.source) {
+            diagnostics.extend(placeholders(page, &source.text));
+        }
+    }
     let w = wiki::analyse(&site, &links, false);
     for &p in &w.orphans {
         diagnostics.push(
@@ -135,6 +143,122 @@ pub fn check(root: &Path, drafts: bool) -> Report {
         pages: site.pages.len(),
         links: stats,
     }
+}
+
+/// What `playbook new` left for the author to fill in and is still there:
+/// a front-matter value `À préciser` (a typology's `axis` and `level`), the
+/// sample sentence of a minutes page. One warning each, at its line.
+fn placeholders(page: &Page, text: &str) -> Vec<Diagnostic> {
+    let f = &page.front;
+    let mut fields: Vec<(&str, &str)> = vec![];
+    for (name, value) in [
+        ("title", &f.title),
+        ("description", &f.description),
+        ("axis", &f.axis),
+        ("level", &f.level),
+    ] {
+        fields.extend(value.as_deref().map(|v| (name, v)));
+    }
+    for (name, values) in [
+        ("authors", &f.authors),
+        ("tags", &f.tags),
+        ("facilitators", &f.facilitators),
+        ("scribes", &f.scribes),
+        ("timekeepers", &f.timekeepers),
+        ("participants", &f.participants),
+    ] {
+        fields.extend(values.iter().map(|v| (name, v.as_str())));
+    }
+    for (name, value) in &f.extra {
+        if let serde_json::Value::String(v) = value {
+            fields.push((name, v));
+        }
+    }
+    let key = match_key(PLACEHOLDER);
+    let lines: Vec<&str> = text.lines().collect();
+    // The front matter's lines: up to its closing `---` or `+++`.
+    let front_end = match lines.first().map(|l| l.trim_end()) {
+        Some(open @ ("---" | "+++")) => lines
+            .iter()
+            .skip(1)
+            .position(|l| l.trim_end() == open)
+            .map_or(lines.len(), |i| i + 1),
+        _ => 0,
+    };
+    let mut out = vec![];
+    for (name, value) in fields {
+        if match_key(value) != key {
+            continue;
+        }
+        let (line, col) = placeholder_at(&lines[..front_end], name, &key);
+        out.push(
+            Diagnostic::warning(&page.shown, line, col, msg::placeholder(name))
+                .with_help(msg::placeholder_help(name)),
+        );
+    }
+    for (i, line) in lines.iter().enumerate().skip(front_end) {
+        if line.trim() == MINUTES_SAMPLE {
+            let col = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
+            out.push(
+                Diagnostic::warning(&page.shown, i + 1, col, msg::SAMPLE)
+                    .with_help(msg::SAMPLE_HELP),
+            );
+        }
+    }
+    out
+}
+
+/// The line and column (1-based) of the placeholder value of `name` in the
+/// front matter's `lines`: on the key's line (`axis: "À préciser"`) or on
+/// one of the list items after it.
+fn placeholder_at(lines: &[&str], name: &str, key: &str) -> (usize, usize) {
+    let is_key = |l: &str| {
+        let l = l.trim_start().trim_start_matches(['"', '\'']);
+        l.strip_prefix(name).is_some_and(|rest| {
+            rest.trim_start_matches(['"', '\''])
+                .trim_start()
+                .starts_with([':', '='])
+        })
+    };
+    let Some(start) = lines.iter().position(|l| is_key(l)) else {
+        return (1, 1);
+    };
+    let Some(at) = (start..lines.len()).find(|&i| match_key(lines[i]).contains(key)) else {
+        return (start + 1, 1);
+    };
+    let line = lines[at];
+    // The value: after `key:` on the key's line, after `- ` on an item.
+    let value = match line.find([':', '=']) {
+        Some(i) if at == start => &line[i + 1..],
+        _ => line.trim_start().trim_start_matches('-'),
+    };
+    let offset = line.len() - value.trim_start().len();
+    (at + 1, line[..offset].chars().count() + 1)
+}
+
+/// The messages of `check` written in French (the others move to a
+/// catalogue later).
+mod msg {
+    use crate::scaffold::PLACEHOLDER;
+
+    pub(super) fn placeholder(field: &str) -> String {
+        format!("`{field}` vaut encore « {PLACEHOLDER} », la valeur laissée par `playbook new`")
+    }
+
+    pub(super) fn placeholder_help(field: &str) -> &'static str {
+        match field {
+            "axis" => {
+                "remplacez-la par l'axe de la typologie (par exemple Intensité, Origine ou Périmètre)"
+            }
+            "level" => "remplacez-la par le niveau de cette page sur son axe (1, 2, 3…)",
+            _ => "remplacez-la par la bonne valeur, ou supprimez la ligne",
+        }
+    }
+
+    pub(super) const SAMPLE: &str = "le texte d'exemple de `playbook new` est encore là";
+
+    pub(super) const SAMPLE_HELP: &str =
+        "remplacez-le par la question de l'atelier et ce qui s'est dit";
 }
 
 /// One entry of GitLab's Code Quality report.

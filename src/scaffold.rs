@@ -1,6 +1,7 @@
 //! What `playbook init` writes: the bundled example playbook (`content/` and
 //! `playbook.toml` of this repository, embedded in the binary), or a minimal
-//! home page.
+//! home page; and the placeholders `playbook new` leaves for the author,
+//! which `playbook check` reports.
 //!
 //! The example is embedded by `build.rs` (`EXAMPLE`), like the default theme.
 
@@ -34,6 +35,16 @@ Bienvenue ! Ce playbook est vide pour l’instant. Pour l’enrichir :
 
 Puis `playbook build` construit le site dans `public/`.
 ";
+
+/// The value `playbook new` writes where only the author knows what to put
+/// (a typology's `axis` and `level`); `playbook check` warns while it is
+/// left.
+pub const PLACEHOLDER: &str = "À préciser";
+
+/// The sample sentence of a new minutes page's body; `playbook check` warns
+/// while it is left.
+pub const MINUTES_SAMPLE: &str =
+    "La question de l'atelier, puis ce qui s'est dit, rotation par rotation.";
 
 /// `.gitignore` of a new playbook: the built site is not versioned.
 pub const GITIGNORE: &str = "public/\n";

@@ -56,7 +56,10 @@ const PHRASES: &[(&[&str], Sky)] = &[
     (&["soleil", "voile"], Sky::Eclaircies),
     (&["arc", "en", "ciel"], Sky::Eclaircies),
     (&["ciel", "bleu"], Sky::Soleil),
+    (&["ciel", "degage"], Sky::Soleil),
+    (&["ciel", "voile"], Sky::Eclaircies),
     (&["ciel", "couvert"], Sky::Nuages),
+    (&["ciel", "charge"], Sky::Nuages),
     (&["ciel", "gris"], Sky::Nuages),
     (&["beau", "temps"], Sky::Soleil),
     (&["temps", "gris"], Sky::Nuages),
@@ -117,11 +120,24 @@ const EMOJI: &[(char, Sky)] = &[
 ];
 
 /// Words that may sit before, between or around weather words
-/// ("un peu de", "avec", "plutôt", "et"…).
+/// ("un peu de", "avec", "plutôt", "et"…). `ciel` is one: `ciel nuageux`
+/// is the weather `nuageux`.
 const FILLERS: &str = "et avec un une peu de des du d quelques quelque plutot tres assez \
     legerement leger legere legers legeres beaucoup grand grande grands gros grosse grosses \
     petit petite petits petites fort forte forts fortes mais puis ou parfois encore toujours \
-    sous le la les l en mi and with some a bit of but then";
+    sous le la les l en mi ciel fine fines and with some a bit of but then";
+
+/// Words that qualify the weather word just before them and belong to the
+/// phrase: `pluie fine`, `brouillard épais`, `soleil timide`. Unlike the
+/// fillers, they end a phrase (`pluie fine, il manque…` is the weather
+/// `pluie fine`).
+const AFTER: &str = "fine fines battante battantes torrentielle torrentielles diluvienne \
+    diluviennes verglacante verglacantes voile voilee voiles voilees timide timides eclatant \
+    eclatante epais epaisse dense denses bas basse noir noire noirs noires menacant menacante \
+    menacants menacantes persistant persistante persistants persistantes passager passagere \
+    passagers passageres eparse eparses intermittent intermittente intermittents \
+    intermittentes leger legere legers legeres fort forte forts fortes tenace tenaces \
+    light heavy";
 
 const SEPARATORS: &[&str] = &[",", "/", "+", "&", "-", "–", "—", "~", ">", "→"];
 
@@ -211,6 +227,10 @@ fn term_at(toks: &[Token<'_>], i: usize) -> Option<(usize, Sky)> {
     })
 }
 
+fn is_after(t: &Token<'_>) -> bool {
+    !t.key.is_empty() && AFTER.split_whitespace().any(|w| w == t.key)
+}
+
 fn is_filler(t: &Token<'_>) -> bool {
     if t.key.is_empty() {
         SEPARATORS.contains(&t.text)
@@ -222,7 +242,8 @@ fn is_filler(t: &Token<'_>) -> bool {
 /// The length in bytes of the weather phrase that opens `text`, if it opens
 /// with one: `soleil avec un peu de nuages manque de transversalité` gives
 /// the length of `soleil avec un peu de nuages`. Leading modifiers
-/// (`plutôt`, `un peu de`) belong to the phrase; trailing ones do not.
+/// (`plutôt`, `un peu de`) belong to the phrase, and so do the qualifiers
+/// right after a weather word (`pluie fine`); other trailing words do not.
 pub fn weather_prefix(text: &str) -> Option<usize> {
     let toks = tokens(text);
     let mut i = 0;
@@ -230,6 +251,9 @@ pub fn weather_prefix(text: &str) -> Option<usize> {
     while i < toks.len() {
         if let Some((len, _)) = term_at(&toks, i) {
             i += len;
+            while toks.get(i).is_some_and(is_after) {
+                i += 1;
+            }
             end = Some(toks[i - 1].end);
         } else if is_filler(&toks[i]) {
             i += 1;
@@ -286,6 +310,14 @@ mod tests {
             ("☀️ mais fragile", Some("☀️")),
             ("arc-en-ciel après l'orage", Some("arc-en-ciel")),
             ("un peu de pluie, beaucoup de vent", Some("un peu de pluie")),
+            ("pluie fine, il manque un pilote", Some("pluie fine")),
+            ("grand soleil sur la DSI", Some("grand soleil")),
+            ("ciel voilé mais ça progresse", Some("ciel voilé")),
+            ("ciel nuageux", Some("ciel nuageux")),
+            ("brouillard épais et la suite", Some("brouillard épais")),
+            ("soleil, fort engagement", Some("soleil")),
+            ("ciel", None),
+            ("fine équipe", None),
             ("il faut u", None),
             ("", None),
             ("de la", None),
@@ -316,6 +348,11 @@ mod tests {
         assert_eq!(classify("neige"), Some(Sky::Pluie));
         assert_eq!(classify("⛈️"), Some(Sky::Orage));
         assert_eq!(classify("🌫"), Some(Sky::Brouillard));
+        assert_eq!(classify("pluie fine"), Some(Sky::Pluie));
+        assert_eq!(classify("grand soleil"), Some(Sky::Soleil));
+        assert_eq!(classify("ciel voilé"), Some(Sky::Eclaircies));
+        assert_eq!(classify("ciel dégagé"), Some(Sky::Soleil));
+        assert_eq!(classify("ciel nuageux"), Some(Sky::Nuages));
         assert_eq!(classify("bof"), None);
     }
 }

@@ -1,8 +1,8 @@
 //! The pad importer on any text: `parse_pad` and `to_markdown` never panic,
 //! and what they write is a page playbook reads back without an error, whose
 //! front matter holds what was recognised and whose body has no markup but
-//! paragraphs, line breaks, `**bold**`, `http(s)` autolinks and one `##`
-//! heading per rotation.
+//! paragraphs, line breaks, bulleted lists, `**bold**`, `http(s)`
+//! autolinks and one `##` heading per rotation.
 #![no_main]
 
 use std::path::Path;
@@ -13,7 +13,7 @@ use playbook::markdown::{MarkdownOptions, render};
 use playbook::pad;
 use playbook_fuzz::{Mode, check_html};
 
-const PAD_TAGS: &[&str] = &["p", "br", "strong", "a", "h2"];
+const PAD_TAGS: &[&str] = &["p", "br", "strong", "a", "h2", "ul", "li"];
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -8,9 +8,9 @@ use crate::build::{BuildOptions, build};
 
 #[derive(Debug, Args)]
 pub(crate) struct BuildArgs {
-    /// Site folder (holding content/ and the optional playbook.toml)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    /// Site folder (holding content/ and the optional playbook.toml) [default: this folder or the nearest one above that holds a site]
+    #[arg(long)]
+    root: Option<PathBuf>,
     /// Output folder [default: ROOT/public]
     #[arg(long)]
     out: Option<PathBuf>,
@@ -26,8 +26,12 @@ pub(crate) struct BuildArgs {
 }
 
 pub(crate) fn execute(a: BuildArgs) -> i32 {
+    let root = match super::root::locate(a.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let opts = BuildOptions {
-        root: a.root,
+        root,
         out: a.out,
         base_url: a.base_url,
         strict: a.strict,

@@ -20,9 +20,9 @@ pub(crate) enum Format {
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
-    /// Site folder (holding content/ and the optional playbook.toml)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    /// Site folder (holding content/ and the optional playbook.toml) [default: this folder or the nearest one above that holds a site]
+    #[arg(long)]
+    root: Option<PathBuf>,
     /// Fail on warnings, pages to create and orphans too
     #[arg(long)]
     strict: bool,
@@ -35,14 +35,18 @@ pub(crate) struct CheckArgs {
 }
 
 pub(crate) fn execute(a: CheckArgs) -> i32 {
-    if !a.root.join("content").is_dir() {
+    let root = match super::root::locate(a.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if !root.join("content").is_dir() {
         eprintln!(
             "error: no `content/` folder in `{}`: run playbook in a site folder, or pass --root",
-            a.root.display()
+            root.display()
         );
         return 2;
     }
-    let report = check(&a.root, a.drafts);
+    let report = check(&root, a.drafts);
     let d = &report.diagnostics;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

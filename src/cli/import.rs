@@ -11,8 +11,7 @@ use jiff::tz::Offset;
 
 use crate::date::Date;
 use crate::diagnostic::UsageError;
-use crate::pad::{parse_pad, to_markdown};
-use crate::text::slugify;
+use crate::pad::{file_stem, parse_pad, to_markdown};
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
@@ -24,16 +23,25 @@ pub(crate) struct ImportArgs {
     /// Replace the page if it already exists
     #[arg(long)]
     force: bool,
-    /// Date of the workshop, YYYY-MM-DD [default: a date written near the top of the pad, else today]
+    /// Date of the workshop, YYYY-MM-DD [default: a date written near the top of the pad, else today, with a warning]
     #[arg(long)]
     date: Option<String>,
-    /// Site folder (holding content/)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    /// Site folder (holding content/) [default: this folder or the nearest one above that holds a site]
+    #[arg(long)]
+    root: Option<PathBuf>,
 }
 
 pub(crate) fn execute(a: ImportArgs) -> i32 {
-    match import(&a) {
+    // With --to the page can go anywhere; else it goes into a site.
+    let dir = match &a.to {
+        Some(d) => d.clone(),
+        None => match super::root::locate(a.root.clone()) {
+            Ok(root) if root == Path::new(".") => PathBuf::from("content/ateliers"),
+            Ok(root) => root.join("content/ateliers"),
+            Err(code) => return code,
+        },
+    };
+    match import(&a, &dir) {
         Ok(path) => {
             println!("{}", path.display());
             0
@@ -42,7 +50,7 @@ pub(crate) fn execute(a: ImportArgs) -> i32 {
     }
 }
 
-fn import(a: &ImportArgs) -> anyhow::Result<PathBuf> {
+fn import(a: &ImportArgs, dir: &Path) -> anyhow::Result<PathBuf> {
     let date = match &a.date {
         Some(d) => Some(
             Date::parse(d)
@@ -68,21 +76,13 @@ fn import(a: &ImportArgs) -> anyhow::Result<PathBuf> {
     };
     let text = decode(&bytes, &shown);
     let minutes = parse_pad(&text).with_context(|| format!("cannot import {shown}"))?;
-    let date = date.or_else(|| minutes.date.clone()).unwrap_or_else(today);
+    let dated = date.or_else(|| minutes.date.clone());
+    let date = dated.clone().unwrap_or_else(today);
     let page = to_markdown(&minutes, Some(&date));
 
-    let dir = match &a.to {
-        Some(d) => d.clone(),
-        None if a.root == Path::new(".") => PathBuf::from("content/ateliers"),
-        None => a.root.join("content/ateliers"),
-    };
-    std::fs::create_dir_all(&dir)
+    std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
-    let slug = match short_slug(&minutes.title) {
-        s if s.is_empty() => "atelier".to_string(),
-        s => s,
-    };
-    let path = dir.join(format!("{slug}-{date}.md"));
+    let path = dir.join(format!("{}.md", file_stem(&minutes.title, &date)));
     write_page(&path, page.as_bytes(), a.force)?;
     let rotations = minutes
         .rotations
@@ -101,19 +101,28 @@ fn import(a: &ImportArgs) -> anyhow::Result<PathBuf> {
             "ies"
         }
     );
+    if dated.is_none() {
+        eprintln!("{}", msg::undated(&date, &path, &a.file));
+    }
     Ok(path)
 }
 
-/// The slug of the title, cut at a word to at most 60 characters (a pad's
-/// first line can be a whole paragraph).
-fn short_slug(title: &str) -> String {
-    let slug = slugify(title);
-    if slug.len() <= 60 {
-        return slug;
+/// The messages of `import` (French; the CLI's messages move to a
+/// catalogue later).
+mod msg {
+    use std::path::Path;
+
+    /// Neither `--date` nor the pad gave the workshop's date.
+    pub(super) fn undated(today: &str, page: &Path, pad: &Path) -> String {
+        let pad = pad.to_string_lossy();
+        let pad = shlex::try_quote(&pad).unwrap_or(pad.clone());
+        format!(
+            "attention : le pad ne donne pas la date de l'atelier ; la page est datée d'aujourd'hui ({today})\n\
+             aide : si l'atelier a eu lieu un autre jour, supprimez `{}` et relancez avec sa date : \
+             playbook import {pad} --date AAAA-MM-JJ",
+            page.display()
+        )
     }
-    // The slug is ASCII: any byte index is a character boundary.
-    let cut = slug[..=60].rfind('-').unwrap_or(60);
-    slug[..cut].to_string()
 }
 
 /// Writes `bytes` to `path`, refusing to replace a file unless `force`.
@@ -188,17 +197,6 @@ mod tests {
         assert_eq!(day(11_017), "2000-03-01");
         assert_eq!(day(11_016), "2000-02-29");
         assert!(Date::parse(&today()).is_some());
-    }
-
-    #[test]
-    fn slugs_are_short() {
-        assert_eq!(
-            short_slug("Coopération inter-directions"),
-            "cooperation-inter-directions"
-        );
-        let long = short_slug(&"Comment réussir à implanter le collaboratif ".repeat(10));
-        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
-        assert_eq!(short_slug(&"x".repeat(100)).len(), 60);
     }
 
     #[test]

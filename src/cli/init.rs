@@ -1,4 +1,6 @@
-//! `playbook init`: scaffolds a new playbook in an empty folder.
+//! `playbook init`: scaffolds a new playbook in an empty folder, and starts
+//! a git repository with a first commit when git is installed (`--no-git`
+//! skips it): contributor credits are read from git.
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +17,9 @@ pub(crate) struct InitArgs {
     /// Only a home page, without the example playbook
     #[arg(long)]
     empty: bool,
+    /// Do not start a git repository [default: `git init` and a first commit, when git is installed]
+    #[arg(long)]
+    no_git: bool,
 }
 
 pub(crate) fn execute(a: InitArgs) -> i32 {
@@ -30,9 +35,158 @@ pub(crate) fn execute(a: InitArgs) -> i32 {
                 "created a playbook ({n} files) in `{}`; build it with `playbook build{root}`",
                 a.dir.display()
             );
+            if !a.no_git {
+                // The playbook is written: whatever git does, init succeeded.
+                eprintln!("{}", msg::git(&start_git(&a.dir), &a.dir));
+            }
             0
         }
         Err(e) => super::report_error(&e),
+    }
+}
+
+/// What `start_git` did.
+#[derive(Debug)]
+enum Git {
+    /// A repository with a first commit (its short hash).
+    Committed(String),
+    /// git is not installed.
+    Missing,
+    /// The folder is inside another repository (its top folder): left alone.
+    Inside(PathBuf),
+    /// The repository exists, the files are added, but git does not know
+    /// who the user is: no commit.
+    NoIdentity,
+    /// A git command failed (what it was doing, git's reason).
+    Failed(&'static str, String),
+}
+
+/// `git init` in `dir` (unless it already is, or is inside, a repository)
+/// and a first commit of every file, as the user: git's identity comes
+/// from the user's configuration only (`user.useConfigOnly`), never
+/// guessed, since credits are read from the commits.
+fn start_git(dir: &Path) -> Git {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["-c", "user.useConfigOnly=true"])
+            .args(args)
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .stdin(std::process::Stdio::null())
+            .output()
+    };
+    let top = match git(&["rev-parse", "--show-toplevel"]) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Git::Missing,
+        Err(e) => return Git::Failed("git rev-parse", e.to_string()),
+        Ok(o) => o
+            .status
+            .success()
+            .then(|| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim_end())),
+    };
+    match top {
+        Some(top) => {
+            // A fresh `git init` of this very folder is used; any other
+            // repository is the user's to commit to.
+            let own = top.canonicalize().ok() == dir.canonicalize().ok();
+            let has_commits =
+                git(&["rev-parse", "--verify", "-q", "HEAD"]).is_ok_and(|o| o.status.success());
+            if !own || has_commits {
+                return Git::Inside(top);
+            }
+        }
+        None => {
+            if let Err(reason) = run(git(&["init", "-q"]), "git init") {
+                return reason;
+            }
+        }
+    }
+    if let Err(reason) = run(git(&["add", "-A"]), "git add") {
+        return reason;
+    }
+    let known = ["GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"]
+        .iter()
+        .all(|who| git(&["var", who]).is_ok_and(|o| o.status.success()));
+    if !known {
+        return Git::NoIdentity;
+    }
+    if let Err(reason) = run(
+        git(&["commit", "-q", "-m", msg::FIRST_COMMIT]),
+        "git commit",
+    ) {
+        return reason;
+    }
+    match git(&["rev-parse", "--short", "HEAD"]) {
+        Ok(o) if o.status.success() => {
+            Git::Committed(String::from_utf8_lossy(&o.stdout).trim().to_string())
+        }
+        _ => Git::Committed(String::new()),
+    }
+}
+
+/// `Ok` when the git command ran and succeeded, else why not.
+fn run(out: std::io::Result<std::process::Output>, what: &'static str) -> Result<(), Git> {
+    match out {
+        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) => {
+            let err = String::from_utf8_lossy(&o.stderr);
+            let line = err
+                .lines()
+                .map(str::trim)
+                .find(|l| l.starts_with("fatal:") || l.starts_with("error:"))
+                .or_else(|| err.lines().map(str::trim).find(|l| !l.is_empty()))
+                .unwrap_or("")
+                .to_string();
+            Err(Git::Failed(what, line))
+        }
+        Err(e) => Err(Git::Failed(what, e.to_string())),
+    }
+}
+
+/// The messages of `init` (French; the CLI's messages move to a catalogue
+/// later).
+mod msg {
+    use std::path::Path;
+
+    use super::Git;
+
+    /// The message of the first commit.
+    pub(super) const FIRST_COMMIT: &str = "Nouveau playbook (playbook init)";
+
+    /// What happened with git, and what to do when something is left.
+    pub(super) fn git(outcome: &Git, dir: &Path) -> String {
+        let shown = dir.display();
+        let cd = if dir == Path::new(".") {
+            String::new()
+        } else {
+            let d = dir.to_string_lossy();
+            format!("cd {} && ", shlex::try_quote(&d).unwrap_or(d.clone()))
+        };
+        match outcome {
+            Git::Committed(hash) => format!(
+                "dépôt git créé avec un premier commit ({hash}) : les crédits des pages viendront de son historique"
+            ),
+            Git::Missing => format!(
+                "attention : git n'est pas installé, `{shown}` n'est pas un dépôt git ; les crédits viendront du front matter seulement\n\
+                 aide : installez git, puis : {cd}git init && git add -A && git commit -m \"Nouveau playbook\""
+            ),
+            Git::Inside(top) => format!(
+                "`{shown}` est déjà dans le dépôt git `{}` : pas de nouveau dépôt, rien n'est commité\n\
+                 aide : pour versionner le playbook : {cd}git add -A && git commit -m \"Nouveau playbook\"",
+                top.display()
+            ),
+            Git::NoIdentity => format!(
+                "attention : dépôt git créé, mais sans premier commit : git ne sait pas qui vous êtes (user.name et user.email ne sont pas configurés)\n\
+                 aide : donnez votre nom et votre adresse (les crédits des pages viennent des commits), puis faites le premier commit :\n  \
+                 git config --global user.name \"Prénom Nom\"\n  \
+                 git config --global user.email \"prenom.nom@example.fr\"\n  \
+                 {cd}git commit -m \"Nouveau playbook\""
+            ),
+            Git::Failed(what, reason) => format!(
+                "attention : `{what}` a échoué ({reason}) : le playbook est créé, mais sans premier commit\n\
+                 aide : corrigez la cause, puis : {cd}git add -A && git commit -m \"Nouveau playbook\""
+            ),
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod check;
 mod import;
 mod init;
 mod new;
+mod root;
 mod serve;
 
 #[derive(Debug, Parser)]

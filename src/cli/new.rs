@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use crate::diagnostic::UsageError;
+use crate::scaffold::{MINUTES_SAMPLE, PLACEHOLDER};
 use crate::site::order_prefix;
 use crate::text::slugify;
 use crate::yaml::{Quoted, QuotedList, quoted, quoted_list};
@@ -17,7 +18,7 @@ pub(crate) enum NewKind {
     /// Workshop minutes, in content/ateliers/
     #[value(alias = "compte-rendu", alias = "atelier")]
     Minutes,
-    /// A step of the guide, in content/guide/ (numbered after the last one)
+    /// A step of the guide, in content/guide/ (numbered after the last one, and said so)
     #[value(alias = "etape")]
     Guide,
     /// A typology, in content/typologies/
@@ -33,22 +34,32 @@ pub(crate) struct NewArgs {
     kind: NewKind,
     /// Title of the page (the file name is made from it)
     title: String,
-    /// Site folder (holding content/)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    /// Site folder (holding content/) [default: this folder or the nearest one above that holds a site]
+    #[arg(long)]
+    root: Option<PathBuf>,
 }
 
 pub(crate) fn execute(a: NewArgs) -> i32 {
-    match new(&a) {
-        Ok(path) => {
+    let root = match super::root::locate(a.root.clone()) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    match new(&a, &root) {
+        Ok((path, steps)) => {
             println!("{}", path.display());
+            match a.kind {
+                NewKind::Guide => eprintln!("{}", msg::guide_step(&steps, &path, a.title.trim())),
+                NewKind::Typology => eprintln!("{}", msg::typology(&path)),
+                NewKind::Minutes | NewKind::Page => {}
+            }
             0
         }
         Err(e) => super::report_error(&e),
     }
 }
 
-fn new(a: &NewArgs) -> anyhow::Result<PathBuf> {
+/// Creates the page; returns its path and the steps of its folder before it.
+fn new(a: &NewArgs, root: &Path) -> anyhow::Result<(PathBuf, Steps)> {
     let title = a.title.trim();
     let slug = slugify(title);
     if slug.is_empty() {
@@ -58,10 +69,10 @@ fn new(a: &NewArgs) -> anyhow::Result<PathBuf> {
         ))
         .into());
     }
-    let content = if a.root == Path::new(".") {
+    let content = if root == Path::new(".") {
         PathBuf::from("content")
     } else {
-        a.root.join("content")
+        root.join("content")
     };
     let dir = match a.kind {
         NewKind::Minutes => content.join("ateliers"),
@@ -76,8 +87,16 @@ fn new(a: &NewArgs) -> anyhow::Result<PathBuf> {
             other.display()
         );
     }
-    let path = dir.join(format!("{slug}.md"));
-    let text = template(a.kind, title, &super::import::today(), next_order(&dir));
+    let steps = steps(&dir);
+    let order = steps.last.as_ref().map_or(1, |(o, _)| o + 1);
+    // A guide whose steps are numbered in their file names (`05-…`) gets
+    // the next number, so the folder lists in the guide's order.
+    let name = match steps.prefix_width {
+        Some(width) if a.kind == NewKind::Guide => format!("{order:0width$}-{slug}.md"),
+        _ => format!("{slug}.md"),
+    };
+    let path = dir.join(name);
+    let text = template(a.kind, title, &super::import::today(), order);
     std::fs::create_dir_all(&dir).map_err(|e| {
         anyhow::anyhow!(e).context(format!("cannot create the folder `{}`", dir.display()))
     })?;
@@ -91,7 +110,7 @@ fn new(a: &NewArgs) -> anyhow::Result<PathBuf> {
             e
         }
     })?;
-    Ok(path)
+    Ok((path, steps))
 }
 
 /// A Markdown file of `dir` whose name, without its order prefix, gives `slug`.
@@ -103,31 +122,101 @@ fn same_name(dir: &Path, slug: &str) -> Option<PathBuf> {
     })
 }
 
-/// One more than the highest `order` (front matter, else file-name prefix)
-/// of the pages of `dir`.
-fn next_order(dir: &Path) -> i64 {
+/// The ordered pages of a folder, as `new` sees them.
+#[derive(Debug, Default)]
+struct Steps {
+    /// The highest `order` (front matter, else file-name prefix) and that
+    /// page's title.
+    last: Option<(i64, String)>,
+    /// When every page's file name starts with its number (`05-…`): the
+    /// widest number, in digits.
+    prefix_width: Option<usize>,
+    /// The folder has an `_index.md` (it may list the steps by hand).
+    index: Option<PathBuf>,
+}
+
+/// The pages of `dir` (none when it does not exist yet).
+fn steps(dir: &Path) -> Steps {
+    let mut steps = Steps::default();
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return 1;
+        return steps;
     };
-    let mut max = 0;
+    let (mut pages, mut prefixed, mut width) = (0, 0, 0);
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         let Some(stem) = name.strip_suffix(".md") else {
             continue;
         };
         if stem == "_index" {
+            steps.index = Some(e.path());
             continue;
         }
-        let from_front = std::fs::read_to_string(e.path()).ok().and_then(|text| {
+        pages += 1;
+        let (prefix, rest) = order_prefix(stem);
+        if prefix.is_some() {
+            prefixed += 1;
+            width =
+                width.max(stem.len() - stem.trim_start_matches(|c: char| c.is_ascii_digit()).len());
+        }
+        let front = std::fs::read_to_string(e.path()).ok().and_then(|text| {
             crate::frontmatter::split(&text, &e.path())
                 .ok()
-                .and_then(|s| s.front.order)
+                .map(|s| s.front)
         });
-        if let Some(order) = from_front.or(order_prefix(stem).0) {
-            max = max.max(order);
+        let Some(order) = front.as_ref().and_then(|f| f.order).or(prefix) else {
+            continue;
+        };
+        if steps.last.as_ref().is_none_or(|(max, _)| order > *max) {
+            let title = front
+                .and_then(|f| f.title)
+                .unwrap_or_else(|| rest.to_string());
+            steps.last = Some((order, title));
         }
     }
-    max + 1
+    if pages > 0 && prefixed == pages {
+        steps.prefix_width = Some(width);
+    }
+    steps
+}
+
+/// The messages of `new` (French; the CLI's messages move to a catalogue
+/// later).
+mod msg {
+    use std::path::Path;
+
+    use super::Steps;
+    use crate::scaffold::PLACEHOLDER;
+
+    /// Where the new step of the guide goes, and how to move it.
+    pub(super) fn guide_step(before: &Steps, page: &Path, title: &str) -> String {
+        let page = page.display();
+        let Some((order, previous)) = &before.last else {
+            return format!(
+                "première étape du guide (`order: 1`)\n\
+                 aide : les étapes suivantes prendront 2, 3… ; pour changer l'ordre, changez `order` dans {page}"
+            );
+        };
+        let order = order + 1;
+        let mut help = format!("pour la placer ailleurs, changez `order: {order}` dans {page}");
+        if before.prefix_width.is_some() {
+            help.push_str(" et le numéro au début du nom du fichier");
+        }
+        if let Some(index) = &before.index {
+            help.push_str(&format!(
+                " ; si {} présente les étapes, ajoutez-y [[{title}]]",
+                index.display()
+            ));
+        }
+        format!("étape {order} du guide, après « {previous} »\naide : {help}")
+    }
+
+    /// What a new typology still needs.
+    pub(super) fn typology(page: &Path) -> String {
+        format!(
+            "à compléter : `axis` et `level` valent « {PLACEHOLDER} » dans {} ; `playbook check` le signale tant qu'ils ne sont pas remplis",
+            page.display()
+        )
+    }
 }
 
 /// The head of a new page's front matter, in the order it is written;
@@ -161,26 +250,25 @@ fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
         order: (kind == NewKind::Guide).then_some(order),
     };
     let rest = match kind {
-        NewKind::Minutes => {
+        NewKind::Minutes => format!(
             "facilitators: []\n\
              scribes: []\n\
              timekeepers: []\n\
              participants: []\n\
              # Une ligne par temps de l'atelier, dans l'ordre, par exemple :\n\
-             #   - { number: 1, title: \"Origines et finalités\", start: \"14h35\", end: \"14h55\", scribes: [\"Anne\"], timekeepers: [\"Paul\"] }\n\
-             #   - { title: \"Pause\", start: \"15h20\", end: \"15h40\", break: true }\n\
+             #   - {{ number: 1, title: \"Origines et finalités\", start: \"14h35\", end: \"14h55\", scribes: [\"Anne\"], timekeepers: [\"Paul\"] }}\n\
+             #   - {{ title: \"Pause\", start: \"15h20\", end: \"15h40\", break: true }}\n\
              rotations: []\n\
              # La météo de la collaboration, par exemple :\n\
-             #   - { who: \"Mairie de Saint-Ouen\", weather: \"brouillard\", comment: \"on en parle\" }\n\
+             #   - {{ who: \"Mairie de Saint-Ouen\", weather: \"brouillard\", comment: \"on en parle\" }}\n\
              weather: []\n\
              ---\n\
              \n\
-             La question de l'atelier, puis ce qui s'est dit, rotation par rotation.\n\
+             {MINUTES_SAMPLE}\n\
              \n\
              ## Rotation 1\n"
-        }
-        NewKind::Guide => {
-            "---\n\
+        ),
+        NewKind::Guide => "---\n\
              \n\
              ## Pourquoi\n\
              \n\
@@ -189,12 +277,12 @@ fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
              ## Pièges à éviter\n\
              \n\
              ## Issu de l'atelier\n"
-        }
-        NewKind::Typology => {
+            .to_string(),
+        NewKind::Typology => format!(
             "# L'axe de la typologie (par exemple Intensité, Origine ou Périmètre)\n\
              # et le niveau de cette page sur cet axe (1, 2, 3…).\n\
-             axis: \"À préciser\"\n\
-             level: \"À préciser\"\n\
+             axis: \"{PLACEHOLDER}\"\n\
+             level: \"{PLACEHOLDER}\"\n\
              ---\n\
              \n\
              ## Définition\n\
@@ -206,8 +294,8 @@ fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
              ## Risques\n\
              \n\
              ## Pour aller plus loin\n"
-        }
-        NewKind::Page => "---\n\n",
+        ),
+        NewKind::Page => "---\n\n".to_string(),
     };
     format!("---\n{}{rest}", crate::yaml::to_string(&head))
 }

@@ -8,9 +8,9 @@ use crate::serve::{ServeOptions, serve};
 
 #[derive(Debug, Args)]
 pub(crate) struct ServeArgs {
-    /// Site folder (holding content/ and the optional playbook.toml)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    /// Site folder (holding content/ and the optional playbook.toml) [default: this folder or the nearest one above that holds a site]
+    #[arg(long)]
+    root: Option<PathBuf>,
     /// Port to listen on [default: 1111, or the next free one]
     #[arg(long)]
     port: Option<u16>,
@@ -23,8 +23,12 @@ pub(crate) struct ServeArgs {
 }
 
 pub(crate) fn execute(a: ServeArgs) -> i32 {
+    let root = match super::root::locate(a.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let opts = ServeOptions {
-        root: a.root,
+        root,
         bind: a.bind,
         port: a.port,
         drafts: a.drafts,

@@ -29,6 +29,14 @@ const MONTHS: &[(&str, u8)] = &[
     ("dec", 12),
 ];
 
+/// The month a (folded, lowercase) word names: `juin` and `janv` give 6 and 1.
+pub(super) fn month_number(word: &str) -> Option<u8> {
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, m)| m)
+}
+
 /// A date in the line: `14/11/2024`, `2024-11-14`, `14 novembre 2024`,
 /// `jeudi 1er février 2024`.
 pub(super) fn find_date(line: &str) -> Option<String> {
@@ -50,8 +58,7 @@ pub(super) fn find_date(line: &str) -> Option<String> {
         let (Some(month), Some(year)) = (ch.get(k + 1), ch.get(k + 2)) else {
             continue;
         };
-        let month = fold_words(month).concat();
-        let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| *name == month) else {
+        let Some(m) = month_number(&fold_words(month).concat()) else {
             continue;
         };
         let year = year.trim_end_matches(['.', ',']);

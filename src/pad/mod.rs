@@ -19,19 +19,21 @@
 //! participants), then `assemble` walks the classified lines in order,
 //! opening rotations and filing roles, weather answers (`meteo`) and the
 //! date (`dates`). `write` turns the result into a page, `escape` keeps
-//! each pad line as typed.
+//! each pad line as typed; `name` gives the page its file name.
 
 mod assemble;
 mod dates;
 mod escape;
 mod lines;
 mod meteo;
+mod name;
 mod roles;
 mod rotations;
 mod slots;
 mod write;
 
 pub use escape::escape_markdown;
+pub use name::file_stem;
 pub use write::to_markdown;
 
 use crate::text::match_key;

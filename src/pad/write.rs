@@ -1,6 +1,7 @@
 //! Writing the minutes page: the front matter holds what the parser
 //! recognised, the body every line of the pad, each rotation under its own
-//! `##` heading, each line escaped by `escape` so that it shows as typed.
+//! `##` heading, each line escaped by `escape` so that it shows as typed;
+//! bulleted lines (`- `, `* `, `• `) stay list items, their text escaped.
 //! The front matter is written by serde-saphyr through `crate::yaml`.
 
 use std::fmt::Write;
@@ -111,28 +112,59 @@ impl WeatherFront {
     }
 }
 
-/// Consecutive lines form one paragraph with hard line breaks; a blank
-/// line ends the paragraph.
+/// What a run of pad lines becomes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Paragraph,
+    List,
+}
+
+/// Consecutive lines form one paragraph with hard line breaks, or one list
+/// when they are bulleted (`- `, `* `, `• `); a blank line ends either.
 fn write_lines(out: &mut String, lines: &[Option<String>]) {
-    let mut in_paragraph = false;
+    let mut open: Option<Block> = None;
     for line in lines {
-        match line {
-            Some(text) => {
-                out.push_str(if in_paragraph { "\\\n" } else { "\n" });
-                out.push_str(&escape_markdown(text));
-                in_paragraph = true;
+        let Some(text) = line else {
+            if open.is_some() {
+                out.push('\n');
             }
-            None => {
-                if in_paragraph {
-                    out.push('\n');
-                }
-                in_paragraph = false;
+            open = None;
+            continue;
+        };
+        let item = list_item(text);
+        let block = if item.is_some() {
+            Block::List
+        } else {
+            Block::Paragraph
+        };
+        out.push_str(match (open, block) {
+            (None, _) => "\n",
+            (Some(Block::Paragraph), Block::Paragraph) => "\\\n",
+            (Some(Block::List), Block::List) => "\n",
+            // A paragraph line would continue the last item: a blank line.
+            _ => "\n\n",
+        });
+        match item {
+            Some(item) => {
+                out.push_str("- ");
+                out.push_str(&escape_markdown(item));
             }
+            None => out.push_str(&escape_markdown(text)),
         }
+        open = Some(block);
     }
-    if in_paragraph {
+    if open.is_some() {
         out.push('\n');
     }
+}
+
+/// The text of a bulleted line, without its bullet: `- idée` gives `idée`.
+fn list_item(line: &str) -> Option<&str> {
+    let rest = ["- ", "* ", "• "]
+        .iter()
+        .find_map(|bullet| line.strip_prefix(bullet))?;
+    let rest = super::lines::trim(rest);
+    (!rest.is_empty()).then_some(rest)
 }
 
 #[cfg(test)]
@@ -205,6 +237,41 @@ mod tests {
             assert_eq!(w["who"], s);
             assert_eq!(w["comment"], s);
         }
+    }
+
+    #[test]
+    fn bulleted_lines_stay_list_items_escaped_inside() {
+        let lines: Vec<Option<String>> = [
+            Some("Ce qui marche :"),
+            Some("- les **cafés** projets"),
+            Some("* le [[wiki]] <b>interne</b>"),
+            Some("• - [ ] pas une case"),
+            Some("suite"),
+            Some("-"),
+            None,
+            Some("- # pas un titre"),
+        ]
+        .iter()
+        .map(|l| l.map(str::to_string))
+        .collect();
+        let mut md = String::new();
+        write_lines(&mut md, &lines);
+        let html = render(&md, 0, MarkdownOptions::default()).html;
+        assert_eq!(
+            html,
+            "<p>Ce qui marche :</p>\n\
+             <ul>\n\
+             <li>les <strong>cafés</strong> projets</li>\n\
+             <li>le [[wiki]] &lt;b&gt;interne&lt;/b&gt;</li>\n\
+             <li>- [ ] pas une case</li>\n\
+             </ul>\n\
+             <p>suite<br />\n\
+             -</p>\n\
+             <ul>\n\
+             <li># pas un titre</li>\n\
+             </ul>\n",
+            "{md}"
+        );
     }
 
     #[test]

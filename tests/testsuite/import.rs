@@ -35,13 +35,13 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
 /// Imports `pad` into a fresh site and returns the site and the written page.
 fn import(pad: &[u8], args: &[&str]) -> (Site, Output, String) {
     let s = Site::new();
-    s.file("pad.txt", pad);
+    s.file("content/_index.md", "Accueil").file("pad.txt", pad);
     let mut all = vec!["import", "pad.txt", "--date", "2025-01-15"];
     all.extend_from_slice(args);
     let o = s.run(&all);
     assert_eq!(o.code, 0, "import failed:\n{}", o.stderr);
     let rel = o.stdout.trim().to_string();
-    assert!(rel.ends_with("-2025-01-15.md"), "{rel}");
+    assert!(rel.starts_with("content/ateliers/2025-01-15-"), "{rel}");
     (s, o, rel)
 }
 
@@ -131,9 +131,14 @@ fn pad_lines(bytes: &[u8]) -> Vec<String> {
 }
 
 /// What a line may look like once rendered: as typed, or without the
-/// `**` of a bold span, or without the `#` marks of a heading.
+/// `**` of a bold span, or without the `#` marks of a heading, or without
+/// its bullet (a list item).
 fn shown_forms(line: &str) -> Vec<String> {
     let mut forms = vec![line.to_string(), fold_ws(&line.replace("**", ""))];
+    if let Some(item) = ["- ", "* ", "• "].iter().find_map(|b| line.strip_prefix(b)) {
+        forms.push(fold_ws(item));
+        forms.push(fold_ws(&item.replace("**", "")));
+    }
     let unhashed = line.trim_start_matches('#');
     if unhashed.len() < line.len() && unhashed.starts_with(' ') {
         forms.push(fold_ws(unhashed));
@@ -154,9 +159,9 @@ fn the_seed_gives_structured_minutes() {
         );
     }
     let (s, o, rel) = import(&seed, &[]);
-    assert!(
-        rel.starts_with("content/ateliers/comment-reussir-a-im-planter-le-collaboratif"),
-        "{rel}"
+    assert_eq!(
+        rel,
+        "content/ateliers/2025-01-15-comment-reussir-a-im-planter-le-collaboratif.md"
     );
     assert!(o.stderr.contains("3 rotation(s)"), "{}", o.stderr);
     let f = front_of(&s.read(&rel));
@@ -275,10 +280,16 @@ fn hostile_lines_stay_text() {
     assert_eq!(main.matches("<h1").count(), 1, "only the title");
     assert!(main.contains("&lt;b&gt;Titre&lt;/b&gt; {{ page.title }} [[Accueil]]</h1>"));
     let body = prose(&html);
+    // The bulleted lines are a list, their text shown as typed.
+    let items: Vec<&str> = body
+        .split("<li>")
+        .skip(1)
+        .map(|i| &i[..i.find("</li>").unwrap()])
+        .collect();
+    assert_eq!(items, ["item", "item", "[ ] tâche"], "{body}");
+    assert_eq!(body.matches("<ul>").count(), 2, "{body}");
     for tag in [
         "<h",
-        "<li",
-        "<ul",
         "<ol",
         "<a ",
         "<table",
@@ -311,9 +322,10 @@ fn hostile_lines_stay_text() {
             "`{literal}` not shown as typed:\n{body}"
         );
     }
-    // Every line of the pad sits in its own paragraph or line.
+    // Every line of the pad sits in its own paragraph, line or item.
     let lines = pad_lines(&pad).len() - 1; // the title is the <h1>
-    let breaks = body.matches("<br").count() + body.matches("<p>").count();
+    let breaks =
+        body.matches("<br").count() + body.matches("<p>").count() + body.matches("<li>").count();
     assert_eq!(breaks, lines, "{body}");
 }
 
@@ -348,19 +360,23 @@ fn bare_urls_and_bold_keep_their_meaning() {
 #[test]
 fn the_date_comes_from_the_flag_then_the_pad_then_today() {
     let s = Site::new();
+    s.file("content/_index.md", "Accueil");
     s.file("pad.txt", "Atelier du 12 juin 2025\nune idée\n");
     let o = s.run(&["import", "pad.txt"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert_eq!(
-        o.stdout.trim(),
-        "content/ateliers/atelier-du-12-juin-2025-2025-06-12.md"
-    );
+    assert_eq!(o.stdout.trim(), "content/ateliers/2025-06-12-atelier.md");
+    assert!(!o.stderr.contains("--date"), "dated: {}", o.stderr);
+    // Without a date: today, with a warning (see cli::an_undated_pad_is_a_warning).
     s.file("sans-date.txt", "Atelier\nune idée\n");
     let o = s.run(&["import", "sans-date.txt", "--to", "ailleurs"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let path = o.stdout.trim();
-    assert!(path.starts_with("ailleurs/atelier-20"), "{path}");
+    assert!(
+        path.starts_with("ailleurs/20") && path.ends_with("-atelier.md"),
+        "{path}"
+    );
     assert!(s.exists(path));
+    assert!(o.stderr.contains("--date AAAA-MM-JJ"), "{}", o.stderr);
     let o = s.run(&["import", "sans-date.txt", "--date", "bientôt"]);
     assert_eq!(o.code, 2, "a bad flag is a usage error");
     assert!(o.stderr.contains("bientôt"), "{}", o.stderr);
@@ -402,6 +418,7 @@ fn run_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
 #[test]
 fn import_errors_are_clear() {
     let s = Site::new();
+    s.file("playbook.toml", "");
     let o = s.run(&["import", "absent.txt"]);
     assert_eq!(o.code, 1);
     assert!(
@@ -421,7 +438,7 @@ fn import_errors_are_clear() {
     let o = s.run(&["import", "binaire.txt"]);
     assert_eq!(o.code, 1);
     assert!(o.stderr.contains("binary"), "{}", o.stderr);
-    assert!(!s.exists("content"), "nothing written");
+    assert!(!s.exists("content/ateliers"), "nothing written");
     // Standard input, and a Latin-1 export.
     let o = run_with_stdin(
         s.path(),
@@ -432,7 +449,7 @@ fn import_errors_are_clear() {
     assert!(o.stderr.contains("Windows-1252"), "{}", o.stderr);
     assert_eq!(
         o.stdout.trim(),
-        "content/ateliers/cafe-des-cooperations-2025-02-01.md"
+        "content/ateliers/2025-02-01-cafe-des-cooperations.md"
     );
     let o = run_with_stdin(s.path(), &["import", "-"], b"");
     assert_eq!(o.code, 1);
@@ -496,26 +513,29 @@ fn new_pages() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(
         o.stdout.trim(),
-        "content/guide/cooperation-inter-directions.md"
+        "content/guide/10-cooperation-inter-directions.md"
     );
-    let page = s.read("content/guide/cooperation-inter-directions.md");
+    let page = s.read("content/guide/10-cooperation-inter-directions.md");
     let f = front_of(&page);
     assert_eq!(f.title.as_deref(), Some("Coopération inter-directions"));
     assert_eq!(f.kind, Some(playbook::frontmatter::PageKind::Guide));
     assert_eq!(f.order, Some(10), "after the nine steps");
 
     // It refuses to overwrite, and names the file.
-    s.file("content/guide/cooperation-inter-directions.md", "mon texte");
+    s.file(
+        "content/guide/10-cooperation-inter-directions.md",
+        "mon texte",
+    );
     let o = s.run(&["new", "guide", "Coopération inter-directions"]);
     assert_eq!(o.code, 1);
     assert!(
         o.stderr
-            .contains("content/guide/cooperation-inter-directions.md"),
+            .contains("content/guide/10-cooperation-inter-directions.md"),
         "{}",
         o.stderr
     );
     assert_eq!(
-        s.read("content/guide/cooperation-inter-directions.md"),
+        s.read("content/guide/10-cooperation-inter-directions.md"),
         "mon texte"
     );
     // Nor a page whose file name only differs by its order prefix.
@@ -666,7 +686,7 @@ fn random_pad(rng: &mut Rng, lines: &[String]) -> String {
 }
 
 /// Only the markup the writer means: paragraphs, line breaks, `##`
-/// headings, bold, and links to http(s) URLs.
+/// headings, bulleted lists, bold, and links to http(s) URLs.
 fn assert_only_intended_markup(html: &str, pad: &str) {
     let mut rest = html;
     while let Some(i) = rest.find('<') {
@@ -678,7 +698,10 @@ fn assert_only_intended_markup(html: &str, pad: &str) {
             .take_while(char::is_ascii_alphanumeric)
             .collect();
         assert!(
-            matches!(name.as_str(), "p" | "br" | "h2" | "strong" | "a"),
+            matches!(
+                name.as_str(),
+                "p" | "br" | "h2" | "ul" | "li" | "strong" | "a"
+            ),
             "unexpected <{tag}> from {pad:?}:\n{html}"
         );
         if name == "a" && !tag.starts_with('/') {

@@ -6,6 +6,7 @@ mod util;
 
 mod architecture;
 mod build;
+mod cli;
 mod credits;
 mod dialects;
 mod disk;
@@ -14,6 +15,7 @@ mod hostile;
 mod import;
 mod kill;
 mod output_safety;
+mod pads;
 mod search;
 mod serve;
 mod subpath;
