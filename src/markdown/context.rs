@@ -55,12 +55,7 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
     let ends = sentence_ends(text, true)
         .or_else(|| sentence_ends(text, false))
         .unwrap_or_default();
-    let mut from = ends
-        .iter()
-        .copied()
-        .filter(|&b| b <= start)
-        .last()
-        .unwrap_or(0);
+    let mut from = ends.iter().copied().rfind(|&b| b <= start).unwrap_or(0);
     let mut to = ends
         .iter()
         .copied()
