@@ -255,24 +255,37 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
 
     labels(&mut sections);
 
-    // Display order: `order`, then title, then path.
+    // Display order: `order`, then workshop minutes newest first, then
+    // title, then path.
+    let dated = |p: &Page| (p.kind == PageKind::Minutes).then_some(p.date).flatten();
     let sort_key = |p: &Page| {
+        let d = dated(p);
         (
             p.front.order.is_none(),
             p.front.order,
+            d.is_none(),
+            d.map(std::cmp::Reverse),
             p.keys.title.clone(),
             p.source.clone(),
         )
     };
+    // A folder's newest workshop: folders of workshops (one per year) are
+    // listed newest first too.
+    let newest: Vec<Option<crate::date::Date>> = sections
+        .iter()
+        .map(|s| s.pages.iter().filter_map(|&i| dated(&pages[i])).max())
+        .collect();
     for s in 0..sections.len() {
         let mut ids = std::mem::take(&mut sections[s].pages);
         ids.sort_by_cached_key(|&i| sort_key(&pages[i]));
         sections[s].pages = ids;
         let mut subs = std::mem::take(&mut sections[s].subsections);
+        let by_date = subs.iter().all(|&i| newest[i].is_some());
         subs.sort_by_cached_key(|&i| {
             (
                 sections[i].order.is_none(),
                 sections[i].order,
+                newest[i].filter(|_| by_date).map(std::cmp::Reverse),
                 match_key(&sections[i].title),
                 sections[i].dir.clone(),
             )

@@ -247,6 +247,24 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Flèches haut et bas pour parcourir les résultats, Entrée pour ouvrir, Échap pour fermer.",
         "Up and down arrows to browse the results, Enter to open, Escape to close.",
     ),
+    ("playbook_menu", "Le playbook", "The playbook"),
+    ("overviews", "En un coup d’œil", "At a glance"),
+    (
+        "show_more_links",
+        "Afficher les {n} autres pages",
+        "Show the {n} other pages",
+    ),
+    (
+        "not_found_sections",
+        "Les rubriques du playbook",
+        "The sections of the playbook",
+    ),
+    (
+        "not_found_help",
+        "Vérifiez l’adresse, cherchez la page ou partez d’une rubrique.",
+        "Check the address, search for the page or start from a section.",
+    ),
+    ("search_other_sections", "Autres passages", "Other passages"),
 ];
 
 /// Collective and anonymous mentions in the people lists of the front

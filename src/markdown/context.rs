@@ -44,38 +44,38 @@ pub(super) fn link_context<'a>(node: &'a AstNode<'a>) -> String {
 
 /// The sentence of `text` containing the byte range `start..end`, at most
 /// about 300 characters, with `…` where it was cut.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` followed by a space and a word
+/// that does not start in lower case (`etc. et` goes on), and never inside
+/// quotes: in `la question « jusqu'où ? » posée dans…` the `?` ends nothing.
+/// A sentence that ends inside quotes ends after them (`« C'est fini. » Puis`).
+/// When the quotes of the block do not pair up, they are ignored.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
     const MAX: usize = 150;
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
-    let before = &text[..start];
-    let mut from = 0;
-    let mut chars = before.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_end(c) && chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
-            from = i + c.len_utf8();
-        }
-    }
-    let after = &text[end..];
-    let to = after
-        .char_indices()
-        .find(|&(i, c)| {
-            is_end(c)
-                && after[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace)
-        })
-        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
-    // Cap the length on each side of the link.
+    let ends = sentence_ends(text, true)
+        .or_else(|| sentence_ends(text, false))
+        .unwrap_or_default();
+    let mut from = ends.iter().copied().rfind(|&b| b <= start).unwrap_or(0);
+    let mut to = ends
+        .iter()
+        .copied()
+        .find(|&b| b >= end)
+        .unwrap_or(text.len());
+    // Cap the length on each side of the link, at a space.
     let mut cut_front = false;
     if start - from > MAX * 2 {
-        from = floor_boundary(text, start - MAX);
+        let at = floor_boundary(text, start - MAX);
+        from = text[at..start]
+            .find(char::is_whitespace)
+            .map_or(at, |i| at + i);
         cut_front = true;
     }
     let mut cut_back = false;
-    let mut to = to;
     if to - end > MAX * 2 {
-        to = floor_boundary(text, end + MAX);
+        let at = floor_boundary(text, end + MAX);
+        to = text[end..at]
+            .rfind(char::is_whitespace)
+            .map_or(at, |i| end + i);
         cut_back = true;
     }
     let mut s = String::new();
@@ -87,6 +87,61 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
         s.push('…');
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The byte offsets just past each sentence end of `text` (see
+/// [`sentence_around`]); with `quotes`, `None` when its quotes do not pair up.
+fn sentence_ends(text: &str, quotes: bool) -> Option<Vec<usize>> {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
+    let space = |c: char| c.is_whitespace(); // U+00A0 and U+202F included
+    let mut ends = vec![];
+    let mut depth: usize = 0;
+    let mut straight = false; // inside "…"
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if quotes {
+            match c {
+                '«' | '“' | '‹' => depth += 1,
+                '»' | '”' | '›' => depth = depth.checked_sub(1)?,
+                '"' => straight = !straight,
+                _ => {}
+            }
+        }
+        if !is_end(c) {
+            i += 1;
+            continue;
+        }
+        // A run of enders (`?!`, `...`), then the quotes it closes.
+        let mut j = i;
+        while j < chars.len() && is_end(chars[j].1) {
+            j += 1;
+        }
+        let (mut d, mut s) = (depth, straight);
+        let mut k = j;
+        while quotes && (d > 0 || s) {
+            let mut m = k;
+            while m < chars.len() && space(chars[m].1) {
+                m += 1;
+            }
+            match chars.get(m).map(|x| x.1) {
+                Some('»' | '”' | '›') if d > 0 => d -= 1,
+                Some('"') if s => s = false,
+                _ => break,
+            }
+            k = m + 1;
+        }
+        let next_word = chars[k..].iter().map(|x| x.1).find(|&c| !space(c));
+        let followed_by_space = chars.get(k).is_none_or(|x| space(x.1));
+        if d == 0 && !s && followed_by_space && !next_word.is_some_and(char::is_lowercase) {
+            let at = chars.get(k).map_or(text.len(), |x| x.0);
+            ends.push(at);
+            // The closing quotes are read by the loop: they change `depth`.
+        }
+        i = j;
+    }
+    (!quotes || (depth == 0 && !straight)).then_some(ends)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

@@ -240,3 +240,63 @@ fn task_lists_and_footnotes_are_accessible_in_french() {
     );
     assert!(en.html.contains("To do: "));
 }
+
+#[test]
+fn a_question_inside_french_quotes_ends_no_sentence() {
+    // Was: "» posée dans la rubrique Intelligence collective, …": the `?`
+    // inside « » was taken for the end of the sentence.
+    let out = r(
+        "Premier point. Cette étape répond à la question « collaboration, jusqu'où ? » posée dans la rubrique [[Intelligence collective]], et à d'autres. Fin.\n",
+    );
+    assert_eq!(
+        out.links[0].context,
+        "Cette étape répond à la question « collaboration, jusqu'où ? » posée dans la rubrique Intelligence collective, et à d'autres."
+    );
+}
+
+#[test]
+fn sentences_end_after_closing_quotes_and_not_before_lower_case() {
+    use crate::markdown::sentence_around;
+    let at = |text: &str, word: &str| {
+        let s = text.find(word).unwrap();
+        sentence_around(text, s, s + word.len())
+    };
+    // A sentence ending inside quotes ends after them.
+    assert_eq!(
+        at("Elle a dit « C'est fini. » Puis elle cite X ici. Fin.", "X"),
+        "Puis elle cite X ici."
+    );
+    assert_eq!(
+        at("Il a dit \"C'est fini.\" Puis il cite X. Fin.", "X"),
+        "Puis il cite X."
+    );
+    // Not before a word in lower case (`etc.`, `p. ex.`).
+    assert_eq!(
+        at("Avant. Des outils, etc. et aussi X. Après.", "X"),
+        "Des outils, etc. et aussi X."
+    );
+    // Unpaired quotes are ignored rather than swallowing every end.
+    assert_eq!(
+        at("Il dit « bonjour. Puis X arrive. Fin.", "X"),
+        "Puis X arrive."
+    );
+    // « ? » then a capital: the quote closes a question, the sentence ends.
+    assert_eq!(
+        at("On demande « pourquoi ? » Ensuite X répond. Fin.", "X"),
+        "Ensuite X répond."
+    );
+    // French spacing before ! and ?, and ?! runs.
+    assert_eq!(at("Quoi ?! Voici X ! Et après.", "X"), "Voici X !");
+}
+
+#[test]
+fn a_long_sentence_is_cut_at_spaces() {
+    use crate::markdown::sentence_around;
+    // Words of 10 letters: a cut 150 bytes from the link falls inside one.
+    let text = format!("{}X{}", "abcdefghij ".repeat(60), " klmnopqrst".repeat(60));
+    let s = text.find('X').unwrap();
+    let c = sentence_around(&text, s, s + 1);
+    assert!(c.starts_with("…abcdefghij "), "{c}");
+    assert!(c.ends_with(" klmnopqrst…"), "{c}");
+    assert!(c.chars().count() < 320, "{}", c.chars().count());
+}

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use tera::Tera;
 
 use crate::config::UrlStyle;
+use crate::frontmatter::PageKind;
 use crate::link::LinkTable;
 use crate::site::Site;
 use crate::text::encode_segment;
@@ -32,11 +33,44 @@ pub struct RenderEnv<'a> {
     /// index page (hrefs differ by one level). Built once: every page of a
     /// section shares it, so a section's nav is not rebuilt per page.
     pub(super) nav: Vec<[tera::Value; 2]>,
+    /// Per section, the generated overviews that concern it (its folder
+    /// holds workshop minutes with a weather page, or typologies): linked
+    /// from its index page.
+    pub(super) overviews: Vec<Overviews>,
     /// Fingerprints of `nav`, computed on first use (`serve` only).
     pub(super) nav_digests: std::sync::OnceLock<Vec<[u128; 2]>>,
     /// Per long section, the fingerprint of each of its navigation entries
     /// (seen from its pages), computed on first use (`serve` only).
     pub(super) nav_entry_digests: std::sync::OnceLock<Vec<Vec<u128>>>,
+}
+
+/// Which generated overviews concern a section (see [`RenderEnv::overviews`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Overviews {
+    /// The weather page: the section holds minutes, and the site a weather page.
+    pub(super) weather: bool,
+    /// The typology overview: the section holds typologies.
+    pub(super) typologies: bool,
+}
+
+/// Per section, whether its folder (subfolders included) holds workshop
+/// minutes and typologies, and so which overviews concern it.
+fn overviews_of(site: &Site) -> Vec<Overviews> {
+    let weather = !crate::wiki::weather_points(site).is_empty();
+    let mut out = vec![Overviews::default(); site.sections.len()];
+    for p in site.pages.iter().filter(|p| !p.is_index) {
+        let (m, t) = (
+            weather && p.kind == PageKind::Minutes,
+            p.kind == PageKind::Typology,
+        );
+        let mut s = Some(p.section);
+        while let Some(id) = s {
+            out[id].weather |= m;
+            out[id].typologies |= t;
+            s = site.sections[id].parent;
+        }
+    }
+    out
 }
 
 /// The shortest relative path from the folder `from` (`a/b/`) to `to`
@@ -89,6 +123,7 @@ impl<'a> RenderEnv<'a> {
             strings,
             credits: &NO_CREDITS,
             nav: vec![],
+            overviews: overviews_of(site),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
         };

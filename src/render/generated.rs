@@ -161,6 +161,7 @@ impl RenderEnv<'_> {
             typology: None,
             children: vec![],
             subsections: vec![],
+            overviews: vec![],
             backlinks: vec![],
             see_also: vec![],
             edit_url: None,
@@ -413,11 +414,13 @@ impl RenderEnv<'_> {
             breadcrumbs,
             page: view,
         };
-        // A server shows 404.html at any depth: when `base_url` names the
-        // site's path, its links start from there instead of being relative.
-        if g == Generated::NotFound
-            && let Some(prefix) = base_path(&self.site.config.base_url)
-        {
+        // A server shows 404.html at any depth (`/x/y/z/`): its links start
+        // from the site's path, the one `base_url` names, else the server's
+        // root. A page shown at an unknown depth has no other way to find
+        // its site without running a script written into it, and the theme
+        // runs none (it works under `script-src 'self'`). See README, "Hosting".
+        if g == Generated::NotFound {
+            let prefix = base_path(&self.site.config.base_url).unwrap_or_else(|| "/".to_string());
             let absolute = |href: &str| match href {
                 "./" => prefix.clone(),
                 h => format!("{prefix}{h}"),
@@ -436,7 +439,7 @@ impl RenderEnv<'_> {
 }
 
 /// The path of `base_url` (`https://intranet/pb/` or `/pb/` give `/pb/`),
-/// or `None` when it is just `/`: the site's place on the server is unknown.
+/// or `None` when it names none (`/`, `https://intranet`, unset).
 pub fn base_path(base_url: &str) -> Option<String> {
     let path = match base_url.split_once("://") {
         Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),

@@ -6,7 +6,7 @@
 //! the same values.
 
 use super::RenderEnv;
-use super::views::{GuideView, LinkView, NavItem, SectionNav, SectionNavPage};
+use super::views::{GuideView, LinkView, NavItem, SectionNav, SectionNavPage, StepLink};
 use crate::frontmatter::PageKind;
 use crate::site::{PageId, SectionId, Site};
 
@@ -199,18 +199,17 @@ impl RenderEnv<'_> {
         (page.kind == PageKind::Guide && !page.is_index).then(|| {
             let steps = guide_steps(site, page.section);
             let pos = steps.iter().position(|&p| p == id).unwrap_or(0);
-            let link = |p: PageId| LinkView {
-                title: site.pages[p].title.clone(),
-                href: self.href(from, &site.pages[p].url),
+            let number = |i: usize| site.pages[steps[i]].front.order.unwrap_or(i as i64 + 1);
+            let link = |i: usize| StepLink {
+                title: site.pages[steps[i]].title.clone(),
+                href: self.href(from, &site.pages[steps[i]].url),
+                step: number(i),
             };
             GuideView {
-                step: page.front.order.unwrap_or(pos as i64 + 1),
+                step: number(pos),
                 total: steps.len(),
-                prev: pos
-                    .checked_sub(1)
-                    .and_then(|i| steps.get(i))
-                    .map(|&p| link(p)),
-                next: steps.get(pos + 1).map(|&p| link(p)),
+                prev: pos.checked_sub(1).map(link),
+                next: (pos + 1 < steps.len()).then(|| link(pos + 1)),
             }
         })
     }

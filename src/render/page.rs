@@ -7,8 +7,8 @@ use super::RenderEnv;
 use super::env::root_of;
 use super::nav::Nav;
 use super::views::{
-    BacklinkView, ChildView, LinkView, MinutesView, PageContext, PageView, SubsectionView, TagView,
-    TocEntry, TypologyView,
+    BacklinkView, ChildView, LinkView, MinutesView, OverviewLink, PageContext, PageView,
+    SubsectionView, TagView, TocEntry, TypologyView,
 };
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::PageKind;
@@ -106,7 +106,28 @@ impl RenderEnv<'_> {
         } else {
             (vec![], vec![])
         };
-        let backlinks: Vec<BacklinkView<'_>> = self.backlinks(id);
+        // One list per relation, no page in two: a typology's minutes and
+        // guide steps are "cited in", the other pages "link here", and
+        // "see also" keeps the pages neither lists.
+        let typology = page.kind == PageKind::Typology && !page.is_index;
+        let (cited_by, backlinks): (Vec<BacklinkView<'_>>, Vec<BacklinkView<'_>>) = self
+            .backlinks(id)
+            .into_iter()
+            .partition(|b| typology && matches!(b.kind, PageKind::Minutes | PageKind::Guide));
+        let backlinks = if site.config.wiki.backlinks {
+            backlinks
+        } else {
+            vec![]
+        };
+        let listed: std::collections::HashSet<PageId> = self.links.backlinks[id]
+            .iter()
+            .map(|&(p, _)| p)
+            .filter(|&p| {
+                site.config.wiki.backlinks
+                    || (typology
+                        && matches!(site.pages[p].kind, PageKind::Minutes | PageKind::Guide))
+            })
+            .collect();
         let view = PageView {
             title: &page.title,
             url: &page.url,
@@ -161,27 +182,22 @@ impl RenderEnv<'_> {
                 rotations: &page.front.rotations,
             }),
             guide,
-            typology: (page.kind == PageKind::Typology && !page.is_index).then(|| TypologyView {
+            typology: typology.then_some(TypologyView {
                 axis: page.front.axis.as_deref(),
                 level: page.front.level.as_deref(),
-                cited_by: backlinks
-                    .iter()
-                    .filter(|b| matches!(b.kind, PageKind::Minutes | PageKind::Guide))
-                    .map(|b| BacklinkView {
-                        href: b.href.clone(),
-                        ..*b
-                    })
-                    .collect(),
+                cited_by,
             }),
             children,
             subsections,
-            backlinks: if site.config.wiki.backlinks {
-                backlinks
+            overviews: if page.is_index && page.section != 0 {
+                self.overview_links(from, page.section)
             } else {
                 vec![]
             },
+            backlinks,
             see_also: self.wiki.see_also[id]
                 .iter()
+                .filter(|p| !listed.contains(p))
                 .map(|&p| LinkView {
                     title: site.pages[p].title.clone(),
                     href: self.href(from, &site.pages[p].url),
@@ -219,6 +235,27 @@ impl RenderEnv<'_> {
                 }
             })
             .collect()
+    }
+
+    /// The generated overviews concerning section `s`, seen from `from`.
+    fn overview_links(&self, from: &str, s: SectionId) -> Vec<OverviewLink> {
+        let o = self.overviews[s];
+        let mut links = vec![];
+        if o.weather {
+            links.push(OverviewLink {
+                title: self.strings["weather"],
+                href: self.href(from, crate::reserved::WEATHER_URL),
+                description: self.strings["weather_intro"],
+            });
+        }
+        if o.typologies {
+            links.push(OverviewLink {
+                title: self.strings["typology_overview"],
+                href: self.href(from, crate::reserved::TYPOLOGIES_URL),
+                description: self.strings["typology_overview_intro"],
+            });
+        }
+        links
     }
 
     /// `edit_url`/`history_url` with `{path}` replaced, for pages with a source file.

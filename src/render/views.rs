@@ -81,11 +81,31 @@ pub(super) struct MinutesView<'a> {
 pub(super) struct GuideView {
     pub(super) step: i64,
     pub(super) total: usize,
-    pub(super) prev: Option<LinkView>,
-    pub(super) next: Option<LinkView>,
+    pub(super) prev: Option<StepLink>,
+    pub(super) next: Option<StepLink>,
 }
 
-/// `page.typology`: its axis and level, and the pages that cite it.
+/// A guide step before or after the page: `{ title, href, step }`.
+#[derive(Serialize)]
+pub(super) struct StepLink {
+    pub(super) title: String,
+    pub(super) href: String,
+    /// Its number, as `page.guide.step` counts.
+    pub(super) step: i64,
+}
+
+/// A generated overview concerning a section (`page.overviews`): the
+/// weather page from a folder of minutes, the typology overview from a
+/// folder of typologies.
+#[derive(Serialize)]
+pub(super) struct OverviewLink {
+    pub(super) title: &'static str,
+    pub(super) href: String,
+    pub(super) description: &'static str,
+}
+
+/// `page.typology`: its axis and level, and the pages that cite it (not
+/// repeated in `page.backlinks`).
 #[derive(Serialize)]
 pub(super) struct TypologyView<'a> {
     pub(super) axis: Option<&'a str>,
@@ -140,7 +160,11 @@ pub(super) struct PageView<'a> {
     pub(super) typology: Option<TypologyView<'a>>,
     pub(super) children: Vec<ChildView>,
     pub(super) subsections: Vec<SubsectionView>,
+    /// Sections only: the generated overviews that concern the section.
+    pub(super) overviews: Vec<OverviewLink>,
+    /// Pages linking here, less those `typology.cited_by` lists.
     pub(super) backlinks: Vec<BacklinkView<'a>>,
+    /// Pages sharing tags, less those listed as linking here.
     pub(super) see_also: Vec<LinkView>,
     pub(super) edit_url: Option<String>,
     pub(super) history_url: Option<String>,

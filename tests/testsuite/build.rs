@@ -457,22 +457,133 @@ fn literal_placeholder_text_is_not_rewritten() {
     assert!(a.contains("src=\"../x.png\""));
 }
 
+/// Every distinct `href`, `src` and `action` value of `html`, sorted.
+fn references(html: &str) -> Vec<String> {
+    let mut refs: Vec<String> = ["href=\"", "src=\"", "action=\""]
+        .iter()
+        .flat_map(|attr| html.split(attr).skip(1))
+        .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+        .collect();
+    refs.sort();
+    refs.dedup();
+    refs
+}
+
 #[test]
-fn the_404_page_works_at_any_depth_when_base_url_names_the_path() {
+fn the_404_page_links_from_the_site_path_at_any_depth() {
+    // Was: its links were relative, so at `/nimporte-quoi/x/` it was
+    // unstyled and every link led to another 404. A server shows it at any
+    // depth: every link starts from the site's path, `/` unless `base_url`
+    // names another one; the skip link stays on the page.
     let s = Site::new();
     s.file("content/guide/a.md", "A");
-    s.build_ok(&["--base-url", "https://intranet.example.org/sous/chemin/"]);
-    let p = s.read("public/404.html");
-    assert!(p.contains("href=\"/sous/chemin/assets/style.css\""), "{p}");
-    assert!(p.contains("href=\"/sous/chemin/guide/\""), "{p}");
-    assert!(
-        p.contains("href=\"#pb-main\""),
-        "the skip link stays on the page"
-    );
-    // Without a path in base_url the site's place is unknown: links stay relative.
+    let want = |prefix: &str, index: &str| {
+        let mut v: Vec<String> = vec!["#pb-main".into()];
+        v.extend(
+            [
+                "",
+                "assets/favicon.svg",
+                "assets/playbook.js",
+                "assets/search.js",
+                "assets/style.css",
+                "etiquettes/",
+                "guide/",
+                "pages-a-creer/",
+                "recherche/",
+            ]
+            .iter()
+            .map(|r| match *r {
+                r if r.ends_with('/') || r.is_empty() => format!("{prefix}{r}{index}"),
+                r => format!("{prefix}{r}"),
+            }),
+        );
+        v.sort();
+        v
+    };
     s.build_ok(&[]);
+    assert_eq!(references(&s.read("public/404.html")), want("/", ""));
+    s.build_ok(&["--base-url", "https://intranet.example.org/sous/chemin/"]);
+    assert_eq!(
+        references(&s.read("public/404.html")),
+        want("/sous/chemin/", "")
+    );
+    s.file(
+        "playbook.toml",
+        "base_url = \"/sous/chemin\"\nurl_style = \"file\"\n",
+    );
+    s.build_ok(&[]);
+    assert_eq!(
+        references(&s.read("public/404.html")),
+        want("/sous/chemin/", "index.html")
+    );
+    // The other pages keep relative links.
     assert!(
-        s.read("public/404.html")
-            .contains("href=\"assets/style.css\"")
+        s.read("public/guide/a/index.html")
+            .contains("href=\"../../assets/style.css\"")
+    );
+}
+
+#[test]
+fn workshops_are_listed_newest_first() {
+    // Was: oldest first, by title. Minutes with a date come newest first, in
+    // menus and listings; `order` still wins; other pages follow by title.
+    let s = Site::new();
+    let minutes = |title: &str, date: &str| {
+        format!("---\ntitle: {title}\nkind: minutes\ndate: {date}\n---\nTexte.\n")
+    };
+    s.file(
+        "content/ateliers/a.md",
+        minutes("Atelier de janvier", "2024-01-10"),
+    )
+    .file(
+        "content/ateliers/b.md",
+        minutes("Atelier de mars", "2025-03-02"),
+    )
+    .file(
+        "content/ateliers/c.md",
+        minutes("Atelier de novembre", "2024-11-14"),
+    )
+    .file(
+        "content/ateliers/guide.md",
+        "---\ntitle: Animer un atelier\n---\n",
+    )
+    .file(
+        "content/archives/2023/x.md",
+        minutes("Atelier 2023", "2023-05-01"),
+    )
+    .file(
+        "content/archives/2025/y.md",
+        minutes("Atelier 2025", "2025-06-01"),
+    )
+    .file(
+        "content/archives/2024/z.md",
+        minutes("Atelier 2024", "2024-06-01"),
+    );
+    s.build_ok(&[]);
+    let listed = |page: &str, class: &str| -> Vec<String> {
+        let html = s.read(page);
+        let main = main_of(&html);
+        let list = &main[main
+            .find(class)
+            .unwrap_or_else(|| panic!("{class} in {main}"))..];
+        let list = &list[..list.find("</ul>").unwrap()];
+        list.split("<a href=\"")
+            .skip(1)
+            .map(|a| a[a.find('>').unwrap() + 1..a.find("</a>").unwrap()].to_string())
+            .collect()
+    };
+    assert_eq!(
+        listed("public/ateliers/index.html", "class=\"page-list\""),
+        [
+            "Atelier de mars",
+            "Atelier de novembre",
+            "Atelier de janvier",
+            "Animer un atelier"
+        ]
+    );
+    assert_eq!(
+        listed("public/archives/index.html", "class=\"cards\""),
+        ["2025", "2024", "2023"],
+        "folders of workshops, the newest first"
     );
 }

@@ -102,27 +102,143 @@ fn backlinks_carry_context_in_stable_order() {
     let s = linked_site();
     s.build_ok(&[]);
     let coop = s.read("public/typologies/cooperation/index.html");
-    let b = &coop[coop.find("Pages qui mènent ici").expect("backlinks block")..];
-    let accueil = b.find(">Accueil</a>").unwrap();
-    let atelier = b
-        .find(">Atelier d&#39;été</a>")
-        .or_else(|| b.find(">Atelier d'été</a>"))
-        .unwrap();
-    let demarrer = b.find(">Démarrer</a>").unwrap();
-    assert!(
-        accueil < atelier && atelier < demarrer,
-        "sorted by title: {b}"
+    // A typology's minutes and guide steps are "cited in", the other pages
+    // "link here": each page once, sorted by title, with its sentence.
+    assert_eq!(
+        linked_from(&coop, "cited-by"),
+        [
+            (
+                "Atelier d&#39;été",
+                "On cite cooperation inter directions › niveaux de collaboration ici."
+            ),
+            (
+                "Démarrer",
+                "casse et accents : COOPERATION INTER_DIRECTIONS"
+            )
+        ]
     );
-    assert!(
-        b.contains("On cite cooperation inter directions › niveaux de collaboration ici."),
-        "context sentence: {b}"
+    assert_eq!(
+        linked_from(&coop, "backlinks"),
+        [("Accueil", "Coopération inter-directions")]
     );
-    // Typology pages list the minutes and guide pages that cite them.
-    let cited = &coop[coop.find("Citée dans").unwrap()..];
-    assert!(
-        cited.contains("Démarrer") && cited.contains("Atelier d"),
-        "{cited}"
+}
+
+/// The `(title, sentence)` of each page listed in the page-ending list of
+/// class `class` (`cited-by`, `backlinks`) of `html`.
+fn linked_from<'a>(html: &'a str, class: &str) -> Vec<(&'a str, &'a str)> {
+    let Some(start) = html.find(&format!("<section class=\"{class} backlinks-list\"")) else {
+        return vec![];
+    };
+    let list = &html[start..];
+    let list = &list[..list.find("</section>").unwrap()];
+    list.split("<li><a href=\"")
+        .skip(1)
+        .map(|li| {
+            let title = &li[li.find('>').unwrap() + 1..li.find("</a>").unwrap()];
+            let context = li
+                .split_once("<p class=\"context\">")
+                .map_or("", |(_, c)| &c[..c.find("</p>").unwrap()]);
+            (title, context)
+        })
+        .collect()
+}
+
+/// The link texts of the "see also" list of `html`.
+fn see_also(html: &str) -> Vec<&str> {
+    let Some(start) = html.find("<section class=\"related\"") else {
+        return vec![];
+    };
+    let list = &html[start..];
+    let list = &list[..list.find("</section>").unwrap()];
+    list.split("<li><a href=\"")
+        .skip(1)
+        .map(|li| &li[li.find('>').unwrap() + 1..li.find("</a>").unwrap()])
+        .collect()
+}
+
+#[test]
+fn page_endings_list_each_page_once() {
+    // Was: a typology page listed the same pages up to three times, in
+    // "Citée dans", "Voir aussi" and "Pages qui mènent ici".
+    let s = Site::new();
+    let tags = "tags: [coopération]";
+    s.file(
+        "content/typologies/concertation.md",
+        format!("---\ntitle: Concertation\nkind: typology\n{tags}\n---\nTexte.\n"),
+    )
+    .file(
+        "content/guide/etape.md",
+        format!("---\ntitle: Étape\nkind: guide\n{tags}\n---\nVoir [[Concertation]].\n"),
+    )
+    .file(
+        "content/ateliers/atelier.md",
+        format!(
+            "---\ntitle: Atelier\nkind: minutes\n{tags}\n---\nOn a parlé de [[Concertation]].\n"
+        ),
+    )
+    .file(
+        "content/fiche.md",
+        format!("---\ntitle: Fiche\n{tags}\n---\nLa [[Concertation]] en bref.\n"),
+    )
+    .file(
+        "content/voisine.md",
+        format!("---\ntitle: Voisine\n{tags}\n---\nRien.\n"),
     );
+    s.build_ok(&[]);
+    let c = s.read("public/typologies/concertation/index.html");
+    let cited: Vec<&str> = linked_from(&c, "cited-by")
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    let links: Vec<&str> = linked_from(&c, "backlinks")
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(cited, ["Atelier", "Étape"]);
+    assert_eq!(links, ["Fiche"]);
+    assert_eq!(see_also(&c), ["Voisine"], "the pages no other list has");
+    // Without backlinks, "see also" keeps the pages that link here but that
+    // "cited in" does not list.
+    s.file("playbook.toml", "[wiki]\nbacklinks = false\n");
+    s.build_ok(&[]);
+    let c = s.read("public/typologies/concertation/index.html");
+    assert_eq!(linked_from(&c, "backlinks"), Vec::<(&str, &str)>::new());
+    assert_eq!(see_also(&c), ["Fiche", "Voisine"]);
+}
+
+#[test]
+fn a_long_list_of_backlinks_is_collapsed_after_eight() {
+    let s = Site::new();
+    s.file("content/cible.md", "---\ntitle: Cible\n---\n");
+    for i in 1..=11 {
+        s.file(
+            &format!("content/source-{i:02}.md"),
+            format!("---\ntitle: Source {i:02}\n---\nVers la [[Cible]].\n"),
+        );
+    }
+    s.build_ok(&[]);
+    let c = s.read("public/cible/index.html");
+    let b = &c[c.find("<section class=\"backlinks").unwrap()..];
+    let b = &b[..b.find("</section>").unwrap()];
+    assert!(
+        b.contains("Pages qui mènent ici <span class=\"count\">(11)</span>"),
+        "{b}"
+    );
+    let (shown, folded) = b
+        .split_once("<details class=\"more-links\">")
+        .expect("folded");
+    assert_eq!(shown.matches("<li>").count(), 8);
+    assert_eq!(folded.matches("<li>").count(), 3);
+    assert!(
+        folded.contains("<summary>Afficher les 3 autres pages</summary>"),
+        "{folded}"
+    );
+    // Eight or fewer: nothing folded.
+    s.remove("content/source-11.md")
+        .remove("content/source-10.md")
+        .remove("content/source-09.md");
+    s.build_ok(&[]);
+    assert!(!s.read("public/cible/index.html").contains("more-links"));
 }
 
 #[test]
@@ -161,14 +277,15 @@ fn tags_pages_and_see_also() {
     for t in ["Atelier d", "Coopération inter-directions", "Démarrer"] {
         assert!(tag.contains(t), "{t} in {tag}");
     }
-    let coop = s.read("public/typologies/cooperation/index.html");
-    let see = &coop[coop.find("Voir aussi").expect("see also")..];
-    let demarrer = see.find("Démarrer").unwrap();
-    let atelier = see.find("Atelier d").unwrap();
-    assert!(
-        demarrer < atelier,
-        "Démarrer shares two tags, the workshop one: {see}"
+    // Démarrer shares two tags with the typology, the workshop one.
+    let demarrer = s.read("public/guide/demarrer/index.html");
+    assert_eq!(
+        see_also(&demarrer),
+        ["Coopération inter-directions", "Atelier d&#39;été"]
     );
+    // Both link to the typology: its "see also" does not repeat them.
+    let coop = s.read("public/typologies/cooperation/index.html");
+    assert_eq!(see_also(&coop), Vec::<&str>::new());
     assert!(
         coop.contains("href=\"../../etiquettes/niveaux/\""),
         "tag links"
@@ -435,4 +552,82 @@ fn the_shared_corpora_build_and_check() {
         assert_eq!(distinct.len(), labels.len(), "{corpus}: {labels:?}");
         assert_eq!(links["pages"], to_pages, "{corpus}: {links}");
     }
+}
+
+#[test]
+fn section_pages_and_the_header_lead_to_the_generated_pages() {
+    // Was: the weather page and the typology overview were only in the footer.
+    let s = Site::new();
+    s.file(
+        "content/ateliers/atelier.md",
+        "---\ntitle: Atelier\nkind: minutes\ndate: 2024-11-14\nweather:\n  - who: DRH\n    weather: soleil\n---\nTexte.\n",
+    )
+    .file(
+        "content/typologies/info.md",
+        "---\ntitle: Information\nkind: typology\naxis: Intensité\nlevel: 1\n---\n",
+    )
+    .file("content/guide/etape.md", "---\ntitle: Étape\nkind: guide\n---\n");
+    s.build_ok(&[]);
+    let overviews = |page: &str| -> Vec<(String, String)> {
+        let html = s.read(page);
+        let Some(start) = html.find("<aside class=\"overviews\"") else {
+            return vec![];
+        };
+        let a = &html[start..];
+        let a = &a[..a.find("</aside>").unwrap()];
+        a.split("<li><a href=\"")
+            .skip(1)
+            .map(|li| {
+                let href = &li[..li.find('"').unwrap()];
+                let text = &li[li.find('>').unwrap() + 1..li.find("</a>").unwrap()];
+                (text.to_string(), href.to_string())
+            })
+            .collect()
+    };
+    assert_eq!(
+        overviews("public/ateliers/index.html"),
+        [(
+            "Météo de la collaboration".to_string(),
+            "../meteo/".to_string()
+        )]
+    );
+    assert_eq!(
+        overviews("public/typologies/index.html"),
+        [(
+            "Vue d’ensemble des typologies".to_string(),
+            "../vue-d-ensemble-des-typologies/".to_string()
+        )]
+    );
+    assert_eq!(overviews("public/guide/index.html"), []);
+    // Every page's header has the "Le playbook" menu of the generated pages.
+    let page = s.read("public/guide/etape/index.html");
+    let menu = &page[page
+        .find("<details class=\"tools-menu\">")
+        .expect("the menu")..];
+    let menu = &menu[..menu.find("</details>").unwrap()];
+    assert!(menu.contains("<summary>Le playbook</summary>"), "{menu}");
+    let links: Vec<&str> = menu
+        .split("<a href=\"")
+        .skip(1)
+        .map(|a| &a[..a.find('"').unwrap()])
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "../../etiquettes/",
+            "../../pages-a-creer/",
+            "../../meteo/",
+            "../../vue-d-ensemble-des-typologies/",
+            "../../recherche/"
+        ]
+    );
+    // On a generated page, its entry is the current one.
+    let meteo = s.read("public/meteo/index.html");
+    assert!(
+        meteo.contains("<summary class=\"current\">Le playbook</summary>")
+            && meteo.contains(
+                "<a href=\"../meteo/\" aria-current=\"page\">Météo de la collaboration</a>"
+            ),
+        "{meteo}"
+    );
 }

@@ -18,7 +18,7 @@
 
   // A table or code block wider than the screen scrolls in its own box: let the keyboard reach
   // that box (Tab, then the arrow keys). Recent Chromium and Firefox do it by themselves.
-  var scrollers = document.querySelectorAll("main table, main pre");
+  var scrollers = document.querySelectorAll("main table, main pre, main .table-scroll");
   function reachable() {
     for (var i = 0; i < scrollers.length; i++) {
       var el = scrollers[i];
@@ -29,13 +29,63 @@
   reachable();
   window.addEventListener("resize", reachable);
 
-  // Escape closes the open mobile menu and gives focus back to its button.
+  // "Le playbook" (the generated pages) is a disclosure in the header: a click elsewhere or
+  // Escape closes it, as a menu would.
+  var tools = document.querySelector("details.tools-menu");
+  if (tools) {
+    document.addEventListener("click", function (e) {
+      if (tools.open && !tools.contains(e.target)) tools.open = false;
+    });
+  }
+
+  // Escape closes the open "Le playbook" list, else the open mobile menu, and gives focus back
+  // to its button.
   document.addEventListener("keydown", function (e) {
-    if (e.key !== "Escape" || wide.matches) return;
-    var menu = document.querySelector("details.menu[open]");
-    if (menu) {
-      menu.open = false;
-      menu.querySelector("summary").focus();
+    if (e.key !== "Escape") return;
+    var open = tools && tools.open ? tools : wide.matches ? null : document.querySelector("details.menu[open]");
+    if (open) {
+      open.open = false;
+      open.querySelector("summary").focus();
     }
   });
+
+  // The table of contents marks the section being read (aria-current), once it shows beside
+  // the text. Without this script it is a plain list of links.
+  var links = document.querySelectorAll(".toc nav a[href^='#']");
+  var targets = [];
+  for (var j = 0; j < links.length; j++) {
+    var id = decodeURIComponent(links[j].getAttribute("href").slice(1));
+    var h = document.getElementById(id);
+    if (h) targets.push({ link: links[j], heading: h });
+  }
+  if (!targets.length) return;
+  var current = null;
+  var pending = false;
+  function mark() {
+    pending = false;
+    // The last heading above the upper quarter of the screen; the last one at the very bottom.
+    var line = window.innerHeight / 4;
+    var found = null;
+    for (var k = 0; k < targets.length; k++) {
+      if (targets[k].heading.getBoundingClientRect().top <= line) found = targets[k];
+    }
+    var bottom = window.innerHeight + window.pageYOffset >= root.scrollHeight - 2;
+    if (bottom && targets[targets.length - 1].heading.getBoundingClientRect().top < window.innerHeight) {
+      found = targets[targets.length - 1];
+    }
+    if (found === current) return;
+    if (current) current.link.removeAttribute("aria-current");
+    if (found) found.link.setAttribute("aria-current", "true");
+    current = found;
+  }
+  function later() {
+    if (!pending) {
+      pending = true;
+      window.requestAnimationFrame(mark);
+    }
+  }
+  window.addEventListener("scroll", later, { passive: true });
+  window.addEventListener("resize", later);
+  window.addEventListener("hashchange", later);
+  mark();
 })();

@@ -3,8 +3,10 @@
    used. Text only ever reaches the page through textContent and text nodes. */
 /* global WORDS, fold, scriptLoader, Engine, matcher, api */
 
-/** Results in the box's list, and per step of the results page. */
+/** Results in the box's list (at most `PER_PAGE` passages of one page), and per step of the
+    results page. */
 const OPTIONS = 8;
+const PER_PAGE = 3;
 const PAGE = 20;
 
 /** The site this script belongs to, and its search engine. */
@@ -85,6 +87,34 @@ function appendPart(parent, tag, cls, text, hit) {
 function appendDetails(parent, tag, d, hit, len) {
   if (d.heading && d.heading !== d.title) appendPart(parent, tag, "search-section", d.heading, hit);
   if (d.text) appendPart(parent, tag, "search-excerpt", excerpt(d.text, hit, len), hit);
+}
+
+/**
+ * The documents of `ids` (best first) grouped by page, pages in the order of their best
+ * document: `[{ url, title, docs }]`, at most `max` documents and `perPage` per page. Documents
+ * are loaded a batch at a time, and at most `4 * max` are looked at.
+ */
+async function groupedDocs(e, ids, max, perPage) {
+  const groups = [];
+  const byUrl = new Map();
+  let n = 0;
+  for (let i = 0; n < max && i < ids.length && i < 4 * max; ) {
+    const batch = ids.slice(i, i + max);
+    i += batch.length;
+    for (const d of await Promise.all(batch.map((id) => e.doc(id)))) {
+      let g = byUrl.get(d.url);
+      if (!g) {
+        g = { url: d.url, title: d.title, docs: [] };
+        byUrl.set(d.url, g);
+        groups.push(g);
+      }
+      if (n < max && g.docs.length < perPage) {
+        g.docs.push(d);
+        n++;
+      }
+    }
+  }
+  return groups.filter((g) => g.docs.length);
 }
 
 /** A number as the page's language writes it. */
@@ -187,10 +217,10 @@ class Combobox {
       status.textContent = "";
       return;
     }
-    let res, docs;
+    let res, groups;
     try {
       res = await e.search(q);
-      docs = await Promise.all(res.results.slice(0, OPTIONS).map((id) => e.doc(id)));
+      groups = await groupedDocs(e, res.results, OPTIONS, PER_PAGE);
     } catch {
       if (mine === this.seq) status.textContent = form.dataset.error;
       return;
@@ -201,13 +231,25 @@ class Combobox {
     this.active = -1;
     input.removeAttribute("aria-activedescendant");
     const frag = document.createDocumentFragment();
-    docs.forEach((d, i) => {
-      const li = this.option(i, this.site.href(d.url, d.anchor));
-      appendPart(li, "span", "search-title", d.title, hit);
-      appendDetails(li, "span", d, hit, 160);
-      frag.appendChild(li);
-    });
-    if (res.results.length > OPTIONS) {
+    let shown = 0;
+    // One page's passages follow its title: the title once, then each passage's heading.
+    for (const g of groups) {
+      g.docs.forEach((d, j) => {
+        const li = this.option(shown++, this.site.href(d.url, d.anchor));
+        if (j === 0) {
+          appendPart(li, "span", "search-title", d.title, hit);
+        } else {
+          li.classList.add("search-sub");
+          const said = document.createElement("span");
+          said.className = "visually-hidden";
+          said.textContent = d.title + " – ";
+          li.appendChild(said);
+        }
+        appendDetails(li, "span", d, hit, j === 0 ? 160 : 100);
+        frag.appendChild(li);
+      });
+    }
+    if (res.results.length > shown) {
       const action = form.getAttribute("action");
       const all = this.option("all", action + (action.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(q));
       all.classList.add("search-all");
@@ -290,21 +332,39 @@ function resultsPage(root, site) {
     const res = await e.search(q);
     const hit = matcher(res.terms);
     let shown = 0;
-    /** Lists the next results; resolves to the link of the first. */
+    /** Each page listed: its list of other passages (created with the second one). */
+    const pages = new Map();
+    /** Lists the next results, a page's passages under its title; resolves to the first new link. */
     async function next() {
       const ids = res.results.slice(shown, shown + PAGE);
       const docs = await Promise.all(ids.map((id) => e.doc(id)));
       let first = null;
       for (const d of docs) {
-        const li = document.createElement("li");
-        const h = document.createElement("h2");
         const a = document.createElement("a");
         a.href = site.href(d.url, d.anchor);
-        highlight(a, d.title, hit);
-        h.appendChild(a);
-        li.appendChild(h);
-        appendDetails(li, "p", d, hit, 240);
-        list.appendChild(li);
+        if (!pages.has(d.url)) {
+          const li = document.createElement("li");
+          const h = document.createElement("h2");
+          highlight(a, d.title, hit);
+          h.appendChild(a);
+          li.appendChild(h);
+          appendDetails(li, "p", d, hit, 240);
+          list.appendChild(li);
+          pages.set(d.url, { li, more: null });
+        } else {
+          // Another passage of a page already listed: under it, by its heading.
+          const p = pages.get(d.url);
+          if (!p.more) {
+            p.more = document.createElement("ul");
+            p.more.className = "search-passages";
+            p.li.appendChild(p.more);
+          }
+          const li = document.createElement("li");
+          highlight(a, d.heading && d.heading !== d.title ? d.heading : d.title, hit);
+          li.appendChild(a);
+          if (d.text) appendPart(li, "p", "search-excerpt", excerpt(d.text, hit, 160), hit);
+          p.more.appendChild(li);
+        }
         first = first || a;
       }
       shown += ids.length;
