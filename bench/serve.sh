@@ -1,43 +1,49 @@
 #!/usr/bin/env bash
-# serve.sh - time `playbook serve`'s incremental rebuild against a full rebuild.
+# serve.sh - time an edit in `playbook serve`, from the save to the new HTML
+# served, against a baseline binary and Hugo's `hugo server`, in one run.
 #
-# Usage: bench/serve.sh [-n PAGES] [-e EDITS] [-f FULL] [-s SEED] [-k]
+# Usage: bench/serve.sh [-n PAGES] [-e EDITS] [-k KINDS] [-b BASELINE] [-m MEM] [-s SEED] [-K]
 #   -n  content pages of the generated corpus (default 10000)
-#   -e  single-page edits (default 20)
-#   -f  full rebuilds, triggered by touching playbook.toml (default 3)
+#   -e  edits of each kind (default 20)
+#   -k  kinds of edit, comma-separated (default body,title):
+#       body   a sentence appended to a page (nothing else changes)
+#       title  the page's title changed (its backlinks, navigation and
+#              tag pages change too)
+#   -b  a baseline playbook binary (say, one built from main): its server
+#       gets the same edits, alternating with this tree's
+#   -m  then MEM more body edits on this tree's server alone, printing its
+#       resident memory every MEM/4 edits (does serve's memory stay flat?)
 #   -s  corpus seed (default 1)
-#   -k  keep the temp dir and print its path
+#   -K  keep the temp dir and print its path
 #
-# Builds the release binary (offline), generates the corpus with
-# ../shared/bench/gen_corpus.py --flavor playbook, starts `playbook serve`
-# on it, and listens to its Server-Sent Events. Each edit appends a sentence
-# to one page (a different page each time, chosen with the seed) with an
-# editor's atomic save (write a temporary file, rename it over the page),
-# then waits for the `reload` event. Two times per rebuild:
-#   save→event  from the save to the event in the browser's place: includes
-#               the watcher's debounce window (DEBOUNCE + SETTLE in
-#               src/serve/watch.rs, 80 ms) and the rebuild;
-#   rebuild     the server's own "rebuilt … in N ms" line: from the settled
-#               batch to the new site in place.
-# Medians and p95 of both, for the edits and for the full rebuilds of the
-# same site in the same run, and the edit/full ratios.
-# Then, when `wrk` is installed (apt-get install wrk), 10 s at 50
-# connections on one page and on the 404 page, with its error counts.
+# Builds the release binary (offline, into $CARGO_TARGET_DIR or target/),
+# generates the corpus with ../shared/bench/gen_corpus.py (--flavor
+# playbook, and --flavor hugo when `hugo` is on PATH: same pages, same
+# paths), and starts one server per tool, each on its own copy. Each edit
+# is an editor's atomic save (a temporary file renamed over the page) of
+# the same page in every copy, the tools taking turns first; the time is
+# from the save until a GET of the page's address (polled every 2 ms)
+# returns HTML holding the new text. Medians and p95 per tool and kind,
+# and each tool's median as a ratio of this tree's.
 set -euo pipefail
 
 PAGES=10000
 EDITS=20
-FULL=3
+KINDS=body,title
+BASE=
+MEM=0
 SEED=1
 KEEP=0
-while getopts "n:e:f:s:kh" opt; do
+while getopts "n:e:k:b:m:s:Kh" opt; do
   case "$opt" in
     n) PAGES=$OPTARG ;;
     e) EDITS=$OPTARG ;;
-    f) FULL=$OPTARG ;;
+    k) KINDS=$OPTARG ;;
+    b) BASE=$OPTARG ;;
+    m) MEM=$OPTARG ;;
     s) SEED=$OPTARG ;;
-    k) KEEP=1 ;;
-    h) sed -n '2,25p' "$0"; exit 0 ;;
+    K) KEEP=1 ;;
+    h) sed -n '2,28p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -46,133 +52,149 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GEN=${GEN:-$ROOT/../shared/bench/gen_corpus.py}
 [ -f "$GEN" ] || { echo "serve.sh: corpus generator not found: $GEN" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "serve.sh: python3 is required" >&2; exit 2; }
+[ -z "$BASE" ] || [ -x "$BASE" ] || { echo "serve.sh: no baseline binary at $BASE" >&2; exit 2; }
 
 echo "# cargo build --release --offline" >&2
 (cd "$ROOT" && cargo build --release --offline --quiet --bin playbook)
-PLAYBOOK=$ROOT/target/release/playbook
+PLAYBOOK=${CARGO_TARGET_DIR:-$ROOT/target}/release/playbook
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/playbook-serve-bench.XXXXXX")
-SERVER=
+PIDS=()
 cleanup() {
-  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; fi
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done
   if [ "$KEEP" = 1 ]; then echo "# work dir: $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
 echo "# corpus: $PAGES pages, seed $SEED" >&2
-python3 "$GEN" --pages "$PAGES" --seed "$SEED" --flavor playbook --out "$WORK/site" -q
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$PLAYBOOK" serve --root "$WORK/site" --port "$PORT" 2>"$WORK/serve.log" &
-SERVER=$!
+python3 "$GEN" --pages "$PAGES" --seed "$SEED" --flavor playbook --out "$WORK/playbook" -q
+SERVERS=()
+port=$(free_port)
+"$PLAYBOOK" serve --root "$WORK/playbook" --port "$port" 2>"$WORK/playbook.log" &
+PIDS+=($!); SERVERS+=("playbook:$WORK/playbook:$port:$!")
+if [ -n "$BASE" ]; then
+  cp -r "$WORK/playbook" "$WORK/baseline"
+  port=$(free_port)
+  "$BASE" serve --root "$WORK/baseline" --port "$port" 2>"$WORK/baseline.log" &
+  PIDS+=($!); SERVERS+=("baseline:$WORK/baseline:$port:$!")
+fi
+if command -v hugo >/dev/null; then
+  python3 "$GEN" --pages "$PAGES" --seed "$SEED" --flavor hugo --out "$WORK/hugo" -q
+  port=$(free_port)
+  (cd "$WORK/hugo" && exec hugo server --bind 127.0.0.1 --port "$port" --disableFastRender >"$WORK/hugo.log" 2>&1) &
+  PIDS+=($!); SERVERS+=("hugo:$WORK/hugo:$port:$!")
+  echo "# $(hugo version | cut -d' ' -f1-2)" >&2
+else
+  echo "# hugo is not installed (apt-get install hugo): no Hugo row" >&2
+fi
 
-python3 - "$WORK" "$PORT" "$EDITS" "$FULL" "$SEED" <<'PY'
-import os, random, re, socket, statistics, sys, time
+python3 - "$EDITS" "$KINDS" "$MEM" "$SEED" "${SERVERS[@]}" <<'PY'
+import http.client, os, random, re, statistics, sys, time
 
-work, port, edits, full, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-site, log = os.path.join(work, "site"), os.path.join(work, "serve.log")
+edits, kinds, mem, seed = int(sys.argv[1]), sys.argv[2].split(","), int(sys.argv[3]), int(sys.argv[4])
+servers = []
+for spec in sys.argv[5:]:
+    name, site, port, pid = spec.split(":")
+    servers.append({"name": name, "site": site, "port": int(port), "pid": int(pid)})
 
-deadline = time.time() + 600
-# The site is served once the first build is done.
-while "serving " not in open(log).read():
-    if time.time() > deadline:
-        sys.exit("serve.sh: the server did not start; see " + log)
-    time.sleep(0.2)
-while True:
+def get(srv, path):
     try:
-        sock = socket.create_connection(("127.0.0.1", port), timeout=600)
-        break
-    except OSError:
+        c = srv.get("conn") or http.client.HTTPConnection("127.0.0.1", srv["port"], timeout=60)
+        srv["conn"] = c
+        c.request("GET", path)
+        r = c.getresponse()
+        return r.status, r.read()
+    except (OSError, http.client.HTTPException):
+        srv["conn"] = None
+        return 0, b""
+
+deadline = time.time() + 1800
+for s in servers:
+    while get(s, "/")[0] != 200:
         if time.time() > deadline:
-            sys.exit("serve.sh: the server did not start; see " + log)
-        time.sleep(0.2)
-sock.sendall(b"GET /__playbook/events HTTP/1.1\r\nHost: x\r\n\r\n")
-stream = sock.makefile("rb")
+            sys.exit(f"serve.sh: {s['name']} did not start")
+        time.sleep(0.5)
+print("# servers up: " + ", ".join(s["name"] for s in servers), file=sys.stderr)
 
-def next_event():
-    name = None
-    for line in stream:
-        line = line.decode().rstrip("\r\n")
-        if line.startswith("event: "):
-            name = line[7:]
-        elif line == "" and name:
-            return name
-    sys.exit("serve.sh: the event stream closed")
-
-def rebuild_times():
-    with open(log) as f:
-        return [int(m.group(1)) for m in re.finditer(r"^rebuilt \d+ files in (\d+) ms", f.read(), re.M)]
+content = os.path.join(servers[0]["site"], "content")
+pages = sorted(
+    os.path.relpath(os.path.join(d, f), content)
+    for d, _, fs in os.walk(content)
+    for f in fs
+    if f.endswith(".md") and not f.startswith("_")
+)
+# Same address for every tool: lowercase ASCII slugs, no order prefix.
+pages = [p for p in pages if re.fullmatch(r"([a-z][a-z0-9-]*/)*[a-z][a-z0-9-]*\.md", p)]
+rng = random.Random(seed)
 
 def save(path, text):
-    # An editor's atomic save: a temporary file, renamed over the page.
     tmp = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".tmp~")
     with open(tmp, "w") as f:
         f.write(text)
     os.rename(tmp, path)
 
-def timed(change):
-    before = len(rebuild_times())
-    t0 = time.perf_counter()
-    change()
-    event = next_event()
-    t1 = time.perf_counter()
-    if event != "reload":
-        sys.exit(f"serve.sh: expected a reload event, got {event}")
-    for _ in range(100):
-        times = rebuild_times()
-        if len(times) > before:
-            return (t1 - t0) * 1000, times[-1]
-        time.sleep(0.01)
-    sys.exit("serve.sh: no rebuild line in " + log)
+def edited(text, kind, marker):
+    if kind == "body":
+        return text + f"\n{marker} pour le banc d'essai.\n"
+    return re.sub(r'^title: .*$', f'title: "{marker}"', text, count=1, flags=re.M)
 
-pages = sorted(
-    os.path.join(d, f)
-    for d, _, fs in os.walk(os.path.join(site, "content"))
-    for f in fs
-    if f.endswith(".md") and not f.startswith("_")
-)
-rng = random.Random(seed)
-config = os.path.join(site, "playbook.toml")
-config_text = open(config).read()
-
-full_runs = []
-for i in range(full):
-    full_runs.append(timed(lambda: save(config, config_text + f"\n# {i}\n")))
-edit_runs = []
-for i, path in enumerate(rng.sample(pages, edits)):
+def timed(srv, rel, kind, marker):
+    path = os.path.join(srv["site"], "content", rel)
+    url = "/" + rel[:-3] + "/"
     text = open(path).read()
-    edit_runs.append(timed(lambda: save(path, text + f"\nModification {i} pour le banc d'essai.\n")))
+    needle = marker.encode()
+    t0 = time.perf_counter()
+    save(path, edited(text, kind, marker))
+    while True:
+        status, body = get(srv, url)
+        if status == 200 and needle in body:
+            return (time.perf_counter() - t0) * 1000
+        if time.perf_counter() - t0 > 120:
+            sys.exit(f"serve.sh: {srv['name']}: {url} not updated after 120 s")
+        time.sleep(0.002)
+
+def rss(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1)) // 1024
+
+results = {(s["name"], k): [] for s in servers for k in kinds}
+n = 0
+for kind in kinds:
+    for i, rel in enumerate(rng.sample(pages, edits)):
+        order = servers[n % len(servers):] + servers[:n % len(servers)]
+        n += 1
+        for s in order:
+            results[(s["name"], kind)].append(timed(s, rel, kind, f"Marqueur{kind}{i}x"))
+            time.sleep(0.3)
 
 def p95(xs):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
 
-def row(name, runs, k):
-    xs = [r[k] for r in runs]
-    return statistics.median(xs), p95(xs)
+print(f"save → new HTML served, {len(pages)} editable pages, {edits} edits of each kind, tools alternating")
+print(f"{'':22}{'median ms':>10}{'p95 ms':>9}{'ratio':>8}  (ratio: median / playbook's)")
+for kind in kinds:
+    ref = statistics.median(results[("playbook", kind)])
+    for s in servers:
+        xs = results[(s["name"], kind)]
+        m = statistics.median(xs)
+        print(f"{s['name'] + ' ' + kind:22}{m:>10.0f}{p95(xs):>9.0f}{m / ref:>8.2f}")
+for s in servers:
+    print(f"# {s['name']} resident memory after these edits: {rss(s['pid'])} MiB")
 
-print(f"playbook serve, {len(pages)} pages: {edits} single-page edits, {full} full rebuilds (playbook.toml touched)")
-print(f"{'':24}{'median ms':>12}{'p95 ms':>10}")
-for name, runs in (("edit", edit_runs), ("full rebuild", full_runs)):
-    for k, what in ((1, "rebuild"), (0, "save→event")):
-        m, p = row(name, runs, k)
-        print(f"{name + ' ' + what:24}{m:>12.0f}{p:>10.0f}")
-for k, what in ((1, "rebuild"), (0, "save→event")):
-    e, f = row("", edit_runs, k)[0], row("", full_runs, k)[0]
-    print(f"ratio edit/full, {what} (median): {e / f:.3f}  ({f / e:.0f}x faster)")
-with open(log) as f:
-    counts = re.findall(r"^(\d+) paths changed: (\d+) pages parsed, (\d+) files rendered, (\d+) reused", f.read(), re.M)
-edits_counts = counts[full:]
-if edits_counts:
-    rendered = [int(c[2]) for c in edits_counts]
-    parsed = [int(c[1]) for c in edits_counts]
-    print(f"per edit: pages parsed median {statistics.median(parsed):.0f}, files rendered median {statistics.median(rendered):.0f} (max {max(rendered)})")
+if mem:
+    srv = servers[0]
+    print(f"memory of playbook serve over {mem} more body edits (MiB resident):")
+    line = [f"0: {rss(srv['pid'])}"]
+    times = []
+    for i in range(mem):
+        rel = pages[rng.randrange(len(pages))]
+        times.append(timed(srv, rel, "body", f"Memoire{i}x"))
+        time.sleep(0.05)
+        if (i + 1) % max(1, mem // 4) == 0:
+            line.append(f"{i + 1}: {rss(srv['pid'])}")
+    print("  " + ", ".join(line))
+    print(f"  those edits: median {statistics.median(times):.0f} ms, p95 {p95(times):.0f} ms")
 PY
-
-if command -v wrk >/dev/null; then
-  for target in "/" "/guide/" "/nowhere/"; do
-    echo "# wrk -t2 -c50 -d10s http://127.0.0.1:$PORT$target"
-    wrk -t2 -c50 -d10s "http://127.0.0.1:$PORT$target" | grep -E "Requests/sec|requests in|Socket errors|Non-2xx|Latency"
-  done
-else
-  echo "# wrk is not installed (apt-get install wrk): no load run"
-fi

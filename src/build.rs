@@ -509,29 +509,20 @@ fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
 /// Renders every page, generated page and asset of a compiled site into
 /// `sink`, reusing from `cache` (for `serve`) every page whose render
 /// inputs have the same fingerprint as last time. Any other output file is
-/// always written afresh. Returns the pages that failed to render
-/// (template errors).
+/// always written afresh. The search index is left out: `serve` builds it
+/// once the pages are served (`search::build`). Returns the pages that
+/// failed to render (template errors).
 pub fn render_site_with(
     inputs: &RenderInputs,
     tera: &mut tera::Tera,
     sink: &dyn Sink,
     cache: Option<&mut RenderCache>,
 ) -> Result<Vec<Diagnostic>> {
-    // The search index is built on a thread of its own from the start, in
-    // the whole pool (with a cache, for `serve`, few pages render).
-    let site = inputs.site;
-    std::thread::scope(|scope| {
-        let search = site
-            .config
-            .search
-            .enabled
-            .then(|| scope.spawn(move || Some(search::build(site))));
-        let beside = Beside {
-            index: pending(search),
-            control: None,
-        };
-        render_site_then(inputs, tera, sink, cache, beside)
-    })
+    let beside = Beside {
+        index: Box::new(|| None),
+        control: None,
+    };
+    render_site_then(inputs, tera, sink, cache, beside)
 }
 
 /// [`render_site_with`], with the search index built `beside` the render.
@@ -606,7 +597,7 @@ fn render_all(
     }
     let memo = cache.as_deref_mut().map(|c| &mut c.see_also);
     let wiki = wiki::analyse_memo(site, links, site.config.wiki.tags, memo);
-    let cache = cache.as_deref();
+    let reuse = cache.as_deref();
     t.lap("wiki");
     let env = RenderEnv::new(site, links, &wiki, tera, strings).with_credits(credits);
     t.lap("nav");
@@ -617,7 +608,7 @@ fn render_all(
         .filter_map(|id| {
             let page = &site.pages[id];
             let rel = format!("{}index.html", page.url);
-            let html = match cache {
+            let html = match reuse {
                 Some(c) => c.get(&rel, || env.page_fingerprint(id), || env.render_page(id)),
                 None => env.render_page(id).map(Arc::new),
             };
@@ -637,7 +628,7 @@ fn render_all(
     }
     for g in Generated::all(&env) {
         let file = g.file(&env);
-        let html = match cache {
+        let html = match reuse {
             Some(c) => c.get(
                 &file,
                 || env.generated_fingerprint(g),
@@ -655,6 +646,11 @@ fn render_all(
         }
     }
     t.lap("generated");
+    // `serve` keeps what an edit that changes no page's face can reuse.
+    if let Some(c) = cache {
+        let nav = env.into_nav();
+        c.keep(wiki, nav);
+    }
     Ok(vec![])
 }
 

@@ -85,6 +85,11 @@ pub fn global_fingerprint(
 }
 
 impl RenderEnv<'_> {
+    /// The section navigations this environment computed, for [`RenderCache::keep`].
+    pub fn into_nav(self) -> Vec<[tera::Value; 2]> {
+        self.nav
+    }
+
     /// Digest of what `resolve_body(id)` reads: the body HTML, the page's
     /// place, and the href each link placeholder becomes.
     fn content_fingerprint(&self, d: &mut Digest, id: PageId) {
@@ -210,6 +215,42 @@ pub struct RenderCache {
     /// Files rendered and files reused by the last render (for the log and tests).
     pub rendered: AtomicUsize,
     pub reused: AtomicUsize,
+    /// The wiki analysis and section navigations of the last render, kept
+    /// for `serve`'s next edit ([`RenderCache::take_kept`]).
+    kept: Option<Kept>,
+}
+
+/// What a render computed once for the whole site and an edit that
+/// changes no page's face (title, tags, links…) can reuse as it is.
+pub struct Kept {
+    pub wiki: crate::wiki::Wiki,
+    /// Per section, its navigation (see `RenderEnv::nav`).
+    pub nav: Vec<[tera::Value; 2]>,
+}
+
+impl Kept {
+    /// The render environment of the render that left this, for `site`,
+    /// `links` and `credits` equal to that render's but for page bodies:
+    /// nothing site-wide is computed again.
+    pub fn env<'a>(
+        &'a self,
+        site: &'a crate::site::Site,
+        links: &'a crate::link::LinkTable,
+        tera: &'a tera::Tera,
+        credits: &'a crate::credits::Credits,
+    ) -> RenderEnv<'a> {
+        RenderEnv {
+            site,
+            links,
+            wiki: &self.wiki,
+            tera,
+            strings: crate::i18n::strings(&site.config.language),
+            credits,
+            nav: self.nav.clone(),
+            nav_digests: std::sync::OnceLock::new(),
+            nav_entry_digests: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl RenderCache {
@@ -226,6 +267,17 @@ impl RenderCache {
         self.global = global;
         self.rendered.store(0, Ordering::Relaxed);
         self.reused.store(0, Ordering::Relaxed);
+    }
+
+    /// Keeps the wiki analysis and the navigations (`RenderEnv::into_nav`)
+    /// for [`Self::take_kept`].
+    pub fn keep(&mut self, wiki: crate::wiki::Wiki, nav: Vec<[tera::Value; 2]>) {
+        self.kept = Some(Kept { wiki, nav });
+    }
+
+    /// What the last render kept (see [`Self::keep`]).
+    pub fn take_kept(&mut self) -> Option<Kept> {
+        self.kept.take()
     }
 
     /// A render failed: keep what the last good render left for the next try.

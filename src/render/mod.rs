@@ -34,7 +34,7 @@ mod weather;
 
 pub use credits::person_url;
 pub use env::{RenderEnv, relative, root_of};
-pub use fingerprint::{RenderCache, global_fingerprint};
+pub use fingerprint::{Kept, RenderCache, global_fingerprint};
 pub use generated::Generated;
 pub use globals::set_globals;
 pub use nav::NAV_WINDOW;

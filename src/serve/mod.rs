@@ -19,6 +19,7 @@ use crate::output::Entry;
 use crate::text::escape_html;
 
 pub mod path;
+mod quick;
 pub mod rebuild;
 pub mod watch;
 
@@ -160,21 +161,31 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         });
     }
     // Rebuild on this thread.
-    while let Ok(mut batch) = watcher.events.recv() {
-        // A burst (a `git checkout` of 500 files) reaches us as several
-        // debounced batches, one per tick: wait until they stop, rebuild
-        // once. A save names one or two paths: wait briefly; more paths are
-        // likely a burst still going on (slowly, on a busy machine): wait longer.
-        loop {
-            let settle = if batch.len() > 2 {
-                watch::SETTLE_BURST
-            } else {
-                watch::SETTLE
-            };
-            match watcher.events.recv_timeout(settle) {
-                Ok(more) => batch.extend(more),
+    loop {
+        // While the git state may lag behind (an edit's credits are
+        // inferred), wait for a quiet moment to read it.
+        let batch = if builder.unsettled() {
+            match watcher.events.recv_timeout(GIT_QUIET) {
+                Ok(b) => b,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    let started = Instant::now();
+                    if let Some(result) = builder.settle() {
+                        install(&shared, result, started, false);
+                    }
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match watcher.events.recv() {
+                Ok(b) => b,
                 Err(_) => break,
             }
+        };
+        let mut batch = batch;
+        // Batches that queued up during the last rebuild: one rebuild.
+        while let Ok(more) = watcher.events.try_recv() {
+            batch.extend(more);
         }
         batch.sort();
         batch.dedup();
@@ -186,7 +197,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         if kind == watch::Change::Nothing {
             continue;
         }
-        let result = builder.apply(&batch, kind);
+        let result = builder.apply_pages(&batch, kind);
         eprintln!(
             "{} paths changed: {} pages parsed, {} files rendered, {} reused",
             batch.len(),
@@ -194,10 +205,24 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
             builder.rendered_last,
             builder.reused_last
         );
+        // The pages first: the browser reloads as soon as they are in
+        // place; the search index follows (see `Builder::finish`).
+        let pending = result.files.is_ok();
         install(&shared, result, started, false);
+        if pending && let Some(files) = builder.finish() {
+            let Ok(mut site) = shared.site.write() else {
+                continue;
+            };
+            site.files = files;
+            site.generation += 1;
+        }
     }
     Ok(())
 }
+
+/// How long the sources stay untouched before `serve` reads `git status`
+/// (and HEAD) again, when an edit's credits were inferred.
+const GIT_QUIET: Duration = Duration::from_millis(700);
 
 /// Puts a rebuild's result in place and tells the pages.
 fn install(shared: &Shared, result: rebuild::Outcome, started: Instant, first: bool) {

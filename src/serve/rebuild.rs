@@ -1,6 +1,9 @@
 //! Rebuilding for `serve`: the same stages as `build`, into memory, with a
 //! cache of parsed pages so that an edit re-reads and re-parses only the
-//! files it touched, and a template change re-parses nothing.
+//! files it touched, and a template change re-parses nothing. An edit that
+//! changes no page's face takes the quick path (`quick.rs`); the search
+//! index is built after the pages are served ([`Builder::finish`]); git is
+//! read when the edits pause ([`Builder::settle`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -21,6 +24,7 @@ use crate::output::{Entry, Memory};
 use crate::render::RenderCache;
 use crate::theme::{self, Theme};
 
+use super::quick::{self, Last};
 use super::watch::Change;
 
 /// A rebuild's result: the new files, or the error to show.
@@ -57,6 +61,14 @@ pub struct Builder {
     head: Option<String>,
     /// The last good render's files with their input fingerprints.
     cache: RenderCache,
+    /// The last good render, for the quick path; `None` after a failure.
+    last: Option<Last>,
+    /// The pages changed since the search index was built.
+    search_due: bool,
+    /// The git state was inferred since git was last read (see `settle`).
+    unsettled: bool,
+    /// The next render reads git (HEAD, `git status`) first.
+    git_due: bool,
     /// How many pages the last rebuild parsed (for tests and the log).
     pub parsed_last: usize,
     /// How many files the last rebuild rendered, and reused unchanged.
@@ -78,6 +90,10 @@ impl Builder {
             history: None,
             head: None,
             cache: RenderCache::default(),
+            last: None,
+            search_due: false,
+            unsettled: false,
+            git_due: true,
             parsed_last: 0,
             rendered_last: 0,
             reused_last: 0,
@@ -89,6 +105,8 @@ impl Builder {
         self.config = None;
         self.theme = None;
         self.cache = RenderCache::default();
+        self.last = None;
+        self.git_due = true;
         match self.load_config_and_theme() {
             Ok(()) => {}
             Err(e) => {
@@ -126,16 +144,103 @@ impl Builder {
         self.people = read_people(&self.root);
         self.history = None;
         self.head = None;
-        self.render()
+        let mut out = self.render();
+        self.complete(&mut out);
+        out
     }
 
-    /// Applies a batch of changed paths.
+    /// Applies a batch of changed paths: the whole site, search index
+    /// included (for tests; `serve` calls [`Self::apply_pages`], then
+    /// [`Self::finish`]).
     pub fn apply(&mut self, paths: &[PathBuf], change: Change) -> Outcome {
+        let mut out = self.apply_pages(paths, change);
+        self.complete(&mut out);
+        out
+    }
+
+    /// Puts the search index into a successful outcome.
+    fn complete(&mut self, out: &mut Outcome) {
+        if out.files.is_ok()
+            && let Some(files) = self.finish()
+        {
+            out.files = Ok(files);
+        }
+    }
+
+    /// Whether the git state was inferred since git was last read: call
+    /// [`Self::settle`] once the edits pause.
+    pub fn unsettled(&self) -> bool {
+        self.unsettled
+    }
+
+    /// Reads git again (HEAD, `git status`) after edits whose git state was
+    /// inferred; the site rebuilt when that changes anything.
+    pub fn settle(&mut self) -> Option<Outcome> {
+        if !std::mem::take(&mut self.unsettled) {
+            return None;
+        }
+        let config = self.config.clone()?;
+        let before = (
+            self.head.clone(),
+            self.history.as_ref().map(|h| h.uncommitted.clone()),
+        );
+        self.refresh_history(&config);
+        let after = (
+            self.head.clone(),
+            self.history.as_ref().map(|h| h.uncommitted.clone()),
+        );
+        if before == after {
+            return None;
+        }
+        self.last = None;
+        let mut out = self.render();
+        self.complete(&mut out);
+        Some(out)
+    }
+
+    /// Builds the search index of the last good render, when its pages
+    /// changed since it was built, and returns every file with it.
+    pub fn finish(&mut self) -> Option<HashMap<String, Entry>> {
+        if !std::mem::take(&mut self.search_due) {
+            return None;
+        }
+        let last = self.last.as_mut()?;
+        let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
+        let started = std::time::Instant::now();
+        last.files.retain(|k, _| !k.starts_with(crate::search::DIR));
+        if last.site.config.search.enabled {
+            let index = crate::search::build(&last.site);
+            for (rel, bytes) in index.files {
+                last.files
+                    .insert(rel, Entry::Bytes(std::sync::Arc::new(bytes)));
+            }
+        }
+        if timings {
+            eprintln!(
+                "timing: serve search {:>7.1} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        Some(last.files.clone())
+    }
+
+    /// Applies a batch of changed paths, all but the search index (see
+    /// [`Self::finish`]).
+    pub fn apply_pages(&mut self, paths: &[PathBuf], change: Change) -> Outcome {
         self.parsed_last = 0;
         match change {
-            Change::Nothing => self.render(),
-            Change::Full => self.full(),
+            Change::Nothing => {
+                self.git_due = true;
+                self.render()
+            }
+            Change::Full => {
+                let mut out = self.full();
+                // `full` built the index already.
+                out.css_only = false;
+                out
+            }
             Change::Templates | Change::Css | Change::Static => {
+                self.git_due = true;
                 self.theme = None;
                 if let Err(e) = self.load_config_and_theme() {
                     return Outcome {
@@ -161,6 +266,8 @@ impl Builder {
                     return self.full();
                 }
                 let mut changed = vec![];
+                // Anything but pages edited in place takes the whole path.
+                let mut structural = false;
                 for p in paths {
                     let Ok(rel) = p.strip_prefix(&content) else {
                         continue;
@@ -173,15 +280,28 @@ impl Builder {
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
                     if name == crate::credits::PEOPLE_FILE {
+                        structural = true;
                         self.people = read_people(&self.root);
                     } else if load::is_markdown(&name) {
-                        self.pages.remove(&rel);
+                        let was_page = matches!(
+                            self.pages.remove(&rel),
+                            Some(CachedPage {
+                                parsed: Parsed::Page(..),
+                                ..
+                            })
+                        );
+                        structural |= !was_page || !p.is_file();
+                        if let Some(h) = &mut self.history {
+                            quick::infer_uncommitted(h, &rel, p.is_file());
+                            self.unsettled = true;
+                        }
                         // A read error means the file was deleted (or renamed away).
                         if let Ok(decoded) = load::read_page(p) {
                             let shown = Path::new("content").join(&rel);
                             match decoded {
                                 Ok(text) => changed.push(SourceFile { rel, shown, text }),
                                 Err(d) => {
+                                    structural = true;
                                     let parsed = Parsed::Failed {
                                         source: rel.clone(),
                                         errors: vec![Diagnostic {
@@ -201,6 +321,7 @@ impl Builder {
                             }
                         }
                     } else if !name.starts_with('_') {
+                        structural = true;
                         // A file that cannot be read now is left out, like a removed one.
                         match Asset::read(rel.clone(), p.clone()) {
                             Ok(a) if p.is_file() => {
@@ -212,10 +333,65 @@ impl Builder {
                         }
                     }
                 }
-                self.reparse(changed);
-                self.render()
+                let parsed = self.parse(changed);
+                let quick = if structural {
+                    None
+                } else {
+                    self.quick(&parsed)
+                };
+                self.pages.extend(parsed);
+                quick.unwrap_or_else(|| self.render())
             }
         }
+    }
+
+    /// The quick path (see `quick.rs`) for pages edited in place; `None`
+    /// when an edit changes a page's face (or a page fails to render): the
+    /// whole path then runs.
+    fn quick(&mut self, parsed: &[(String, CachedPage)]) -> Option<Outcome> {
+        let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
+        let started = std::time::Instant::now();
+        let last = self.last.as_mut()?;
+        let mut edits = vec![];
+        for (rel, c) in parsed {
+            let Parsed::Page(new, warnings) = &c.parsed else {
+                return None;
+            };
+            if warnings.iter().any(Diagnostic::is_error) {
+                return None;
+            }
+            let &id = last.by_source.get(rel)?;
+            if !quick::same_face(&last.site.pages[id], new) {
+                return None;
+            }
+            edits.push((id, new.body.clone()));
+        }
+        let dirty = quick::dirty(&last.site, &last.links, &edits);
+        for (id, body) in edits {
+            let page = &mut last.site.pages[id];
+            page.body = body;
+            if let (Some(h), Some(c)) = (&self.history, last.credits.pages.get_mut(id)) {
+                c.uncommitted = h.uncommitted.get(&page.source).copied();
+            }
+        }
+        let Ok(n) = quick::render(last, &dirty) else {
+            self.last = None;
+            return None;
+        };
+        self.rendered_last = n;
+        self.reused_last = last.site.pages.len().saturating_sub(n);
+        self.search_due = true;
+        if timings {
+            eprintln!(
+                "timing: serve quick  {:>7.1} ms ({n} pages rendered)",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        Some(Outcome {
+            files: Ok(last.files.clone()),
+            css_only: false,
+            notice: last.notice.clone(),
+        })
     }
 
     /// Brings the git history up to date, as `build` would read it now:
@@ -270,6 +446,12 @@ impl Builder {
 
     /// Parses `sources` (in parallel) into the cache.
     fn reparse(&mut self, sources: Vec<SourceFile>) {
+        let parsed = self.parse(sources);
+        self.pages.extend(parsed);
+    }
+
+    /// Parses `sources` (in parallel).
+    fn parse(&mut self, sources: Vec<SourceFile>) -> Vec<(String, CachedPage)> {
         let md = self
             .config
             .as_ref()
@@ -291,13 +473,17 @@ impl Builder {
                 )
             })
             .collect();
-        self.pages.extend(parsed);
+        parsed
     }
 
     /// Links and renders from the cache into memory.
     fn render(&mut self) -> Outcome {
-        if let Some(config) = self.config.clone() {
+        let previous = self.last.take();
+        if std::mem::take(&mut self.git_due)
+            && let Some(config) = self.config.clone()
+        {
             self.refresh_history(&config);
+            self.unsettled = false;
         }
         let (Some(config), Some(theme)) = (self.config.clone(), self.theme.as_ref()) else {
             return Outcome {
@@ -402,11 +588,40 @@ impl Builder {
             self.cache.abandon();
         }
         match result {
-            Ok(errors) if errors.is_empty() => Outcome {
-                files: Ok(memory.into_files()),
-                css_only: false,
-                notice,
-            },
+            Ok(errors) if errors.is_empty() => {
+                let mut files = memory.into_files();
+                // Until `finish` builds the new index, the last one is served.
+                if let Some(previous) = previous {
+                    files.extend(
+                        previous
+                            .files
+                            .into_iter()
+                            .filter(|(k, _)| k.starts_with(crate::search::DIR)),
+                    );
+                }
+                let by_source = site
+                    .pages
+                    .iter()
+                    .enumerate()
+                    .map(|(id, p)| (p.source.clone(), id))
+                    .collect();
+                self.last = self.cache.take_kept().map(|kept| Last {
+                    site,
+                    links,
+                    kept,
+                    credits,
+                    tera,
+                    files: files.clone(),
+                    by_source,
+                    notice: notice.clone(),
+                });
+                self.search_due = true;
+                Outcome {
+                    files: Ok(files),
+                    css_only: false,
+                    notice,
+                }
+            }
             Ok(errors) => Outcome {
                 files: Err(report(&Diagnostics(errors))),
                 css_only: false,

@@ -53,15 +53,45 @@ fn page_text(v: u32, n: usize) -> String {
         // Broken front matter: the rebuild fails, the next one must recover.
         front.push_str("title: [oops\n");
     }
-    format!(
+    if v % 4 == 1 {
+        front.push_str(&format!("aliases: [Alias {}]\n", v % 3));
+    }
+    let mut body = format!(
         "{front}---\n## Section {n}\n\nVoir [[{target}]] et [[{} 1#Section {n}]], [lien](../index.md).\n\nTexte {v}.\n",
         TITLES[(v / 1024 % 8) as usize]
-    )
+    );
+    if v % 3 == 2 {
+        body.push_str(&format!("\nVoir aussi [[Alias {}]].\n", v / 3 % 3));
+    }
+    if v % 11 < 3 {
+        // An embedded page: its edits show here too.
+        body.push_str(&format!(
+            "\n![[{} {}]]\n",
+            TITLES[(v / 4 % 8) as usize],
+            v % 3
+        ));
+    }
+    body
+}
+
+/// The page at `p` with its text edited but not its face (title, links,
+/// headings…): a sentence added, or the sentence around a link changed
+/// (what the pages it links to quote in their backlinks).
+fn edit_body(p: &Path, v: u32) -> String {
+    let text = std::fs::read_to_string(p).unwrap_or_default();
+    match v % 3 {
+        0 if text.contains("Voir [[") => text.replacen("Voir [[", "On lira [[", 1),
+        0 => text.replacen("On lira [[", "Voir [[", 1),
+        1 => format!("{text}\nAjout {v}.\n"),
+        _ => text.replace("Texte ", "Le texte "),
+    }
 }
 
 #[derive(Debug, Clone)]
 enum Op {
     Edit(usize, u32),
+    /// An edit of the text alone (see [`edit_body`]).
+    Body(usize, u32),
     Create(usize, u32),
     Rename(usize, usize),
     Delete(usize),
@@ -75,6 +105,7 @@ enum Op {
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (any::<usize>(), any::<u32>()).prop_map(|(i, v)| Op::Edit(i, v)),
+        4 => (any::<usize>(), any::<u32>()).prop_map(|(i, v)| Op::Body(i, v)),
         2 => (any::<usize>(), any::<u32>()).prop_map(|(f, v)| Op::Create(f, v)),
         2 => (any::<usize>(), any::<usize>()).prop_map(|(i, f)| Op::Rename(i, f)),
         2 => any::<usize>().prop_map(Op::Delete),
@@ -111,6 +142,14 @@ fn apply(root: &Path, op: &Op, step: usize) -> Vec<PathBuf> {
         Op::Edit(i, v) => {
             let p = pick(i);
             std::fs::write(&p, page_text(v, step)).unwrap();
+            vec![p]
+        }
+        Op::Body(i, v) => {
+            let p = pick(i);
+            if p.extension().is_some_and(|e| e == "md") {
+                let text = edit_body(&p, v);
+                std::fs::write(&p, text).unwrap();
+            }
             vec![p]
         }
         Op::Create(f, v) => {
@@ -465,12 +504,20 @@ fn serve_credits_git_and_the_people_file_like_a_build() {
     ];
     for (i, step) in steps.iter().enumerate() {
         let paths = step();
-        let served = in_memory(
-            &builder
-                .apply(&paths, classify(&root, &paths))
-                .files
-                .unwrap(),
+        let mut outcome = builder.apply(&paths, classify(&root, &paths));
+        // A page edit's git state is inferred; git is read once edits pause.
+        assert_eq!(
+            builder.unsettled(),
+            i != 1,
+            "step {i}: git read on the edit path"
         );
+        let settled = builder.settle();
+        // Only the commit (HEAD moved) is found by reading git.
+        assert_eq!(settled.is_some(), i == 2, "step {i}");
+        if let Some(s) = settled {
+            outcome = s;
+        }
+        let served = in_memory(&outcome.files.unwrap());
         let clean = clean_build(&root, &out).unwrap();
         let differ: Vec<&String> = clean
             .keys()

@@ -1,12 +1,12 @@
-//! Watching the site's sources (notify with a debouncer) and classifying
-//! what changed. The classifier is pure and unit-tested.
+//! Watching the site's sources (notify, with our own batching) and
+//! classifying what changed. The classifier and the batching are pure and
+//! unit-tested.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::load::is_ignored_name;
 
@@ -26,15 +26,15 @@ pub enum Change {
     Full,
 }
 
-/// Events closer than this are one batch (the debouncer's window).
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
-/// How often the debouncer hands over the events that have settled.
-const TICK: Duration = Duration::from_millis(10);
-/// After a batch of one or two paths (a save), further batches arriving
-/// within this delay join it.
-pub const SETTLE: Duration = Duration::from_millis(30);
-/// The same after a batch of more paths: a burst (`git checkout`, a copy)
-/// that may pause on a busy machine.
+/// Events closer than this are one batch: an editor's save (a temporary
+/// written, then renamed over the page; or the page truncated, then
+/// written) is one change. The batch is handed over as soon as this much
+/// time passed without an event: a save is rebuilt within a few
+/// milliseconds, not after a fixed window.
+pub const QUIET: Duration = Duration::from_millis(8);
+/// Once a batch names more than two paths (a burst: `git checkout`, a
+/// copy, which may pause on a busy machine), it closes only after this long
+/// without an event.
 pub const SETTLE_BURST: Duration = Duration::from_millis(250);
 
 /// Is this path one the watcher should ignore (temporaries, output, VCS)?
@@ -89,7 +89,7 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
 
 /// A running watcher: keep it alive as long as events are wanted.
 pub struct Watcher {
-    debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    watcher: RecommendedWatcher,
     root: PathBuf,
     watched: Vec<PathBuf>,
     pub events: Receiver<Vec<PathBuf>>,
@@ -101,7 +101,7 @@ impl Watcher {
         for sub in ["content", "themes"] {
             let dir = self.root.join(sub);
             if dir.is_dir() && !self.watched.contains(&dir) {
-                self.debouncer.watch(&dir, RecursiveMode::Recursive)?;
+                self.watcher.watch(&dir, RecursiveMode::Recursive)?;
                 self.watched.push(dir);
             }
         }
@@ -113,37 +113,65 @@ impl Watcher {
 /// Watches `content/`, `themes/` and the site folder itself (for
 /// `playbook.toml`). Access events are dropped (on Linux, reading a file
 /// emits one), and so are editor temporaries and the output folder. Events
-/// of a path within [`DEBOUNCE`] are one event, so an atomic save is one
-/// change; `serve` joins batches closer than [`SETTLE`] (or [`SETTLE_BURST`]
-/// once a batch names more than two paths), so a `git checkout` touching
-/// 500 files gives one rebuild.
+/// closer than [`QUIET`] are one batch, so an atomic save is one change;
+/// once a batch names more than two paths, events closer than
+/// [`SETTLE_BURST`] join it, so a `git checkout` touching 500 files gives
+/// one rebuild.
 pub fn start(root: &Path) -> notify::Result<Watcher> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let (raw_tx, raw_rx) = channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(raw_tx)?;
+    watcher.watch(&root, RecursiveMode::NonRecursive)?;
     let (tx, rx) = channel();
     let filter_root = root.clone();
-    let mut debouncer = new_debouncer(DEBOUNCE, Some(TICK), move |res: DebounceEventResult| {
-        let Ok(events) = res else { return };
-        let mut paths: Vec<PathBuf> = events
-            .iter()
-            .filter(|e| !matches!(e.kind, EventKind::Access(_)))
-            .flat_map(|e| e.paths.iter().cloned())
-            .filter(|p| !ignored(&filter_root, p))
-            .collect();
-        paths.sort();
-        paths.dedup();
-        if !paths.is_empty() {
-            let _ = tx.send(paths);
-        }
-    })?;
-    debouncer.watch(&root, RecursiveMode::NonRecursive)?;
+    std::thread::spawn(move || {
+        let paths = |ev: notify::Result<notify::Event>| match ev {
+            Ok(e) if !matches!(e.kind, EventKind::Access(_)) => e
+                .paths
+                .into_iter()
+                .filter(|p| !ignored(&filter_root, p))
+                .collect(),
+            _ => vec![],
+        };
+        batches(&raw_rx, &tx, paths);
+    });
     let mut w = Watcher {
-        debouncer,
+        watcher,
         root,
         watched: vec![],
         events: rx,
     };
     w.refresh()?;
     Ok(w)
+}
+
+/// Groups the events of `raw` into batches of paths, sent on `out`: a
+/// batch opens with an event naming a path `paths` keeps, and closes after
+/// [`QUIET`] without an event ([`SETTLE_BURST`] once it names more than two
+/// paths). Returns when either channel closes.
+fn batches<E>(raw: &Receiver<E>, out: &Sender<Vec<PathBuf>>, paths: impl Fn(E) -> Vec<PathBuf>) {
+    while let Ok(first) = raw.recv() {
+        let mut batch = paths(first);
+        if batch.is_empty() {
+            continue;
+        }
+        loop {
+            batch.sort();
+            batch.dedup();
+            let wait = if batch.len() > 2 { SETTLE_BURST } else { QUIET };
+            match raw.recv_timeout(wait) {
+                Ok(e) => batch.extend(paths(e)),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => {
+                    let _ = out.send(batch);
+                    return;
+                }
+            }
+        }
+        if out.send(batch).is_err() {
+            return;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -187,5 +215,44 @@ mod tests {
             assert!(ignored(root, &root.join(p)), "{p}");
         }
         assert!(!ignored(root, &root.join("content/a.md")));
+    }
+
+    /// A save is handed over as soon as its events stop, alone; a burst of
+    /// many paths waits for the burst to end and comes as one batch.
+    #[test]
+    fn saves_come_at_once_and_bursts_as_one_batch() {
+        let (raw_tx, raw_rx) = channel::<&str>();
+        let (tx, rx) = channel();
+        let t = std::thread::spawn(move || {
+            batches(&raw_rx, &tx, |p| {
+                if p.is_empty() {
+                    vec![]
+                } else {
+                    vec![PathBuf::from(p)]
+                }
+            });
+        });
+        // An atomic save: an ignored temporary, then the page, twice.
+        let started = std::time::Instant::now();
+        for p in ["", "a.md", "a.md"] {
+            raw_tx.send(p).unwrap();
+        }
+        assert_eq!(rx.recv().unwrap(), vec![PathBuf::from("a.md")]);
+        assert!(started.elapsed() < SETTLE_BURST, "{:?}", started.elapsed());
+        // A checkout: three paths at once, then more with pauses longer
+        // than QUIET (a busy machine).
+        for (i, p) in ["b.md", "c.md", "d.md", "e.md", "f.md", "g.md"]
+            .iter()
+            .enumerate()
+        {
+            raw_tx.send(p).unwrap();
+            if i >= 2 {
+                std::thread::sleep(QUIET * 3);
+            }
+        }
+        assert_eq!(rx.recv().unwrap().len(), 6, "one batch");
+        drop(raw_tx);
+        t.join().unwrap();
+        assert!(rx.try_recv().is_err());
     }
 }
