@@ -648,8 +648,8 @@ fn render_all(
     t.lap("generated");
     // `serve` keeps what an edit that changes no page's face can reuse.
     if let Some(c) = cache {
-        let nav = env.into_nav();
-        c.keep(wiki, nav);
+        let kept = env.into_nav();
+        c.keep(wiki, kept);
     }
     Ok(vec![])
 }

@@ -46,11 +46,11 @@ pub struct RenderEnv<'a> {
 
 /// Which generated overviews concern a section (see [`RenderEnv::overviews`]).
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Overviews {
+pub struct Overviews {
     /// The weather page: the section holds minutes, and the site a weather page.
-    pub(super) weather: bool,
+    pub weather: bool,
     /// The typology overview: the section holds typologies.
-    pub(super) typologies: bool,
+    pub typologies: bool,
 }
 
 /// Per section, whether its folder (subfolders included) holds workshop

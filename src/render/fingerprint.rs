@@ -86,8 +86,8 @@ pub fn global_fingerprint(
 
 impl RenderEnv<'_> {
     /// The section navigations this environment computed, for [`RenderCache::keep`].
-    pub fn into_nav(self) -> Vec<[tera::Value; 2]> {
-        self.nav
+    pub fn into_nav(self) -> (Vec<[tera::Value; 2]>, Vec<super::env::Overviews>) {
+        (self.nav, self.overviews)
     }
 
     /// Digest of what `resolve_body(id)` reads: the body HTML, the page's
@@ -226,6 +226,8 @@ pub struct Kept {
     pub wiki: crate::wiki::Wiki,
     /// Per section, its navigation (see `RenderEnv::nav`).
     pub nav: Vec<[tera::Value; 2]>,
+    /// Per section, its generated overviews (see `RenderEnv::overviews`).
+    overviews: Vec<super::env::Overviews>,
 }
 
 impl Kept {
@@ -247,6 +249,7 @@ impl Kept {
             strings: crate::i18n::strings(&site.config.language),
             credits,
             nav: self.nav.clone(),
+            overviews: self.overviews.clone(),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
         }
@@ -271,8 +274,16 @@ impl RenderCache {
 
     /// Keeps the wiki analysis and the navigations (`RenderEnv::into_nav`)
     /// for [`Self::take_kept`].
-    pub fn keep(&mut self, wiki: crate::wiki::Wiki, nav: Vec<[tera::Value; 2]>) {
-        self.kept = Some(Kept { wiki, nav });
+    pub fn keep(
+        &mut self,
+        wiki: crate::wiki::Wiki,
+        (nav, overviews): (Vec<[tera::Value; 2]>, Vec<super::env::Overviews>),
+    ) {
+        self.kept = Some(Kept {
+            wiki,
+            nav,
+            overviews,
+        });
     }
 
     /// What the last render kept (see [`Self::keep`]).
