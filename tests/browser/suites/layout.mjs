@@ -40,7 +40,7 @@ export default function () {
       await withPage({ viewport: MOBILE }, async (page) => {
         await page.goto(url('example', GUIDE_STEP), { waitUntil: 'load' });
         const menu = page.locator('details.menu');
-        const button = menu.locator('summary');
+        const button = menu.locator('> summary');
         const nav = page.locator('.main-nav');
         assert.equal(await menu.evaluate((d) => d.open), false, 'closed at first');
         assert.ok(await button.isVisible());
@@ -50,13 +50,17 @@ export default function () {
 
         await button.click();
         assert.ok(await nav.isVisible(), 'the navigation shows once opened');
-        const links = await nav.locator('a').evaluateAll((as) =>
+        // The sections, then the "Le playbook" menu of generated pages (closed).
+        const links = await nav.locator('.main-nav-list > li:not(.tools-item) > a, .tools-menu > summary').evaluateAll((as) =>
           as.map((a) => {
             const r = a.getBoundingClientRect();
             return { text: a.textContent.trim(), left: r.left, right: r.right, height: r.height };
           }),
         );
-        assert.equal(links.length, 3);
+        assert.deepEqual(
+          links.map((l) => l.text),
+          ['Ateliers', 'Guide : démarrer la coopération', 'Typologies de la collaboration', 'Le playbook'],
+        );
         for (const l of links) {
           assert.ok(l.left >= 0 && l.right <= MOBILE.width, `${l.text} fits the screen`);
           assert.ok(l.height >= 44, `${l.text} is a comfortable target`);
@@ -73,7 +77,7 @@ export default function () {
     test('the menu works from the keyboard: Enter opens it, Tab enters it, Escape closes it', async () => {
       await withPage({ viewport: MOBILE }, async (page) => {
         await page.goto(url('example', GUIDE_STEP), { waitUntil: 'load' });
-        await page.locator('details.menu summary').focus();
+        await page.locator('details.menu > summary').focus();
         await page.keyboard.press('Enter');
         assert.equal(await page.locator('details.menu').evaluate((d) => d.open), true);
         await page.keyboard.press('Tab');
@@ -134,7 +138,7 @@ export default function () {
       await withPage({ viewport: MOBILE, javaScriptEnabled: false }, async (page) => {
         await page.goto(url('example', GUIDE_STEP), { waitUntil: 'load' });
         assert.ok(!(await page.locator('.main-nav').isVisible()));
-        await page.locator('details.menu summary').click();
+        await page.locator('details.menu > summary').click();
         assert.ok(await page.locator('.main-nav').isVisible());
       });
     });
@@ -230,7 +234,7 @@ export default function () {
           }
           if (screen === 'mobile') {
             await page.goto(url('example', GUIDE_STEP), { waitUntil: 'load' });
-            await page.locator('details.menu summary').click();
+            await page.locator('details.menu > summary').click();
             await page.screenshot({ path: join(ARTIFACTS, 'mobile-menu-open.png') });
           }
         });
