@@ -67,7 +67,7 @@ export default function () {
         }
         // The open menu lies over the page without making it scroll sideways.
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375));
-        await nav.locator('a', { hasText: 'Typologies' }).click();
+        await nav.getByRole('link', { name: 'Typologies de la collaboration', exact: true }).click();
         await page.waitForURL(url('example', 'typologies/'));
         assert.equal(await page.locator('h1').textContent(), 'Typologies de la collaboration');
         assert.equal(await page.locator('details.menu').evaluate((d) => d.open), false, 'closed on the new page');
