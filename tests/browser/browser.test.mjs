@@ -7,6 +7,7 @@ import crawl from './suites/crawl.mjs';
 import keyboard from './suites/keyboard.mjs';
 import layout from './suites/layout.mjs';
 import navigation from './suites/navigation.mjs';
+import notfound from './suites/notfound.mjs';
 import serve from './suites/serve.mjs';
 import search from './suites/search.mjs';
 import xss from './suites/xss.mjs';
@@ -16,6 +17,7 @@ after(teardown);
 
 crawl();
 navigation();
+notfound();
 a11y();
 keyboard();
 layout();

@@ -22,11 +22,11 @@ function luminance(css) {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-async function withPage(options, fn) {
+async function withPage({ allow, ...options }, fn) {
   const context = await newContext(env.browser, options);
   try {
     const page = await context.newPage();
-    const problems = watch(page);
+    const problems = watch(page, { allow });
     await fn(page);
     assert.deepEqual(problems, []);
   } finally {
@@ -217,17 +217,24 @@ export default function () {
       ['minutes', 'example', MINUTES],
       ['guide-step', 'example', GUIDE_STEP],
       ['person', 'example', 'personnes/florence-mensah/'],
+      ['typology', 'example', 'typologies/intensite-3-concertation/'],
+      ['contributors', 'example', 'contributeurs/'],
+      ['not-found', 'example', 'nimporte-quoi/x/y/'],
     ];
     const SCREENS = [
       ['desktop', { viewport: DESKTOP }],
       ['mobile', { viewport: MOBILE }],
       ['desktop-dark', { viewport: DESKTOP, colorScheme: 'dark' }],
+      ['1366', { viewport: { width: 1366, height: 768 } }],
+      ['390', { viewport: { width: 390, height: 844 } }],
     ];
     for (const [screen, options] of SCREENS) {
       test(`${screen}: ${SHOTS.map((s) => s[0]).join(', ')}`, async () => {
-        await withPage(options, async (page) => {
+        // The missing address answers 404 on purpose.
+        await withPage({ ...options, allow: (u) => u.includes('/nimporte-quoi/') }, async (page) => {
           for (const [name, site, path] of SHOTS) {
-            await page.goto(url(site, path), { waitUntil: 'load' });
+            const response = await page.goto(url(site, path), { waitUntil: 'load' });
+            assert.equal(response.status(), name === 'not-found' ? 404 : 200, path);
             const file = join(ARTIFACTS, `${screen}-${name}.png`);
             await page.screenshot({ path: file, fullPage: true });
             assert.ok((await stat(file)).size > 10_000, `${file} is not blank`);
