@@ -194,14 +194,22 @@ fn the_seed_gives_structured_minutes() {
         (pause.start.as_deref(), pause.end.as_deref()),
         (Some("15h20"), Some("15h40"))
     );
-    assert_eq!(numbered[0].scribes, ["anne pour"]);
+    assert_eq!(
+        numbered[0].scribes,
+        ["anne"],
+        "`anne pour` is a phrase left unfinished"
+    );
     assert_eq!(numbered[0].timekeepers, ["tous"]);
     assert_eq!(numbered[1].scribes, ["Célia"], "`??` is not a name");
     assert!(
         numbered[1].timekeepers.is_empty(),
         "a blank role is unknown"
     );
-    assert_eq!(numbered[2].scribes, ["collaboratif :)"]);
+    assert_eq!(
+        numbered[2].scribes,
+        ["collaboratif"],
+        "the smiley is not part of the name"
+    );
     let weather = f.extra["weather"].as_array().unwrap();
     let entries: Vec<(&str, &str, &str)> = weather
         .iter()

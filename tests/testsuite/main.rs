@@ -19,4 +19,5 @@ mod pads;
 mod search;
 mod serve;
 mod subpath;
+mod whole;
 mod wiki;

@@ -110,7 +110,7 @@ fn an_imported_pad_credits_its_people_and_the_importer_puts_it_online() {
         [
             "modifications: Florence Mensah",
             "animation: Florence Mensah, Anne Berlemont",
-            "prise-de-notes: anne pour, Célia, {collaboratif :)}",
+            "prise-de-notes: Anne Berlemont, Célia, {collaboratif}",
             "gardien-du-temps: {tous}",
             "mise-en-ligne: Sophie Martin",
         ]
