@@ -14,6 +14,9 @@
 pub mod layout;
 pub mod svg;
 
+#[cfg(test)]
+mod tests;
+
 use std::path::Path;
 
 use serde::Serialize;
@@ -585,21 +588,30 @@ impl Lines {
         let mut items = vec![];
         let mut list_end = end + 1;
         let mut indent: Option<usize> = None;
+        let mut toml = false;
         for (i, l) in lines[..end].iter().enumerate() {
             let header = l.trim();
             if KEYS.iter().any(|k| header == format!("[[{k}]]")) {
-                key = key.max(1).min(i + 1);
+                if key == 0 {
+                    key = i + 1;
+                }
+                toml = true;
                 items.push(i + 1);
+                continue;
+            }
+            if toml {
+                // Another table ends the actors.
+                if header.starts_with('[') {
+                    list_end = i + 1;
+                    break;
+                }
                 continue;
             }
             if key == 0 && is_key(l, &KEYS) {
                 key = i + 1;
                 continue;
             }
-            if key == 0 || !items.is_empty() && header.starts_with("[[") {
-                if !items.is_empty() && list_end > end {
-                    list_end = i + 1;
-                }
+            if key == 0 {
                 continue;
             }
             let body = l.trim_start();

@@ -18,5 +18,6 @@ mod output_safety;
 mod pads;
 mod search;
 mod serve;
+mod stakeholders;
 mod subpath;
 mod wiki;
