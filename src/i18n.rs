@@ -273,8 +273,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "sh_matrix_desc",
-        "{actors} acteurs placés selon leur intérêt pour le projet (de 1 à 5, de gauche à droite) et leur influence sur sa réussite (de 1 à 5, de bas en haut). Par attitude : {attitudes}. Par façon de les associer : {quadrants}. Le tableau qui suit donne le détail.",
-        "{actors} actors placed by their interest in the project (1 to 5, left to right) and their influence on its success (1 to 5, bottom to top). By attitude: {attitudes}. By way of involving them: {quadrants}. The table below gives the details.",
+        "{actors} selon leur intérêt pour le projet (de 1 à 5, de gauche à droite) et leur influence sur sa réussite (de 1 à 5, de bas en haut). Par attitude : {attitudes}. Par façon de les associer : {quadrants}. Le tableau qui suit donne le détail.",
+        "{actors} by their interest in the project (1 to 5, left to right) and their influence on its success (1 to 5, bottom to top). By attitude: {attitudes}. By way of involving them: {quadrants}. The table below gives the details.",
     ),
     (
         "sh_axis_interest",
@@ -292,6 +292,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Each actor is placed by its interest and influence; the shape and colour of its marker give its attitude. The shaded area holds the actors to involve from the start.",
     ),
     ("sh_legend", "Attitudes", "Attitudes"),
+    ("sh_actors_one", "acteur placé", "actor placed"),
+    ("sh_actors", "acteurs placés", "actors placed"),
     (
         "sh_embark",
         "Embarquer dès le début",

@@ -236,7 +236,18 @@ fn description(map: &Map, strings: &Strings) -> String {
         .map(|(s, n)| format!("{} ({n})", strings[s.key()]))
         .collect();
     strings["sh_matrix_desc"]
-        .replace("{actors}", &map.actors.len().to_string())
+        .replace(
+            "{actors}",
+            &format!(
+                "{} {}",
+                map.actors.len(),
+                strings[if map.actors.len() == 1 {
+                    "sh_actors_one"
+                } else {
+                    "sh_actors"
+                }]
+            ),
+        )
         .replace("{attitudes}", &attitudes.join(", "))
         .replace("{quadrants}", &quadrants.join(", "))
 }
