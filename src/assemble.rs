@@ -167,6 +167,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
                     title: match_key(&section.title),
                     ..PageKeys::default()
                 },
+                stakeholders: None,
             });
             section.index = Some(id);
         }

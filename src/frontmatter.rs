@@ -23,6 +23,8 @@ pub enum PageKind {
     Minutes,
     Guide,
     Typology,
+    /// A stakeholder map (`kind: cartographie`, see `stakeholders`).
+    Stakeholders,
 }
 
 impl PageKind {
@@ -32,6 +34,7 @@ impl PageKind {
             "minutes" | "compte-rendu" | "atelier" => Some(PageKind::Minutes),
             "guide" => Some(PageKind::Guide),
             "typology" | "typologie" => Some(PageKind::Typology),
+            "stakeholders" | "cartographie" => Some(PageKind::Stakeholders),
             _ => None,
         }
     }
@@ -509,7 +512,7 @@ fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diag
             None => c.err(
                 "kind",
                 format!("unknown page kind `{k}`"),
-                "use one of: minutes, guide, typology, page",
+                "use one of: minutes, guide, typology, cartographie, page",
             ),
         }
     }

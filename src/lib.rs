@@ -31,6 +31,7 @@ pub mod scheme;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod stakeholders;
 pub mod svg;
 pub mod text;
 pub mod theme;

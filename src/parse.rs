@@ -3,12 +3,13 @@
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::frontmatter;
+use crate::frontmatter::{self, PageKind};
 use crate::load::SourceFile;
 use crate::markdown::{self, MarkdownOptions};
 use crate::site::{
     INDEX_NAMES, Page, PageKeys, file_name, order_prefix, parent_dir, prettify, stem,
 };
+use crate::stakeholders;
 use crate::text::slugify;
 
 /// What parsing one source file gave (see [`parse_page`]).
@@ -102,6 +103,11 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
     let date = parse_date("date", &front.date);
     let updated = parse_date("updated", &front.updated);
     let keys = PageKeys::of(&src.rel, &title, &front);
+    let stakeholders = (front.kind == Some(PageKind::Stakeholders)).then(|| {
+        let (map, w) = stakeholders::read(&front.extra, &src.text, &src.shown, opts.english);
+        warnings.extend(w);
+        std::sync::Arc::new(map)
+    });
     let page = Page {
         keys,
         source: src.rel.clone(),
@@ -115,6 +121,7 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
         url: String::new(),
         section: 0,
         is_index,
+        stakeholders,
     };
     Parsed::Page(Box::new(page), warnings)
 }

@@ -26,6 +26,9 @@ pub(crate) enum NewKind {
     Typology,
     /// Any other page, at the top of content/
     Page,
+    /// A stakeholder map (influence × interest), in content/cartographies/
+    #[value(name = "cartographie", alias = "stakeholders")]
+    Stakeholders,
 }
 
 #[derive(Debug, Args)]
@@ -50,6 +53,7 @@ pub(crate) fn execute(a: NewArgs) -> i32 {
             match a.kind {
                 NewKind::Guide => eprintln!("{}", msg::guide_step(&steps, &path, a.title.trim())),
                 NewKind::Typology => eprintln!("{}", msg::typology(&path)),
+                NewKind::Stakeholders => eprintln!("{}", msg::stakeholders(&path)),
                 NewKind::Minutes | NewKind::Page => {}
             }
             0
@@ -79,6 +83,7 @@ fn new(a: &NewArgs, root: &Path) -> anyhow::Result<(PathBuf, Steps)> {
         NewKind::Guide => content.join("guide"),
         NewKind::Typology => content.join("typologies"),
         NewKind::Page => content,
+        NewKind::Stakeholders => content.join("cartographies"),
     };
     // `05-commencer-petit.md` and `commencer-petit.md` would share a URL.
     if let Some(other) = same_name(&dir, &slug) {
@@ -210,6 +215,14 @@ mod msg {
         format!("étape {order} du guide, après « {previous} »\naide : {help}")
     }
 
+    /// What a new stakeholder map still needs.
+    pub(super) fn stakeholders(page: &Path) -> String {
+        format!(
+            "à compléter : remplacez les acteurs d'exemple de {} par les vôtres (nom, structure, type, influence et intérêt de 1 à 5, attitude) ; `playbook check` signale ce qui ne se lit pas",
+            page.display()
+        )
+    }
+
     /// What a new typology still needs.
     pub(super) fn typology(page: &Path) -> String {
         format!(
@@ -246,6 +259,7 @@ fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
             NewKind::Guide => "guide",
             NewKind::Typology => "typology",
             NewKind::Page => "page",
+            NewKind::Stakeholders => "cartographie",
         },
         order: (kind == NewKind::Guide).then_some(order),
     };
@@ -296,9 +310,45 @@ fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
              ## Pour aller plus loin\n"
         ),
         NewKind::Page => "---\n\n".to_string(),
+        NewKind::Stakeholders => STAKEHOLDERS.to_string(),
     };
     format!("---\n{}{rest}", crate::yaml::to_string(&head))
 }
+
+/// The actors and body of a new stakeholder map: two examples to replace,
+/// and every field explained.
+const STAKEHOLDERS: &str = "\
+# Un acteur par entrée : une personne, un service, une structure, un groupe.
+#   nom        : comme on le nomme (une personne ou une structure du playbook
+#                y est reliée à sa page) ;
+#   structure  : facultatif, la structure dont il fait partie ;
+#   type       : élu, direction, service, agents, partenaire, usager ou autre ;
+#   influence  : de 1 (aucune) à 5 (décisive) sur la réussite du projet ;
+#   intérêt    : de 1 (aucun) à 5 (très fort) pour le projet ;
+#   attitude   : allié, neutre, réticent, opposé ou inconnu ;
+#   apport     : facultatif, ce qu'il peut apporter ;
+#   liens      : facultatif, ses relations avec d'autres acteurs de la carte.
+# Parlez de positions sur le sujet, pas de personnes : la carte peut circuler.
+acteurs:
+  - nom: \"Direction générale\"
+    type: direction
+    influence: 5
+    intérêt: 3
+    attitude: inconnu
+    apport: \"Le portage au plus haut niveau\"
+  - nom: \"Agents volontaires\"
+    type: agents
+    influence: 2
+    intérêt: 4
+    attitude: allié
+    liens:
+      - { vers: \"Direction générale\", libellé: \"à convaincre\" }
+---
+
+## Ce que montre la carte
+
+## Prochains pas
+";
 
 #[cfg(test)]
 mod tests {
@@ -311,6 +361,7 @@ mod tests {
             NewKind::Guide,
             NewKind::Typology,
             NewKind::Page,
+            NewKind::Stakeholders,
         ] {
             for title in [
                 "Coopération \"inter\": directions",

@@ -88,6 +88,8 @@ struct StructureView<'a> {
     pages: usize,
     commits: u32,
     roles: Vec<RoleCount>,
+    /// The stakeholder maps it is on.
+    maps: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -227,6 +229,7 @@ impl RenderEnv<'_> {
         serde_json::json!({
             "person": self.person_view(from, i),
             "roles": roles,
+            "maps": self.maps_of_person(from, i),
             "contributors_href": self.href(from, crate::reserved::CONTRIBUTORS_URL),
         })
     }
@@ -252,7 +255,8 @@ impl RenderEnv<'_> {
             .credits
             .structures
             .iter()
-            .map(|s| StructureView {
+            .enumerate()
+            .map(|(si, s)| StructureView {
                 name: &s.name,
                 id: &s.slug,
                 members: s
@@ -268,6 +272,7 @@ impl RenderEnv<'_> {
                 pages: s.pages,
                 commits: s.commits,
                 roles: self.role_counts(|slot| s.roles[slot]),
+                maps: self.maps_of_structure(from, si),
             })
             .collect();
         let unaffiliated = self

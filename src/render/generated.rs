@@ -167,6 +167,7 @@ impl RenderEnv<'_> {
             edit_url: None,
             history_url: None,
             credits: None,
+            stakeholders: None,
         }
     }
 

@@ -16,7 +16,9 @@
 //! - `template.rs`: running a template, errors as diagnostics;
 //! - `fingerprint.rs`: what `serve` hashes to skip unchanged pages;
 //! - `atom.rs`, `sitemap.rs`: `atom.xml` and `sitemap.xml`, from templates;
-//! - `weather.rs`: the weather page's chart and table.
+//! - `weather.rs`: the weather page's chart and table;
+//! - `stakeholders.rs`: a stakeholder map's figure and table, and the maps
+//!   a structure or a person is on.
 
 mod atom;
 mod body;
@@ -28,6 +30,7 @@ mod globals;
 mod nav;
 mod page;
 mod sitemap;
+mod stakeholders;
 mod template;
 mod views;
 mod weather;

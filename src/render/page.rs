@@ -67,6 +67,7 @@ impl RenderEnv<'_> {
                     PageKind::Minutes => "minutes.html",
                     PageKind::Guide => "guide.html",
                     PageKind::Typology => "typology.html",
+                    PageKind::Stakeholders => "stakeholders.html",
                 },
             )
         };
@@ -206,6 +207,7 @@ impl RenderEnv<'_> {
             edit_url: self.forge_url(site.config.edit_url.as_deref(), id),
             history_url: self.forge_url(site.config.history_url.as_deref(), id),
             credits: self.page_credits(id),
+            stakeholders: self.stakeholders_view(id),
         };
         (view, template)
     }
@@ -280,6 +282,7 @@ fn kind_name(k: PageKind) -> &'static str {
         PageKind::Minutes => "minutes",
         PageKind::Guide => "guide",
         PageKind::Typology => "typology",
+        PageKind::Stakeholders => "stakeholders",
     }
 }
 

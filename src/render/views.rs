@@ -170,6 +170,8 @@ pub(super) struct PageView<'a> {
     pub(super) history_url: Option<String>,
     /// Who did what on this page (`null` when nobody is credited).
     pub(super) credits: Option<PageCreditsView>,
+    /// A stakeholder map: its figure and table (`null` on other pages).
+    pub(super) stakeholders: Option<super::stakeholders::StakeholdersView>,
 }
 
 /// The context of a page's template, besides the globals and `section_nav`.

@@ -30,6 +30,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "svg",
             "date",
             "yaml",
+            // f-map
+            "stakeholders",
         ],
     ),
     (

@@ -800,12 +800,23 @@ fn the_bundled_example_credits_the_seed_workshop() {
     let team = &team[..team.find("</section>").unwrap()];
     assert_eq!(
         names(&links(team)),
-        ["Anne Berlemont", "Célia", "Florence Mensah"]
+        [
+            "Anne Berlemont",
+            "Célia",
+            "Florence Mensah",
+            // f-map: the stakeholder map the team is on.
+            "Qui embarquer pour implanter le collaboratif\u{a0}?"
+        ]
     );
     // The mairie took part through its anonymous participant.
     let mairie = &st[st.find("id=\"mairie-de-saint-ouen\"").unwrap()..];
     let mairie = &mairie[..mairie.find("</section>").unwrap()];
-    assert!(links(mairie).is_empty(), "{mairie}");
+    // f-map: its only link is the stakeholder map it is on.
+    assert_eq!(
+        names(&links(mairie)),
+        ["Qui embarquer pour implanter le collaboratif\u{a0}?"],
+        "{mairie}"
+    );
     assert_eq!(spans(mairie), ["Une personne de la mairie de Saint-Ouen"]);
     assert!(
         mairie.contains("Membres <span class=\"count\">(1)</span>"),

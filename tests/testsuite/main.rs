@@ -18,6 +18,7 @@ mod output_safety;
 mod pads;
 mod search;
 mod serve;
+mod stakeholders;
 mod subpath;
 mod whole;
 mod wiki;
