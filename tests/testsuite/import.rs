@@ -47,7 +47,7 @@ fn import(pad: &[u8], args: &[&str]) -> (Site, Output, String) {
 
 fn front_of(page: &str) -> FrontMatter {
     split(page, Path::new("page.md"))
-        .unwrap_or_else(|e| panic!("{}\n{page}", e[0]))
+        .unwrap_or_else(|e| panic!("{:?}\n{page}", e[0]))
         .front
 }
 
@@ -730,7 +730,7 @@ fn import_never_panics_and_always_writes_a_valid_page() {
         ok += 1;
         let page = to_markdown(&m, Some("2025-01-15"));
         let split = split(&page, Path::new("page.md"))
-            .unwrap_or_else(|e| panic!("round {round}: {} in\n{page}\nfrom {pad:?}", e[0]));
+            .unwrap_or_else(|e| panic!("round {round}: {:?} in\n{page}\nfrom {pad:?}", e[0]));
         assert_eq!(
             split.front.title.as_deref(),
             Some(m.title.as_str()),
