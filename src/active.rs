@@ -14,7 +14,7 @@
 //!
 //! Pure: `load` reads the drawings' bytes.
 
-use crate::msg;
+use crate::messages::msg;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 //! gets its address, and collisions and reserved addresses are reported.
 //! Pure, whole site, cheap.
 
-use crate::msg;
+use crate::messages::msg;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 

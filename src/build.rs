@@ -3,8 +3,8 @@
 //! I/O happens only at the two ends (`load`, `theme::load`, `output`); the
 //! stages in between are pure functions of their inputs.
 
+use crate::messages::msg;
 use crate::messages::{Message, io_error};
-use crate::msg;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -610,7 +610,7 @@ fn render_all(
             };
             sink.write_shared(&rel, html)
                 .err()
-                .map(|e| Diagnostic::error(&page.shown, 0, 0, crate::messages::error_chain(&e)))
+                .map(|e| Diagnostic::error(&page.shown, 0, 0, crate::diagnostic::error_chain(&e)))
         })
         .collect::<Vec<Diagnostic>>();
     drop(_paused);

@@ -14,7 +14,7 @@ use crate::credits;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::link::Target;
 use crate::messages::Lang;
-use crate::msg;
+use crate::messages::msg;
 use crate::scaffold::{MINUTES_SAMPLE, PLACEHOLDER};
 use crate::site::Page;
 use crate::text::match_key;

@@ -2,7 +2,7 @@
 //! `index.html`, `sitemap.xml`, `404.html`, a generated page, a theme asset).
 //! Pure: the site, the content files and the theme's file names in, errors out.
 
-use crate::msg;
+use crate::messages::msg;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;

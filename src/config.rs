@@ -3,7 +3,7 @@
 //! Parsing is pure (`Config::parse` takes the text); an unknown key is an
 //! error naming the key and its line.
 
-use crate::msg;
+use crate::messages::msg;
 use std::path::Path;
 
 use serde::Deserialize;

@@ -8,8 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::messages::msg;
 use crate::messages::{Lang, Message};
-use crate::msg;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -192,6 +192,32 @@ pub struct UsageError(pub Message);
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct Failure(pub Message);
+
+/// An `anyhow` error and its causes as one message (`error: cause:
+/// cause`), each cause in the catalogue when it is a
+/// [`Failure`], a usage error or an I/O error.
+pub fn error_chain(e: &anyhow::Error) -> Message {
+    e.chain()
+        .map(cause)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .reduce(|cause, error| msg!("error-cause", error = error, cause = cause))
+        .unwrap_or_else(|| msg!("io-other", reason = e.to_string()))
+}
+
+fn cause(c: &(dyn std::error::Error + 'static)) -> Message {
+    if let Some(Failure(m)) = c.downcast_ref() {
+        return m.clone();
+    }
+    if let Some(UsageError(m)) = c.downcast_ref() {
+        return m.clone();
+    }
+    if let Some(io) = c.downcast_ref::<std::io::Error>() {
+        return crate::messages::io_error(io);
+    }
+    msg!("io-other", reason = c.to_string())
+}
 
 /// Converts a byte offset in `text` to a 1-based (line, column), counting
 /// columns in characters.

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::messages::Message;
-use crate::msg;
+use crate::messages::msg;
 
 mod faults;
 

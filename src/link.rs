@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{LinkKind, LinkRef};
-use crate::msg;
+use crate::messages::msg;
 use crate::site::{PageId, Site};
 use crate::text::{match_key, slugify};
 

@@ -12,8 +12,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, line_col};
+use crate::messages::msg;
 use crate::messages::{io_error, walk_error};
-use crate::msg;
 
 /// A Markdown file, read and decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]

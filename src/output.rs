@@ -22,7 +22,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result};
 
 use crate::diagnostic::{Failure, UsageError};
-use crate::msg;
+use crate::messages::msg;
 
 pub const MANIFEST: &str = ".playbook-manifest";
 

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
 use crate::load::SourceFile;
 use crate::markdown::{self, MarkdownOptions};
-use crate::msg;
+use crate::messages::msg;
 use crate::site::{
     INDEX_NAMES, Page, PageKeys, file_name, order_prefix, parent_dir, prettify, stem,
 };

@@ -18,7 +18,7 @@
 //! Pure: text in, text and findings out.
 
 use crate::messages::Message;
-use crate::msg;
+use crate::messages::msg;
 use roxmltree::{Document, Node, NodeType, ParsingOptions};
 
 use crate::scheme::{self, Target};

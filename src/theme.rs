@@ -5,7 +5,7 @@
 //! from a [`Theme`] is pure.
 
 use crate::messages::io_error;
-use crate::msg;
+use crate::messages::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

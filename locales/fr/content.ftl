@@ -132,7 +132,10 @@ address-collision = { $kind ->
         [folder] ce dossier
         [file] ce fichier
        *[page] cette page
-    } serait publié à `{ $wanted }`, comme { $first_kind ->
+    } serait { $kind ->
+        [page] publiée
+       *[other] publié
+    } à `{ $wanted }`, comme { $first_kind ->
         [folder] le dossier
         [file] le fichier
        *[page] la page

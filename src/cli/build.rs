@@ -1,6 +1,6 @@
 //! `playbook build`.
 
-use crate::msg;
+use crate::messages::msg;
 use std::path::PathBuf;
 
 use clap::Args;

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use crate::check::{check, gitlab_json, json};
 use crate::diagnostic::Severity;
-use crate::msg;
+use crate::messages::msg;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum Format {

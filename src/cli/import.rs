@@ -11,8 +11,8 @@ use jiff::tz::Offset;
 
 use crate::date::Date;
 use crate::diagnostic::{Failure, UsageError};
+use crate::messages::msg;
 use crate::messages::{Lang, Message};
-use crate::msg;
 use crate::pad::{file_stem, parse_pad, to_markdown};
 
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use anyhow::Context;
 use clap::Args;
 
 use crate::diagnostic::Failure;
+use crate::messages::msg;
 use crate::messages::{Lang, Message};
-use crate::msg;
 use crate::scaffold;
 
 #[derive(Debug, Args)]

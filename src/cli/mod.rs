@@ -9,9 +9,10 @@ use std::path::Path;
 
 use clap::{Parser, Subcommand};
 
+use crate::diagnostic::error_chain;
 use crate::diagnostic::{ContentErrors, Diagnostics, Severity, UsageError};
-use crate::messages::{Lang, error_chain};
-use crate::msg;
+use crate::messages::Lang;
+use crate::messages::msg;
 
 mod build;
 mod check;

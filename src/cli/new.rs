@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Failure, UsageError};
 use crate::messages::Message;
-use crate::msg;
+use crate::messages::msg;
 use crate::scaffold::{MINUTES_SAMPLE, PLACEHOLDER};
 use crate::site::order_prefix;
 use crate::text::slugify;

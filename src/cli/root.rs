@@ -10,8 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::messages::msg;
 use crate::messages::{Lang, Message};
-use crate::msg;
 
 /// What marks a site root.
 const CONFIG: &str = "playbook.toml";

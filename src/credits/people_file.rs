@@ -4,7 +4,7 @@
 //! groupe`), shown as text and never given a page. [`People::parse`] is
 //! pure; `build::read_people` reads the file at the edge.
 
-use crate::msg;
+use crate::messages::msg;
 use std::collections::HashMap;
 use std::path::Path;
 

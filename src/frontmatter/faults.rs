@@ -12,7 +12,7 @@
 //! is the fallback. Pure: text in, message out.
 
 use crate::messages::Message;
-use crate::msg;
+use crate::messages::msg;
 
 /// A fault: its 1-based line and column in the block, what is wrong and
 /// how to fix it.

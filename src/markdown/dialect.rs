@@ -273,8 +273,10 @@ impl Writer {
         }
         while let Some(c) = self.containers.pop() {
             if let Some((indent, len)) = c.fence {
-                self.notes
-                    .push((last, crate::msg!("gitbook-never-closed", tag = &c.tag)));
+                self.notes.push((
+                    last,
+                    crate::messages::msg!("gitbook-never-closed", tag = &c.tag),
+                ));
                 self.close_fence(indent, len, last);
             }
         }

@@ -147,7 +147,6 @@ pub struct Message {
 /// Builds a [`Message`]: `msg!("link-broken", target = t, line = 3)`.
 /// Each argument is a `String`, `&str`, a path's `display()`, a number or
 /// another `Message`.
-#[macro_export]
 macro_rules! msg {
     ($id:literal $(, $key:ident = $value:expr)* $(,)?) => {
         $crate::messages::Message {
@@ -156,6 +155,8 @@ macro_rules! msg {
         }
     };
 }
+
+pub(crate) use msg;
 
 impl Message {
     /// The message in `lang`. A message missing from the catalogue (which
@@ -254,15 +255,15 @@ fn load(lang: Lang) -> FluentBundle<FluentResource> {
 pub fn io_error(e: &std::io::Error) -> Message {
     use std::io::ErrorKind;
     match e.kind() {
-        ErrorKind::NotFound => crate::msg!("io-not-found"),
-        ErrorKind::PermissionDenied => crate::msg!("io-permission-denied"),
-        ErrorKind::AlreadyExists => crate::msg!("io-already-exists"),
-        ErrorKind::IsADirectory => crate::msg!("io-is-a-directory"),
-        ErrorKind::NotADirectory => crate::msg!("io-not-a-directory"),
-        ErrorKind::StorageFull => crate::msg!("io-storage-full"),
-        ErrorKind::ReadOnlyFilesystem => crate::msg!("io-read-only"),
-        ErrorKind::InvalidData => crate::msg!("io-invalid-data"),
-        _ => crate::msg!("io-other", reason = e.to_string()),
+        ErrorKind::NotFound => msg!("io-not-found"),
+        ErrorKind::PermissionDenied => msg!("io-permission-denied"),
+        ErrorKind::AlreadyExists => msg!("io-already-exists"),
+        ErrorKind::IsADirectory => msg!("io-is-a-directory"),
+        ErrorKind::NotADirectory => msg!("io-not-a-directory"),
+        ErrorKind::StorageFull => msg!("io-storage-full"),
+        ErrorKind::ReadOnlyFilesystem => msg!("io-read-only"),
+        ErrorKind::InvalidData => msg!("io-invalid-data"),
+        _ => msg!("io-other", reason = e.to_string()),
     }
 }
 
@@ -270,32 +271,6 @@ pub fn io_error(e: &std::io::Error) -> Message {
 pub fn walk_error(e: &walkdir::Error) -> Message {
     match e.io_error() {
         Some(io) if e.loop_ancestor().is_none() => io_error(io),
-        _ => crate::msg!("io-other", reason = e.to_string()),
+        _ => msg!("io-other", reason = e.to_string()),
     }
-}
-
-/// An `anyhow` error and its causes as one message (`error: cause:
-/// cause`), each cause in the catalogue when it is a
-/// [`crate::diagnostic::Failure`], a usage error or an I/O error.
-pub fn error_chain(e: &anyhow::Error) -> Message {
-    e.chain()
-        .map(cause)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .reduce(|cause, error| crate::msg!("error-cause", error = error, cause = cause))
-        .unwrap_or_else(|| crate::msg!("io-other", reason = e.to_string()))
-}
-
-fn cause(c: &(dyn std::error::Error + 'static)) -> Message {
-    if let Some(crate::diagnostic::Failure(m)) = c.downcast_ref() {
-        return m.clone();
-    }
-    if let Some(crate::diagnostic::UsageError(m)) = c.downcast_ref() {
-        return m.clone();
-    }
-    if let Some(io) = c.downcast_ref::<std::io::Error>() {
-        return io_error(io);
-    }
-    crate::msg!("io-other", reason = c.to_string())
 }

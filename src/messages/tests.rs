@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_syntax::ast;
 
 use super::*;
-use crate::msg;
+use crate::messages::msg;
 
 /// id → the variables its text uses (value and selectors), per language.
 fn catalogue(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {

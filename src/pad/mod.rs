@@ -157,8 +157,8 @@ impl PadError {
     /// The error in the catalogue.
     pub fn message(&self) -> crate::messages::Message {
         match self {
-            PadError::Empty => crate::msg!("pad-empty"),
-            PadError::Binary { line } => crate::msg!("pad-binary", line = *line),
+            PadError::Empty => crate::messages::msg!("pad-empty"),
+            PadError::Binary { line } => crate::messages::msg!("pad-binary", line = *line),
         }
     }
 }

@@ -17,7 +17,7 @@ use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::diagnostic::Failure;
 use crate::messages::Lang;
-use crate::msg;
+use crate::messages::msg;
 use crate::output::Entry;
 use crate::text::escape_html;
 
@@ -115,7 +115,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let shared = Arc::new(Shared::default());
     let root = absolute_root(&opts.root);
     if !root.join("content").is_dir() {
-        return Err(crate::diagnostic::UsageError(crate::msg!(
+        return Err(crate::diagnostic::UsageError(crate::messages::msg!(
             "no-content",
             root = opts.root.display()
         ))

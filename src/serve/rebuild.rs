@@ -645,7 +645,7 @@ impl Builder {
                     notice: None,
                 },
                 None => Outcome {
-                    files: Err(crate::messages::error_chain(&e).render(lang)),
+                    files: Err(crate::diagnostic::error_chain(&e).render(lang)),
                     css_only: false,
                     notice: None,
                 },

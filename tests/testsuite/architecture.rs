@@ -36,6 +36,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "utilities",
         &[
             "diagnostic",
+            "messages",
             "text",
             "i18n",
             "scheme",

@@ -50,13 +50,17 @@ impl Writer {
                 "endembed" | "endfile" | "raw" | "endraw" => {}
                 n if n.starts_with("end") => {}
                 n if CONTAINERS.contains(&n) => {
-                    self.notes
-                        .push((source, crate::msg!("gitbook-container-inline", tag = n)));
+                    self.notes.push((
+                        source,
+                        crate::messages::msg!("gitbook-container-inline", tag = n),
+                    ));
                 }
                 "" => out.push_str(&format!("{{%{inner}%}}")),
                 n => {
-                    self.notes
-                        .push((source, crate::msg!("gitbook-unknown-tag", tag = n)));
+                    self.notes.push((
+                        source,
+                        crate::messages::msg!("gitbook-unknown-tag", tag = n),
+                    ));
                 }
             }
         }
@@ -80,13 +84,15 @@ impl Writer {
             let Some(at) = self.containers.iter().rposition(|c| c.tag == name) else {
                 self.notes.push((
                     source,
-                    crate::msg!("gitbook-end-closes-nothing", tag = name),
+                    crate::messages::msg!("gitbook-end-closes-nothing", tag = name),
                 ));
                 return Some(vec![String::new()]);
             };
             if self.containers.len() > at + 1 {
-                self.notes
-                    .push((source, crate::msg!("gitbook-end-closes-inner", tag = name)));
+                self.notes.push((
+                    source,
+                    crate::messages::msg!("gitbook-end-closes-inner", tag = name),
+                ));
             }
             let mut fences = vec![];
             while self.containers.len() > at {
