@@ -459,7 +459,9 @@ fn finish_build(
     t.lap("render");
     let written = staging
         .commit()
-        .with_context(|| format!("the previous `{}` was left as it was", out.display()))?;
+        .with_context(|| {
+            crate::diagnostic::Failure(msg!("output-left-as-it-was", out = out.display()))
+        })?;
     t.lap("commit");
     Ok(BuildReport {
         pages: site.pages.len(),
@@ -480,22 +482,18 @@ fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
         .chain()
         .find_map(|c| c.downcast_ref::<std::io::Error>())
         .map(std::io::Error::kind);
-    let help = match kind {
-        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => {
-            "free some space on that disk (the new site is written beside the old one before it replaces it), then build again"
-        }
-        Some(ErrorKind::ReadOnlyFilesystem) => {
-            "the output folder is on a read-only disk: build into another folder with --out"
-        }
-        Some(ErrorKind::PermissionDenied) => {
-            "playbook may not write there: build into another folder with --out"
-        }
-        _ => "fix the problem above, then build again",
+    let cause = match kind {
+        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => "full",
+        Some(ErrorKind::ReadOnlyFilesystem) => "read-only",
+        Some(ErrorKind::PermissionDenied) => "denied",
+        _ => "other",
     };
-    anyhow::anyhow!(
-        "{e:#}\nthe previous `{}` was left as it was\nhelp: {help}",
-        out.display()
-    )
+    anyhow::Error::new(crate::diagnostic::Failure(msg!(
+        "output-failed",
+        error = crate::diagnostic::error_chain(&e),
+        out = out.display(),
+        cause = cause
+    )))
 }
 
 /// Renders every page, generated page and asset of a compiled site into

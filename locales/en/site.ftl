@@ -60,3 +60,12 @@ git-not-a-repository = note: the content folder is not in a git repository: cred
 git-unreadable = warning: cannot read the git history ({ $reason }): credits come from the front matter alone
 git-shallow = warning: this is a shallow clone: the git history is partial, so changes are credited only from the oldest commit present (nobody is credited with writing a page from git); run `git fetch --unshallow` for full credits
 no-content = no `content/` folder in `{ $root }`: run playbook in a site folder, or pass --root
+output-left-as-it-was = the previous `{ $out }` was left as it was
+output-failed = { $error }
+    the previous `{ $out }` was left as it was
+    help: { $cause ->
+        [full] free some space on that disk (the new site is written beside the old one before it replaces it), then build again
+        [read-only] the output folder is on a read-only disk: build into another folder with --out
+        [denied] playbook may not write there: build into another folder with --out
+       *[other] fix the problem above, then build again
+    }

@@ -60,3 +60,12 @@ git-not-a-repository = note : le dossier content n'est pas dans un dépôt git :
 git-unreadable = avertissement : impossible de lire l'historique git ({ $reason }) : les crédits viennent seulement du front matter
 git-shallow = avertissement : ce dépôt est un clone partiel (shallow) : l'historique git est incomplet, donc les modifications ne sont créditées qu'à partir du plus ancien commit présent (personne n'est crédité de la rédaction d'une page d'après git) ; lancez `git fetch --unshallow` pour des crédits complets
 no-content = pas de dossier `content/` dans `{ $root }` : lancez playbook dans le dossier d'un site, ou passez --root
+output-left-as-it-was = le site déjà construit dans `{ $out }` n'a pas été modifié
+output-failed = { $error }
+    le site déjà construit dans `{ $out }` n'a pas été modifié
+    aide : { $cause ->
+        [full] libérez de la place sur ce disque (le nouveau site est écrit à côté de l'ancien avant de le remplacer), puis relancez la construction
+        [read-only] le dossier de sortie est sur un disque en lecture seule : construisez dans un autre dossier avec --out
+        [denied] playbook n'a pas le droit d'écrire là : construisez dans un autre dossier avec --out
+       *[other] corrigez le problème ci-dessus, puis relancez la construction
+    }

@@ -531,7 +531,7 @@ fn outside_git_credits_come_from_the_front_matter_alone() {
     assert_eq!(
         notices,
         [
-            "note: the content folder is not in a git repository: credits come from the front matter alone"
+            "note : le dossier content n'est pas dans un dépôt git : les crédits viennent seulement du front matter"
         ]
     );
     let page = s.read("public/atelier/index.html");
@@ -556,7 +556,7 @@ fn outside_git_credits_come_from_the_front_matter_alone() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("note: git is not installed (no `git` command found): credits come from the front matter alone"),
+        stderr.contains("note : git n'est pas installé : les crédits viennent seulement du front matter"),
         "{stderr}"
     );
     assert!(s.exists("public/personnes/celia/index.html"));
@@ -656,7 +656,7 @@ fn people_file_errors_name_the_file_and_line() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr
-            .contains("content/_people.toml:4:1: error: person `bob`: unknown field `strucutre`"),
+            .contains("content/_people.toml:4:1: erreur : personne `bob` : unknown field `strucutre`"),
         "{}",
         out.stderr
     );
@@ -668,7 +668,7 @@ fn people_file_errors_name_the_file_and_line() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.contains(
-            "content/_people.toml:5:1: error: person `autre` shares the spelling with `anne` (line 1)"
+            "content/_people.toml:5:1: erreur : la personne `autre` partage l'orthographe de `anne` (ligne 1)"
         ),
         "{}",
         out.stderr
@@ -700,9 +700,9 @@ fn check_reports_unmapped_spellings_that_look_alike() {
     assert_eq!(
         warnings,
         [
-            "content/_people.toml: warning: the git author `bob` looks like `Bob Martin` but is credited as another person",
-            "content/autre.md:3:1: warning: `Flo M.` looks like `Florence Mensah` but is credited as another person",
-            "content/autre.md:3:1: warning: `Florence Mensha` looks like `Florence Mensah` but is credited as another person",
+            "content/_people.toml: avertissement : l'auteur git `bob` ressemble à `Bob Martin` mais est crédité comme une autre personne",
+            "content/autre.md:3:1: avertissement : `Flo M.` ressemble à `Florence Mensah` mais est crédité comme une autre personne",
+            "content/autre.md:3:1: avertissement : `Florence Mensha` ressemble à `Florence Mensah` mais est crédité comme une autre personne",
         ],
         "{}",
         out.stdout
@@ -731,7 +731,7 @@ fn credit_addresses_are_reserved() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .contains("content/atom.xml: error: this file would replace `atom.xml`"),
+            .contains("content/atom.xml: erreur : ce fichier remplacerait `atom.xml`"),
         "{}",
         out.stderr
     );

@@ -34,6 +34,10 @@ fn english_words() -> BTreeSet<String> {
             out.insert(en);
         }
     }
+    // English UI words that are also plain French words.
+    for french in ["Comment"] {
+        out.remove(french);
+    }
     let fr_texts = catalogue_texts("fr");
     out.extend(
         catalogue_texts("en").into_iter().filter(|t| {
@@ -242,6 +246,12 @@ fn the_command_line_speaks_the_sites_language() {
     // French by default, whatever the locale: the site has no `language`.
     let (code, err) = run_in(s.path(), &["build"], "en_GB.UTF-8");
     assert_eq!(code, 0, "{err}");
+    // (Not a git repository: a note says so first.)
+    assert_eq!(
+        err.lines().next().unwrap(),
+        "note : le dossier content n'est pas dans un dépôt git : les crédits viennent seulement du front matter"
+    );
+    let err = err.lines().skip(1).collect::<Vec<_>>().join("\n");
     let first = err.lines().next().unwrap();
     assert_eq!(
         first,
@@ -263,6 +273,11 @@ fn the_command_line_speaks_the_sites_language() {
     s.file("playbook.toml", "language = \"en\"\n");
     let (code, err) = run_in(s.path(), &["build"], "fr_FR.UTF-8");
     assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err.lines().next().unwrap(),
+        "note: the content folder is not in a git repository: credits come from the front matter alone"
+    );
+    let err = err.lines().skip(1).collect::<Vec<_>>().join("\n");
     assert_eq!(
         err.lines().next().unwrap(),
         "content/a.md:3:1: warning: `date: 2024-13-45` is not a date I can read; it is ignored"

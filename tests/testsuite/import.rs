@@ -163,7 +163,7 @@ fn the_seed_gives_structured_minutes() {
         rel,
         "content/ateliers/2025-01-15-comment-reussir-a-im-planter-le-collaboratif.md"
     );
-    assert!(o.stderr.contains("3 rotation(s)"), "{}", o.stderr);
+    assert!(o.stderr.contains("3 rotations"), "{}", o.stderr);
     let f = front_of(&s.read(&rel));
     assert_eq!(f.kind, Some(playbook::frontmatter::PageKind::Minutes));
     assert_eq!(f.date.as_deref(), Some("2025-01-15"));
@@ -422,7 +422,7 @@ fn import_errors_are_clear() {
     let o = s.run(&["import", "absent.txt"]);
     assert_eq!(o.code, 1);
     assert!(
-        o.stderr.contains("cannot read `absent.txt`"),
+        o.stderr.contains("impossible de lire `absent.txt` : fichier ou dossier introuvable"),
         "{}",
         o.stderr
     );
@@ -498,7 +498,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
     s.file("notes.txt", "à garder");
     let o = s.run(&["init"]);
     assert_eq!(o.code, 1);
-    assert!(o.stderr.contains("not empty"), "{}", o.stderr);
+    assert!(o.stderr.contains("n'est pas vide"), "{}", o.stderr);
     assert!(!s.exists("playbook.toml"));
     // A fresh `git init` is fine.
     let g = Site::new();
