@@ -457,11 +457,9 @@ fn finish_build(
         return Err(ContentErrors(diagnostics).into());
     }
     t.lap("render");
-    let written = staging
-        .commit()
-        .with_context(|| {
-            crate::diagnostic::Failure(msg!("output-left-as-it-was", out = out.display()))
-        })?;
+    let written = staging.commit().with_context(|| {
+        crate::diagnostic::Failure(msg!("output-left-as-it-was", out = out.display()))
+    })?;
     t.lap("commit");
     Ok(BuildReport {
         pages: site.pages.len(),

@@ -291,7 +291,7 @@ fn colliding_output_paths_are_warnings_and_strict_errors() {
     let o = s.build(&[]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(
-        o.stderr.contains("published at `ete-2/` instead"),
+        o.stderr.contains("publiée à `ete-2/` à la place"),
         "{}",
         o.stderr
     );

@@ -46,7 +46,7 @@ fn commands_find_the_site_above_the_current_folder() {
     let guide = s.path().join("content/guide");
     let o = run_in(&guide, &["build"], &[]);
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(o.stderr.contains(" into ../../public in "), "{}", o.stderr);
+    assert!(o.stderr.contains(" dans ../../public en "), "{}", o.stderr);
     assert!(s.exists("public/guide/commencer-petit/index.html"));
     assert!(
         !s.exists("content/guide/public"),
@@ -126,8 +126,8 @@ fn outside_a_site_commands_stop_in_french() {
     assert_eq!(
         o.stderr,
         format!(
-            "erreur : pas de site playbook ici : ni `playbook.toml` ni dossier `content/` dans `{}` ni dans les dossiers au-dessus\n\
-             aide : lancez playbook dans le dossier d'un site, passez --root DOSSIER, ou créez un site avec `playbook init`\n",
+            "error: no playbook site here: neither `playbook.toml` nor a `content/` folder in `{}` or in the folders above it\n\
+             help: run playbook inside a site's folder, pass --root DIR, or start a site with `playbook init`\n",
             here.display()
         )
     );
@@ -434,7 +434,9 @@ fn check_warns_about_placeholders_left_by_new() {
     let warnings: Vec<&str> = o
         .stdout
         .split_inclusive('\n')
-        .filter(|l| !l.contains(": note : page orpheline") && !l.starts_with("  aide : faites-y un lien"))
+        .filter(|l| {
+            !l.contains(": note : page orpheline") && !l.starts_with("  aide : faites-y un lien")
+        })
         .collect();
     assert_eq!(
         warnings.concat(),

@@ -504,7 +504,7 @@ fn a_shallow_clone_warns_and_credits_nobody_with_writing() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("shallow clone: the git history is partial"),
+        stderr.contains("clone partiel (shallow) : l'historique git est incomplet"),
         "{stderr}"
     );
     // The last committer did not write every page: git credits only changes.
@@ -526,7 +526,7 @@ fn outside_git_credits_come_from_the_front_matter_alone() {
     let notices: Vec<&str> = out
         .stderr
         .lines()
-        .filter(|l| l.contains("front matter alone"))
+        .filter(|l| l.contains("seulement du front matter"))
         .collect();
     assert_eq!(
         notices,
@@ -556,7 +556,9 @@ fn outside_git_credits_come_from_the_front_matter_alone() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("note : git n'est pas installé : les crédits viennent seulement du front matter"),
+        stderr.contains(
+            "note : git n'est pas installé : les crédits viennent seulement du front matter"
+        ),
         "{stderr}"
     );
     assert!(s.exists("public/personnes/celia/index.html"));
@@ -655,8 +657,9 @@ fn people_file_errors_name_the_file_and_line() {
     let out = s.build(&[]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
-        out.stderr
-            .contains("content/_people.toml:4:1: erreur : personne `bob` : unknown field `strucutre`"),
+        out.stderr.contains(
+            "content/_people.toml:4:1: erreur : personne `bob` : unknown field `strucutre`"
+        ),
         "{}",
         out.stderr
     );
@@ -695,7 +698,7 @@ fn check_reports_unmapped_spellings_that_look_alike() {
     let warnings: Vec<&str> = out
         .stdout
         .lines()
-        .filter(|l| l.contains("looks like"))
+        .filter(|l| l.contains(" ressemble à "))
         .collect();
     assert_eq!(
         warnings,
@@ -707,9 +710,11 @@ fn check_reports_unmapped_spellings_that_look_alike() {
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains(
-        "list `Flo M.` among the `aliases` of `Florence Mensah` in content/_people.toml"
-    ));
+    assert!(
+        out.stdout.contains(
+            "ajoutez `Flo M.` aux `aliases` de `Florence Mensah` dans content/_people.toml"
+        )
+    );
 }
 
 #[test]
@@ -719,7 +724,7 @@ fn credit_addresses_are_reserved() {
     let out = s.build(&[]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("the address `personnes/` is reserved"),
+        out.stderr.contains("l'adresse `personnes/` est réservée"),
         "{}",
         out.stderr
     );

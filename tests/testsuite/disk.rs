@@ -109,7 +109,7 @@ fn clear_failure(o: &Output, cause: &str) {
         o.stderr
     );
     assert!(
-        o.stderr.contains("le site déjà construit dans") && o.stderr.contains("n'a pas été modifié"),
+        o.stderr.contains("le site déjà construit") && o.stderr.contains("n'a pas été modifié"),
         "the message says the previous output is kept:\n{}",
         o.stderr
     );
@@ -147,7 +147,11 @@ fn a_full_disk_leaves_the_previous_site_intact() {
         "names the file:\n{}",
         o.stderr
     );
-    assert!(o.stderr.contains("aide : libérez de la place"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("aide : libérez de la place"),
+        "{}",
+        o.stderr
+    );
     eprintln!("{}", o.stderr);
     assert_eq!(tree_snapshot(&out), before, "the previous site is intact");
     assert!(

@@ -59,7 +59,11 @@ fn fails_with(s: &Site, needle: &str) -> Output {
 /// The page named by `needle` (`path:line: error: what`) is left out of a
 /// site that builds: a warning says why; `--strict` refuses it.
 fn left_out(s: &Site, needle: &str) -> Output {
-    let warning = needle.replacen("erreur : ", "avertissement : cette page n'est pas publiée : ", 1);
+    let warning = needle.replacen(
+        "erreur : ",
+        "avertissement : cette page n'est pas publiée : ",
+        1,
+    );
     let o = s.build(&[]);
     no_panic(&o);
     assert_eq!(
@@ -204,7 +208,11 @@ fn invalid_utf8() {
         &s,
         "content/abime.md:4:1: erreur : ce fichier n'est pas en UTF-8 valide",
     );
-    assert!(o.stderr.contains("save it again as UTF-8"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("enregistrez-le de nouveau en UTF-8"),
+        "{}",
+        o.stderr
+    );
     assert!(s.exists("public/ok/index.html") && !s.exists("public/abime"));
 }
 
@@ -218,7 +226,7 @@ fn non_utf8_file_name_is_skipped_with_a_warning() {
     let o = builds(&s);
     assert!(
         o.stderr
-            .contains("skipped: the file name is not valid UTF-8"),
+            .contains("ignoré : le nom du fichier n'est pas en UTF-8"),
         "{}",
         o.stderr
     );
@@ -260,7 +268,7 @@ fn latin1_and_utf16_files_name_their_encoding() {
             o.stderr
         );
     }
-    assert!(o.stderr.contains("(5 warnings"), "{}", o.stderr);
+    assert!(o.stderr.contains("(5 avertissements"), "{}", o.stderr);
 }
 
 #[test]
@@ -285,7 +293,8 @@ fn nul_bytes() {
     s.file("content/nul.md", "---\ntitle: ok\nauthor: a\0b\n---\nx\n");
     let o = left_out(&s, "content/nul.md:3:");
     assert!(
-        o.stderr.contains("le front matter n'est pas du YAML valide"),
+        o.stderr
+            .contains("le front matter n'est pas du YAML valide"),
         "{}",
         o.stderr
     );
@@ -339,7 +348,9 @@ fn a_50_mb_page_is_refused_before_it_is_read() {
         m.out.stderr
     );
     assert!(
-        m.out.stderr.contains("aide : découpez-la en plusieurs pages"),
+        m.out
+            .stderr
+            .contains("aide : découpez-la en plusieurs pages"),
         "{}",
         m.out.stderr
     );
@@ -549,7 +560,8 @@ fn a_yaml_bomb_front_matter() {
     );
     assert!(s.exists("public/ok/index.html") && !s.exists("public/bombe"));
     assert!(
-        err.contains("content/profond.md:2:") && err.contains("it is nested too deeply"),
+        err.contains("content/profond.md:2:")
+            && err.contains("le front matter est imbriqué trop profondément"),
         "{err}"
     );
     assert!(
@@ -585,7 +597,11 @@ fn duplicate_keys() {
         o.stderr
     );
     assert!(s.read("public/yaml/index.html").contains("<title>Deux"));
-    assert!(o.stderr.contains("keep one `title:` line"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("gardez une seule ligne `title:`"),
+        "{}",
+        o.stderr
+    );
     assert!(!o.stderr.contains("DuplicateKeyPolicy"), "{}", o.stderr);
 }
 
@@ -627,12 +643,12 @@ fn non_string_titles() {
         o.stderr
     );
     assert!(
-        o.stderr.contains("content/toml-table.md") && o.stderr.contains("found a table of keys"),
+        o.stderr.contains("content/toml-table.md") && o.stderr.contains("pas un tableau de clés"),
         "{}",
         o.stderr
     );
     assert!(
-        o.stderr.contains("write `title: some text`"),
+        o.stderr.contains("écrivez `title: du texte`"),
         "{}",
         o.stderr
     );
@@ -698,7 +714,7 @@ fn dates_in_many_formats() {
         );
     }
     assert!(
-        o.stderr.contains("write `date: 2025-08-12`"),
+        o.stderr.contains("écrivez `date: 2025-08-12`"),
         "{}",
         o.stderr
     );
@@ -808,9 +824,9 @@ fn a_symlink_loop() {
     assert_eq!(m.out.code, 0, "{}", m.out.stderr);
     for name in ["moi.md", "ping.md", "pong.md", "sous/parent", "ici"] {
         assert!(
-            m.out
-                .stderr
-                .contains(&format!("content/{name}: avertissement : ignoré : lien symbolique")),
+            m.out.stderr.contains(&format!(
+                "content/{name}: avertissement : ignoré : lien symbolique"
+            )),
             "{name}:\n{}",
             m.out.stderr
         );
@@ -835,8 +851,9 @@ fn a_symlink_to_etc_passwd() {
     let o = builds(&s);
     for name in ["passwd.md", "passwd.txt", "etc", "relatif.md"] {
         assert!(
-            o.stderr
-                .contains(&format!("content/{name}: avertissement : ignoré : lien symbolique")),
+            o.stderr.contains(&format!(
+                "content/{name}: avertissement : ignoré : lien symbolique"
+            )),
             "{name}:\n{}",
             o.stderr
         );
@@ -868,7 +885,7 @@ fn names_differing_only_by_case_or_unicode_normalisation() {
         "{}",
         o.stderr
     );
-    assert!(o.stderr.contains("rename one of the two"), "{}", o.stderr);
+    assert!(o.stderr.contains("renommez l'un des deux"), "{}", o.stderr);
     assert!(s.read("public/page/index.html").contains("Majuscule"));
     assert!(s.read("public/page-2/index.html").contains("Minuscule"));
     assert!(
@@ -888,11 +905,7 @@ fn names_differing_only_by_case_or_unicode_normalisation() {
     s.file(&format!("content/{nfc}"), "# NFC\n")
         .file(&format!("content/{nfd}"), "# NFD\n");
     let o = builds(&s);
-    assert!(
-        o.stderr.contains("would be published at `ete/`"),
-        "{}",
-        o.stderr
-    );
+    assert!(o.stderr.contains("à `ete/`, comme"), "{}", o.stderr);
     let mut both = [
         s.read("public/ete/index.html"),
         s.read("public/ete-2/index.html"),
@@ -935,7 +948,7 @@ fn page_titles_that_collide_on_one_output_path() {
         .file("content/b/lien.md", "# Lien\n\n[[Réunion]]\n");
     let o = builds(&s);
     assert!(s.exists("public/a/reunion/index.html") && s.exists("public/b/reunion-2/index.html"));
-    assert!(o.stderr.contains("is ambiguous"), "{}", o.stderr);
+    assert!(o.stderr.contains("est ambigu"), "{}", o.stderr);
     assert!(
         s.read("public/b/lien/index.html")
             .contains("href=\"../reunion-2/\""),
@@ -949,7 +962,7 @@ fn page_titles_that_collide_on_one_output_path() {
         .file("content/Étiquettes.md", "# Mes étiquettes\n")
         .file("content/pages à créer.md", "# Liste\n")
         .file("content/assets.md", "# Actifs\n");
-    let o = fails_with(&s, "would be published at `reunion/`");
+    let o = fails_with(&s, "serait publiée à `reunion/`");
     for reserved in ["etiquettes/", "pages-a-creer/", "assets/"] {
         assert!(o.stderr.contains(reserved), "{reserved}:\n{}", o.stderr);
     }
@@ -981,7 +994,11 @@ fn content_files_that_collide_with_generated_files() {
         );
     }
     assert!(!o.stderr.contains("logo.png"), "{}", o.stderr);
-    assert!(o.stderr.contains("rename or move the file"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("renommez ou déplacez le fichier"),
+        "{}",
+        o.stderr
+    );
     assert!(!s.exists("public"));
 }
 
@@ -1091,8 +1108,9 @@ fn files_that_would_run_script_are_not_published() {
         o.stderr
     );
     assert!(
-        o.stderr
-            .contains("content/piege.xml:3:3: erreur : ce fichier XML contient un élément <script>"),
+        o.stderr.contains(
+            "content/piege.xml:3:3: erreur : ce fichier XML contient un élément <script>"
+        ),
         "{}",
         o.stderr
     );
@@ -1106,7 +1124,7 @@ fn files_that_would_run_script_are_not_published() {
         .remove("content/piege.xml");
     let o = builds(&s);
     assert!(
-        o.stderr.contains("content/dessin.svg:3:4: warning"),
+        o.stderr.contains("content/dessin.svg:3:4: avertissement"),
         "{}",
         o.stderr
     );

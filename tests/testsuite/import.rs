@@ -422,7 +422,8 @@ fn import_errors_are_clear() {
     let o = s.run(&["import", "absent.txt"]);
     assert_eq!(o.code, 1);
     assert!(
-        o.stderr.contains("impossible de lire `absent.txt` : fichier ou dossier introuvable"),
+        o.stderr
+            .contains("impossible de lire `absent.txt` : fichier ou dossier introuvable"),
         "{}",
         o.stderr
     );
@@ -430,14 +431,14 @@ fn import_errors_are_clear() {
     let o = s.run(&["import", "vide.txt"]);
     assert_eq!(o.code, 1);
     assert!(
-        o.stderr.contains("`vide.txt`") && o.stderr.contains("empty"),
+        o.stderr.contains("`vide.txt`") && o.stderr.contains("le pad est vide"),
         "{}",
         o.stderr
     );
     s.file("binaire.txt", b"\x7fELF\x02\x01\x01\0\0\0\0");
     let o = s.run(&["import", "binaire.txt"]);
     assert_eq!(o.code, 1);
-    assert!(o.stderr.contains("binary"), "{}", o.stderr);
+    assert!(o.stderr.contains("données binaires"), "{}", o.stderr);
     assert!(!s.exists("content/ateliers"), "nothing written");
     // Standard input, and a Latin-1 export.
     let o = run_with_stdin(
@@ -453,7 +454,7 @@ fn import_errors_are_clear() {
     );
     let o = run_with_stdin(s.path(), &["import", "-"], b"");
     assert_eq!(o.code, 1);
-    assert!(o.stderr.contains("standard input"), "{}", o.stderr);
+    assert!(o.stderr.contains("l'entrée standard"), "{}", o.stderr);
 }
 
 // Issue 7, point 5.

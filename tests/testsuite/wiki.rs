@@ -72,7 +72,7 @@ fn every_link_form_resolves() {
     );
     assert!(d.contains("(page à créer)"));
     // Warnings: ambiguity (naming every candidate, choosing the nearest) and the broken anchor.
-    assert!(o.stderr.contains("`[[Fiche]]` is ambiguous: `guide/fiche.md`, `autres/fiche.md`; using the nearest, `guide/fiche.md`"), "{}", o.stderr);
+    assert!(o.stderr.contains("`[[Fiche]]` est ambigu : `guide/fiche.md`, `autres/fiche.md` ; la plus proche est choisie, `guide/fiche.md`"), "{}", o.stderr);
     assert!(
         o.stderr
             .contains("content/guide/demarrer.md:15:19: avertissement : ancre cassée"),
@@ -81,7 +81,7 @@ fn every_link_form_resolves() {
     );
     assert!(
         o.stderr
-            .contains("broken anchor: `Démarrer` has no section `Section inconnue`"),
+            .contains("ancre cassée : `Démarrer` n'a pas de section `Section inconnue`"),
         "{}",
         o.stderr
     );
@@ -332,7 +332,8 @@ fn check_reports_everything_with_positions() {
         o.stdout
     );
     assert!(
-        !o.stdout.contains("content/_index.md:1:1: note : page orpheline"),
+        !o.stdout
+            .contains("content/_index.md:1:1: note : page orpheline"),
         "home is not an orphan"
     );
     assert!(
@@ -341,8 +342,8 @@ fn check_reports_everything_with_positions() {
         "page to create with position: {}",
         o.stdout
     );
-    assert!(o.stdout.contains("is ambiguous"));
-    assert!(o.stdout.contains("broken anchor"));
+    assert!(o.stdout.contains("est ambigu"));
+    assert!(o.stdout.contains("ancre cassée"));
     assert_eq!(s.run(&["check", "--strict"]).code, 1);
     let j = s.run(&["check", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&j.stdout).expect("valid JSON");

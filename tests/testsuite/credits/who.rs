@@ -209,7 +209,7 @@ fn a_lone_first_name_is_the_full_name_of_its_page_and_check_warns_across_pages()
     let warnings: Vec<&str> = out
         .stdout
         .lines()
-        .filter(|l| l.contains("looks like"))
+        .filter(|l| l.contains(" ressemble à "))
         .collect();
     assert_eq!(
         warnings,
