@@ -35,9 +35,7 @@ fn english_words() -> BTreeSet<String> {
         }
     }
     // English UI words that are also plain French words.
-    for french in ["Comment"] {
-        out.remove(french);
-    }
+    out.remove("Comment");
     let fr_texts = catalogue_texts("fr");
     out.extend(
         catalogue_texts("en").into_iter().filter(|t| {
