@@ -3,6 +3,8 @@
 //! I/O happens only at the two ends (`load`, `theme::load`, `output`); the
 //! stages in between are pure functions of their inputs.
 
+use crate::messages::msg;
+use crate::messages::{Message, io_error};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -54,7 +56,7 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
     pub millis: u128,
     /// One-line notices about the credits (no git, shallow clone), for stderr.
-    pub notices: Vec<String>,
+    pub notices: Vec<Message>,
 }
 
 /// Reads `content/_people.toml` if there is one.
@@ -67,7 +69,7 @@ pub fn read_people(root: &Path) -> Result<People, Vec<Diagnostic>> {
             &shown,
             0,
             0,
-            format!("cannot read: {e}"),
+            msg!("load-unreadable", reason = io_error(&e)),
         )]),
     }
 }
@@ -75,7 +77,7 @@ pub fn read_people(root: &Path) -> Result<People, Vec<Diagnostic>> {
 /// Reads the git history of `content/` for the credits, when the config
 /// wants it. `Err` is the one-line notice to print: credits then come from
 /// the front matter alone.
-pub fn read_git(root: &Path, config: &Config) -> Result<Option<History>, String> {
+pub fn read_git(root: &Path, config: &Config) -> Result<Option<History>, Message> {
     if !config.credits.enabled || !config.credits.git {
         return Ok(None);
     }
@@ -85,19 +87,11 @@ pub fn read_git(root: &Path, config: &Config) -> Result<Option<History>, String>
     };
     match git::read_history(root, Path::new("content"), &opts) {
         Ok(h) => Ok(Some(h)),
-        Err(e @ (HistoryError::NoGit | HistoryError::NotARepository)) => Err(format!(
-            "note: {e}: credits come from the front matter alone"
-        )),
-        Err(e) => Err(format!(
-            "warning: cannot read the git history ({e}): credits come from the front matter alone"
-        )),
+        Err(HistoryError::NoGit) => Err(msg!("git-missing")),
+        Err(HistoryError::NotARepository) => Err(msg!("git-not-a-repository")),
+        Err(e) => Err(msg!("git-unreadable", reason = e.to_string())),
     }
 }
-
-/// The notice printed for a shallow clone.
-pub const SHALLOW_WARNING: &str = "warning: this is a shallow clone: the git history is partial, so \
-     changes are credited only from the oldest commit present (nobody is credited with writing \
-     a page from git); run `git fetch --unshallow` for full credits";
 
 /// Reads `playbook.toml` if there is one.
 pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
@@ -109,7 +103,7 @@ pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
             CONFIG_FILE,
             0,
             0,
-            format!("cannot read: {e}"),
+            msg!("load-unreadable", reason = io_error(&e)),
         )),
     }
 }
@@ -272,11 +266,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let out = opts.out_dir();
     output::check_target(&out, root, &content_dir)?;
     if !content_dir.is_dir() {
-        return Err(crate::diagnostic::UsageError(format!(
-            "no `content/` folder in `{}`: run playbook in a site folder, or pass --root",
-            root.display()
-        ))
-        .into());
+        return Err(
+            crate::diagnostic::UsageError(msg!("no-content", root = root.display())).into(),
+        );
     }
 
     let mut config = read_config(root).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
@@ -298,7 +290,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         let parsed = parse_all(root, &config, opts.drafts);
         let history = history
             .join()
-            .unwrap_or_else(|_| Err("warning: reading the git history failed".into()));
+            .unwrap_or_else(|_| Err(msg!("git-unreadable", reason = msg!("thread-panicked"))));
         (parsed, history, people)
     });
     let mut t = Timer::new();
@@ -370,7 +362,7 @@ struct Linked<'a> {
     loaded: Loaded,
     diagnostics: Diagnostics,
     /// The git history; `Err` is the notice saying why there is none.
-    history: Result<Option<History>, String>,
+    history: Result<Option<History>, Message>,
     people: Result<People, Vec<Diagnostic>>,
 }
 
@@ -437,7 +429,7 @@ fn finish_build(
         }
     };
     if history.as_ref().is_some_and(|h| h.shallow) {
-        notices.push(SHALLOW_WARNING.to_string());
+        notices.push(msg!("git-shallow"));
     }
     if opts.strict {
         diagnostics.escalate();
@@ -465,9 +457,9 @@ fn finish_build(
         return Err(ContentErrors(diagnostics).into());
     }
     t.lap("render");
-    let written = staging
-        .commit()
-        .with_context(|| format!("the previous `{}` was left as it was", out.display()))?;
+    let written = staging.commit().with_context(|| {
+        crate::diagnostic::Failure(msg!("output-left-as-it-was", out = out.display()))
+    })?;
     t.lap("commit");
     Ok(BuildReport {
         pages: site.pages.len(),
@@ -488,22 +480,18 @@ fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
         .chain()
         .find_map(|c| c.downcast_ref::<std::io::Error>())
         .map(std::io::Error::kind);
-    let help = match kind {
-        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => {
-            "free some space on that disk (the new site is written beside the old one before it replaces it), then build again"
-        }
-        Some(ErrorKind::ReadOnlyFilesystem) => {
-            "the output folder is on a read-only disk: build into another folder with --out"
-        }
-        Some(ErrorKind::PermissionDenied) => {
-            "playbook may not write there: build into another folder with --out"
-        }
-        _ => "fix the problem above, then build again",
+    let cause = match kind {
+        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => "full",
+        Some(ErrorKind::ReadOnlyFilesystem) => "read-only",
+        Some(ErrorKind::PermissionDenied) => "denied",
+        _ => "other",
     };
-    anyhow::anyhow!(
-        "{e:#}\nthe previous `{}` was left as it was\nhelp: {help}",
-        out.display()
-    )
+    anyhow::Error::new(crate::diagnostic::Failure(msg!(
+        "output-failed",
+        error = crate::diagnostic::error_chain(&e),
+        out = out.display(),
+        cause = cause
+    )))
 }
 
 /// Renders every page, generated page and asset of a compiled site into
@@ -618,7 +606,7 @@ fn render_all(
             };
             sink.write_shared(&rel, html)
                 .err()
-                .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
+                .map(|e| Diagnostic::error(&page.shown, 0, 0, crate::diagnostic::error_chain(&e)))
         })
         .collect::<Vec<Diagnostic>>();
     drop(_paused);

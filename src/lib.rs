@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod link;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod pad;
 pub mod parse;

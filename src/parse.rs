@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, PageKind};
 use crate::load::SourceFile;
 use crate::markdown::{self, MarkdownOptions};
+use crate::messages::msg;
 use crate::site::{
     INDEX_NAMES, Page, PageKeys, file_name, order_prefix, parent_dir, prettify, stem,
 };
@@ -68,7 +69,7 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
     for (line, message) in &body.notes {
         warnings.push(
             Diagnostic::warning(&src.shown, *line, 1, message.clone())
-                .with_help("write it as playbook reads it (see docs/syntaxes.md), or remove it"),
+                .with_help(msg!("dialect-note-help")),
         );
     }
     if front.order.is_none() && !is_index {
@@ -93,9 +94,9 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
                     &src.shown,
                     line,
                     1,
-                    format!("`{field}: {v}` is not a date I can read; it is ignored"),
+                    msg!("fm-bad-date", field = field, value = v.as_str()),
                 )
-                .with_help(format!("write `{field}: 2025-08-12` (year-month-day)")),
+                .with_help(msg!("fm-bad-date-help", field = field)),
             );
         }
         d

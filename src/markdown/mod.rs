@@ -103,7 +103,7 @@ pub struct Rendered {
     /// Text of a level-1 heading that opened the body (then removed from it).
     pub leading_h1: Option<String>,
     /// Markup of another tool that was dropped: line in the file, message.
-    pub notes: Vec<(usize, String)>,
+    pub notes: Vec<(usize, crate::messages::Message)>,
     /// Blocks with an Obsidian id (`^id`, kept with its caret), as HTML
     /// with placeholders, for the pages that embed them.
     pub blocks: Vec<(String, String)>,

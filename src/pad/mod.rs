@@ -153,6 +153,16 @@ pub enum PadError {
     Binary { line: usize },
 }
 
+impl PadError {
+    /// The error in the catalogue.
+    pub fn message(&self) -> crate::messages::Message {
+        match self {
+            PadError::Empty => crate::messages::msg!("pad-empty"),
+            PadError::Binary { line } => crate::messages::msg!("pad-binary", line = *line),
+        }
+    }
+}
+
 /// The title used when the pad has none before its first rotation.
 pub const DEFAULT_TITLE: &str = "Compte rendu d'atelier";
 

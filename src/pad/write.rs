@@ -225,7 +225,7 @@ mod tests {
             };
             let md = to_markdown(&m, Some(s));
             let split = crate::frontmatter::split(&md, std::path::Path::new("x.md"))
-                .unwrap_or_else(|e| panic!("{s:?}: {}\n{md}", e[0]));
+                .unwrap_or_else(|e| panic!("{s:?}: {:?}\n{md}", e[0]));
             let f = split.front;
             assert_eq!(f.title.as_deref(), Some(format!("T {s}").as_str()));
             assert_eq!(f.date.as_deref(), Some(s));

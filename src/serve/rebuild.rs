@@ -20,6 +20,7 @@ use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
 use crate::git::{self, History};
 use crate::load::{self, Asset, Loaded, SourceFile};
 use crate::markdown::MarkdownOptions;
+use crate::messages::Lang;
 use crate::output::{Entry, Memory};
 use crate::render::RenderCache;
 use crate::theme::{self, Theme};
@@ -418,9 +419,18 @@ impl Builder {
         self.head = head;
     }
 
+    /// The language of the messages: the site's, as last read.
+    pub(crate) fn lang(&self) -> Lang {
+        self.config
+            .as_ref()
+            .map_or(Lang::default(), |c| Lang::from_code(&c.language))
+    }
+
     fn load_config_and_theme(&mut self) -> Result<(), String> {
-        let config = read_config(&self.root).map_err(|d| d.to_string())?;
-        let theme = theme::load(&self.root, &config.theme).map_err(|d| d.to_string())?;
+        let lang = self.lang();
+        let config = read_config(&self.root).map_err(|d| d.render(lang))?;
+        let lang = Lang::from_code(&config.language);
+        let theme = theme::load(&self.root, &config.theme).map_err(|d| d.render(lang))?;
         if self
             .config
             .as_ref()
@@ -478,6 +488,7 @@ impl Builder {
 
     /// Links and renders from the cache into memory.
     fn render(&mut self) -> Outcome {
+        let lang = self.lang();
         let previous = self.last.take();
         if std::mem::take(&mut self.git_due)
             && let Some(config) = self.config.clone()
@@ -517,7 +528,7 @@ impl Builder {
             diags
                 .iter()
                 .filter(|d| unpublished.contains(&d.path))
-                .map(ToString::to_string)
+                .map(|d| d.render(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
@@ -540,7 +551,7 @@ impl Builder {
         diagnostics.sort();
         if diagnostics.has_errors() {
             return Outcome {
-                files: Err(report(&diagnostics)),
+                files: Err(report(lang, &diagnostics)),
                 css_only: false,
                 notice: None,
             };
@@ -549,7 +560,7 @@ impl Builder {
             Ok(t) => t,
             Err(d) => {
                 return Outcome {
-                    files: Err(d.to_string()),
+                    files: Err(d.render(lang)),
                     css_only: false,
                     notice: None,
                 };
@@ -623,18 +634,18 @@ impl Builder {
                 }
             }
             Ok(errors) => Outcome {
-                files: Err(report(&Diagnostics(errors))),
+                files: Err(report(lang, &Diagnostics(errors))),
                 css_only: false,
                 notice: None,
             },
             Err(e) => match e.downcast_ref::<ContentErrors>() {
                 Some(ContentErrors(d)) => Outcome {
-                    files: Err(report(d)),
+                    files: Err(report(lang, d)),
                     css_only: false,
                     notice: None,
                 },
                 None => Outcome {
-                    files: Err(format!("{e:#}")),
+                    files: Err(crate::diagnostic::error_chain(&e).render(lang)),
                     css_only: false,
                     notice: None,
                 },
@@ -643,11 +654,12 @@ impl Builder {
     }
 }
 
-/// The errors of a failed rebuild, as shown in the terminal and the overlay.
-fn report(d: &Diagnostics) -> String {
+/// The errors of a failed rebuild, as shown in the terminal and the
+/// overlay, in the site's language.
+fn report(lang: Lang, d: &Diagnostics) -> String {
     d.0.iter()
         .filter(|x| x.is_error())
-        .map(|x| x.to_string())
+        .map(|x| x.render(lang))
         .collect::<Vec<_>>()
         .join("\n")
 }

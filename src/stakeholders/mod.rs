@@ -342,13 +342,15 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn warn(&mut self, line: usize, fr: String, en: String, help_fr: &str, help_en: &str) {
-        let (message, help) = if self.english {
-            (en, help_en)
-        } else {
-            (fr, help_fr)
-        };
+        use crate::messages::Message;
         self.warnings.push(
-            Diagnostic::warning(self.path, line, usize::from(line > 0), message).with_help(help),
+            Diagnostic::warning(
+                self.path,
+                line,
+                usize::from(line > 0),
+                Message::bilingual(fr, en),
+            )
+            .with_help(Message::bilingual(help_fr, help_en)),
         );
     }
 

@@ -38,6 +38,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "utilities",
         &[
             "diagnostic",
+            "messages",
             "text",
             "i18n",
             "scheme",

@@ -504,7 +504,7 @@ fn a_shallow_clone_warns_and_credits_nobody_with_writing() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("shallow clone: the git history is partial"),
+        stderr.contains("clone partiel (shallow) : l'historique git est incomplet"),
         "{stderr}"
     );
     // The last committer did not write every page: git credits only changes.
@@ -526,12 +526,12 @@ fn outside_git_credits_come_from_the_front_matter_alone() {
     let notices: Vec<&str> = out
         .stderr
         .lines()
-        .filter(|l| l.contains("front matter alone"))
+        .filter(|l| l.contains("seulement du front matter"))
         .collect();
     assert_eq!(
         notices,
         [
-            "note: the content folder is not in a git repository: credits come from the front matter alone"
+            "note : le dossier content n'est pas dans un dépôt git : les crédits viennent seulement du front matter"
         ]
     );
     let page = s.read("public/atelier/index.html");
@@ -556,7 +556,9 @@ fn outside_git_credits_come_from_the_front_matter_alone() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("note: git is not installed (no `git` command found): credits come from the front matter alone"),
+        stderr.contains(
+            "note : git n'est pas installé : les crédits viennent seulement du front matter"
+        ),
         "{stderr}"
     );
     assert!(s.exists("public/personnes/celia/index.html"));
@@ -655,8 +657,9 @@ fn people_file_errors_name_the_file_and_line() {
     let out = s.build(&[]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
-        out.stderr
-            .contains("content/_people.toml:4:1: error: person `bob`: unknown field `strucutre`"),
+        out.stderr.contains(
+            "content/_people.toml:4:1: erreur : personne `bob` : unknown field `strucutre`"
+        ),
         "{}",
         out.stderr
     );
@@ -668,7 +671,7 @@ fn people_file_errors_name_the_file_and_line() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.contains(
-            "content/_people.toml:5:1: error: person `autre` shares the spelling with `anne` (line 1)"
+            "content/_people.toml:5:1: erreur : la personne `autre` partage l'orthographe de `anne` (ligne 1)"
         ),
         "{}",
         out.stderr
@@ -695,21 +698,23 @@ fn check_reports_unmapped_spellings_that_look_alike() {
     let warnings: Vec<&str> = out
         .stdout
         .lines()
-        .filter(|l| l.contains("looks like"))
+        .filter(|l| l.contains(" ressemble à "))
         .collect();
     assert_eq!(
         warnings,
         [
-            "content/_people.toml: warning: the git author `bob` looks like `Bob Martin` but is credited as another person",
-            "content/autre.md:3:1: warning: `Flo M.` looks like `Florence Mensah` but is credited as another person",
-            "content/autre.md:3:1: warning: `Florence Mensha` looks like `Florence Mensah` but is credited as another person",
+            "content/_people.toml: avertissement : l'auteur git `bob` ressemble à `Bob Martin` mais est crédité comme une autre personne",
+            "content/autre.md:3:1: avertissement : `Flo M.` ressemble à `Florence Mensah` mais est crédité comme une autre personne",
+            "content/autre.md:3:1: avertissement : `Florence Mensha` ressemble à `Florence Mensah` mais est crédité comme une autre personne",
         ],
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains(
-        "list `Flo M.` among the `aliases` of `Florence Mensah` in content/_people.toml"
-    ));
+    assert!(
+        out.stdout.contains(
+            "ajoutez `Flo M.` aux `aliases` de `Florence Mensah` dans content/_people.toml"
+        )
+    );
 }
 
 #[test]
@@ -719,7 +724,7 @@ fn credit_addresses_are_reserved() {
     let out = s.build(&[]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("the address `personnes/` is reserved"),
+        out.stderr.contains("l'adresse `personnes/` est réservée"),
         "{}",
         out.stderr
     );
@@ -731,7 +736,7 @@ fn credit_addresses_are_reserved() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .contains("content/atom.xml: error: this file would replace `atom.xml`"),
+            .contains("content/atom.xml: erreur : ce fichier remplacerait `atom.xml`"),
         "{}",
         out.stderr
     );

@@ -12,6 +12,7 @@ mod dialects;
 mod disk;
 mod git;
 mod hostile;
+mod i18n;
 mod import;
 mod kill;
 mod output_safety;
