@@ -132,6 +132,20 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                     line: (self.file_line)(line),
                 });
             }
+            NodeValue::TaskItem(t) => {
+                // Its `<li>` takes the item's anchor (`super::anchor_tasks`).
+                let at = (self.file_line)(line);
+                let mark = self.raw(format!("{}{at}{SEP}", super::ACTION_MARK));
+                match node.first_child() {
+                    Some(p) if matches!(p.data().value, NodeValue::Paragraph) => p.prepend(mark),
+                    _ => node.prepend(mark),
+                }
+                self.out.tasks.push(super::TaskItem {
+                    line,
+                    done: t.symbol.is_some(),
+                    text: String::new(),
+                });
+            }
             NodeValue::WikiLink(w) if is_toc_macro(node, &w.url) => {
                 // `[[toc]]` alone in a paragraph (VuePress, markdown-it): the
                 // page's table of contents, filled in once headings are known.
