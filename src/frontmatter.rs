@@ -104,10 +104,8 @@ fn item_lines(raw: &str, key: &str) -> Vec<usize> {
             inside = false;
             continue;
         }
-        if t.starts_with("- ") || t == "-" {
-            if *indent.get_or_insert(depth) == depth {
-                lines.push(i + 2);
-            }
+        if (t.starts_with("- ") || t == "-") && *indent.get_or_insert(depth) == depth {
+            lines.push(i + 2);
         }
     }
     lines

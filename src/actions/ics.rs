@@ -62,7 +62,7 @@ pub fn actions_calendar(site: &Site, actions: &Actions, today: Date, name: &str)
         let Some(due) = a.due else { continue };
         let page = &site.pages[a.page];
         let mut t = Todo::new();
-        t.uid(&uid(site, &page.url, &format!("{}", a.anchor)))
+        t.uid(&uid(site, &page.url, &a.anchor))
             .add_property("DTSTAMP", stamp.clone())
             .summary(&a.what)
             .append_property(date_property("DUE", due));

@@ -125,9 +125,11 @@ pub(super) fn plain(md: &str) -> String {
             continue;
         }
         let c = rest.chars().next().unwrap_or(' ');
-        if !matches!(c, '*' | '`' | '~')
-            && !(c == '_' && rest.len() > 1 && out.ends_with([' ', '\0']))
-        {
+        // `_emphasis_` marks stand at a word's edge; `snake_case` keeps its own.
+        let next = rest[c.len_utf8()..].chars().next();
+        let edge_underscore = c == '_'
+            && (out.is_empty() || out.ends_with(' ') || next.is_none_or(char::is_whitespace));
+        if !(matches!(c, '*' | '`' | '~') || edge_underscore) {
             out.push(c);
         }
         rest = &rest[c.len_utf8()..];

@@ -228,6 +228,10 @@ impl RenderEnv<'_> {
             "person": self.person_view(from, i),
             "roles": roles,
             "contributors_href": self.href(from, crate::reserved::CONTRIBUTORS_URL),
+            // f-actions
+            "actions": self.person_actions(from, i),
+            "actions_href": (!self.actions.items.is_empty())
+                .then(|| self.href(from, crate::reserved::ACTIONS_URL)),
         })
     }
 

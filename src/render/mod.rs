@@ -18,6 +18,7 @@
 //! - `atom.rs`, `sitemap.rs`: `atom.xml` and `sitemap.xml`, from templates;
 //! - `weather.rs`: the weather page's chart and table.
 
+mod actions;
 mod atom;
 mod body;
 mod credits;

@@ -206,6 +206,7 @@ impl RenderEnv<'_> {
             edit_url: self.forge_url(site.config.edit_url.as_deref(), id),
             history_url: self.forge_url(site.config.history_url.as_deref(), id),
             credits: self.page_credits(id),
+            actions: self.page_actions(from, id),
         };
         (view, template)
     }

@@ -170,6 +170,8 @@ pub(super) struct PageView<'a> {
     pub(super) history_url: Option<String>,
     /// Who did what on this page (`null` when nobody is credited).
     pub(super) credits: Option<PageCreditsView>,
+    /// f-actions: the actions of the page (header card of the minutes).
+    pub(super) actions: Vec<super::actions::ActionRow>,
 }
 
 /// The context of a page's template, besides the globals and `section_nav`.
