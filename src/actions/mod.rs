@@ -20,6 +20,7 @@ use std::path::Path;
 use crate::credits::People;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::frontmatter::PageKind;
 use crate::site::{PageId, Site};
 use crate::text::match_key;
 
@@ -88,6 +89,9 @@ pub struct Actions {
 /// The people file's names and aliases, by match key.
 pub(crate) struct Names<'a> {
     by_key: HashMap<String, (&'a str, &'a str)>,
+    /// Keys of the groups (`Tous`): an owner when written `@Tous`, never
+    /// when the word is met in the text.
+    groups: std::collections::HashSet<String>,
     /// The longest name, in words (for plain names in the text).
     max_words: usize,
 }
@@ -95,17 +99,25 @@ pub(crate) struct Names<'a> {
 impl<'a> Names<'a> {
     fn new(people: &'a People) -> Names<'a> {
         let mut by_key = HashMap::new();
+        let mut groups = std::collections::HashSet::new();
         let mut max_words = 1;
         for e in &people.entries {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
                 let k = match_key(n);
+                if e.group == Some(true) {
+                    groups.insert(k.clone());
+                }
                 if !k.is_empty() {
                     max_words = max_words.max(n.split_whitespace().count());
                     by_key.entry(k).or_insert((e.name.as_str(), e.id.as_str()));
                 }
             }
         }
-        Names { by_key, max_words }
+        Names {
+            by_key,
+            groups,
+            max_words,
+        }
     }
 
     /// The owner a name stands for: the people file's person, or the name as written.
@@ -130,8 +142,11 @@ impl<'a> Names<'a> {
             .collect();
         for i in 0..words.len() {
             for n in (1..=self.max_words.min(words.len() - i)).rev() {
-                let run = words[i..i + n].join(" ");
-                if let Some((name, id)) = self.by_key.get(&match_key(&run)) {
+                let key = match_key(&words[i..i + n].join(" "));
+                if self.groups.contains(&key) {
+                    continue;
+                }
+                if let Some((name, id)) = self.by_key.get(&key) {
                     return Some(Owner {
                         name: (*name).to_string(),
                         id: Some((*id).to_string()),
@@ -150,7 +165,14 @@ pub fn extract(site: &Site, people: &People) -> Actions {
     for (id, page) in site.pages.iter().enumerate() {
         items.extend(front::actions(id, &page.front, &names));
         for t in &page.body.tasks {
-            items.push(task::action(id, t, &names));
+            let a = task::action(id, t, &names);
+            // A checklist of the guide (`- [ ] réunir trois à six
+            // personnes`) is advice, not a commitment: outside minutes, an
+            // item is an action when it names an owner, a date or a milestone.
+            let committed = a.owner.is_some() || a.due.is_some() || a.bad_date.is_some();
+            if page.kind == PageKind::Minutes || committed || a.milestone {
+                items.push(a);
+            }
         }
     }
     items.sort_by(|a, b| {

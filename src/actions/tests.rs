@@ -74,6 +74,31 @@ fn plain_name_through_an_alias_and_unknown_names() {
 }
 
 #[test]
+fn a_group_is_an_owner_only_when_named_with_an_at() {
+    let p = People::parse(
+        "[tous]\nname = \"Tout le groupe\"\naliases = [\"Tous\"]\ngroup = true\n",
+        Path::new("_people.toml"),
+    )
+    .unwrap();
+    let names = Names::new(&p);
+    let t = |text: &str| {
+        task::action(
+            0,
+            &TaskItem {
+                line: 1,
+                done: false,
+                text: text.into(),
+            },
+            &names,
+        )
+        .owner
+        .map(|o| o.name)
+    };
+    assert_eq!(t("Réunir tous les services"), None);
+    assert_eq!(t("Bilan @Tous"), Some("Tout le groupe".into()));
+}
+
+#[test]
 fn states_relative_to_today() {
     let mut a = one("X @Anne 📅 2025-03-31");
     assert_eq!(a.state(d("2025-03-31").unwrap()), State::Open);
