@@ -10,6 +10,8 @@ import navigation from './suites/navigation.mjs';
 import serve from './suites/serve.mjs';
 import search from './suites/search.mjs';
 import xss from './suites/xss.mjs';
+// f-actions
+import actions from './suites/actions.mjs';
 
 before(setup);
 after(teardown);
@@ -22,3 +24,5 @@ layout();
 xss();
 serve();
 search();
+// f-actions
+actions();
