@@ -70,6 +70,8 @@ pub(super) fn action(page: PageId, t: &TaskItem, names: &Names<'_>) -> Action {
             text.replace_range(at..at + 1 + name.len(), "");
         }
     }
+    // `… → [[Page]]`: the arrow points to where the idea is developed.
+    let text = text.split(" → ").next().unwrap_or(&text).to_string();
     let what = plain(&text);
     if owner.is_none() {
         owner = names.find_in(&what);

@@ -262,11 +262,11 @@ fn timeline(
     lang: &str,
     t: &std::collections::BTreeMap<&'static str, &'static str>,
 ) -> String {
-    const W: f64 = 720.0;
+    const W: f64 = 640.0;
     const LEFT: f64 = 16.0;
     const RIGHT: f64 = 16.0;
     const LANE: f64 = 22.0;
-    const CHAR: f64 = 6.6;
+    const CHAR: f64 = 7.2;
     let span = (days(until) - days(from)).max(1) as f64;
     let x = |d: Date| LEFT + (W - LEFT - RIGHT) * (days(d) - days(from)) as f64 / span;
     // Lanes: each label goes on the first lane whose last label ends before it.

@@ -239,3 +239,24 @@ fn the_build_date_decides_what_is_overdue() {
     assert!(!main_of(&html).contains("data-state=\"overdue\""));
     assert!(html.contains("<time datetime=\"2025-01-01\">1er janvier 2025</time>"));
 }
+
+#[test]
+fn an_imported_pad_s_next_steps_become_actions() {
+    let s = Site::new();
+    s.file("content/_index.md", "# Accueil\n").file(
+        "pad.txt",
+        "Atelier facilitation\n\nAnimation : Célia, Anne Berlemont\n\n\
+         14h00 - 14h30 Rotation 1 - Origines\nScribe : Célia\nOn part de loin\n\n\
+         14h30 - 15h00 Rotation 2 - Prochains pas\nScribe : Anne Berlemont\n\
+         Célia teste la pause déjeuner avant le 31/03/2025\n\
+         - relancer le CNFPT (Anne Berlemont)\n\
+         bilan en juin le 30/06/2025\n\
+         généraliser les pratiques de facilitation\n",
+    );
+    let o = run(&s, &["import", "pad.txt", "--date", "2025-02-01"], TODAY);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let o = run(&s, &["build"], TODAY);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let html = s.read("public/prochains-pas/index.html");
+    insta::assert_snapshot!("imported_pad_rows", rows(main_of(&html), "tr"));
+}
