@@ -17,6 +17,9 @@ pub const FEED_FILE: &str = "atom.xml";
 pub const SEARCH_URL: &str = "recherche/";
 /// f-actions: "Prochains pas", every action of the site.
 pub const ACTIONS_URL: &str = "prochains-pas/";
+/// The calendars of the actions and of the workshops to come, at the site root.
+pub const ACTIONS_ICS: &str = "actions.ics";
+pub const WORKSHOPS_ICS: &str = "prochains-ateliers.ics";
 pub const RESERVED: &[&str] = &[
     "assets/",
     TAGS_URL,
@@ -30,6 +33,6 @@ pub const RESERVED: &[&str] = &[
     SEARCH_URL,
     // f-actions
     ACTIONS_URL,
-    crate::actions::ACTIONS_ICS,
-    crate::actions::WORKSHOPS_ICS,
+    ACTIONS_ICS,
+    WORKSHOPS_ICS,
 ];

@@ -2,7 +2,7 @@
 //! `actions.ics` holds one VTODO per dated action, `prochains-ateliers.ics`
 //! one all-day VEVENT per workshop (minutes) dated today or later.
 //! Reproducible: DTSTAMP is the build date and every UID is derived from
-//! the page's address and the item's line.
+//! the page's address and the item's line (`host/page/#action-12`).
 
 use icalendar::{Calendar, Component, Event, Property, Todo, TodoStatus};
 
@@ -43,7 +43,8 @@ fn uid(site: &Site, url: &str, tail: &str) -> String {
         .and_then(|r| r.split('/').next())
         .filter(|h| !h.is_empty())
         .unwrap_or("playbook.invalid");
-    format!("{}{tail}@{host}", url.replace('/', "-"))
+    // No `@`: the output must hold nothing that reads like an email.
+    format!("{host}/{url}#{tail}")
 }
 
 fn calendar(site: &Site, name: &str) -> Calendar {

@@ -26,10 +26,7 @@ use crate::text::match_key;
 
 pub use ics::{actions_calendar, workshops_calendar};
 
-/// The file name of the actions' calendar, at the site root.
-pub const ACTIONS_ICS: &str = "actions.ics";
-/// The file name of the calendar of the workshops to come.
-pub const WORKSHOPS_ICS: &str = "prochains-ateliers.ics";
+pub use crate::reserved::{ACTIONS_ICS, WORKSHOPS_ICS};
 
 /// One action of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
