@@ -382,6 +382,19 @@ pub struct RenderInputs<'a> {
     pub theme: &'a theme::Theme,
     /// See `credits::compute`.
     pub credits: &'a Credits,
+    /// f-actions: see `actions::extract`, and the build date ([`build_date`]).
+    pub actions: &'a crate::actions::Actions,
+    pub today: crate::date::Date,
+}
+
+/// f-actions: the build date the actions are judged against:
+/// `PLAYBOOK_TODAY` (`2025-03-15`), else `SOURCE_DATE_EPOCH`, else today (UTC).
+pub fn build_date() -> crate::date::Date {
+    crate::actions::today(
+        std::env::var("PLAYBOOK_TODAY").ok().as_deref(),
+        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+        jiff::Timestamp::now(),
+    )
 }
 
 /// Checks, credits, render and commit of a linked site, into
@@ -441,6 +454,7 @@ fn finish_build(
     let mut t = Timer::new();
     let credits = credits::compute(site, history.as_ref(), &people, &site.config.credits);
     t.lap("credits");
+    let actions = crate::actions::extract(site, &people);
     let staging = Staging::begin(out).map_err(|e| output_error(e, out))?;
     let inputs = RenderInputs {
         site,
@@ -448,6 +462,8 @@ fn finish_build(
         loaded: &loaded,
         theme,
         credits: &credits,
+        actions: &actions,
+        today: build_date(),
     };
     let errors = render_site_then(&inputs, tera, &staging, None, beside)
         .map_err(|e| output_error(e, out))?;
@@ -579,7 +595,7 @@ fn render_all(
     } = *inputs;
     let mut t = Timer::new();
     let strings = i18n::strings(&site.config.language);
-    let globals = render::set_globals(tera, site, &strings, credits);
+    let globals = render::set_globals(tera, site, &strings, credits, inputs.actions);
     if let Some(c) = cache.as_deref_mut() {
         c.begin(render::global_fingerprint(theme, &site.config, &globals));
     }
@@ -587,7 +603,9 @@ fn render_all(
     let wiki = wiki::analyse_memo(site, links, site.config.wiki.tags, memo);
     let reuse = cache.as_deref();
     t.lap("wiki");
-    let env = RenderEnv::new(site, links, &wiki, tera, strings).with_credits(credits);
+    let env = RenderEnv::new(site, links, &wiki, tera, strings)
+        .with_credits(credits)
+        .with_actions(inputs.actions, inputs.today);
     t.lap("nav");
     // The pages take every core: the index waits meanwhile.
     let _paused = control.map(Paused::new);
@@ -633,11 +651,30 @@ fn render_all(
             Err(d) => return Ok(vec![d]),
         }
     }
+    // f-actions: the calendars.
+    if !inputs.actions.items.is_empty() {
+        let ics = crate::actions::actions_calendar(
+            site,
+            inputs.actions,
+            inputs.today,
+            env.strings["actions_calendar_name"],
+        );
+        sink.write(crate::actions::ACTIONS_ICS, ics.as_bytes())?;
+    }
+    let next = crate::actions::workshops_calendar(
+        site,
+        inputs.today,
+        env.strings["workshops_calendar_name"],
+    );
+    if next.contains("BEGIN:VEVENT") {
+        sink.write(crate::actions::WORKSHOPS_ICS, next.as_bytes())?;
+    }
     t.lap("generated");
     // `serve` keeps what an edit that changes no page's face can reuse.
     if let Some(c) = cache {
         let kept = env.into_nav();
         c.keep(wiki, kept);
+        c.keep_actions(inputs.actions, inputs.today);
     }
     Ok(vec![])
 }

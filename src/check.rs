@@ -71,6 +71,13 @@ pub fn check(root: &Path, drafts: bool) -> Report {
     };
     let history = read_git(root, &site.config).ok().flatten();
     let c = credits::compute(&site, history.as_ref(), &people, &site.config.credits);
+    // f-actions: actions without an owner, with an unreadable date, past due.
+    let actions = crate::actions::extract(&site, &people);
+    diagnostics.extend(crate::actions::diagnostics(
+        &site,
+        &actions,
+        crate::build::build_date(),
+    ));
     let people_file = std::path::Path::new("content").join(credits::PEOPLE_FILE);
     for l in credits::lookalikes(&c) {
         let like = &c.people[l.like].name;

@@ -78,6 +78,44 @@ pub struct FrontMatter {
     pub axis: Option<String>,
     pub level: Option<String>,
     pub extra: BTreeMap<String, Value>,
+    /// f-actions: for the list fields `actions` and `jalons`, the file line
+    /// of each item (for the diagnostics of the actions stage).
+    #[serde(skip)]
+    pub item_lines: BTreeMap<String, Vec<usize>>,
+}
+
+/// The file lines of the items of the list field `key` (YAML `- ` items
+/// or TOML `[[key]]` tables); `raw` starts on the file's second line.
+fn item_lines(raw: &str, key: &str) -> Vec<usize> {
+    let header = format!("[[{key}]]");
+    let mut lines = vec![];
+    let mut inside = false;
+    let mut indent = None;
+    for (i, l) in raw.lines().enumerate() {
+        let t = l.trim_start();
+        if t == header {
+            lines.push(i + 2);
+            continue;
+        }
+        let depth = l.len() - t.len();
+        if !inside {
+            inside = l
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'));
+            continue;
+        }
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if depth == 0 && !t.starts_with('-') {
+            inside = false;
+            continue;
+        }
+        if (t.starts_with("- ") || t == "-") && *indent.get_or_insert(depth) == depth {
+            lines.push(i + 2);
+        }
+    }
+    lines
 }
 
 /// The result of splitting a page: its front matter and where the body starts.
@@ -461,6 +499,11 @@ fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diag
         axis: c.string("axis", map.remove("axis")),
         level: c.string("level", map.remove("level")),
         extra: BTreeMap::new(),
+        item_lines: ["actions", "jalons"]
+            .into_iter()
+            .map(|k| (k.to_string(), item_lines(raw, k)))
+            .filter(|(_, l)| !l.is_empty())
+            .collect(),
     };
     if let Some(k) = c.string("kind", map.remove("kind")) {
         match PageKind::parse(&k) {
@@ -700,6 +743,15 @@ mod tests {
         let s = split("---\ntitle: 2024\nauthors: Anne et Florence\n---\n", p()).unwrap();
         assert_eq!(s.front.title.as_deref(), Some("2024"));
         assert_eq!(s.front.authors, vec!["Anne", "Florence"]);
+    }
+
+    #[test]
+    fn lines_of_list_items() {
+        let raw = "title: X\nactions:\n  - what: A\n    who: B\n  - what: C\njalons:\n- what: D\ntags: [a]\n";
+        assert_eq!(item_lines(raw, "actions"), vec![4, 6]);
+        assert_eq!(item_lines(raw, "jalons"), vec![8]);
+        let toml = "title = \"X\"\n[[actions]]\nwhat = \"A\"\n[[actions]]\nwhat = \"B\"\n";
+        assert_eq!(item_lines(toml, "actions"), vec![3, 5]);
     }
 
     #[test]

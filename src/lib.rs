@@ -38,6 +38,8 @@ pub mod text;
 pub mod theme;
 pub mod weather;
 pub mod wiki;
+// f-actions
+pub mod actions;
 pub mod yaml;
 
 pub use cli::run;

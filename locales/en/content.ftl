@@ -169,3 +169,11 @@ placeholder-sample-help = replace it with the workshop's question and what was s
 # A message a feature still writes in both languages in its own code
 # (stakeholders, actions, print): the text of this language.
 bilingual = { $en }
+
+# Actions ("Prochains pas"): what `check` says of a task item.
+action-no-owner = action without an owner: “{ $what }”
+action-no-owner-help = name who carries it: `@Name`, `@[[Full Name]]`, or `who:` in the front matter
+action-bad-date = cannot read the due date `{ $date }`
+action-bad-date-help = write the date as `📅 2025-03-31` or `(échéance : 31/03/2025)`
+action-overdue = action past due (due { $due }, today is { $today }): “{ $what }”
+action-overdue-help = tick it `[x]` if it is done, or move its date

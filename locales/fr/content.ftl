@@ -187,3 +187,11 @@ placeholder-sample-help = remplacez-le par la question de l'atelier et ce qui s'
 # A message a feature still writes in both languages in its own code
 # (stakeholders, actions, print): the text of this language.
 bilingual = { $fr }
+
+# Actions ("Prochains pas"): what `check` says of a task item.
+action-no-owner = action sans responsable : « { $what } »
+action-no-owner-help = nommez qui la porte : `@Prénom`, `@[[Prénom Nom]]`, ou `who:` dans l’en-tête
+action-bad-date = échéance illisible `{ $date }`
+action-bad-date-help = écrivez la date `📅 2025-03-31` ou `(échéance : 31/03/2025)`
+action-overdue = action en retard (échéance le { $due }, nous sommes le { $today }) : « { $what } »
+action-overdue-help = cochez-la `[x]` si elle est faite, ou reportez son échéance

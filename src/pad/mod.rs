@@ -21,6 +21,8 @@
 //! date (`dates`). `write` turns the result into a page, `escape` keeps
 //! each pad line as typed; `name` gives the page its file name.
 
+// f-actions
+mod actions;
 mod assemble;
 mod dates;
 mod escape;

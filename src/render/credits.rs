@@ -231,6 +231,10 @@ impl RenderEnv<'_> {
             "roles": roles,
             "maps": self.maps_of_person(from, i),
             "contributors_href": self.href(from, crate::reserved::CONTRIBUTORS_URL),
+            // f-actions
+            "actions": self.person_actions(from, i),
+            "actions_href": (!self.actions.items.is_empty())
+                .then(|| self.href(from, crate::reserved::ACTIONS_URL)),
         })
     }
 

@@ -30,6 +30,8 @@ pub enum Generated {
     RecentChanges,
     /// The search results page (`recherche/?q=…`), filled by `search.js`.
     Search,
+    /// f-actions: "Prochains pas", every action of the site.
+    Actions,
 }
 
 static NO_EXTRA: BTreeMap<String, serde_json::Value> = BTreeMap::new();
@@ -105,6 +107,10 @@ impl Generated {
         if env.site.config.search.enabled {
             all.push(Generated::Search);
         }
+        // f-actions
+        if !env.actions.items.is_empty() {
+            all.push(Generated::Actions);
+        }
         all
     }
 
@@ -131,6 +137,7 @@ impl Generated {
             Generated::Structures => crate::reserved::STRUCTURES_URL.to_string(),
             Generated::RecentChanges => crate::reserved::RECENT_URL.to_string(),
             Generated::Search => crate::reserved::SEARCH_URL.to_string(),
+            Generated::Actions => crate::reserved::ACTIONS_URL.to_string(),
         }
     }
 }
@@ -168,6 +175,7 @@ impl RenderEnv<'_> {
             history_url: None,
             credits: None,
             stakeholders: None,
+            actions: vec![],
         }
     }
 
@@ -305,6 +313,12 @@ impl RenderEnv<'_> {
                 "search",
                 "search.html",
                 serde_json::Value::Null,
+            ),
+            Generated::Actions => (
+                self.strings["actions_title"],
+                "actions",
+                "actions.html",
+                self.actions_listing(from),
             ),
             Generated::TypologyOverview => {
                 let axes = typology_axes(self.site);

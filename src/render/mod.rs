@@ -20,6 +20,7 @@
 //! - `stakeholders.rs`: a stakeholder map's figure and table, and the maps
 //!   a structure or a person is on.
 
+mod actions;
 mod atom;
 mod body;
 mod credits;

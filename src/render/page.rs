@@ -208,6 +208,7 @@ impl RenderEnv<'_> {
             history_url: self.forge_url(site.config.history_url.as_deref(), id),
             credits: self.page_credits(id),
             stakeholders: self.stakeholders_view(id),
+            actions: self.page_actions(from, id),
         };
         (view, template)
     }

@@ -172,6 +172,8 @@ pub(super) struct PageView<'a> {
     pub(super) credits: Option<PageCreditsView>,
     /// A stakeholder map: its figure and table (`null` on other pages).
     pub(super) stakeholders: Option<super::stakeholders::StakeholdersView>,
+    /// f-actions: the actions of the page (header card of the minutes).
+    pub(super) actions: Vec<super::actions::ActionRow>,
 }
 
 /// The context of a page's template, besides the globals and `section_nav`.

@@ -61,6 +61,7 @@ pub fn same_face(old: &Page, new: &Page) -> bool {
         && a.headings == b.headings
         && a.leading_h1 == b.leading_h1
         && a.tags == b.tags
+        && a.tasks == b.tasks
         && a.embeds == b.embeds
         && a.blocks.len() == b.blocks.len()
         && a.blocks.iter().zip(&b.blocks).all(|(x, y)| x.0 == y.0)

@@ -577,12 +577,15 @@ impl Builder {
         let people = self.people.as_ref().unwrap_or(&no_people);
         let credits =
             crate::credits::compute(&site, self.history.as_ref(), people, &site.config.credits);
+        let actions = crate::actions::extract(&site, people);
         let inputs = RenderInputs {
             site: &site,
             links: &links,
             loaded: &loaded,
             theme,
             credits: &credits,
+            actions: &actions,
+            today: crate::build::build_date(),
         };
         let result = render_site_with(&inputs, &mut tera, &memory, Some(&mut self.cache));
         self.rendered_last = self.cache.rendered.load(Ordering::Relaxed);

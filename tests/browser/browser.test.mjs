@@ -12,6 +12,8 @@ import notfound from './suites/notfound.mjs';
 import serve from './suites/serve.mjs';
 import search from './suites/search.mjs';
 import xss from './suites/xss.mjs';
+// f-actions
+import actions from './suites/actions.mjs';
 
 before(setup);
 after(teardown);
@@ -26,3 +28,5 @@ xss();
 serve();
 search();
 map();
+// f-actions
+actions();

@@ -4,6 +4,7 @@
 
 mod util;
 
+mod actions;
 mod architecture;
 mod build;
 mod cli;
