@@ -52,6 +52,9 @@ npm_ci .
 # Lint: ESLint's recommended rules on the theme's scripts (themes/), the browser tests and the
 # benchmarks; the theme's in ES2020 at most (eslint.config.js).
 npm run --silent lint
+# f-print: every ```mermaid diagram of the example parses with the vendored Mermaid, and the
+# check reports a broken one with its file and line (scripts/check-diagrams.mjs).
+node --test tests/diagrams/
 cargo build --locked --bin playbook
 target_dir=${CARGO_TARGET_DIR:-target}
 case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac

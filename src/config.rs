@@ -34,6 +34,21 @@ pub struct Config {
     pub wiki: WikiConfig,
     pub credits: CreditsConfig,
     pub search: SearchConfig,
+    // f-print: the printable documents.
+    pub print: PrintConfig,
+}
+
+/// `[print]`: one printable document (`<section>/imprimer/`) per guide
+/// section, plus the sections listed here (a workshop series…).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct PrintConfig {
+    /// Folders under `content/` (`ateliers`, `guide/annexes`) whose pages
+    /// also make one printable document.
+    pub sections: Vec<String>,
+    /// The line of `sections` in `playbook.toml`, for diagnostics.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// `[credits]`: contributor credits from git and front matter.
@@ -131,6 +146,7 @@ impl Default for Config {
             wiki: WikiConfig::default(),
             credits: CreditsConfig::default(),
             search: SearchConfig::default(),
+            print: PrintConfig::default(),
         }
     }
 }
@@ -146,7 +162,8 @@ impl Config {
             Diagnostic::error(path, line, col, first_line(e.message())).with_help(
                 "known keys: title, description, base_url, language, theme, url_style, \
                  edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags, \
-                 [credits] enabled, git, exclude, not_bots, show_emails, feed_entries, [search] enabled",
+                 [credits] enabled, git, exclude, not_bots, show_emails, feed_entries, [search] enabled, \
+                 [print] sections",
             )
         })?;
         if !LANGUAGES.contains(&config.language.as_str()) {
@@ -158,6 +175,9 @@ impl Config {
                 format!("unsupported language `{}`", config.language),
             )
             .with_help("use `fr` or `en`"));
+        }
+        if !config.print.sections.is_empty() {
+            config.print.line = find_key(text, "sections").0;
         }
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');

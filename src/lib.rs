@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod output;
 pub mod pad;
 pub mod parse;
+pub mod print;
 pub mod render;
 pub mod reserved;
 pub mod scaffold;

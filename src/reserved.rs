@@ -27,3 +27,7 @@ pub const RESERVED: &[&str] = &[
     RECENT_URL,
     SEARCH_URL,
 ];
+
+// f-print: the printable version of a section is `<section>/imprimer/`
+// (see `print::documents`); not in `RESERVED`, which holds root addresses.
+pub const PRINT_SLUG: &str = "imprimer/";

@@ -19,11 +19,13 @@ use serde::Serialize;
 
 mod blocks;
 mod context;
+mod diagram;
 mod dialect;
 mod html;
 mod walk;
 
 pub use context::sentence_around;
+pub use diagram::DIAGRAM_MARK;
 
 use crate::text::escape_html;
 
@@ -193,6 +195,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
         ..
     } = walk;
     blocks::rewrite(&arena, root, opts.english);
+    diagram::wrap_diagrams(&arena, root, opts.english);
 
     if !tocs.is_empty() {
         let mut toc = String::from("<nav class=\"toc-inline\"><ul>");

@@ -16,7 +16,8 @@
 //! - `template.rs`: running a template, errors as diagnostics;
 //! - `fingerprint.rs`: what `serve` hashes to skip unchanged pages;
 //! - `atom.rs`, `sitemap.rs`: `atom.xml` and `sitemap.xml`, from templates;
-//! - `weather.rs`: the weather page's chart and table.
+//! - `weather.rs`: the weather page's chart and table;
+//! - `print.rs`: a section's printable document (f-print).
 
 mod atom;
 mod body;
@@ -27,6 +28,7 @@ mod generated;
 mod globals;
 mod nav;
 mod page;
+mod print;
 mod sitemap;
 mod template;
 mod views;

@@ -170,6 +170,12 @@ pub(super) struct PageView<'a> {
     pub(super) history_url: Option<String>,
     /// Who did what on this page (`null` when nobody is credited).
     pub(super) credits: Option<PageCreditsView>,
+    // f-print
+    /// The printable document holding this page (`null` when none does).
+    pub(super) print_href: Option<String>,
+    /// The content holds a Mermaid diagram: the template loads the
+    /// diagram scripts (`markdown::DIAGRAM_MARK`).
+    pub(super) diagrams: bool,
 }
 
 /// The context of a page's template, besides the globals and `section_nav`.

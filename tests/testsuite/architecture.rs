@@ -16,7 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "stages",
         &[
             "load", "parse", "assemble", "link", "wiki", "credits", "active", "collide", "render",
-            "search", "output", "theme", "pad", "git",
+            "search", "output", "theme", "pad", "git", "print",
         ],
     ),
     ("model", &["site"]),
