@@ -16,6 +16,7 @@ mod import;
 mod kill;
 mod output_safety;
 mod pads;
+mod print;
 mod search;
 mod serve;
 mod subpath;
