@@ -12,6 +12,8 @@ command -v git >/dev/null || need_apt+=(git)
 [ -x /usr/bin/time ] || need_apt+=(time)
 # Browser tests (tests/browser): Debian's Chromium, driven from Node.js by playwright-core.
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# f-print: the printed guide's pages are read with pdftotext.
+command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -7,6 +7,8 @@ import crawl from './suites/crawl.mjs';
 import keyboard from './suites/keyboard.mjs';
 import layout from './suites/layout.mjs';
 import navigation from './suites/navigation.mjs';
+// f-print
+import print from './suites/print.mjs';
 import serve from './suites/serve.mjs';
 import search from './suites/search.mjs';
 import xss from './suites/xss.mjs';
@@ -22,3 +24,4 @@ layout();
 xss();
 serve();
 search();
+print();
