@@ -140,7 +140,7 @@ export default function () {
             role: 'img',
             label: 'Les neuf étapes du guide, en cinq temps. Préparer le terrain (étapes 1 à 3), semer (4 et 5), arroser (6 et 7), récolter (8), essaimer (9). On peut revenir en arrière à tout moment. (sa source suit)',
             sourceOpen: false,
-            source: 'flowchart LR',
+            source: 'flowchart TB',
             nodes: 9,
           }, where);
           const outside = requests.filter((r) => !r.startsWith(prefix) && !r.startsWith('data:'));
