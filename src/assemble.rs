@@ -289,15 +289,15 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         });
         sections[s].subsections = subs;
     }
-    (
-        Site {
-            config,
-            pages,
-            sections,
-            unpublished: vec![],
-        },
-        diags,
-    )
+    let site = Site {
+        config,
+        pages,
+        sections,
+        unpublished: vec![],
+    };
+    // f-print: the printable documents' addresses.
+    diags.extend(crate::print::check(&site));
+    (site, diags)
 }
 
 fn reserved(url: &str) -> Option<&'static str> {

@@ -556,7 +556,13 @@ fn render_site_then(
         Ok(sitemap) => sink.write("sitemap.xml", &sitemap)?,
         Err(d) => return Ok(vec![d]),
     }
-    write_assets(inputs.loaded, inputs.links, inputs.theme, sink)?;
+    // f-print: Mermaid (5 MB) goes out only with a page that draws a diagram.
+    let diagrams = inputs
+        .site
+        .pages
+        .iter()
+        .any(|p| p.body.html.contains(crate::markdown::DIAGRAM_MARK));
+    write_assets(inputs.loaded, inputs.links, inputs.theme, sink, diagrams)?;
     t.lap("assets");
     Ok(vec![])
 }
@@ -685,8 +691,12 @@ fn write_assets(
     links: &LinkTable,
     theme: &theme::Theme,
     sink: &dyn Sink,
+    diagrams: bool,
 ) -> Result<()> {
     for (rel, bytes) in &theme.static_files {
+        if !diagrams && (rel.starts_with("vendor/") || rel == "diagrams.js") {
+            continue;
+        }
         sink.write(&format!("assets/{rel}"), bytes)?;
     }
     // A file of a hidden folder (`.gitbook/assets/`) goes out when a page shows or links to it.

@@ -35,6 +35,21 @@ pub struct Config {
     pub wiki: WikiConfig,
     pub credits: CreditsConfig,
     pub search: SearchConfig,
+    // f-print: the printable documents.
+    pub print: PrintConfig,
+}
+
+/// `[print]`: one printable document (`<section>/imprimer/`) per guide
+/// section, plus the sections listed here (a workshop series…).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct PrintConfig {
+    /// Folders under `content/` (`ateliers`, `guide/annexes`) whose pages
+    /// also make one printable document.
+    pub sections: Vec<String>,
+    /// The line of `sections` in `playbook.toml`, for diagnostics.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// `[credits]`: contributor credits from git and front matter.
@@ -132,6 +147,7 @@ impl Default for Config {
             wiki: WikiConfig::default(),
             credits: CreditsConfig::default(),
             search: SearchConfig::default(),
+            print: PrintConfig::default(),
         }
     }
 }
@@ -162,6 +178,9 @@ impl Config {
             )
             .with_help(msg!("config-language-help")));
         }
+        if !config.print.sections.is_empty() {
+            config.print.line = find_key(text, "sections").0;
+        }
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
@@ -172,7 +191,8 @@ impl Config {
 /// The keys of `playbook.toml`, as the help of a config error lists them.
 const KNOWN_KEYS: &str = "title, description, base_url, language, theme, url_style, \
      edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags, \
-     [credits] enabled, git, exclude, not_bots, show_emails, feed_entries, [search] enabled";
+     [credits] enabled, git, exclude, not_bots, show_emails, feed_entries, [search] enabled, \
+     [print] sections";
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or(s).trim().to_string()

@@ -25,6 +25,7 @@ pub mod messages;
 pub mod output;
 pub mod pad;
 pub mod parse;
+pub mod print;
 pub mod render;
 pub mod reserved;
 pub mod scaffold;

@@ -36,3 +36,7 @@ pub const RESERVED: &[&str] = &[
     ACTIONS_ICS,
     WORKSHOPS_ICS,
 ];
+
+// f-print: the printable version of a section is `<section>/imprimer/`
+// (see `print::documents`); not in `RESERVED`, which holds root addresses.
+pub const PRINT_SLUG: &str = "imprimer/";

@@ -69,3 +69,9 @@ output-failed = { $error }
         [denied] playbook may not write there: build into another folder with --out
        *[other] fix the problem above, then build again
     }
+
+# The printable documents (`[print] sections`, `<section>/imprimer/`).
+print-unknown-section = `[print] sections` names `{ $name }`, which is no folder of `content/`
+print-unknown-section-help = write the folder's path under `content/`, like `ateliers`
+print-reserved-address = the address `{ $url }` is reserved for the printable version of the section
+print-reserved-address-help = rename the file or its folder

@@ -69,3 +69,9 @@ output-failed = { $error }
         [denied] playbook n'a pas le droit d'écrire là : construisez dans un autre dossier avec --out
        *[other] corrigez le problème ci-dessus, puis relancez la construction
     }
+
+# The printable documents (`[print] sections`, `<section>/imprimer/`).
+print-unknown-section = `[print] sections` nomme `{ $name }`, qui n’est pas un dossier de `content/`
+print-unknown-section-help = indiquez le chemin du dossier sous `content/`, par exemple `ateliers`
+print-reserved-address = l’adresse `{ $url }` est réservée à la version imprimable de la rubrique
+print-reserved-address-help = renommez le fichier ou son dossier

@@ -19,11 +19,13 @@ use serde::Serialize;
 
 mod blocks;
 mod context;
+mod diagram;
 mod dialect;
 mod html;
 mod walk;
 
 pub use context::sentence_around;
+pub use diagram::DIAGRAM_MARK;
 
 use crate::text::escape_html;
 
@@ -219,6 +221,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
         t.text = task_text(&prepared.text, t.line);
         t.line = file_line(t.line);
     }
+    diagram::wrap_diagrams(&arena, root, opts.english);
 
     if !tocs.is_empty() {
         let mut toc = String::from("<nav class=\"toc-inline\"><ul>");

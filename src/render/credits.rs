@@ -104,7 +104,7 @@ struct ChangeView<'a> {
 }
 
 impl RenderEnv<'_> {
-    fn person_link(&self, from: &str, i: usize) -> LinkView {
+    pub(super) fn person_link(&self, from: &str, i: usize) -> LinkView {
         LinkView {
             title: self.credits.people[i].name.clone(),
             href: self.href(from, &person_url(self.credits, i)),

@@ -48,6 +48,9 @@ pub struct RenderEnv<'a> {
     /// Per long section, the fingerprint of each of its navigation entries
     /// (seen from its pages), computed on first use (`serve` only).
     pub(super) nav_entry_digests: std::sync::OnceLock<Vec<Vec<u128>>>,
+    // f-print
+    /// The printable documents (`print::documents`), computed once.
+    pub(super) print_docs: Vec<crate::print::Document>,
 }
 
 /// Which generated overviews concern a section (see [`RenderEnv::overviews`]).
@@ -138,6 +141,7 @@ impl<'a> RenderEnv<'a> {
             overviews: overviews_of(site),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
+            print_docs: crate::print::documents(site),
         };
         env.nav = (0..site.sections.len())
             .map(|s| [0, 1].map(|i| env.section_nav(s, &env.nav_from(s, i), None)))

@@ -257,6 +257,7 @@ impl Kept {
             overviews: self.overviews.clone(),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
+            print_docs: crate::print::documents(site),
         }
     }
 }

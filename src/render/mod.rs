@@ -19,6 +19,7 @@
 //! - `weather.rs`: the weather page's chart and table;
 //! - `stakeholders.rs`: a stakeholder map's figure and table, and the maps
 //!   a structure or a person is on.
+//! - `print.rs`: a section's printable document (f-print).
 
 mod actions;
 mod atom;
@@ -30,6 +31,7 @@ mod generated;
 mod globals;
 mod nav;
 mod page;
+mod print;
 mod sitemap;
 mod stakeholders;
 mod template;

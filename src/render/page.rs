@@ -37,6 +37,7 @@ impl RenderEnv<'_> {
         let from = page.url.as_str();
         let chain = site.section_chain(page.section);
         let (mut view, template) = self.page_view(id);
+        view.diagrams = content.contains(crate::markdown::DIAGRAM_MARK);
         view.content = content;
         let ctx = PageContext {
             root: root_of(from),
@@ -209,6 +210,16 @@ impl RenderEnv<'_> {
             credits: self.page_credits(id),
             stakeholders: self.stakeholders_view(id),
             actions: self.page_actions(from, id),
+            print_href: self
+                .print_docs
+                .iter()
+                .find(|d| {
+                    d.intro == Some(id)
+                        || d.pages.contains(&id)
+                        || (page.is_index && d.section == page.section)
+                })
+                .map(|d| self.href(from, &d.url)),
+            diagrams: false,
         };
         (view, template)
     }

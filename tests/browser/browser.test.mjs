@@ -9,6 +9,8 @@ import layout from './suites/layout.mjs';
 import map from './suites/map.mjs';
 import navigation from './suites/navigation.mjs';
 import notfound from './suites/notfound.mjs';
+// f-print
+import print from './suites/print.mjs';
 import serve from './suites/serve.mjs';
 import search from './suites/search.mjs';
 import xss from './suites/xss.mjs';
@@ -30,3 +32,4 @@ search();
 map();
 // f-actions
 actions();
+print();

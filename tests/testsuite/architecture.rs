@@ -16,8 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "stages",
         &[
             "load", "parse", "assemble", "link", "wiki", "credits", "active", "collide", "render",
-            "search", "output", "theme", "pad", "git", // f-actions
-            "actions",
+            "search", "output", "theme", "pad", "git", "actions", "print",
         ],
     ),
     ("model", &["site"]),

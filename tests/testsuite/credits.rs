@@ -81,7 +81,9 @@ fn addresses(dir: &Path) -> Vec<String> {
     let mut found = vec![];
     for e in walkdir::WalkDir::new(dir) {
         let e = e.unwrap();
-        if !e.file_type().is_file() {
+        // f-print: the theme's vendored scripts (Mermaid) hold package names like
+        // `vscode-jsonrpc@9.0.3`, and nothing of the site.
+        if !e.file_type().is_file() || e.path().to_string_lossy().contains("/assets/vendor/") {
             continue;
         }
         let bytes = std::fs::read(e.path()).unwrap();

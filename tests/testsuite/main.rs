@@ -18,6 +18,7 @@ mod import;
 mod kill;
 mod output_safety;
 mod pads;
+mod print;
 mod search;
 mod serve;
 mod stakeholders;

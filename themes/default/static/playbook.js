@@ -3,6 +3,13 @@
   "use strict";
   var root = document.documentElement;
   root.classList.add("js");
+
+  // The printable document's button (f-print): without JavaScript, the browser's own Print.
+  var printButtons = document.querySelectorAll("[data-pb-print]");
+  for (var p = 0; p < printButtons.length; p++) {
+    printButtons[p].hidden = false;
+    printButtons[p].addEventListener("click", function () { window.print(); });
+  }
   if (!window.matchMedia) return;
   var wide = window.matchMedia("(min-width: 62em)");
   var boxes = document.querySelectorAll("details.collapsible");
