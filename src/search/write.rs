@@ -42,7 +42,10 @@ pub(super) fn term_shards(
             if let Some(st) = vocab.get(s) {
                 data.v.0.push((s, Stems(st)));
             }
-            if let Some(&id) = stem_ids.get(s) {
+            // (A stem in no document, left by an earlier build: none.)
+            if let Some(&id) = stem_ids.get(s)
+                && !encoded[id].text.is_empty()
+            {
                 let e = &encoded[id];
                 data.p.0.push((s, &e.text));
                 if let Some(full) = e.cut {
@@ -59,10 +62,11 @@ pub(super) fn term_shards(
 
 /// The document files `dN.js`, by chunks of [`DOC_CHUNK`] (in parallel):
 /// `{"p": [[url, title]…], "d": [[page, anchor, heading, excerpt]…]}`,
-/// `page` indexing `p`. `None` when `go` says to stop.
+/// `page` indexing `p`; `docs` are (page id, document). `None` when `go`
+/// says to stop.
 pub(super) fn doc_chunks(
     site: &Site,
-    docs: &[Doc],
+    docs: &[(usize, &Doc)],
     go: &(impl Fn() -> bool + Sync),
 ) -> Option<Vec<(String, Vec<u8>)>> {
     let file_style = site.config.url_style == UrlStyle::File;
@@ -79,12 +83,12 @@ pub(super) fn doc_chunks(
             };
             let mut bytes = 32;
             let mut last = None;
-            for d in chunk {
+            for &(page_id, d) in chunk {
                 // The sections of a page follow each other: its address
                 // and title are written once.
-                if last != Some(d.page) {
-                    last = Some(d.page);
-                    let page = &site.pages[d.page];
+                if last != Some(page_id) {
+                    last = Some(page_id);
+                    let page = &site.pages[page_id];
                     let url = if file_style {
                         Cow::Owned(format!("{}index.html", page.url))
                     } else {
