@@ -87,9 +87,67 @@ fn edit_body(p: &Path, v: u32) -> String {
     }
 }
 
+/// What one [`Op::Facet`] changes of a page, and nothing else.
+#[derive(Debug, Clone, Copy)]
+enum Facet {
+    Title,
+    Tags,
+    Alias,
+    Heading,
+    Link,
+    /// A page embedded (`![[…]]`) added.
+    Embed,
+}
+
+/// The text of a page with one facet changed (see [`Facet`]).
+fn edit_facet(text: &str, facet: Facet, v: u32) -> String {
+    let title = format!("{} {}", TITLES[(v % 8) as usize], v % 3);
+    let fm_line = |text: &str, key: &str, value: &str| -> String {
+        let prefix = format!("\n{key}: ");
+        if let Some(at) = text.find(&prefix) {
+            let end = text[at + 1..].find('\n').map_or(text.len(), |e| at + 1 + e);
+            format!("{}\n{key}: {value}{}", &text[..at], &text[end..])
+        } else if let Some(rest) = text.strip_prefix("---\n") {
+            format!("---\n{key}: {value}\n{rest}")
+        } else {
+            format!("---\n{key}: {value}\n---\n{text}")
+        }
+    };
+    match facet {
+        Facet::Title if text.starts_with("# ") => format!(
+            "# {title}{}",
+            &text[text.find('\n').unwrap_or(text.len())..]
+        ),
+        Facet::Title => fm_line(text, "title", &title),
+        Facet::Tags => fm_line(
+            text,
+            "tags",
+            ["[a]", "[b, c]", "[A, d]", "[]"][(v % 4) as usize],
+        ),
+        Facet::Alias => fm_line(text, "aliases", &format!("[Alias {}]", v % 3)),
+        Facet::Heading => match text.find("## ") {
+            Some(at) => {
+                let end = text[at..].find('\n').map_or(text.len(), |e| at + e);
+                format!("{}## Partie {}{}", &text[..at], v % 4, &text[end..])
+            }
+            None => format!("{text}\n## Partie {}\n", v % 4),
+        },
+        Facet::Link => match text.find("[[") {
+            Some(at) => {
+                let end = text[at..].find("]]").map_or(text.len(), |e| at + e);
+                format!("{}[[{title}{}", &text[..at], &text[end..])
+            }
+            None => format!("{text}\nVoir [[{title}]].\n"),
+        },
+        Facet::Embed => format!("{text}\n![[{title}]]\n"),
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Op {
     Edit(usize, u32),
+    /// One facet of a page changed (title, tags, heading…).
+    Facet(usize, Facet, u32),
     /// An edit of the text alone (see [`edit_body`]).
     Body(usize, u32),
     Create(usize, u32),
@@ -106,6 +164,10 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (any::<usize>(), any::<u32>()).prop_map(|(i, v)| Op::Edit(i, v)),
         4 => (any::<usize>(), any::<u32>()).prop_map(|(i, v)| Op::Body(i, v)),
+        4 => (any::<usize>(), 0..6u8, any::<u32>()).prop_map(|(i, f, v)| {
+            let facet = [Facet::Title, Facet::Tags, Facet::Alias, Facet::Heading, Facet::Link, Facet::Embed][f as usize];
+            Op::Facet(i, facet, v)
+        }),
         2 => (any::<usize>(), any::<u32>()).prop_map(|(f, v)| Op::Create(f, v)),
         2 => (any::<usize>(), any::<usize>()).prop_map(|(i, f)| Op::Rename(i, f)),
         2 => any::<usize>().prop_map(Op::Delete),
@@ -149,6 +211,14 @@ fn apply(root: &Path, op: &Op, step: usize) -> Vec<PathBuf> {
             if p.extension().is_some_and(|e| e == "md") {
                 let text = edit_body(&p, v);
                 std::fs::write(&p, text).unwrap();
+            }
+            vec![p]
+        }
+        Op::Facet(i, facet, v) => {
+            let p = pick(i);
+            if p.extension().is_some_and(|e| e == "md") {
+                let text = std::fs::read_to_string(&p).unwrap_or_default();
+                std::fs::write(&p, edit_facet(&text, facet, v)).unwrap();
             }
             vec![p]
         }
