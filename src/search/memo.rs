@@ -51,7 +51,15 @@ impl Memo {
                     .is_none_or(|(d, _)| *d != digests[id])
             })
             .collect();
+        let started = std::time::Instant::now();
         let read = documents::read(site, &stale, &self.interner, go)?;
+        if std::env::var_os("PLAYBOOK_TIMINGS").is_some() {
+            eprintln!(
+                "timing: serve search read {} pages in {:.1} ms",
+                stale.len(),
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
         for (id, docs) in stale.into_iter().zip(read) {
             self.pages
                 .insert(site.pages[id].source.clone(), (digests[id], docs));

@@ -115,8 +115,11 @@ fn index_of(
     let total_postings = scored.postings.iter().map(Vec::len).sum();
     let encoded = score::encode(scored, go)?;
     let vocab = interner.vocabulary(&stems, live);
+    if !go() {
+        return None;
+    }
     let shards = shard::shards(&vocab, &stems, &encoded);
-    let mut files = write::term_shards(&shards, &vocab, &stems, &encoded);
+    let mut files = write::term_shards(&shards, &vocab, &stems, &encoded, go)?;
     let sizes = files.iter().map(|(_, file)| file.len()).collect();
     files.extend(write::doc_chunks(site, docs, go)?);
     files.push(write::manifest(docs.len(), &shards, sizes));

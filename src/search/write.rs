@@ -21,7 +21,7 @@ use super::{DIR, DOC_CHUNK, analyze};
 use crate::config::UrlStyle;
 use crate::site::Site;
 
-/// The term files `tN.js`, in key order:
+/// The term files `tN.js`, in key order (`None` when `go` says to stop):
 /// `{"v": {word: stem or [stems]}, "p": {stem: postings}, "c": {stem: n}}`,
 /// `c` only when some list was cut.
 pub(super) fn term_shards(
@@ -29,7 +29,8 @@ pub(super) fn term_shards(
     vocab: &BTreeMap<&str, Vec<&str>>,
     stems: &[String],
     encoded: &[Encoded],
-) -> Vec<(String, Vec<u8>)> {
+    go: &impl Fn() -> bool,
+) -> Option<Vec<(String, Vec<u8>)>> {
     let stem_ids: FxHashMap<&str, usize> = stems
         .iter()
         .enumerate()
@@ -37,6 +38,9 @@ pub(super) fn term_shards(
         .collect();
     let mut files = Vec::with_capacity(shards.len());
     for (n, shard) in shards.iter().enumerate() {
+        if n % 64 == 0 && !go() {
+            return None;
+        }
         let mut data = TermShard::default();
         for &s in &shard.strings {
             if let Some(st) = vocab.get(s) {
@@ -57,7 +61,7 @@ pub(super) fn term_shards(
         let file = js_file(&name, &data, shard.bytes + 64);
         files.push((format!("{DIR}{name}.js"), file));
     }
-    files
+    Some(files)
 }
 
 /// The document files `dN.js`, by chunks of [`DOC_CHUNK`] (in parallel):
