@@ -508,6 +508,97 @@ fn a_body_edit_rerenders_only_what_depends_on_it() {
     assert_eq!(builder.reused_last, 0, "every page rendered again");
 }
 
+/// Each dependency kind alone, on pages that show one another (a page
+/// embedded in another, linked by alias from a third, sharing tags): every
+/// step equals a clean build. Unlike the proptest, each kind is sure to be
+/// met: leaving one out of `quick.rs` fails here.
+#[test]
+fn each_dependency_kind_alone_equals_a_clean_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = dir.path().join("clean");
+    seed(&root);
+    let host = "---\ntitle: Hôte\ntags: [a]\n---\nAvant.\n\n![[Incluse]]\n\nVoir [[Incluse#Partie]] ici.\n";
+    write(&root, "content/fiches/hote.md", host);
+    write(
+        &root,
+        "content/fiches/lecteur.md",
+        "---\ntitle: Lecteur\ntags: [b]\n---\nOn cite [[Dedans]] dans une phrase.\n",
+    );
+    let inc = "content/fiches/incluse.md";
+    let base = "---\ntitle: Incluse\ntags: [a, b]\naliases: [Dedans]\n---\n## Partie\n\nLe texte inclus.\n\nVers [[Hôte]] ici.\n";
+    write(&root, inc, base);
+    let mut builder = Builder::new(&root, false);
+    let first = in_memory(&builder.full().files.unwrap());
+    assert_eq!(Some(&first), clean_build(&root, &out).as_ref());
+    // (what, file, from, to): `from` replaced by `to` in the file's text
+    // (`to` empty: the file removed; `from` empty: `to` is the new text).
+    let lecteur = "content/fiches/lecteur.md";
+    let dedans = "content/fiches/dedans.md";
+    let steps = [
+        ("body", inc, "Le texte inclus.", "Le texte inclus, modifié."),
+        (
+            "link context",
+            inc,
+            "Vers [[Hôte]] ici.",
+            "Autrement, vers [[Hôte]].",
+        ),
+        ("heading", inc, "## Partie", "## Autre partie"),
+        ("title", inc, "title: Incluse", "title: Incluse bis"),
+        ("tags", inc, "tags: [a, b]", "tags: [b]"),
+        ("alias", inc, "aliases: [Dedans]", "aliases: [Dehors]"),
+        ("link target", inc, "vers [[Hôte]]", "vers [[Lecteur]]"),
+        (
+            "embed added",
+            lecteur,
+            "dans une phrase.",
+            "dans une phrase.\n\n![[Hôte]]",
+        ),
+        (
+            "embedded twice, body",
+            inc,
+            "inclus, modifié.",
+            "inclus deux fois.",
+        ),
+        (
+            "page created",
+            dedans,
+            "",
+            "---\ntitle: Dedans\n---\nUne page au nom de l'alias.\n",
+        ),
+        ("page deleted", dedans, "", ""),
+    ];
+    for (what, rel, from, to) in steps {
+        let p = root.join(rel);
+        if to.is_empty() {
+            std::fs::remove_file(&p).unwrap();
+        } else if from.is_empty() {
+            write(&root, rel, to);
+        } else {
+            let text = std::fs::read_to_string(&p).unwrap();
+            assert!(text.contains(from), "{what}: {from:?} in {text:?}");
+            write(&root, rel, &text.replacen(from, to, 1));
+        }
+        let paths = vec![p];
+        let served = in_memory(
+            &builder
+                .apply(&paths, classify(&root, &paths))
+                .files
+                .unwrap(),
+        );
+        let clean = clean_build(&root, &out).unwrap();
+        let differ: Vec<&String> = clean
+            .keys()
+            .chain(served.keys())
+            .filter(|k| clean.get(*k) != served.get(*k))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{what}: differ from a clean build: {differ:?}"
+        );
+    }
+}
+
 /// Runs git in `root` with a fixed identity; panics on failure (test setup).
 fn git_in(root: &Path, args: &[&str]) {
     let ok = std::process::Command::new("git")
