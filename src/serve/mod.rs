@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -174,10 +175,33 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         });
     }
     // Rebuild on this thread.
+    let stirring = watcher.stirring.clone();
     loop {
+        // The search index follows the pages when no edit is waiting, and
+        // gives up as soon as one comes in (it is built after that one).
+        let batch = if builder.search_due() {
+            match watcher.events.try_recv() {
+                Ok(b) => b,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    let files = builder.finish(&|| !stirring.load(Ordering::SeqCst));
+                    if let Some(files) = files
+                        && let Ok(mut site) = shared.site.write()
+                    {
+                        site.files = files;
+                        site.generation += 1;
+                        continue;
+                    }
+                    // Given up: an edit is coming.
+                    match watcher.events.recv() {
+                        Ok(b) => b,
+                        Err(_) => break,
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+            }
         // While the git state may lag behind (an edit's credits are
         // inferred), wait for a quiet moment to read it.
-        let batch = if builder.unsettled() {
+        } else if builder.unsettled() {
             match watcher.events.recv_timeout(GIT_QUIET) {
                 Ok(b) => b,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
@@ -195,6 +219,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
                 Err(_) => break,
             }
         };
+        stirring.store(false, Ordering::SeqCst);
         let mut batch = batch;
         // Batches that queued up during the last rebuild: one rebuild.
         while let Ok(more) = watcher.events.try_recv() {
@@ -226,16 +251,8 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
             .render(builder.lang())
         );
         // The pages first: the browser reloads as soon as they are in
-        // place; the search index follows (see `Builder::finish`).
-        let pending = result.files.is_ok();
+        // place; the search index follows (at the top of the loop).
         install(&shared, result, started, false, builder.lang());
-        if pending && let Some(files) = builder.finish() {
-            let Ok(mut site) = shared.site.write() else {
-                continue;
-            };
-            site.files = files;
-            site.generation += 1;
-        }
     }
     Ok(())
 }

@@ -66,6 +66,8 @@ pub struct Builder {
     last: Option<Last>,
     /// The pages changed since the search index was built.
     search_due: bool,
+    /// What the last search index was built from (see `search::Memo`).
+    search: crate::search::Memo,
     /// The git state was inferred since git was last read (see `settle`).
     unsettled: bool,
     /// The next render reads git (HEAD, `git status`) first.
@@ -93,6 +95,7 @@ impl Builder {
             cache: RenderCache::default(),
             last: None,
             search_due: false,
+            search: crate::search::Memo::default(),
             unsettled: false,
             git_due: true,
             parsed_last: 0,
@@ -162,7 +165,7 @@ impl Builder {
     /// Puts the search index into a successful outcome.
     fn complete(&mut self, out: &mut Outcome) {
         if out.files.is_ok()
-            && let Some(files) = self.finish()
+            && let Some(files) = self.finish(&|| true)
         {
             out.files = Ok(files);
         }
@@ -199,22 +202,35 @@ impl Builder {
         Some(out)
     }
 
+    /// Whether the search index lags behind the pages (see [`Self::finish`]).
+    pub fn search_due(&self) -> bool {
+        self.search_due && self.last.is_some()
+    }
+
     /// Builds the search index of the last good render, when its pages
-    /// changed since it was built, and returns every file with it.
-    pub fn finish(&mut self) -> Option<HashMap<String, Entry>> {
+    /// changed since it was built (reading again only the pages changed,
+    /// see `search::Memo`), and returns every file with it. Gives up, the
+    /// index still due, as soon as `go` says so (an edit came in).
+    pub fn finish(&mut self, go: &(impl Fn() -> bool + Sync)) -> Option<HashMap<String, Entry>> {
         if !std::mem::take(&mut self.search_due) {
             return None;
         }
         let last = self.last.as_mut()?;
         let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
         let started = std::time::Instant::now();
+        let index = if last.site.config.search.enabled {
+            let Some(index) = self.search.build(&last.site, go) else {
+                self.search_due = true;
+                return None;
+            };
+            index.files
+        } else {
+            vec![]
+        };
         last.files.retain(|k, _| !k.starts_with(crate::search::DIR));
-        if last.site.config.search.enabled {
-            let index = crate::search::build(&last.site);
-            for (rel, bytes) in index.files {
-                last.files
-                    .insert(rel, Entry::Bytes(std::sync::Arc::new(bytes)));
-            }
+        for (rel, bytes) in index {
+            last.files
+                .insert(rel, Entry::Bytes(std::sync::Arc::new(bytes)));
         }
         if timings {
             eprintln!(

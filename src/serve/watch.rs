@@ -3,6 +3,8 @@
 //! unit-tested.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
@@ -93,6 +95,9 @@ pub struct Watcher {
     root: PathBuf,
     watched: Vec<PathBuf>,
     pub events: Receiver<Vec<PathBuf>>,
+    /// Set as soon as an event opens a batch (before the batch is handed
+    /// over): work that can wait (the search index) gives up then.
+    pub stirring: Arc<AtomicBool>,
 }
 
 impl Watcher {
@@ -124,13 +129,21 @@ pub fn start(root: &Path) -> notify::Result<Watcher> {
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
     let (tx, rx) = channel();
     let filter_root = root.clone();
+    let stirring = Arc::new(AtomicBool::new(false));
+    let stir = stirring.clone();
     std::thread::spawn(move || {
         let paths = |ev: notify::Result<notify::Event>| match ev {
-            Ok(e) if !matches!(e.kind, EventKind::Access(_)) => e
-                .paths
-                .into_iter()
-                .filter(|p| !ignored(&filter_root, p))
-                .collect(),
+            Ok(e) if !matches!(e.kind, EventKind::Access(_)) => {
+                let kept: Vec<PathBuf> = e
+                    .paths
+                    .into_iter()
+                    .filter(|p| !ignored(&filter_root, p))
+                    .collect();
+                if !kept.is_empty() {
+                    stir.store(true, Ordering::SeqCst);
+                }
+                kept
+            }
             _ => vec![],
         };
         batches(&raw_rx, &tx, paths);
@@ -140,6 +153,7 @@ pub fn start(root: &Path) -> notify::Result<Watcher> {
         root,
         watched: vec![],
         events: rx,
+        stirring,
     };
     w.refresh()?;
     Ok(w)

@@ -292,6 +292,47 @@ fn tags_pages_and_see_also() {
     );
 }
 
+/// A tag on many pages: "see also" compares each page with its neighbours
+/// in the tag (by title), not with all of them (which grows with the square
+/// of the pages), so they do not all show the same first five pages; a
+/// page sharing two tags still comes first, though far in the large one.
+#[test]
+fn see_also_in_a_large_tag_looks_at_the_neighbours() {
+    let s = Site::new();
+    s.file("content/_index.md", "---\ntitle: Accueil\n---\n");
+    for i in 0..600 {
+        let tags = if i == 0 || i == 599 {
+            "[commun, rare]"
+        } else {
+            "[commun]"
+        };
+        s.file(
+            &format!("content/fiches/p{i:03}.md"),
+            format!("---\ntitle: Page {i:03}\ntags: {tags}\n---\nTexte.\n"),
+        );
+    }
+    s.build_ok(&[]);
+    let seen = |i: usize| {
+        let html = s.read(&format!("public/fiches/p{i:03}/index.html"));
+        see_also(&html)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        seen(300),
+        ["Page 172", "Page 173", "Page 174", "Page 175", "Page 176"]
+    );
+    assert_eq!(
+        seen(0),
+        ["Page 599", "Page 001", "Page 002", "Page 003", "Page 004"]
+    );
+    assert_eq!(
+        seen(599),
+        ["Page 000", "Page 344", "Page 345", "Page 346", "Page 347"]
+    );
+}
+
 #[test]
 fn typology_overview_by_axis_and_level() {
     let s = linked_site();
