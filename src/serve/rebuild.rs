@@ -45,6 +45,10 @@ struct CachedPage {
     parsed: Parsed,
 }
 
+/// More changed paths than this in one batch is a burst (a checkout, a
+/// copy), not an edit: git is read at once.
+const BURST: usize = 8;
+
 /// Keeps what the last build read and parsed.
 pub struct Builder {
     root: PathBuf,
@@ -349,6 +353,16 @@ impl Builder {
                             }
                         }
                     }
+                }
+                // A burst (a checkout, a copy) is no edit: git is read now,
+                // so that the history it moved comes with this rebuild
+                // rather than with a second one once edits pause.
+                if paths.len() > BURST
+                    && let Some(config) = self.config.clone()
+                {
+                    self.refresh_history(&config);
+                    self.unsettled = false;
+                    structural = true;
                 }
                 let parsed = self.parse(changed);
                 let quick = if structural {

@@ -14,7 +14,19 @@ fn read_text(text: &str, english: bool) -> (Map, Vec<String>) {
         Path::new("content/carte.md"),
         english,
     );
-    (map, warnings.iter().map(|d| d.to_string()).collect())
+    (
+        map,
+        warnings
+            .iter()
+            .map(|d| {
+                d.render(if english {
+                    crate::messages::Lang::En
+                } else {
+                    crate::messages::Lang::Fr
+                })
+            })
+            .collect(),
+    )
 }
 
 const FAULTY: &str = "---
@@ -66,12 +78,12 @@ fn faulty_actors_are_left_out_with_their_line_and_fix() {
     assert_eq!(
         warnings,
         [
-            "content/carte.md:11:1: warning: l’acteur « Élus » est ignoré : `influence` doit être un nombre de 1 à 5 (le nombre 9)\n  help: écrivez `influence: 3` (1 : très faible, 5 : très fort)",
-            "content/carte.md:13:1: warning: l’acteur n° 3 est ignoré : il n’a pas de `nom`\n  help: ajoutez `nom: \"…\"` (une personne, un service, une structure)",
-            "content/carte.md:17:1: warning: le type « troupe » de « Agents » est inconnu ; il est classé « autre »\n  help: utilisez l’un de : élu, direction, service, agents, partenaire, usager, autre",
-            "content/carte.md:20:1: warning: l’attitude « enthousiaste » de « Agents » est inconnue ; elle est notée « inconnu »\n  help: utilisez l’une de : allié, neutre, réticent, opposé, inconnu",
-            "content/carte.md:24:1: warning: l’acteur « DG » est déjà sur la carte ; celui-ci est ignoré\n  help: donnez-lui un autre nom, ou supprimez l’un des deux",
-            "content/carte.md:21:1: warning: le lien de « Agents » vers « Élus » est ignoré : aucun autre acteur de la carte ne s’appelle ainsi\n  help: écrivez le nom d’un autre acteur : DG, Agents",
+            "content/carte.md:11:1: avertissement : l’acteur « Élus » est ignoré : `influence` doit être un nombre de 1 à 5 (le nombre 9)\n  aide : écrivez `influence: 3` (1 : très faible, 5 : très fort)",
+            "content/carte.md:13:1: avertissement : l’acteur n° 3 est ignoré : il n’a pas de `nom`\n  aide : ajoutez `nom: \"…\"` (une personne, un service, une structure)",
+            "content/carte.md:17:1: avertissement : le type « troupe » de « Agents » est inconnu ; il est classé « autre »\n  aide : utilisez l’un de : élu, direction, service, agents, partenaire, usager, autre",
+            "content/carte.md:20:1: avertissement : l’attitude « enthousiaste » de « Agents » est inconnue ; elle est notée « inconnu »\n  aide : utilisez l’une de : allié, neutre, réticent, opposé, inconnu",
+            "content/carte.md:24:1: avertissement : l’acteur « DG » est déjà sur la carte ; celui-ci est ignoré\n  aide : donnez-lui un autre nom, ou supprimez l’un des deux",
+            "content/carte.md:21:1: avertissement : le lien de « Agents » vers « Élus » est ignoré : aucun autre acteur de la carte ne s’appelle ainsi\n  aide : écrivez le nom d’un autre acteur : DG, Agents",
         ]
     );
 }
@@ -108,7 +120,7 @@ fn a_map_without_actors_says_so() {
     assert_eq!(
         warnings,
         [
-            "content/carte.md:3:1: warning: cette cartographie n’a aucun acteur\n  help: listez-les sous `acteurs:`, un `- nom: …` par acteur, avec `influence` et `intérêt` de 1 à 5"
+            "content/carte.md:3:1: avertissement : cette cartographie n’a aucun acteur\n  aide : listez-les sous `acteurs:`, un `- nom: …` par acteur, avec `influence` et `intérêt` de 1 à 5"
         ]
     );
 }

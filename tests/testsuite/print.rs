@@ -162,7 +162,7 @@ fn a_page_at_the_printable_address_is_an_error() {
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(
         o.stderr.contains(
-            "content/guide/imprimer.md: error: the address `guide/imprimer/` is reserved for the printable version of the section"
+            "content/guide/imprimer.md: erreur : l’adresse `guide/imprimer/` est réservée à la version imprimable de la rubrique\n  aide : renommez le fichier ou son dossier"
         ),
         "{}",
         o.stderr

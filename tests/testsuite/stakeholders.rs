@@ -192,15 +192,15 @@ fn check_names_the_file_line_and_fix_of_a_faulty_actor() {
     let all = format!("{}{}", o.stdout, o.stderr);
     let lines: Vec<&str> = all
         .lines()
-        .filter(|l| l.starts_with("content/") || l.starts_with("  help"))
+        .filter(|l| l.starts_with("content/") || l.starts_with("  aide"))
         .collect();
     assert_eq!(
         lines,
         [
-            "content/cartes/projet.md:13:1: warning: l’acteur « Inès Moreau » est ignoré : `influence` doit être un nombre de 1 à 5 (le texte « forte »)",
-            "  help: écrivez `influence: 3` (1 : très faible, 5 : très fort)",
-            "content/cartes/projet.md:23:1: warning: l’attitude « sceptique » de « CNFPT » est inconnue ; elle est notée « inconnu »",
-            "  help: utilisez l’une de : allié, neutre, réticent, opposé, inconnu",
+            "content/cartes/projet.md:13:1: avertissement : l’acteur « Inès Moreau » est ignoré : `influence` doit être un nombre de 1 à 5 (le texte « forte »)",
+            "  aide : écrivez `influence: 3` (1 : très faible, 5 : très fort)",
+            "content/cartes/projet.md:23:1: avertissement : l’attitude « sceptique » de « CNFPT » est inconnue ; elle est notée « inconnu »",
+            "  aide : utilisez l’une de : allié, neutre, réticent, opposé, inconnu",
         ]
     );
     assert_eq!(s.run(&["check", "--strict"]).code, 1);
@@ -222,7 +222,7 @@ fn new_cartographie_scaffolds_a_map_that_builds_clean() {
     assert_eq!(o.stdout.trim(), "content/cartographies/carte-du-projet.md");
     let c = s.run(&["check"]);
     let all = format!("{}{}", c.stdout, c.stderr);
-    assert!(all.contains("0 error(s), 0 warning(s)"), "{all}");
+    assert!(all.contains("0 erreur, 0 avertissement"), "{all}");
     s.build_ok(&[]);
     let html = s.read("public/cartographies/carte-du-projet/index.html");
     assert_eq!(
