@@ -59,7 +59,13 @@ export default function () {
         );
         assert.deepEqual(
           links.map((l) => l.text),
-          ['Ateliers', 'Guide : démarrer la coopération', 'Typologies de la collaboration', 'Le playbook'],
+          [
+            'Ateliers',
+            'Guide : démarrer la coopération',
+            'Typologies de la collaboration',
+            'Cartographies des parties prenantes',
+            'Le playbook',
+          ],
         );
         for (const l of links) {
           assert.ok(l.left >= 0 && l.right <= MOBILE.width, `${l.text} fits the screen`);

@@ -15,7 +15,8 @@ async function follow(page, link) {
 }
 
 // The home titled like the site bears its title in the header (once).
-const h1 = (page) => page.locator('main h1, h1.site-title').first().innerText();
+const h1 = async (page) =>
+  (await page.locator('main h1, h1.site-title').first().innerText()).replace(/\s+/g, ' ').trim();
 const SECTIONS = '.main-nav-list > li:not(.tools-item) > a';
 const text = (loc) => loc.evaluateAll((els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
 const hrefs = (loc) => loc.evaluateAll((els) => els.map((a) => a.href.replace(/#.*/, '')));
