@@ -3,8 +3,90 @@
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue};
 
-/// The sentence of the enclosing paragraph (or cell, or heading) around a link.
-pub(super) fn link_context<'a>(node: &'a AstNode<'a>) -> String {
+/// The text of one block (paragraph, cell or heading) with its sentence
+/// ends and where each of its nodes sits in it: computed once for all the
+/// links of the block, which made backlink excerpts quadratic in the number
+/// of links of a paragraph when each link re-read its block.
+pub(super) struct BlockText<'a> {
+    block: &'a AstNode<'a>,
+    text: String,
+    ends: Vec<usize>,
+    /// Each node of the block (by address) and its byte range in `text`.
+    spans: Vec<(*const AstNode<'a>, usize, usize)>,
+}
+
+impl<'a> BlockText<'a> {
+    fn of(block: &'a AstNode<'a>) -> BlockText<'a> {
+        let mut text = String::new();
+        let mut spans = vec![];
+        let mut open = vec![];
+        // Inside an image or an embed, which the walk turns into markup
+        // without text: their alt text is not part of the sentence.
+        let mut hidden = 0usize;
+        let mut after_media = false;
+        for edge in block.traverse() {
+            match edge {
+                NodeEdge::Start(n) => {
+                    open.push(text.len());
+                    let value = &n.data().value;
+                    if is_media(value) {
+                        hidden += 1;
+                    }
+                    if hidden > 0 {
+                        continue;
+                    }
+                    match value {
+                        NodeValue::Text(t) => {
+                            // `gauche ![[icone.svg]].`: no space left before the `.`.
+                            if after_media && t.starts_with(['.', ',']) {
+                                text.truncate(text.trim_end().len());
+                            }
+                            text.push_str(t);
+                        }
+                        NodeValue::Code(c) => text.push_str(&c.literal),
+                        NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
+                        _ => {}
+                    }
+                }
+                NodeEdge::End(n) => {
+                    let start = open.pop().unwrap_or(0);
+                    if is_media(&n.data().value) {
+                        hidden = hidden.saturating_sub(1);
+                    }
+                    after_media = is_media(&n.data().value);
+                    let start = start.min(text.len());
+                    if matches!(
+                        n.data().value,
+                        NodeValue::Link(_) | NodeValue::WikiLink(_) | NodeValue::Image(_)
+                    ) {
+                        spans.push((std::ptr::from_ref(n), start, text.len()));
+                    }
+                }
+            }
+        }
+        let ends = sentence_ends(&text, true)
+            .or_else(|| sentence_ends(&text, false))
+            .unwrap_or_default();
+        BlockText {
+            block,
+            text,
+            ends,
+            spans,
+        }
+    }
+}
+
+/// An image, or an embed (`![[x.png]]`, `![[Note]]`).
+fn is_media(value: &NodeValue) -> bool {
+    match value {
+        NodeValue::Image(_) => true,
+        NodeValue::WikiLink(w) => w.embed,
+        _ => false,
+    }
+}
+
+/// The block whose sentence a link is quoted in.
+fn enclosing_block<'a>(node: &'a AstNode<'a>) -> &'a AstNode<'a> {
     let mut block = node;
     while let Some(p) = block.parent() {
         block = p;
@@ -18,28 +100,27 @@ pub(super) fn link_context<'a>(node: &'a AstNode<'a>) -> String {
             break;
         }
     }
-    let (mut text, mut start, mut end) = (String::new(), 0, 0);
-    for edge in block.traverse() {
-        match edge {
-            NodeEdge::Start(n) => {
-                if n.same_node(node) {
-                    start = text.len();
-                }
-                match &n.data().value {
-                    NodeValue::Text(t) => text.push_str(t),
-                    NodeValue::Code(c) => text.push_str(&c.literal),
-                    NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
-                    _ => {}
-                }
-            }
-            NodeEdge::End(n) => {
-                if n.same_node(node) {
-                    end = text.len();
-                }
-            }
-        }
+    block
+}
+
+/// The sentence of the enclosing paragraph (or cell, or heading) around a
+/// link; `memo` keeps the last block read, for the next link of the block.
+pub(super) fn link_context<'a>(node: &'a AstNode<'a>, memo: &mut Option<BlockText<'a>>) -> String {
+    let block = enclosing_block(node);
+    let fresh = memo.as_ref().is_none_or(|m| !m.block.same_node(block));
+    if fresh {
+        *memo = Some(BlockText::of(block));
     }
-    sentence_around(&text, start, end.max(start))
+    let Some(m) = memo.as_ref() else {
+        return String::new();
+    };
+    let me = std::ptr::from_ref(node);
+    let (start, end) = m
+        .spans
+        .iter()
+        .find(|s| s.0 == me)
+        .map_or((0, 0), |s| (s.1, s.2));
+    around(&m.text, &m.ends, start, end.max(start))
 }
 
 /// The sentence of `text` containing the byte range `start..end`, at most
@@ -51,10 +132,15 @@ pub(super) fn link_context<'a>(node: &'a AstNode<'a>) -> String {
 /// A sentence that ends inside quotes ends after them (`« C'est fini. » Puis`).
 /// When the quotes of the block do not pair up, they are ignored.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
-    const MAX: usize = 150;
     let ends = sentence_ends(text, true)
         .or_else(|| sentence_ends(text, false))
         .unwrap_or_default();
+    around(text, &ends, start, end)
+}
+
+/// [`sentence_around`], the sentence ends of `text` known.
+fn around(text: &str, ends: &[usize], start: usize, end: usize) -> String {
+    const MAX: usize = 150;
     let mut from = ends.iter().copied().rfind(|&b| b <= start).unwrap_or(0);
     let mut to = ends
         .iter()
@@ -94,13 +180,22 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
 fn sentence_ends(text: &str, quotes: bool) -> Option<Vec<usize>> {
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
     let space = |c: char| c.is_whitespace(); // U+00A0 and U+202F included
+    // The character at byte `i`, if any.
+    let at = |i: usize| text[i..].chars().next();
     let mut ends = vec![];
     let mut depth: usize = 0;
     let mut straight = false; // inside "…"
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while i < bytes.len() {
+        // Every character that matters is `.`, `!`, `?`, `"` or starts with
+        // 0xC2 (`«`, `»`) or 0xE2 (`…`, `“`, `”`, `‹`, `›`): skip the rest
+        // without decoding it.
+        let Some(skip) = bytes[i..].iter().position(|&b| MATTERS[usize::from(b)]) else {
+            break;
+        };
+        i += skip;
+        let Some(c) = at(i) else { break };
         if quotes {
             match c {
                 '«' | '“' | '‹' => depth += 1,
@@ -110,39 +205,48 @@ fn sentence_ends(text: &str, quotes: bool) -> Option<Vec<usize>> {
             }
         }
         if !is_end(c) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         // A run of enders (`?!`, `...`), then the quotes it closes.
         let mut j = i;
-        while j < chars.len() && is_end(chars[j].1) {
-            j += 1;
+        while let Some(e) = at(j).filter(|&e| is_end(e)) {
+            j += e.len_utf8();
         }
         let (mut d, mut s) = (depth, straight);
         let mut k = j;
         while quotes && (d > 0 || s) {
-            let mut m = k;
-            while m < chars.len() && space(chars[m].1) {
-                m += 1;
-            }
-            match chars.get(m).map(|x| x.1) {
+            let m = text.len() - text[k..].trim_start_matches(space).len();
+            let q = at(m);
+            match q {
                 Some('»' | '”' | '›') if d > 0 => d -= 1,
                 Some('"') if s => s = false,
                 _ => break,
             }
-            k = m + 1;
+            k = m + q.map_or(0, char::len_utf8);
         }
-        let next_word = chars[k..].iter().map(|x| x.1).find(|&c| !space(c));
-        let followed_by_space = chars.get(k).is_none_or(|x| space(x.1));
+        let next_word = text[k..].chars().find(|&c| !space(c));
+        let followed_by_space = at(k).is_none_or(space);
         if d == 0 && !s && followed_by_space && !next_word.is_some_and(char::is_lowercase) {
-            let at = chars.get(k).map_or(text.len(), |x| x.0);
-            ends.push(at);
+            ends.push(k);
             // The closing quotes are read by the loop: they change `depth`.
         }
         i = j;
     }
     (!quotes || (depth == 0 && !straight)).then_some(ends)
 }
+
+/// The bytes [`sentence_ends`] stops at.
+const MATTERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = *b".!?\"\xC2\xE2";
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());

@@ -139,6 +139,27 @@ fn links_carry_their_sentence() {
 }
 
 #[test]
+fn links_of_one_paragraph_share_its_sentences_without_images_or_embeds() {
+    // Every link of a paragraph reads the same text (computed once), and
+    // an image or embed, before or after the link, adds no text to it (nor
+    // has a sentence of its own). `? »` then a capital ends a sentence.
+    let out = r(
+        "Ouvrez les [[Réglages]] ![[icone.svg#icon]] puis [[Aide]] ![logo](logo.png). Ensuite « fini ? » [[Fin]] ici.\n",
+    );
+    let contexts: Vec<&str> = out.links.iter().map(|l| l.context.as_str()).collect();
+    assert_eq!(
+        contexts,
+        [
+            "Ouvrez les Réglages puis Aide.",
+            "",
+            "Ouvrez les Réglages puis Aide.",
+            "",
+            "Fin ici."
+        ]
+    );
+}
+
+#[test]
 fn long_context_is_cut() {
     let long = "mot ".repeat(200);
     let out = r(&format!("{long}[[X]] {long}\n"));

@@ -7,7 +7,7 @@
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue};
 
-use super::context::link_context;
+use super::context::{BlockText, link_context};
 use super::{
     ASSET_PREFIX, BLOCK_MARK, CLOSE, Heading, LinkKind, LinkRef, OPEN, Rendered, SEP, collect_text,
     dialect, html,
@@ -40,6 +40,8 @@ pub(super) struct Walk<'a, 'o, F: Fn(usize) -> usize> {
     pub raw_html: bool,
     /// The site trusts its authors with raw HTML: it is kept as written.
     pub trust_html: bool,
+    /// The block of the last link seen, for its backlink sentences.
+    context: Option<BlockText<'a>>,
 }
 
 impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
@@ -54,6 +56,7 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
             heading_classes: vec![],
             raw_html: false,
             trust_html: false,
+            context: None,
         }
     }
 
@@ -169,7 +172,7 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
             NodeValue::WikiLink(w) => {
                 let (target, anchor) = split_anchor(w.url.trim());
                 let n = self.push(LinkKind::Wiki, target, anchor, line, col);
-                self.out.links[n].context = link_context(node);
+                self.out.links[n].context = link_context(node, &mut self.context);
                 wrap_in_placeholders(self.arena, node, n);
             }
             NodeValue::Link(l) => {
@@ -182,7 +185,7 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                         let bare = text.trim() == url || text.trim() == name;
                         let n = self.push(LinkKind::Path, target, anchor, line, col);
                         self.out.links[n].bare = bare;
-                        self.out.links[n].context = link_context(node);
+                        self.out.links[n].context = link_context(node, &mut self.context);
                         wrap_in_placeholders(self.arena, node, n);
                     }
                     Target::Refused => set_url(node, "#".into()),
@@ -195,7 +198,7 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                             line,
                             col,
                         );
-                        self.out.links[n].context = link_context(node);
+                        self.out.links[n].context = link_context(node, &mut self.context);
                         wrap_in_placeholders(self.arena, node, n);
                     }
                     Target::SamePage | Target::External => {}

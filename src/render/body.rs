@@ -379,22 +379,24 @@ impl RenderEnv<'_> {
 /// The HTML is the Markdown stage's, where a text's quotes are escaped, so
 /// an attribute's opening is never text.
 pub(super) fn scope_ids(html: &str, prefix: &str) -> String {
-    const ATTRS: [&str; 6] = [
-        " id=\"",
-        " for=\"",
-        " name=\"",
-        " href=\"#",
-        " aria-labelledby=\"",
-        " aria-describedby=\"",
-    ];
+    // The attributes whose value is an id or a list of ids; `href` only
+    // when its value starts with `#`. One pass over the `="` of `html`.
+    const ATTRS: [&str; 5] = ["id", "for", "name", "aria-labelledby", "aria-describedby"];
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
-    while let Some((i, attr)) = ATTRS
-        .iter()
-        .filter_map(|a| rest.find(a).map(|i| (i, a)))
-        .min_by_key(|&(i, _)| i)
-    {
-        let start = i + attr.len();
+    while let Some(eq) = rest.find("=\"") {
+        let before = &rest[..eq];
+        let named = |a: &str| before.strip_suffix(a).is_some_and(|b| b.ends_with(' '));
+        let value = eq + 2;
+        let start = if ATTRS.iter().any(|a| named(a)) {
+            value
+        } else if named("href") && rest[value..].starts_with('#') {
+            value + 1
+        } else {
+            out.push_str(&rest[..value]);
+            rest = &rest[value..];
+            continue;
+        };
         out.push_str(&rest[..start]);
         let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
         let scoped: Vec<String> = rest[start..end]

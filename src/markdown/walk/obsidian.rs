@@ -47,7 +47,7 @@ impl<'a, F: Fn(usize) -> usize> Walk<'a, '_, F> {
                 };
                 set_text(self.arena, node, shown);
                 let n = self.push(LinkKind::Wiki, target, anchor, line, col);
-                self.out.links[n].context = link_context(node);
+                self.out.links[n].context = link_context(node, &mut self.context);
                 wrap_in_placeholders(self.arena, node, n);
             }
             return;
