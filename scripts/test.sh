@@ -14,6 +14,12 @@ command -v git >/dev/null || need_apt+=(git)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
+# f-deploy: the web servers of docs/publier.md (tests/testsuite/deploy_web.rs), rsync for the
+# CI template's publication (deploy_ci.rs), man for the Debian package's test (scripts/test-deb.sh).
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+[ -x /usr/sbin/apache2 ] || need_apt+=(apache2)
+command -v rsync >/dev/null || need_apt+=(rsync)
+command -v man >/dev/null || need_apt+=(man-db)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -31,6 +37,9 @@ fi
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo test --locked
+# f-deploy: the Debian package (cargo deb, dpkg -i into a temporary root, --version, man -l).
+command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
+scripts/test-deb.sh
 
 # Browser tests: the real binary builds the example and a generated corpus, headless Chromium
 # browses them (navigation, phone layout, print, keyboard, dark mode, axe-core). They always run:

@@ -390,6 +390,10 @@ pub struct RenderInputs<'a> {
     pub theme: &'a theme::Theme,
     /// See `credits::compute`.
     pub credits: &'a Credits,
+    // f-deploy
+    /// Theme files under fingerprinted names too (`theme::asset_urls`),
+    /// linked by those: `build` (for long caching), not `serve`.
+    pub fingerprint_assets: bool,
 }
 
 /// Checks, credits, render and commit of a linked site, into
@@ -456,6 +460,7 @@ fn finish_build(
         loaded: &loaded,
         theme,
         credits: &credits,
+        fingerprint_assets: true,
     };
     let errors = render_site_then(&inputs, tera, &staging, None, beside)
         .map_err(|e| output_error(e, out))?;
@@ -552,7 +557,7 @@ fn render_site_then(
         Ok(sitemap) => sink.write("sitemap.xml", &sitemap)?,
         Err(d) => return Ok(vec![d]),
     }
-    write_assets(inputs.loaded, inputs.links, inputs.theme, sink)?;
+    write_assets(inputs, sink)?;
     t.lap("assets");
     Ok(vec![])
 }
@@ -592,6 +597,7 @@ fn render_all(
     let mut t = Timer::new();
     let strings = i18n::strings(&site.config.language);
     let globals = render::set_globals(tera, site, &strings, credits);
+    render::set_assets(tera, theme, inputs.fingerprint_assets);
     if let Some(c) = cache.as_deref_mut() {
         c.begin(render::global_fingerprint(theme, &site.config, &globals));
     }
@@ -655,14 +661,23 @@ fn render_all(
 }
 
 /// Writes the theme's files and the content's assets.
-fn write_assets(
-    loaded: &Loaded,
-    links: &LinkTable,
-    theme: &theme::Theme,
-    sink: &dyn Sink,
-) -> Result<()> {
+/// Theme files go out under their names, and under fingerprinted names
+/// when the pages link those (the plain names stay for templates and
+/// bookmarks that name them).
+fn write_assets(inputs: &RenderInputs, sink: &dyn Sink) -> Result<()> {
+    let RenderInputs {
+        loaded,
+        links,
+        theme,
+        ..
+    } = *inputs;
     for (rel, bytes) in &theme.static_files {
         sink.write(&format!("assets/{rel}"), bytes)?;
+    }
+    if inputs.fingerprint_assets {
+        for (rel, bytes) in &theme.static_files {
+            sink.write(&format!("assets/{}", theme::fingerprinted(rel, bytes)), bytes)?;
+        }
     }
     // A file of a hidden folder (`.gitbook/assets/`) goes out when a page shows or links to it.
     let referenced: std::collections::HashSet<&str> = links

@@ -26,6 +26,42 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Vec<u8>>,
 }
 
+/// The addresses templates give the theme's static files by, relative to
+/// the site root, by name under `static/`: with `fingerprint`,
+/// `assets/style.1a2b3c4d5e.css` (the first ten hex digits of the file's
+/// xxh3 hash before its extension), so a web server can let browsers keep
+/// it for a year (`docs/publier.md`); without, `assets/style.css`.
+/// Templates read it as the global `assets`:
+/// `{{ root }}{{ assets["style.css"] }}`.
+pub fn asset_urls(theme: &Theme, fingerprint: bool) -> BTreeMap<String, String> {
+    theme
+        .static_files
+        .iter()
+        .map(|(name, bytes)| {
+            let file = if fingerprint {
+                fingerprinted(name, bytes)
+            } else {
+                name.clone()
+            };
+            (name.clone(), format!("assets/{file}"))
+        })
+        .collect()
+}
+
+/// `img/logo.png` → `img/logo.<hash>.png` (`LICENSE` → `LICENSE.<hash>`).
+pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
+    let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes));
+    let hash = &hash[..10];
+    let (dir, file) = match name.rsplit_once('/') {
+        Some((d, f)) => (format!("{d}/"), f),
+        None => (String::new(), name),
+    };
+    match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{dir}{stem}.{hash}.{ext}"),
+        _ => format!("{dir}{file}.{hash}"),
+    }
+}
+
 /// Reads the site's theme folder, if any. `name` comes from `playbook.toml`.
 pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     let mut theme = Theme::default();
@@ -107,6 +143,21 @@ pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
             .map_err(|e| template_error(shown, &e))?;
     }
     Ok(tera)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprinted_names_keep_folder_and_extension() {
+        let h = &format!("{:016x}", xxhash_rust::xxh3::xxh3_64(b"x"))[..10];
+        assert_eq!(fingerprinted("style.css", b"x"), format!("style.{h}.css"));
+        assert_eq!(fingerprinted("img/a.b.png", b"x"), format!("img/a.b.{h}.png"));
+        assert_eq!(fingerprinted("LICENSE", b"x"), format!("LICENSE.{h}"));
+        assert_eq!(fingerprinted(".hidden", b"x"), format!(".hidden.{h}"));
+        assert_ne!(fingerprinted("style.css", b"y"), fingerprinted("style.css", b"x"));
+    }
 }
 
 /// A Tera error as a diagnostic; Tera's report already names the line.

@@ -1,11 +1,13 @@
 //! `playbook init`: scaffolds a new playbook in an empty folder, and starts
 //! a git repository with a first commit when git is installed (`--no-git`
-//! skips it): contributor credits are read from git.
+//! skips it): contributor credits are read from git. It also writes a
+//! `.gitlab-ci.yml` that checks, builds and publishes the site
+//! (`--ci none` leaves it out; the template is `src/scaffold/gitlab-ci.yml`).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::scaffold;
 
@@ -20,10 +22,23 @@ pub(crate) struct InitArgs {
     /// Do not start a git repository [default: `git init` and a first commit, when git is installed]
     #[arg(long)]
     no_git: bool,
+    // f-deploy
+    /// Continuous integration file to write: `gitlab` (.gitlab-ci.yml: check, build, publish) or `none`
+    #[arg(long, value_enum, default_value_t = Ci::Gitlab)]
+    ci: Ci,
+}
+
+/// The CI file `init` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Ci {
+    /// `.gitlab-ci.yml`: Code Quality report, build, GitLab Pages or rsync.
+    Gitlab,
+    /// No CI file.
+    None,
 }
 
 pub(crate) fn execute(a: InitArgs) -> i32 {
-    match init(&a.dir, a.empty) {
+    match init(&a.dir, a.empty, a.ci) {
         Ok(n) => {
             println!("{}", a.dir.display());
             let root = if a.dir == Path::new(".") {
@@ -191,7 +206,7 @@ mod msg {
 }
 
 /// Writes the files and returns how many.
-fn init(dir: &Path, empty: bool) -> anyhow::Result<usize> {
+fn init(dir: &Path, empty: bool, ci: Ci) -> anyhow::Result<usize> {
     match std::fs::read_dir(dir) {
         Ok(entries) => {
             // A fresh `git init` is fine.
@@ -223,6 +238,12 @@ fn init(dir: &Path, empty: bool) -> anyhow::Result<usize> {
             },
         ),
     ];
+    if ci == Ci::Gitlab {
+        files.push((
+            PathBuf::from(".gitlab-ci.yml"),
+            scaffold::GITLAB_CI.as_bytes(),
+        ));
+    }
     if empty {
         files.push((
             PathBuf::from("content/_index.md"),

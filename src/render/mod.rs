@@ -37,6 +37,7 @@ pub use env::{RenderEnv, relative, root_of};
 pub use fingerprint::{Kept, RenderCache, global_fingerprint};
 pub use generated::Generated;
 pub use globals::set_globals;
+pub use globals::set_assets;
 pub use nav::NAV_WINDOW;
 pub use sitemap::sitemap;
 pub use weather::weather_chart;

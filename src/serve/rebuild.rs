@@ -572,6 +572,7 @@ impl Builder {
             loaded: &loaded,
             theme,
             credits: &credits,
+            fingerprint_assets: false,
         };
         let result = render_site_with(&inputs, &mut tera, &memory, Some(&mut self.cache));
         self.rendered_last = self.cache.rendered.load(Ordering::Relaxed);

@@ -199,7 +199,7 @@ fn git_as(dir: &Path, args: &[&str], global: &Path) -> (bool, String) {
 }
 
 const CREATED: &str =
-    "created a playbook (3 files) in `pb`; build it with `playbook build --root pb`\n";
+    "created a playbook (4 files) in `pb`; build it with `playbook build --root pb`\n";
 
 #[test]
 fn init_starts_a_git_repository_with_a_first_commit() {
@@ -227,7 +227,7 @@ fn init_starts_a_git_repository_with_a_first_commit() {
     );
     let (_, files) = git_as(&pb, &["ls-files"], &global);
     assert_eq!(
-        files, ".gitignore\ncontent/_index.md\nplaybook.toml\n",
+        files, ".gitignore\n.gitlab-ci.yml\ncontent/_index.md\nplaybook.toml\n",
         "public/ is ignored, everything else committed"
     );
     let (_, status) = git_as(&pb, &["status", "--porcelain"], &global);
@@ -269,7 +269,7 @@ fn init_without_a_git_identity_keeps_the_repository_and_says_what_to_run() {
     let (has_head, _) = git_as(&pb, &["rev-parse", "--verify", "-q", "HEAD"], &global);
     assert!(!has_head, "no commit under an invented name");
     let (_, staged) = git_as(&pb, &["diff", "--cached", "--name-only"], &global);
-    assert_eq!(staged, ".gitignore\ncontent/_index.md\nplaybook.toml\n");
+    assert_eq!(staged, ".gitignore\n.gitlab-ci.yml\ncontent/_index.md\nplaybook.toml\n");
     // The command it gives works once the identity is set.
     s.file(
         "gitconfig",
@@ -312,7 +312,7 @@ fn init_without_git_or_with_no_git() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(
         o.stderr,
-        "created a playbook (3 files) in `pb2`; build it with `playbook build --root pb2`\n"
+        "created a playbook (4 files) in `pb2`; build it with `playbook build --root pb2`\n"
     );
     assert!(!s.exists("pb2/.git"));
 }
@@ -347,7 +347,7 @@ fn init_inside_a_repository_or_after_git_init() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(o.stderr.contains("avec un premier commit"), "{}", o.stderr);
     let (_, files) = git_as(t.path(), &["ls-files"], &global);
-    assert_eq!(files.lines().count(), 3);
+    assert_eq!(files.lines().count(), 4);
 }
 
 // ------------------------------------------------------- new and check

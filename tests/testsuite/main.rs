@@ -20,3 +20,6 @@ mod search;
 mod serve;
 mod subpath;
 mod wiki;
+// f-deploy
+mod deploy_ci;
+mod deploy_web;

@@ -1,0 +1,92 @@
+//! `playbook package-files DIR` (hidden): writes what the Debian package
+//! installs beside the binary, made from the clap definitions so they never
+//! drift from it: the man pages (`DIR/man/playbook.1` and one
+//! `playbook-<command>.1` per command, clap_mangen) and the shell
+//! completions (`DIR/completions/`: bash, zsh, fish; clap_complete).
+//! `scripts/deb.sh` runs it and compresses the pages before `cargo deb`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Args, CommandFactory};
+use clap_complete::Shell;
+
+use super::Cli;
+
+#[derive(Debug, Args)]
+pub(crate) struct PackageFilesArgs {
+    /// Folder to write `man/` and `completions/` into (created when missing)
+    dir: PathBuf,
+}
+
+pub(crate) fn execute(a: PackageFilesArgs) -> i32 {
+    match write_all(&a.dir) {
+        Ok(files) => {
+            for f in files {
+                println!("{}", f.display());
+            }
+            0
+        }
+        Err(e) => super::report_error(&e),
+    }
+}
+
+/// Writes the man pages and completions; returns the files written.
+fn write_all(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut written = vec![];
+    let man = dir.join("man");
+    let completions = dir.join("completions");
+    for d in [&man, &completions] {
+        std::fs::create_dir_all(d)
+            .with_context(|| format!("cannot create the folder `{}`", d.display()))?;
+    }
+    let mut cmd = Cli::command();
+    cmd.build();
+    let mut pages = vec![("playbook".to_string(), cmd.clone())];
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        // clap names are `&'static str` (without its `string` feature): this
+        // one-shot command leaks a few bytes per page.
+        let name: &'static str = format!("playbook-{}", sub.get_name()).leak();
+        pages.push((name.to_string(), sub.clone().name(name)));
+    }
+    for (name, page) in pages {
+        let mut roff = vec![];
+        clap_mangen::Man::new(page)
+            .date(build_date())
+            .source(format!("playbook {}", env!("CARGO_PKG_VERSION")))
+            .manual("playbook")
+            .render(&mut roff)
+            .context("cannot render the man page")?;
+        let path = man.join(format!("{name}.1"));
+        write_file(&path, &roff)?;
+        written.push(path);
+    }
+    for (shell, file) in [
+        (Shell::Bash, "playbook.bash"),
+        (Shell::Zsh, "_playbook"),
+        (Shell::Fish, "playbook.fish"),
+    ] {
+        let mut text = vec![];
+        clap_complete::generate(shell, &mut Cli::command(), "playbook", &mut text);
+        let path = completions.join(file);
+        write_file(&path, &text)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+}
+
+/// The date of the commit the binary is built from (`--version`'s
+/// `(hash date)`), else empty: the page stays the same for the same commit.
+fn build_date() -> String {
+    env!("PLAYBOOK_VERSION")
+        .trim_end_matches(')')
+        .rsplit(' ')
+        .next()
+        .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+        .unwrap_or("")
+        .to_string()
+}
