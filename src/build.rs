@@ -676,7 +676,10 @@ fn write_assets(inputs: &RenderInputs, sink: &dyn Sink) -> Result<()> {
     }
     if inputs.fingerprint_assets {
         for (rel, bytes) in &theme.static_files {
-            sink.write(&format!("assets/{}", theme::fingerprinted(rel, bytes)), bytes)?;
+            sink.write(
+                &format!("assets/{}", theme::fingerprinted(rel, bytes)),
+                bytes,
+            )?;
         }
     }
     // A file of a hidden folder (`.gitbook/assets/`) goes out when a page shows or links to it.

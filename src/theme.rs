@@ -153,10 +153,16 @@ mod tests {
     fn fingerprinted_names_keep_folder_and_extension() {
         let h = &format!("{:016x}", xxhash_rust::xxh3::xxh3_64(b"x"))[..10];
         assert_eq!(fingerprinted("style.css", b"x"), format!("style.{h}.css"));
-        assert_eq!(fingerprinted("img/a.b.png", b"x"), format!("img/a.b.{h}.png"));
+        assert_eq!(
+            fingerprinted("img/a.b.png", b"x"),
+            format!("img/a.b.{h}.png")
+        );
         assert_eq!(fingerprinted("LICENSE", b"x"), format!("LICENSE.{h}"));
         assert_eq!(fingerprinted(".hidden", b"x"), format!(".hidden.{h}"));
-        assert_ne!(fingerprinted("style.css", b"y"), fingerprinted("style.css", b"x"));
+        assert_ne!(
+            fingerprinted("style.css", b"y"),
+            fingerprinted("style.css", b"x")
+        );
     }
 }
 

@@ -269,7 +269,10 @@ fn init_without_a_git_identity_keeps_the_repository_and_says_what_to_run() {
     let (has_head, _) = git_as(&pb, &["rev-parse", "--verify", "-q", "HEAD"], &global);
     assert!(!has_head, "no commit under an invented name");
     let (_, staged) = git_as(&pb, &["diff", "--cached", "--name-only"], &global);
-    assert_eq!(staged, ".gitignore\n.gitlab-ci.yml\ncontent/_index.md\nplaybook.toml\n");
+    assert_eq!(
+        staged,
+        ".gitignore\n.gitlab-ci.yml\ncontent/_index.md\nplaybook.toml\n"
+    );
     // The command it gives works once the identity is set.
     s.file(
         "gitconfig",

@@ -36,9 +36,12 @@ impl Registry {
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (log2, stop2) = (log.clone(), stop.clone());
         let thread = std::thread::spawn(move || {
-            let want = format!("/api/v4/projects/{PROJECT_ID}/packages/generic/playbook/0.1.0/playbook.deb");
+            let want = format!(
+                "/api/v4/projects/{PROJECT_ID}/packages/generic/playbook/0.1.0/playbook.deb"
+            );
             while !stop2.load(std::sync::atomic::Ordering::Relaxed) {
-                let Ok(Some(req)) = server.recv_timeout(std::time::Duration::from_millis(50)) else {
+                let Ok(Some(req)) = server.recv_timeout(std::time::Duration::from_millis(50))
+                else {
                     continue;
                 };
                 let token = req
@@ -136,7 +139,13 @@ fn lines(v: Option<&Value>) -> Vec<String> {
 
 /// Runs the pipeline's jobs in stage order in `dir`, as a runner with the
 /// project's CI/CD variables `project_vars`; returns the jobs that ran.
-fn pipeline(ci: &Value, dir: &Path, home: &Path, registry: &Registry, project_vars: &[(&str, String)]) -> Vec<String> {
+fn pipeline(
+    ci: &Value,
+    dir: &Path,
+    home: &Path,
+    registry: &Registry,
+    project_vars: &[(&str, String)],
+) -> Vec<String> {
     let mut vars: BTreeMap<String, String> = BTreeMap::new();
     for (k, v) in ci["variables"].as_object().expect("variables") {
         vars.insert(k.clone(), v.as_str().expect("string variable").to_string());
@@ -148,7 +157,10 @@ fn pipeline(ci: &Value, dir: &Path, home: &Path, registry: &Registry, project_va
         ("CI_PROJECT_ID", PROJECT_ID.to_string()),
         ("CI_API_V4_URL", registry.url.clone()),
         ("CI_JOB_TOKEN", TOKEN.to_string()),
-        ("CI_PAGES_URL", "https://mairie.pages.example/playbook".to_string()),
+        (
+            "CI_PAGES_URL",
+            "https://mairie.pages.example/playbook".to_string(),
+        ),
         ("CI_COMMIT_BRANCH", "main".to_string()),
         ("CI_DEFAULT_BRANCH", "main".to_string()),
     ] {
@@ -165,7 +177,9 @@ fn pipeline(ci: &Value, dir: &Path, home: &Path, registry: &Registry, project_va
             if keywords.contains(&name.as_str()) || name.starts_with('.') {
                 continue;
             }
-            if job.get("stage").and_then(Value::as_str).unwrap_or("test") != stage || !rules_hold(job, &vars) {
+            if job.get("stage").and_then(Value::as_str).unwrap_or("test") != stage
+                || !rules_hold(job, &vars)
+            {
                 continue;
             }
             let template = job.get("extends").and_then(Value::as_str).map(|e| &ci[e]);
@@ -200,7 +214,10 @@ fn pipeline(ci: &Value, dir: &Path, home: &Path, registry: &Registry, project_va
             );
             // Its artifacts are there for the next stages.
             for path in job["artifacts"]["paths"].as_array().into_iter().flatten() {
-                assert!(dir.join(path.as_str().unwrap()).exists(), "job {name}: artifact {path}");
+                assert!(
+                    dir.join(path.as_str().unwrap()).exists(),
+                    "job {name}: artifact {path}"
+                );
             }
             if let Some(report) = job["artifacts"]["reports"]["codequality"].as_str() {
                 assert!(dir.join(report).is_file(), "job {name}: {report}");
@@ -216,18 +233,39 @@ fn assert_code_quality(report: &str, clone: &Path) -> usize {
     let issues: Vec<Value> = serde_json::from_str(report).expect("Code Quality report is JSON");
     let mut fingerprints = std::collections::BTreeSet::new();
     for i in &issues {
-        assert!(i["description"].as_str().is_some_and(|d| !d.is_empty()), "{i}");
-        assert!(i["check_name"].as_str().is_some_and(|d| !d.is_empty()), "{i}");
-        let f = i["fingerprint"].as_str().expect("fingerprint");
-        assert!(fingerprints.insert(f.to_string()), "fingerprints are unique: {f}");
         assert!(
-            ["info", "minor", "major", "critical", "blocker"].contains(&i["severity"].as_str().unwrap_or("")),
+            i["description"].as_str().is_some_and(|d| !d.is_empty()),
+            "{i}"
+        );
+        assert!(
+            i["check_name"].as_str().is_some_and(|d| !d.is_empty()),
+            "{i}"
+        );
+        let f = i["fingerprint"].as_str().expect("fingerprint");
+        assert!(
+            fingerprints.insert(f.to_string()),
+            "fingerprints are unique: {f}"
+        );
+        assert!(
+            ["info", "minor", "major", "critical", "blocker"]
+                .contains(&i["severity"].as_str().unwrap_or("")),
             "{i}"
         );
         let path = i["location"]["path"].as_str().expect("location.path");
-        assert!(!path.starts_with('/'), "path relative to the repository: {path}");
-        assert!(clone.join(path).is_file(), "location.path names a file of the repository: {path}");
-        assert!(i["location"]["lines"]["begin"].as_u64().is_some_and(|l| l >= 1), "{i}");
+        assert!(
+            !path.starts_with('/'),
+            "path relative to the repository: {path}"
+        );
+        assert!(
+            clone.join(path).is_file(),
+            "location.path names a file of the repository: {path}"
+        );
+        assert!(
+            i["location"]["lines"]["begin"]
+                .as_u64()
+                .is_some_and(|l| l >= 1),
+            "{i}"
+        );
     }
     issues.len()
 }
@@ -253,37 +291,57 @@ fn the_generated_gitlab_ci_runs_in_a_fresh_clone() {
     )
     .unwrap();
     let git_env = [
-        ("GIT_CONFIG_GLOBAL", t.join("gitconfig").display().to_string()),
+        (
+            "GIT_CONFIG_GLOBAL",
+            t.join("gitconfig").display().to_string(),
+        ),
         ("GIT_CONFIG_NOSYSTEM", "1".to_string()),
     ];
-    let out = run(Command::new(BIN).args(["init", "site"]).current_dir(t).envs(git_env.clone()));
+    let out = run(Command::new(BIN)
+        .args(["init", "site"])
+        .current_dir(t)
+        .envs(git_env.clone()));
     assert_eq!(out, "site\n");
     let site = t.join("site");
     let template = std::fs::read_to_string(repo_root().join("src/scaffold/gitlab-ci.yml")).unwrap();
-    assert_eq!(std::fs::read_to_string(site.join(".gitlab-ci.yml")).unwrap(), template);
+    assert_eq!(
+        std::fs::read_to_string(site.join(".gitlab-ci.yml")).unwrap(),
+        template
+    );
     // A page with a link to a page to create and a broken anchor: the report has findings.
     std::fs::write(
         site.join("content/a-relire.md"),
         "---\ntitle: À relire\n---\n\nVoir [[Page absente]] et [[Accueil#section-absente]].\n",
     )
     .unwrap();
-    run(Command::new("git").args(["add", "-A"]).current_dir(&site).envs(git_env.clone()));
+    run(Command::new("git")
+        .args(["add", "-A"])
+        .current_dir(&site)
+        .envs(git_env.clone()));
     run(Command::new("git")
         .args(["commit", "-qm", "Une page à relire"])
         .current_dir(&site)
         .envs(git_env.clone()));
-    let ls = run(Command::new("git").args(["ls-files", ".gitlab-ci.yml"]).current_dir(&site));
+    let ls = run(Command::new("git")
+        .args(["ls-files", ".gitlab-ci.yml"])
+        .current_dir(&site));
     assert_eq!(ls, ".gitlab-ci.yml\n", "init commits the CI file");
 
     let ci: Value = serde_saphyr::from_str(&template).expect("the template is YAML");
     let registry = Registry::start(package(t));
     let home = t.join("home");
     std::fs::create_dir_all(&home).unwrap();
-    let package_url = format!("/api/v4/projects/{PROJECT_ID}/packages/generic/playbook/0.1.0/playbook.deb");
+    let package_url =
+        format!("/api/v4/projects/{PROJECT_ID}/packages/generic/playbook/0.1.0/playbook.deb");
 
     // GitLab Pages (the default).
     let pages = t.join("clone-pages");
-    run(Command::new("git").arg("clone").arg("-q").arg(&site).arg(&pages).envs(git_env.clone()));
+    run(Command::new("git")
+        .arg("clone")
+        .arg("-q")
+        .arg(&site)
+        .arg(&pages)
+        .envs(git_env.clone()));
     let ran = pipeline(&ci, &pages, &home, &registry, &[]);
     assert_eq!(ran, ["verifier", "construire", "pages"]);
     assert_eq!(
@@ -302,7 +360,12 @@ fn the_generated_gitlab_ci_runs_in_a_fresh_clone() {
 
     // rsync to the intranet server (a local folder here).
     let rsync = t.join("clone-rsync");
-    run(Command::new("git").arg("clone").arg("-q").arg(&site).arg(&rsync).envs(git_env.clone()));
+    run(Command::new("git")
+        .arg("clone")
+        .arg("-q")
+        .arg(&site)
+        .arg(&rsync)
+        .envs(git_env.clone()));
     let www = t.join("www/intranet/playbook");
     std::fs::create_dir_all(&www).unwrap();
     std::fs::write(www.join("ancienne-page.html"), "old").unwrap();
@@ -310,16 +373,29 @@ fn the_generated_gitlab_ci_runs_in_a_fresh_clone() {
     std::fs::write(t.join("known_hosts"), "").unwrap();
     let vars = [
         ("PLAYBOOK_PUBLICATION", "rsync".to_string()),
-        ("PLAYBOOK_URL_DE_BASE", "https://intranet.mairie.example/intranet/playbook/".to_string()),
+        (
+            "PLAYBOOK_URL_DE_BASE",
+            "https://intranet.mairie.example/intranet/playbook/".to_string(),
+        ),
         ("PLAYBOOK_RSYNC_CIBLE", format!("{}/", www.display())),
         ("PLAYBOOK_SSH_CLE", t.join("cle").display().to_string()),
-        ("PLAYBOOK_SSH_HOTES", t.join("known_hosts").display().to_string()),
+        (
+            "PLAYBOOK_SSH_HOTES",
+            t.join("known_hosts").display().to_string(),
+        ),
     ];
     let ran = pipeline(&ci, &rsync, &home, &registry, &vars);
     assert_eq!(ran, ["verifier", "construire", "intranet"]);
-    assert_eq!(files_under(&www), files_under(&rsync.join("public")), "the server holds the site, and only it");
+    assert_eq!(
+        files_under(&www),
+        files_under(&rsync.join("public")),
+        "the server holds the site, and only it"
+    );
     let not_found = std::fs::read_to_string(www.join("404.html")).unwrap();
-    assert!(not_found.contains("href=\"/intranet/playbook/\""), "{not_found}");
+    assert!(
+        not_found.contains("href=\"/intranet/playbook/\""),
+        "{not_found}"
+    );
 }
 
 #[test]

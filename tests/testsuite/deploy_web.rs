@@ -24,10 +24,16 @@ const SHORT: &str = "no-cache";
 fn documented(name: &str) -> String {
     let doc = std::fs::read_to_string(repo_root().join("docs/publier.md")).unwrap();
     let marker = format!("<!-- test: {name} -->\n");
-    let at = doc.find(&marker).unwrap_or_else(|| panic!("docs/publier.md has no {marker}"));
+    let at = doc
+        .find(&marker)
+        .unwrap_or_else(|| panic!("docs/publier.md has no {marker}"));
     let rest = &doc[at + marker.len()..];
     let body = rest.split_once('\n').expect("a fenced block").1;
-    body.split_once("\n```").expect("the block ends").0.to_string() + "\n"
+    body.split_once("\n```")
+        .expect("the block ends")
+        .0
+        .to_string()
+        + "\n"
 }
 
 /// A server process, stopped when dropped.
@@ -41,16 +47,26 @@ impl Drop for Server {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn wait_for(port: u16, server: &mut Server, log: &Path) {
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         if let Ok(Some(status)) = server.0.try_wait() {
-            panic!("the server stopped ({status}): {}", std::fs::read_to_string(log).unwrap_or_default());
+            panic!(
+                "the server stopped ({status}): {}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "the server did not start");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the server did not start"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -65,29 +81,51 @@ struct Response {
 fn get(port: u16, path: &str) -> Response {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: intranet.mairie.example\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: intranet.mairie.example\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = vec![];
     s.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("headers end");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers end");
     let head = String::from_utf8_lossy(&raw[..split]).into_owned();
     let mut lines = head.lines();
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
     let headers: BTreeMap<String, String> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
         .collect();
     let mut body = raw[split + 4..].to_vec();
-    if headers.get("transfer-encoding").is_some_and(|t| t == "chunked") {
+    if headers
+        .get("transfer-encoding")
+        .is_some_and(|t| t == "chunked")
+    {
         body = dechunk(&body);
     }
-    Response { status, headers, body }
+    Response {
+        status,
+        headers,
+        body,
+    }
 }
 
 fn dechunk(mut b: &[u8]) -> Vec<u8> {
     let mut out = vec![];
     loop {
         let eol = b.windows(2).position(|w| w == b"\r\n").unwrap();
-        let size = usize::from_str_radix(std::str::from_utf8(&b[..eol]).unwrap().trim(), 16).unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&b[..eol]).unwrap().trim(), 16).unwrap();
         if size == 0 {
             return out;
         }
@@ -100,9 +138,21 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 fn publish(tmp: &Path, base_url: &str, sub: &str) -> PathBuf {
     let site = tmp.join(format!("site{}", sub.replace('/', "-")));
     copy_dir(&repo_root().join("content"), &site.join("content"));
-    std::fs::copy(repo_root().join("playbook.toml"), site.join("playbook.toml")).unwrap();
-    let out = Command::new(BIN).args(["build", "--base-url", base_url]).current_dir(&site).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::copy(
+        repo_root().join("playbook.toml"),
+        site.join("playbook.toml"),
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["build", "--base-url", base_url])
+        .current_dir(&site)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let www = tmp.join("www").join(sub);
     copy_dir(&site.join("public"), &www);
     www
@@ -113,7 +163,13 @@ fn files_under(dir: &Path) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
-        .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect();
     v.sort();
     v
@@ -124,7 +180,11 @@ fn expected(rel: &str) -> (&'static str, &'static str) {
     let name = rel.rsplit('/').next().unwrap();
     let ext = name.rsplit('.').next().unwrap();
     let fingerprinted = rel.starts_with("assets/")
-        && name.split('.').rev().nth(1).is_some_and(|h| h.len() == 10 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        && name
+            .split('.')
+            .rev()
+            .nth(1)
+            .is_some_and(|h| h.len() == 10 && h.bytes().all(|b| b.is_ascii_hexdigit()));
     let cache = if fingerprinted { LONG } else { SHORT };
     let ty = match (name, ext) {
         ("atom.xml", _) => "application/atom+xml; charset=utf-8",
@@ -156,15 +216,28 @@ fn links(html: &str) -> Vec<String> {
 fn check_served(port: u16, prefix: &str, www: &Path, server: &str) -> usize {
     let base = url::Url::parse(&format!("http://intranet.mairie.example{prefix}")).unwrap();
     let mut seen = BTreeSet::new();
-    // Every file playbook wrote: 200, its type, its cache.
-    for rel in files_under(www) {
+    // Every file of the site playbook wrote (not its own `.playbook-manifest`):
+    // 200, its type, its cache.
+    for rel in files_under(www).into_iter().filter(|r| !r.starts_with('.')) {
         let path = format!("{prefix}{rel}");
         let r = get(port, &path);
         assert_eq!(r.status, 200, "{server}: {path}");
         let (ty, cache) = expected(&rel);
-        assert_eq!(r.headers.get("content-type").map(String::as_str), Some(ty), "{server}: {path}");
-        assert_eq!(r.headers.get("cache-control").map(String::as_str), Some(cache), "{server}: {path}");
-        assert_eq!(r.body, std::fs::read(www.join(&rel)).unwrap(), "{server}: {path}");
+        assert_eq!(
+            r.headers.get("content-type").map(String::as_str),
+            Some(ty),
+            "{server}: {path}"
+        );
+        assert_eq!(
+            r.headers.get("cache-control").map(String::as_str),
+            Some(cache),
+            "{server}: {path}"
+        );
+        assert_eq!(
+            r.body,
+            std::fs::read(www.join(&rel)).unwrap(),
+            "{server}: {path}"
+        );
         seen.insert(path);
     }
     // Every link of every page, as a browser resolves it.
@@ -196,12 +269,25 @@ fn check_served(port: u16, prefix: &str, www: &Path, server: &str) -> usize {
     let missing = format!("{prefix}pas/de/page/");
     let r = get(port, &missing);
     assert_eq!(r.status, 404, "{server}");
-    assert_eq!(r.headers["content-type"], "text/html; charset=utf-8", "{server}");
-    assert_eq!(r.body, std::fs::read(www.join("404.html")).unwrap(), "{server}: the 404 page");
+    assert_eq!(
+        r.headers["content-type"], "text/html; charset=utf-8",
+        "{server}"
+    );
+    assert_eq!(
+        r.body,
+        std::fs::read(www.join("404.html")).unwrap(),
+        "{server}: the 404 page"
+    );
     let html = String::from_utf8(r.body).unwrap();
     let from = base.join("pas/de/page/").unwrap();
-    let found: Vec<String> = links(&html).into_iter().filter(|l| !l.starts_with('#')).collect();
-    assert!(found.iter().any(|l| l.contains("assets/style.")), "{server}: the 404 page is styled");
+    let found: Vec<String> = links(&html)
+        .into_iter()
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    assert!(
+        found.iter().any(|l| l.contains("assets/style.")),
+        "{server}: the 404 page is styled"
+    );
     for l in &found {
         let u = from.join(l).unwrap();
         if u.origin() == base.origin() {
@@ -212,7 +298,10 @@ fn check_served(port: u16, prefix: &str, www: &Path, server: &str) -> usize {
     // No listing of a folder.
     let r = get(port, &format!("{prefix}assets/"));
     assert!(matches!(r.status, 403 | 404), "{server}: {}", r.status);
-    assert!(!String::from_utf8_lossy(&r.body).contains("style.css"), "{server}: a listing");
+    assert!(
+        !String::from_utf8_lossy(&r.body).contains("style.css"),
+        "{server}: a listing"
+    );
     seen.len() + crawled.len()
 }
 
@@ -236,6 +325,8 @@ fn nginx(tmp: &Path, block: &str, port: u16) -> Server {
         .arg(tmp)
         .arg("-e")
         .arg(tmp.join("nginx-error.log"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .spawn()
         .expect("nginx is installed (scripts/test.sh installs it)");
     let mut s = Server(child);
@@ -254,7 +345,11 @@ fn served_dir() -> tempfile::TempDir {
 #[test]
 fn nginx_serves_the_site_under_a_sub_path() {
     let tmp = served_dir();
-    let www = publish(tmp.path(), "https://intranet.mairie.example/intranet/playbook/", "intranet/playbook");
+    let www = publish(
+        tmp.path(),
+        "https://intranet.mairie.example/intranet/playbook/",
+        "intranet/playbook",
+    );
     let port = free_port();
     let _s = nginx(tmp.path(), &documented("nginx-sous-chemin"), port);
     check_served(port, "/intranet/playbook/", &www, "nginx");
@@ -263,7 +358,11 @@ fn nginx_serves_the_site_under_a_sub_path() {
 #[test]
 fn nginx_serves_the_site_at_the_root() {
     let tmp = served_dir();
-    let www = publish(tmp.path(), "https://playbook.mairie.example/", "intranet/playbook");
+    let www = publish(
+        tmp.path(),
+        "https://playbook.mairie.example/",
+        "intranet/playbook",
+    );
     let port = free_port();
     let _s = nginx(tmp.path(), &documented("nginx-racine"), port);
     check_served(port, "/", &www, "nginx");
@@ -273,9 +372,14 @@ fn nginx_serves_the_site_at_the_root() {
 fn apache_serves_the_site_under_a_sub_path() {
     let tmp = served_dir();
     let t = tmp.path();
-    let www = publish(t, "https://intranet.mairie.example/intranet/playbook/", "intranet/playbook");
+    let www = publish(
+        t,
+        "https://intranet.mairie.example/intranet/playbook/",
+        "intranet/playbook",
+    );
     let port = free_port();
-    let block = documented("apache-sous-chemin").replace("/var/www", &t.join("www").display().to_string());
+    let block =
+        documented("apache-sous-chemin").replace("/var/www", &t.join("www").display().to_string());
     let modules = "/usr/lib/apache2/modules";
     let mut conf = format!(
         "ServerName localhost\nListen 127.0.0.1:{port}\nPidFile {0}/apache.pid\nErrorLog {0}/apache-error.log\n\
@@ -288,8 +392,11 @@ fn apache_serves_the_site_under_a_sub_path() {
     conf.push_str(&block);
     std::fs::write(t.join("apache.conf"), conf).unwrap();
     let child = Command::new("/usr/sbin/apache2")
-        .args(["-DFOREGROUND", "-f"])
+        // One process (-X): stopping it stops the server.
+        .args(["-X", "-f"])
         .arg(t.join("apache.conf"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .spawn()
         .expect("apache2 is installed (scripts/test.sh installs it)");
     let mut s = Server(child);
