@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["**/node_modules/", "target/", "public/", "tests/browser/artifacts/", "fuzz/"] },
+  { ignores: ["**/node_modules/", "target/", "public/", "tests/browser/artifacts/", "fuzz/", "themes/default/static/vendor/"] },
   js.configs.recommended,
   {
     // The theme's scripts: classic scripts in the browser (ES modules do not load from file://),

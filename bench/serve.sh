@@ -151,8 +151,8 @@ def timed(srv, rel, kind, marker):
         status, body = get(srv, url)
         if status == 200 and needle in body:
             return (time.perf_counter() - t0) * 1000
-        if time.perf_counter() - t0 > 120:
-            sys.exit(f"serve.sh: {srv['name']}: {url} not updated after 120 s")
+        if time.perf_counter() - t0 > 600:
+            sys.exit(f"serve.sh: {srv['name']}: {url} not updated after 600 s")
         time.sleep(0.002)
 
 def rss(pid):

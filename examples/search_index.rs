@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let config = match read_config(&root) {
         Ok(c) => c,
         Err(d) => {
-            eprintln!("{d}");
+            eprintln!("{}", d.render(playbook::messages::Lang::Fr));
             return ExitCode::FAILURE;
         }
     };

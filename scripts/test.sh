@@ -12,6 +12,8 @@ command -v git >/dev/null || need_apt+=(git)
 [ -x /usr/bin/time ] || need_apt+=(time)
 # Browser tests (tests/browser): Debian's Chromium, driven from Node.js by playwright-core.
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# f-print: the printed guide's pages are read with pdftotext.
+command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
 # f-deploy: the web servers of docs/publier.md (tests/testsuite/deploy_web.rs), rsync for the
@@ -61,6 +63,9 @@ npm_ci .
 # Lint: ESLint's recommended rules on the theme's scripts (themes/), the browser tests and the
 # benchmarks; the theme's in ES2020 at most (eslint.config.js).
 npm run --silent lint
+# f-print: every ```mermaid diagram of the example parses with the vendored Mermaid, and the
+# check reports a broken one with its file and line (scripts/check-diagrams.mjs).
+node --test tests/diagrams/
 cargo build --locked --bin playbook
 target_dir=${CARGO_TARGET_DIR:-target}
 case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac

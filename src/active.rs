@@ -14,6 +14,7 @@
 //!
 //! Pure: `load` reads the drawings' bytes.
 
+use crate::messages::msg;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -45,8 +46,6 @@ impl Screened {
     }
 }
 
-const SVG_HELP: &str = "remove it from the drawing (in Inkscape: File › Save a copy… › Optimised SVG), or export the drawing as PNG";
-
 /// Checks every asset; one error per active file, unless `unsafe_html`
 /// trusts them (then drawings are published as they are).
 pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
@@ -59,13 +58,8 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
         let shown = PathBuf::from("content").join(&a.rel);
         if ACTIVE_EXTENSIONS.contains(&ext.as_str()) {
             out.diagnostics.push(
-                Diagnostic::error(
-                    shown,
-                    0,
-                    0,
-                    format!("a `.{ext}` file is not published: a browser would run the script it may hold on the site"),
-                )
-                .with_help("move it out of content/, or show its text in a page inside a ``` code block (sites that trust their authors may set `unsafe_html = true` under [markdown] in playbook.toml)"),
+                Diagnostic::error(shown, 0, 0, msg!("active-file", ext = ext.as_str()))
+                    .with_help(msg!("active-file-help")),
             );
             continue;
         }
@@ -75,8 +69,8 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
         let Some(bytes) = &a.bytes else { continue };
         if ext == "svgz" {
             out.diagnostics.push(
-                Diagnostic::error(shown, 0, 0, "a compressed `.svgz` drawing cannot be checked for script, so it is not published")
-                    .with_help("save the drawing as plain `.svg`"),
+                Diagnostic::error(shown, 0, 0, msg!("active-svgz"))
+                    .with_help(msg!("active-svgz-help")),
             );
             continue;
         }
@@ -90,50 +84,47 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
         } else {
             svg::check_xml(&text)
         };
-        let kind = if ext == "svg" {
-            "SVG drawing"
-        } else {
-            "XML file"
-        };
+        let kind = if ext == "svg" { "svg" } else { "xml" };
         match result {
             Ok(findings) => {
                 let Some(first) = findings.first() else {
                     continue;
                 };
                 let (line, col) = line_col(&text, first.at);
-                let more = match findings.len() - 1 {
-                    0 => String::new(),
-                    1 => " (and 1 more thing that runs script)".to_string(),
-                    n => format!(" (and {n} more things that run script)"),
-                };
+                let more = findings.len() - 1;
                 out.diagnostics.push(if ext == "svg" {
                     // Published without it: the re-serialisation cannot hold it.
                     Diagnostic::warning(
                         shown,
                         line,
                         col,
-                        format!("this SVG drawing holds {}{more}, which a browser would run: the published copy leaves it out", first.what),
+                        msg!("active-in-svg", what = first.what.clone(), more = more),
                     )
-                    .with_help(SVG_HELP)
+                    .with_help(msg!("active-in-svg-help"))
                 } else {
                     Diagnostic::error(
                         shown,
                         line,
                         col,
-                        format!("this XML file holds {}{more}: a browser would run it on the site", first.what),
+                        msg!("active-in-xml", what = first.what.clone(), more = more),
                     )
-                    .with_help("remove it from the file, or publish the data in another format (CSV, JSON)")
+                    .with_help(msg!("active-in-xml-help"))
                 });
             }
             Err(e) => {
                 let (line, col) = line_col(&text, e.at);
                 out.diagnostics.push(
-                    Diagnostic::error(shown, line, col, format!("this {kind} cannot be read: {}", e.message))
-                        .with_help(if ext == "svg" {
-                            "open it in a drawing program and save it again as plain SVG, or export it as PNG"
-                        } else {
-                            "fix the XML (a validator names the fault), or publish the data in another format (CSV, JSON)"
-                        }),
+                    Diagnostic::error(
+                        shown,
+                        line,
+                        col,
+                        msg!("active-unreadable", kind = kind, reason = e.message),
+                    )
+                    .with_help(if ext == "svg" {
+                        msg!("active-unreadable-svg-help")
+                    } else {
+                        msg!("active-unreadable-xml-help")
+                    }),
                 );
             }
         }
@@ -144,6 +135,7 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     fn asset(rel: &str, text: &str) -> Asset {
         Asset {
@@ -154,7 +146,7 @@ mod tests {
     }
 
     fn shown(s: &Screened) -> Vec<String> {
-        s.diagnostics.iter().map(|d| format!("{d}")).collect()
+        s.diagnostics.iter().map(|d| d.render(Lang::En)).collect()
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! gets its address, and collisions and reserved addresses are reported.
 //! Pure, whole site, cheap.
 
+use crate::messages::msg;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -167,6 +168,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
                     title: match_key(&section.title),
                     ..PageKeys::default()
                 },
+                stakeholders: None,
             });
             section.index = Some(id);
         }
@@ -176,13 +178,8 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         if let Some(r) = reserved(&sec.url) {
             let shown = PathBuf::from("content").join(&sec.dir);
             diags.push(
-                Diagnostic::error(
-                    shown,
-                    0,
-                    0,
-                    format!("the address `{r}` is reserved for a page playbook generates"),
-                )
-                .with_help("rename the folder"),
+                Diagnostic::error(shown, 0, 0, msg!("address-reserved", address = r))
+                    .with_help(msg!("address-reserved-folder-help")),
             );
         }
     }
@@ -237,9 +234,9 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
                     &pages[id].shown,
                     0,
                     0,
-                    format!("the address `{r}` is reserved for a page playbook generates"),
+                    msg!("address-reserved", address = r),
                 )
-                .with_help("rename the file or its folder"),
+                .with_help(msg!("address-reserved-file-help")),
             );
         }
         taken.insert(url.clone(), id);
@@ -292,15 +289,15 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         });
         sections[s].subsections = subs;
     }
-    (
-        Site {
-            config,
-            pages,
-            sections,
-            unpublished: vec![],
-        },
-        diags,
-    )
+    let site = Site {
+        config,
+        pages,
+        sections,
+        unpublished: vec![],
+    };
+    // f-print: the printable documents' addresses.
+    diags.extend(crate::print::check(&site));
+    (site, diags)
 }
 
 fn reserved(url: &str) -> Option<&'static str> {
@@ -354,10 +351,14 @@ fn collision_warning(
         shown,
         0,
         0,
-        format!(
-            "this {kind} would be published at `{wanted}`, like the {first_kind} `{}`: it is published at `{given}` instead",
-            first.display()
+        msg!(
+            "address-collision",
+            kind = kind,
+            wanted = wanted,
+            first_kind = first_kind,
+            first = first.display(),
+            given = given
         ),
     )
-    .with_help("rename one of the two (names that differ only by case, accents, spaces or punctuation give the same address); links by path reach each one")
+    .with_help(msg!("address-collision-help"))
 }

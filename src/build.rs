@@ -3,6 +3,8 @@
 //! I/O happens only at the two ends (`load`, `theme::load`, `output`); the
 //! stages in between are pure functions of their inputs.
 
+use crate::messages::msg;
+use crate::messages::{Message, io_error};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -54,7 +56,7 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
     pub millis: u128,
     /// One-line notices about the credits (no git, shallow clone), for stderr.
-    pub notices: Vec<String>,
+    pub notices: Vec<Message>,
 }
 
 /// Reads `content/_people.toml` if there is one.
@@ -67,7 +69,7 @@ pub fn read_people(root: &Path) -> Result<People, Vec<Diagnostic>> {
             &shown,
             0,
             0,
-            format!("cannot read: {e}"),
+            msg!("load-unreadable", reason = io_error(&e)),
         )]),
     }
 }
@@ -75,7 +77,7 @@ pub fn read_people(root: &Path) -> Result<People, Vec<Diagnostic>> {
 /// Reads the git history of `content/` for the credits, when the config
 /// wants it. `Err` is the one-line notice to print: credits then come from
 /// the front matter alone.
-pub fn read_git(root: &Path, config: &Config) -> Result<Option<History>, String> {
+pub fn read_git(root: &Path, config: &Config) -> Result<Option<History>, Message> {
     if !config.credits.enabled || !config.credits.git {
         return Ok(None);
     }
@@ -85,19 +87,11 @@ pub fn read_git(root: &Path, config: &Config) -> Result<Option<History>, String>
     };
     match git::read_history(root, Path::new("content"), &opts) {
         Ok(h) => Ok(Some(h)),
-        Err(e @ (HistoryError::NoGit | HistoryError::NotARepository)) => Err(format!(
-            "note: {e}: credits come from the front matter alone"
-        )),
-        Err(e) => Err(format!(
-            "warning: cannot read the git history ({e}): credits come from the front matter alone"
-        )),
+        Err(HistoryError::NoGit) => Err(msg!("git-missing")),
+        Err(HistoryError::NotARepository) => Err(msg!("git-not-a-repository")),
+        Err(e) => Err(msg!("git-unreadable", reason = e.to_string())),
     }
 }
-
-/// The notice printed for a shallow clone.
-pub const SHALLOW_WARNING: &str = "warning: this is a shallow clone: the git history is partial, so \
-     changes are credited only from the oldest commit present (nobody is credited with writing \
-     a page from git); run `git fetch --unshallow` for full credits";
 
 /// Reads `playbook.toml` if there is one.
 pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
@@ -109,7 +103,7 @@ pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
             CONFIG_FILE,
             0,
             0,
-            format!("cannot read: {e}"),
+            msg!("load-unreadable", reason = io_error(&e)),
         )),
     }
 }
@@ -272,11 +266,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let out = opts.out_dir();
     output::check_target(&out, root, &content_dir)?;
     if !content_dir.is_dir() {
-        return Err(crate::diagnostic::UsageError(format!(
-            "no `content/` folder in `{}`: run playbook in a site folder, or pass --root",
-            root.display()
-        ))
-        .into());
+        return Err(
+            crate::diagnostic::UsageError(msg!("no-content", root = root.display())).into(),
+        );
     }
 
     let mut config = read_config(root).map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
@@ -298,7 +290,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         let parsed = parse_all(root, &config, opts.drafts);
         let history = history
             .join()
-            .unwrap_or_else(|_| Err("warning: reading the git history failed".into()));
+            .unwrap_or_else(|_| Err(msg!("git-unreadable", reason = msg!("thread-panicked"))));
         (parsed, history, people)
     });
     let mut t = Timer::new();
@@ -370,7 +362,7 @@ struct Linked<'a> {
     loaded: Loaded,
     diagnostics: Diagnostics,
     /// The git history; `Err` is the notice saying why there is none.
-    history: Result<Option<History>, String>,
+    history: Result<Option<History>, Message>,
     people: Result<People, Vec<Diagnostic>>,
 }
 
@@ -394,6 +386,19 @@ pub struct RenderInputs<'a> {
     /// Theme files under fingerprinted names too (`theme::asset_urls`),
     /// linked by those: `build` (for long caching), not `serve`.
     pub fingerprint_assets: bool,
+    /// f-actions: see `actions::extract`, and the build date ([`build_date`]).
+    pub actions: &'a crate::actions::Actions,
+    pub today: crate::date::Date,
+}
+
+/// f-actions: the build date the actions are judged against:
+/// `PLAYBOOK_TODAY` (`2025-03-15`), else `SOURCE_DATE_EPOCH`, else today (UTC).
+pub fn build_date() -> crate::date::Date {
+    crate::actions::today(
+        std::env::var("PLAYBOOK_TODAY").ok().as_deref(),
+        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+        jiff::Timestamp::now(),
+    )
 }
 
 /// Checks, credits, render and commit of a linked site, into
@@ -441,7 +446,7 @@ fn finish_build(
         }
     };
     if history.as_ref().is_some_and(|h| h.shallow) {
-        notices.push(SHALLOW_WARNING.to_string());
+        notices.push(msg!("git-shallow"));
     }
     if opts.strict {
         diagnostics.escalate();
@@ -453,6 +458,7 @@ fn finish_build(
     let mut t = Timer::new();
     let credits = credits::compute(site, history.as_ref(), &people, &site.config.credits);
     t.lap("credits");
+    let actions = crate::actions::extract(site, &people);
     let staging = Staging::begin(out).map_err(|e| output_error(e, out))?;
     let inputs = RenderInputs {
         site,
@@ -461,6 +467,8 @@ fn finish_build(
         theme,
         credits: &credits,
         fingerprint_assets: true,
+        actions: &actions,
+        today: build_date(),
     };
     let errors = render_site_then(&inputs, tera, &staging, None, beside)
         .map_err(|e| output_error(e, out))?;
@@ -470,9 +478,9 @@ fn finish_build(
         return Err(ContentErrors(diagnostics).into());
     }
     t.lap("render");
-    let written = staging
-        .commit()
-        .with_context(|| format!("the previous `{}` was left as it was", out.display()))?;
+    let written = staging.commit().with_context(|| {
+        crate::diagnostic::Failure(msg!("output-left-as-it-was", out = out.display()))
+    })?;
     t.lap("commit");
     Ok(BuildReport {
         pages: site.pages.len(),
@@ -493,22 +501,18 @@ fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
         .chain()
         .find_map(|c| c.downcast_ref::<std::io::Error>())
         .map(std::io::Error::kind);
-    let help = match kind {
-        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => {
-            "free some space on that disk (the new site is written beside the old one before it replaces it), then build again"
-        }
-        Some(ErrorKind::ReadOnlyFilesystem) => {
-            "the output folder is on a read-only disk: build into another folder with --out"
-        }
-        Some(ErrorKind::PermissionDenied) => {
-            "playbook may not write there: build into another folder with --out"
-        }
-        _ => "fix the problem above, then build again",
+    let cause = match kind {
+        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => "full",
+        Some(ErrorKind::ReadOnlyFilesystem) => "read-only",
+        Some(ErrorKind::PermissionDenied) => "denied",
+        _ => "other",
     };
-    anyhow::anyhow!(
-        "{e:#}\nthe previous `{}` was left as it was\nhelp: {help}",
-        out.display()
-    )
+    anyhow::Error::new(crate::diagnostic::Failure(msg!(
+        "output-failed",
+        error = crate::diagnostic::error_chain(&e),
+        out = out.display(),
+        cause = cause
+    )))
 }
 
 /// Renders every page, generated page and asset of a compiled site into
@@ -557,7 +561,13 @@ fn render_site_then(
         Ok(sitemap) => sink.write("sitemap.xml", &sitemap)?,
         Err(d) => return Ok(vec![d]),
     }
-    write_assets(inputs, sink)?;
+    // f-print: Mermaid (5 MB) goes out only with a page that draws a diagram.
+    let diagrams = inputs
+        .site
+        .pages
+        .iter()
+        .any(|p| p.body.html.contains(crate::markdown::DIAGRAM_MARK));
+    write_assets(inputs, sink, diagrams)?;
     t.lap("assets");
     Ok(vec![])
 }
@@ -596,7 +606,7 @@ fn render_all(
     } = *inputs;
     let mut t = Timer::new();
     let strings = i18n::strings(&site.config.language);
-    let globals = render::set_globals(tera, site, &strings, credits);
+    let globals = render::set_globals(tera, site, &strings, credits, inputs.actions);
     render::set_assets(tera, theme, inputs.fingerprint_assets);
     if let Some(c) = cache.as_deref_mut() {
         c.begin(render::global_fingerprint(theme, &site.config, &globals));
@@ -605,7 +615,9 @@ fn render_all(
     let wiki = wiki::analyse_memo(site, links, site.config.wiki.tags, memo);
     let reuse = cache.as_deref();
     t.lap("wiki");
-    let env = RenderEnv::new(site, links, &wiki, tera, strings).with_credits(credits);
+    let env = RenderEnv::new(site, links, &wiki, tera, strings)
+        .with_credits(credits)
+        .with_actions(inputs.actions, inputs.today);
     t.lap("nav");
     // The pages take every core: the index waits meanwhile.
     let _paused = control.map(Paused::new);
@@ -624,7 +636,7 @@ fn render_all(
             };
             sink.write_shared(&rel, html)
                 .err()
-                .map(|e| Diagnostic::error(&page.shown, 0, 0, format!("{e:#}")))
+                .map(|e| Diagnostic::error(&page.shown, 0, 0, crate::diagnostic::error_chain(&e)))
         })
         .collect::<Vec<Diagnostic>>();
     drop(_paused);
@@ -651,11 +663,30 @@ fn render_all(
             Err(d) => return Ok(vec![d]),
         }
     }
+    // f-actions: the calendars.
+    if !inputs.actions.items.is_empty() {
+        let ics = crate::actions::actions_calendar(
+            site,
+            inputs.actions,
+            inputs.today,
+            env.strings["actions_calendar_name"],
+        );
+        sink.write(crate::actions::ACTIONS_ICS, ics.as_bytes())?;
+    }
+    let next = crate::actions::workshops_calendar(
+        site,
+        inputs.today,
+        env.strings["workshops_calendar_name"],
+    );
+    if next.contains("BEGIN:VEVENT") {
+        sink.write(crate::actions::WORKSHOPS_ICS, next.as_bytes())?;
+    }
     t.lap("generated");
     // `serve` keeps what an edit that changes no page's face can reuse.
     if let Some(c) = cache {
         let kept = env.into_nav();
         c.keep(wiki, kept);
+        c.keep_actions(inputs.actions, inputs.today);
     }
     Ok(vec![])
 }
@@ -663,8 +694,9 @@ fn render_all(
 /// Writes the theme's files and the content's assets.
 /// Theme files go out under their names, and under fingerprinted names
 /// when the pages link those (the plain names stay for templates and
-/// bookmarks that name them).
-fn write_assets(inputs: &RenderInputs, sink: &dyn Sink) -> Result<()> {
+/// bookmarks that name them; the vendored scripts go out under one name).
+/// Mermaid and `diagrams.js` go out only when a page draws a diagram.
+fn write_assets(inputs: &RenderInputs, sink: &dyn Sink, diagrams: bool) -> Result<()> {
     let RenderInputs {
         loaded,
         links,
@@ -672,14 +704,18 @@ fn write_assets(inputs: &RenderInputs, sink: &dyn Sink) -> Result<()> {
         ..
     } = *inputs;
     for (rel, bytes) in &theme.static_files {
-        sink.write(&format!("assets/{rel}"), bytes)?;
-    }
-    if inputs.fingerprint_assets {
-        for (rel, bytes) in &theme.static_files {
-            sink.write(
-                &format!("assets/{}", theme::fingerprinted(rel, bytes)),
-                bytes,
-            )?;
+        let vendor = rel.starts_with("vendor/");
+        if !diagrams && (vendor || rel == "diagrams.js") {
+            continue;
+        }
+        // The vendored scripts (Mermaid: 5 MB) go out once, under the name
+        // the theme links them by.
+        if !(vendor && inputs.fingerprint_assets) {
+            sink.write(&format!("assets/{rel}"), bytes)?;
+        }
+        if inputs.fingerprint_assets {
+            let named = theme::fingerprinted(rel, bytes);
+            sink.write(&format!("assets/{named}"), bytes)?;
         }
     }
     // A file of a hidden folder (`.gitbook/assets/`) goes out when a page shows or links to it.

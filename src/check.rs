@@ -13,6 +13,8 @@ use crate::build::{Compiled, compile, read_config, read_git, read_people};
 use crate::credits;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::link::Target;
+use crate::messages::Lang;
+use crate::messages::msg;
 use crate::scaffold::{MINUTES_SAMPLE, PLACEHOLDER};
 use crate::site::Page;
 use crate::text::match_key;
@@ -69,13 +71,21 @@ pub fn check(root: &Path, drafts: bool) -> Report {
     };
     let history = read_git(root, &site.config).ok().flatten();
     let c = credits::compute(&site, history.as_ref(), &people, &site.config.credits);
+    // f-actions: actions without an owner, with an unreadable date, past due.
+    let actions = crate::actions::extract(&site, &people);
+    diagnostics.extend(crate::actions::diagnostics(
+        &site,
+        &actions,
+        crate::build::build_date(),
+    ));
     let people_file = std::path::Path::new("content").join(credits::PEOPLE_FILE);
     for l in credits::lookalikes(&c) {
         let like = &c.people[l.like].name;
-        let help = format!(
-            "if they are the same person, list `{}` among the `aliases` of `{like}` in {}",
-            l.spelling.text,
-            people_file.display()
+        let help = msg!(
+            "lookalike-help",
+            spelling = &l.spelling.text,
+            like = like,
+            file = people_file.display()
         );
         let d = match l.spelling.page {
             Some(p) => {
@@ -90,9 +100,10 @@ pub fn check(root: &Path, drafts: bool) -> Report {
                     &page.shown,
                     line,
                     1,
-                    format!(
-                        "`{}` looks like `{}` but is credited as another person",
-                        l.spelling.text, l.like_spelling
+                    msg!(
+                        "lookalike-page",
+                        spelling = &l.spelling.text,
+                        like = &l.like_spelling
                     ),
                 )
             }
@@ -100,9 +111,10 @@ pub fn check(root: &Path, drafts: bool) -> Report {
                 &people_file,
                 0,
                 0,
-                format!(
-                    "the git author `{}` looks like `{}` but is credited as another person",
-                    l.spelling.text, l.like_spelling
+                msg!(
+                    "lookalike-git",
+                    spelling = &l.spelling.text,
+                    like = &l.like_spelling
                 ),
             ),
         };
@@ -116,13 +128,8 @@ pub fn check(root: &Path, drafts: bool) -> Report {
     let w = wiki::analyse(&site, &links, false);
     for &p in &w.orphans {
         diagnostics.push(
-            Diagnostic::note(
-                &site.pages[p].shown,
-                1,
-                1,
-                "orphan page: no page links to it",
-            )
-            .with_help("link to it from a related page or from its section's _index.md"),
+            Diagnostic::note(&site.pages[p].shown, 1, 1, msg!("orphan"))
+                .with_help(msg!("orphan-help")),
         );
     }
     diagnostics.sort();
@@ -192,16 +199,21 @@ fn placeholders(page: &Page, text: &str) -> Vec<Diagnostic> {
         }
         let (line, col) = placeholder_at(&lines[..front_end], name, &key);
         out.push(
-            Diagnostic::warning(&page.shown, line, col, msg::placeholder(name))
-                .with_help(msg::placeholder_help(name)),
+            Diagnostic::warning(
+                &page.shown,
+                line,
+                col,
+                msg!("placeholder", field = name, value = PLACEHOLDER),
+            )
+            .with_help(msg!("placeholder-help", field = name)),
         );
     }
     for (i, line) in lines.iter().enumerate().skip(front_end) {
         if line.trim() == MINUTES_SAMPLE {
             let col = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
             out.push(
-                Diagnostic::warning(&page.shown, i + 1, col, msg::SAMPLE)
-                    .with_help(msg::SAMPLE_HELP),
+                Diagnostic::warning(&page.shown, i + 1, col, msg!("placeholder-sample"))
+                    .with_help(msg!("placeholder-sample-help")),
             );
         }
     }
@@ -236,31 +248,6 @@ fn placeholder_at(lines: &[&str], name: &str, key: &str) -> (usize, usize) {
     (at + 1, line[..offset].chars().count() + 1)
 }
 
-/// The messages of `check` written in French (the others move to a
-/// catalogue later).
-mod msg {
-    use crate::scaffold::PLACEHOLDER;
-
-    pub(super) fn placeholder(field: &str) -> String {
-        format!("`{field}` vaut encore « {PLACEHOLDER} », la valeur laissée par `playbook new`")
-    }
-
-    pub(super) fn placeholder_help(field: &str) -> &'static str {
-        match field {
-            "axis" => {
-                "remplacez-la par l'axe de la typologie (par exemple Intensité, Origine ou Périmètre)"
-            }
-            "level" => "remplacez-la par le niveau de cette page sur son axe (1, 2, 3…)",
-            _ => "remplacez-la par la bonne valeur, ou supprimez la ligne",
-        }
-    }
-
-    pub(super) const SAMPLE: &str = "le texte d'exemple de `playbook new` est encore là";
-
-    pub(super) const SAMPLE_HELP: &str =
-        "remplacez-le par la question de l'atelier et ce qui s'est dit";
-}
-
 /// One entry of GitLab's Code Quality report.
 #[derive(Serialize)]
 struct CodeQuality<'a> {
@@ -282,12 +269,13 @@ struct Lines {
     begin: usize,
 }
 
-/// GitLab CI Code Quality JSON (`artifacts: reports: codequality`).
-pub fn gitlab_json(d: &Diagnostics) -> String {
+/// GitLab CI Code Quality JSON (`artifacts: reports: codequality`), its
+/// descriptions in `lang`.
+pub fn gitlab_json(d: &Diagnostics, lang: Lang) -> String {
     let items: Vec<CodeQuality<'_>> =
         d.0.iter()
             .map(|x| CodeQuality {
-                description: x.message.clone(),
+                description: x.message.render(lang),
                 check_name: "playbook",
                 fingerprint: fingerprint(x),
                 severity: match x.severity {
@@ -306,8 +294,9 @@ pub fn gitlab_json(d: &Diagnostics) -> String {
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
 }
 
-/// playbook's own JSON: `{ "pages", "errors", "warnings", "notes", "diagnostics": [...] }`.
-pub fn json(report: &Report) -> String {
+/// playbook's own JSON: `{ "pages", "errors", "warnings", "notes", "diagnostics": [...] }`,
+/// its texts in `lang` (each diagnostic also has its catalogue `id`).
+pub fn json(report: &Report, lang: Lang) -> String {
     let d = &report.diagnostics;
     serde_json::to_string_pretty(&serde_json::json!({
         "pages": report.pages,
@@ -315,15 +304,17 @@ pub fn json(report: &Report) -> String {
         "warnings": d.count(Severity::Warning),
         "notes": d.count(Severity::Note),
         "links": report.links,
-        "diagnostics": d.0,
+        "diagnostics": d.0.iter().map(|x| x.to_json(lang)).collect::<Vec<_>>(),
     }))
     .unwrap_or_else(|_| "{}".into())
 }
 
-/// A stable id for a diagnostic (FNV-1a of its text), as GitLab wants.
+/// A stable id for a diagnostic (FNV-1a of its position and message, the
+/// same in every language), as GitLab wants.
 fn fingerprint(d: &Diagnostic) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in format!("{}:{}:{}:{}", d.path.display(), d.line, d.col, d.message).bytes() {
+    let message = d.message.render(Lang::Fr);
+    for b in format!("{}:{}:{}:{}", d.path.display(), d.line, d.col, message).bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }

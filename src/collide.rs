@@ -2,6 +2,7 @@
 //! `index.html`, `sitemap.xml`, `404.html`, a generated page, a theme asset).
 //! Pure: the site, the content files and the theme's file names in, errors out.
 
+use crate::messages::msg;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
@@ -38,12 +39,9 @@ pub fn asset_collisions<'a>(
                 PathBuf::from("content").join(&a.rel),
                 0,
                 0,
-                format!(
-                    "this file would replace `{}`, which playbook generates",
-                    a.rel
-                ),
+                msg!("address-generated-file", file = &a.rel),
             )
-            .with_help("rename or move the file: playbook writes this address itself")
+            .with_help(msg!("address-generated-file-help"))
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 //! Parsing is pure (`Config::parse` takes the text); an unknown key is an
 //! error naming the key and its line.
 
+use crate::messages::msg;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -34,6 +35,21 @@ pub struct Config {
     pub wiki: WikiConfig,
     pub credits: CreditsConfig,
     pub search: SearchConfig,
+    // f-print: the printable documents.
+    pub print: PrintConfig,
+}
+
+/// `[print]`: one printable document (`<section>/imprimer/`) per guide
+/// section, plus the sections listed here (a workshop series…).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct PrintConfig {
+    /// Folders under `content/` (`ateliers`, `guide/annexes`) whose pages
+    /// also make one printable document.
+    pub sections: Vec<String>,
+    /// The line of `sections` in `playbook.toml`, for diagnostics.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// `[credits]`: contributor credits from git and front matter.
@@ -131,6 +147,7 @@ impl Default for Config {
             wiki: WikiConfig::default(),
             credits: CreditsConfig::default(),
             search: SearchConfig::default(),
+            print: PrintConfig::default(),
         }
     }
 }
@@ -143,11 +160,13 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
-            Diagnostic::error(path, line, col, first_line(e.message())).with_help(
-                "known keys: title, description, base_url, language, theme, url_style, \
-                 edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags, \
-                 [credits] enabled, git, exclude, not_bots, show_emails, feed_entries, [search] enabled",
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                msg!("config-invalid", reason = first_line(e.message())),
             )
+            .with_help(msg!("config-keys-help", keys = KNOWN_KEYS))
         })?;
         if !LANGUAGES.contains(&config.language.as_str()) {
             let (line, col) = find_key(text, "language");
@@ -155,9 +174,12 @@ impl Config {
                 path,
                 line,
                 col,
-                format!("unsupported language `{}`", config.language),
+                msg!("config-language", language = &config.language),
             )
-            .with_help("use `fr` or `en`"));
+            .with_help(msg!("config-language-help")));
+        }
+        if !config.print.sections.is_empty() {
+            config.print.line = find_key(text, "sections").0;
         }
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
@@ -165,6 +187,12 @@ impl Config {
         Ok(config)
     }
 }
+
+/// The keys of `playbook.toml`, as the help of a config error lists them.
+const KNOWN_KEYS: &str = "title, description, base_url, language, theme, url_style, \
+     edit_url, history_url, [markdown] unsafe_html, [wiki] backlinks, tags, \
+     [credits] enabled, git, exclude, not_bots, show_emails, feed_entries, [search] enabled, \
+     [print] sections";
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or(s).trim().to_string()
@@ -180,6 +208,7 @@ fn find_key(text: &str, key: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn empty_config_has_defaults() {
@@ -197,16 +226,20 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.line, 3);
-        assert!(e.message.contains("titel"), "{}", e.message);
+        assert!(
+            e.message.render(Lang::En).contains("titel"),
+            "{:?}",
+            e.message
+        );
     }
 
     #[test]
     fn unknown_nested_key_and_bad_language() {
         let e = Config::parse("[markdown]\nunsafe = true\n", Path::new("p.toml")).unwrap_err();
         assert_eq!(e.line, 2);
-        assert!(e.message.contains("unsafe"));
+        assert!(e.message.render(Lang::En).contains("unsafe"));
         let e = Config::parse("language = \"de\"\n", Path::new("p.toml")).unwrap_err();
         assert_eq!(e.line, 1);
-        assert!(e.message.contains("de"));
+        assert!(e.message.render(Lang::En).contains("de"));
     }
 }

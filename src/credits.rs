@@ -132,6 +132,22 @@ pub struct Spelling {
 }
 
 impl Contributor {
+    /// Someone of that name, credited with nothing yet.
+    pub fn new(name: impl Into<String>, declared: bool) -> Self {
+        Contributor {
+            name: name.into(),
+            slug: String::new(),
+            structure: None,
+            declared,
+            email: None,
+            roles: Default::default(),
+            commits: 0,
+            coauthored: 0,
+            last_change: None,
+            spellings: vec![],
+        }
+    }
+
     /// Distinct pages, all roles together.
     pub fn page_count(&self) -> usize {
         let mut all: Vec<PageId> = self.roles.iter().flatten().copied().collect();

@@ -2,10 +2,14 @@
 //! `path:line:col`, with what is wrong and how to fix it.
 //!
 //! Every stage collects diagnostics instead of stopping at the first one, so a
-//! run reports all the problems of a site at once.
+//! run reports all the problems of a site at once. A diagnostic carries a
+//! [`Message`] (a catalogue id and its arguments), not text: the edge that
+//! shows it renders it in the site's language ([`Diagnostic::render`]).
 
-use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::messages::msg;
+use crate::messages::{Lang, Message};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -21,7 +25,7 @@ pub enum Severity {
 }
 
 /// One problem found in a user's file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path as shown to the user (relative to the site root when possible).
@@ -30,54 +34,39 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column, 0 when unknown.
     pub col: usize,
-    pub message: String,
+    pub message: Message,
     /// How to fix it, when we know.
-    pub help: Option<String>,
+    pub help: Option<Box<Message>>,
 }
 
 impl Diagnostic {
-    pub fn error(
-        path: impl AsRef<Path>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(path: impl AsRef<Path>, line: usize, col: usize, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.as_ref().to_path_buf(),
             line,
             col,
-            message: message.into(),
+            message,
             help: None,
         }
     }
 
-    pub fn warning(
-        path: impl AsRef<Path>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(path: impl AsRef<Path>, line: usize, col: usize, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, line, col, message)
         }
     }
 
-    pub fn note(
-        path: impl AsRef<Path>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn note(path: impl AsRef<Path>, line: usize, col: usize, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Note,
             ..Diagnostic::error(path, line, col, message)
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(Box::new(help));
         self
     }
 
@@ -86,7 +75,7 @@ impl Diagnostic {
     pub fn not_published(self) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            message: format!("this page is not published: {}", self.message),
+            message: msg!("diag-not-published", reason = self.message.clone()),
             ..self
         }
     }
@@ -96,25 +85,56 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Note => "note",
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{}", self.path.display())?;
+impl Diagnostic {
+    /// `path:line:col: erreur : message`, then `  aide : …` when there is
+    /// a fix, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.path.display().to_string();
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            out.push_str(&format!(":{}", self.line));
             if self.col > 0 {
-                write!(f, ":{}", self.col)?;
+                out.push_str(&format!(":{}", self.col));
             }
         }
-        write!(f, ": {kind}: {}", self.message)?;
+        out.push_str(
+            &msg!(
+                "diag-line",
+                severity = self.severity.as_str(),
+                message = self.message.clone()
+            )
+            .render(lang),
+        );
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            out.push('\n');
+            out.push_str(&msg!("diag-help", help = (**help).clone()).render(lang));
         }
-        Ok(())
+        out
+    }
+
+    /// The diagnostic as JSON, its texts in `lang`: `severity`, `path`,
+    /// `line`, `col`, `id` (the catalogue id, stable across languages),
+    /// `message` and `help`.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "severity": self.severity,
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "id": self.message.id,
+            "message": self.message.render(lang),
+            "help": self.help.as_ref().map(|h| h.render(lang)),
+        })
+    }
+}
+
+impl Severity {
+    /// The severity's name, as the catalogue selects on it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
     }
 }
 
@@ -164,7 +184,40 @@ pub struct ContentErrors(pub Diagnostics);
 /// A usage error (bad flags, dangerous output directory): exit code 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct UsageError(pub String);
+pub struct UsageError(pub Message);
+
+/// An error of the command line's I/O (a file that cannot be read or
+/// written…), in the catalogue: the CLI renders it in the site's language.
+/// Used as an `anyhow` error or context.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Failure(pub Message);
+
+/// An `anyhow` error and its causes as one message (`error: cause:
+/// cause`), each cause in the catalogue when it is a
+/// [`Failure`], a usage error or an I/O error.
+pub fn error_chain(e: &anyhow::Error) -> Message {
+    e.chain()
+        .map(cause)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .reduce(|cause, error| msg!("error-cause", error = error, cause = cause))
+        .unwrap_or_else(|| msg!("io-other", reason = e.to_string()))
+}
+
+fn cause(c: &(dyn std::error::Error + 'static)) -> Message {
+    if let Some(Failure(m)) = c.downcast_ref() {
+        return m.clone();
+    }
+    if let Some(UsageError(m)) = c.downcast_ref() {
+        return m.clone();
+    }
+    if let Some(io) = c.downcast_ref::<std::io::Error>() {
+        return crate::messages::io_error(io);
+    }
+    msg!("io-other", reason = c.to_string())
+}
 
 /// Converts a byte offset in `text` to a 1-based (line, column), counting
 /// columns in characters.
@@ -199,10 +252,20 @@ mod tests {
 
     #[test]
     fn display_has_position_and_help() {
-        let d = Diagnostic::error("content/a.md", 3, 7, "bad").with_help("fix it");
+        let d = Diagnostic::error(
+            "content/a.md",
+            3,
+            7,
+            msg!("diag-not-published", reason = "x"),
+        )
+        .with_help(msg!("diag-not-published", reason = "y"));
         assert_eq!(
-            d.to_string(),
-            "content/a.md:3:7: error: bad\n  help: fix it"
+            d.render(Lang::Fr),
+            "content/a.md:3:7: erreur : cette page n'est pas publiée : x\n  aide : cette page n'est pas publiée : y"
+        );
+        assert_eq!(
+            d.render(Lang::En),
+            "content/a.md:3:7: error: this page is not published: x\n  help: this page is not published: y"
         );
     }
 }

@@ -13,6 +13,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, line_col};
+use crate::messages::Message;
+use crate::messages::msg;
+
+mod faults;
 
 /// What kind of page this is; each kind has its own layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default, PartialOrd, Ord, Hash)]
@@ -23,6 +27,8 @@ pub enum PageKind {
     Minutes,
     Guide,
     Typology,
+    /// A stakeholder map (`kind: cartographie`, see `stakeholders`).
+    Stakeholders,
 }
 
 impl PageKind {
@@ -32,6 +38,7 @@ impl PageKind {
             "minutes" | "compte-rendu" | "atelier" => Some(PageKind::Minutes),
             "guide" => Some(PageKind::Guide),
             "typology" | "typologie" => Some(PageKind::Typology),
+            "stakeholders" | "cartographie" => Some(PageKind::Stakeholders),
             _ => None,
         }
     }
@@ -71,6 +78,44 @@ pub struct FrontMatter {
     pub axis: Option<String>,
     pub level: Option<String>,
     pub extra: BTreeMap<String, Value>,
+    /// f-actions: for the list fields `actions` and `jalons`, the file line
+    /// of each item (for the diagnostics of the actions stage).
+    #[serde(skip)]
+    pub item_lines: BTreeMap<String, Vec<usize>>,
+}
+
+/// The file lines of the items of the list field `key` (YAML `- ` items
+/// or TOML `[[key]]` tables); `raw` starts on the file's second line.
+fn item_lines(raw: &str, key: &str) -> Vec<usize> {
+    let header = format!("[[{key}]]");
+    let mut lines = vec![];
+    let mut inside = false;
+    let mut indent = None;
+    for (i, l) in raw.lines().enumerate() {
+        let t = l.trim_start();
+        if t == header {
+            lines.push(i + 2);
+            continue;
+        }
+        let depth = l.len() - t.len();
+        if !inside {
+            inside = l
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'));
+            continue;
+        }
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if depth == 0 && !t.starts_with('-') {
+            inside = false;
+            continue;
+        }
+        if (t.starts_with("- ") || t == "-") && *indent.get_or_insert(depth) == depth {
+            lines.push(i + 2);
+        }
+    }
+    lines
 }
 
 /// The result of splitting a page: its front matter and where the body starts.
@@ -116,15 +161,8 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
     }
     let Some((close_start, close_end)) = close else {
         return Err(vec![
-            Diagnostic::error(
-                path,
-                1,
-                1,
-                format!("the front matter opened by `{delim}` is never closed"),
-            )
-            .with_help(format!(
-                "add a line with only `{delim}` after the last front-matter field"
-            )),
+            Diagnostic::error(path, 1, 1, msg!("fm-never-closed", delim = delim))
+                .with_help(msg!("fm-never-closed-help", delim = delim)),
         ]);
     };
     let raw = &text[first_line_end..close_start];
@@ -180,10 +218,7 @@ fn parse_yaml(raw: &str, path: &Path) -> Result<(Value, Vec<Diagnostic>), Vec<Di
     };
     // A key written twice: most YAML readers (MkDocs' among them) keep the
     // last value; so do we, with a warning.
-    if error
-        .message
-        .starts_with("invalid YAML front matter: the key ")
-    {
+    if error.message.id == "fm-duplicate-key" {
         let options = serde_saphyr::options! {
             strict_booleans: true,
             duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
@@ -191,12 +226,7 @@ fn parse_yaml(raw: &str, path: &Path) -> Result<(Value, Vec<Diagnostic>), Vec<Di
         if let Ok(v) = serde_saphyr::from_str_with_options::<Value>(raw, options) {
             let warning = Diagnostic {
                 severity: crate::diagnostic::Severity::Warning,
-                message: format!(
-                    "in the front matter, {}: the last value is kept",
-                    error
-                        .message
-                        .trim_start_matches("invalid YAML front matter: ")
-                ),
+                message: msg!("fm-duplicate-key-kept", fault = error.message.clone()),
                 ..error
             };
             return Ok((v, vec![warning]));
@@ -214,14 +244,26 @@ fn yaml_diagnostic(raw: &str, path: &Path, e: &serde_saphyr::Error) -> Diagnosti
         None => (l.line() as usize, l.column() as usize),
     });
     let msg = e.without_snippet().to_string();
-    let (msg, help) = yaml_message(msg.lines().next().unwrap_or("invalid YAML").trim());
-    Diagnostic::error(
-        path,
-        line + FM_LINE_OFFSET,
-        col,
-        format!("invalid YAML front matter: {msg}"),
-    )
-    .with_help(help)
+    let msg = msg.lines().next().unwrap_or("invalid YAML").trim();
+    // The parser's own `at line …` counts from the block, not the file,
+    // and the diagnostic already gives the position.
+    let msg = msg.split(" at line ").next().unwrap_or(msg).trim();
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        return Diagnostic::error(
+            path,
+            line + FM_LINE_OFFSET,
+            col,
+            msg!("fm-duplicate-key", key = key),
+        )
+        .with_help(msg!("fm-duplicate-key-help", key = key));
+    }
+    let fault = faults::explain(raw, msg, line, col);
+    Diagnostic::error(path, fault.line + FM_LINE_OFFSET, fault.col, fault.message)
+        .with_help(fault.help)
 }
 
 /// Byte offset in `raw` of a YAML error location.
@@ -234,39 +276,6 @@ fn yaml_offset(raw: &str, l: &serde_saphyr::Location) -> Option<usize> {
         .map(|(i, _)| i)
         .chain([raw.len()])
         .nth(chars)
-}
-
-/// The YAML parser's message in the user's terms, and how to fix it. Its own
-/// `at line …` is dropped: it counts from the block, not the file, and the
-/// diagnostic already gives the position.
-fn yaml_message(msg: &str) -> (String, String) {
-    let msg = msg.split(" at line ").next().unwrap_or(msg).trim();
-    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
-        let key = rest
-            .split(", set DuplicateKeyPolicy")
-            .next()
-            .unwrap_or(rest);
-        return (
-            format!("the key `{key}` appears twice"),
-            format!("keep one `{key}:` line and delete the other"),
-        );
-    }
-    if msg.starts_with("recursion limit exceeded") {
-        return (
-            "it is nested too deeply".to_string(),
-            "front matter is `key: value` lines; close every `[` and `{`".to_string(),
-        );
-    }
-    if msg.starts_with("budget breached") {
-        return (
-            "it is too large or too deeply nested once its `*aliases` are expanded".to_string(),
-            "write the values out; front matter is a few `key: value` lines".to_string(),
-        );
-    }
-    (
-        msg.to_string(),
-        "front matter is `key: value` lines between two `---` lines; quote values that contain `:` or `#`".to_string(),
-    )
 }
 
 fn parse_toml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
@@ -283,22 +292,16 @@ fn parse_toml(raw: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
             let key = e.span().and_then(|s| raw.get(s)).map(str::trim);
             let (msg, help) = match key {
                 Some(key) if msg == "duplicate key" && !key.is_empty() => (
-                    format!("the key `{key}` appears twice"),
-                    format!("keep one `{key} = …` line and delete the other"),
+                    msg!("fm-toml-duplicate-key", key = key),
+                    msg!("fm-toml-duplicate-key-help", key = key),
                 ),
                 _ => (
-                    msg,
-                    "front matter between `+++` lines is TOML: `key = \"value\"`".to_string(),
+                    msg!("fm-toml-other", reason = msg),
+                    msg!("fm-toml-other-help"),
                 ),
             };
             Err(vec![
-                Diagnostic::error(
-                    path,
-                    line + FM_LINE_OFFSET,
-                    col,
-                    format!("invalid TOML front matter: {msg}"),
-                )
-                .with_help(help),
+                Diagnostic::error(path, line + FM_LINE_OFFSET, col, msg).with_help(help),
             ])
         }
     }
@@ -326,7 +329,7 @@ struct Conv<'a> {
 }
 
 impl Conv<'_> {
-    fn err(&mut self, key: &str, message: String, help: &str) {
+    fn err(&mut self, key: &str, message: Message, help: Message) {
         let line = key_line(self.raw, key).map_or(0, |l| l + FM_LINE_OFFSET);
         self.errors.push(
             Diagnostic::error(self.path, line, if line > 0 { 1 } else { 0 }, message)
@@ -343,8 +346,8 @@ impl Conv<'_> {
             other => {
                 self.err(
                     key,
-                    format!("`{key}` must be text, found {}", describe(&other)),
-                    &format!("write `{key}: some text`"),
+                    msg!("fm-not-text", key = key, found = describe(&other)),
+                    msg!("fm-not-text-help", key = key),
                 );
                 None
             }
@@ -364,11 +367,8 @@ impl Conv<'_> {
                         Value::Null => {}
                         other => self.err(
                             key,
-                            format!(
-                                "`{key}` must be a list of names, found an item that is {}",
-                                describe(&other)
-                            ),
-                            &format!("write `{key}: [\"First\", \"Second\"]`"),
+                            msg!("fm-bad-list-item", key = key, found = describe(&other)),
+                            msg!("fm-list-help", key = key),
                         ),
                     }
                 }
@@ -380,8 +380,8 @@ impl Conv<'_> {
             Some(other) => {
                 self.err(
                     key,
-                    format!("`{key}` must be a list, found {}", describe(&other)),
-                    &format!("write `{key}: [\"First\", \"Second\"]`"),
+                    msg!("fm-not-list", key = key, found = describe(&other)),
+                    msg!("fm-list-help", key = key),
                 );
                 vec![]
             }
@@ -396,8 +396,12 @@ impl Conv<'_> {
                 None => {
                     self.err(
                         key,
-                        format!("`{key}` must be a whole number, found {n}"),
-                        &format!("write `{key}: 3`"),
+                        msg!(
+                            "fm-not-integer",
+                            key = key,
+                            found = describe(&Value::Number(n))
+                        ),
+                        msg!("fm-not-integer-help", key = key),
                     );
                     None
                 }
@@ -406,8 +410,8 @@ impl Conv<'_> {
             other => {
                 self.err(
                     key,
-                    format!("`{key}` must be a whole number, found {}", describe(&other)),
-                    &format!("write `{key}: 3`"),
+                    msg!("fm-not-integer", key = key, found = describe(&other)),
+                    msg!("fm-not-integer-help", key = key),
                 );
                 None
             }
@@ -423,8 +427,8 @@ impl Conv<'_> {
             Some(other) => {
                 self.err(
                     key,
-                    format!("`{key}` must be true or false, found {}", describe(&other)),
-                    &format!("write `{key}: true`"),
+                    msg!("fm-not-bool", key = key, found = describe(&other)),
+                    msg!("fm-not-bool-help", key = key),
                 );
                 false
             }
@@ -442,14 +446,15 @@ fn split_names(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn describe(v: &Value) -> String {
+/// What a value is, in words.
+fn describe(v: &Value) -> Message {
     match v {
-        Value::Null => "nothing".into(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text `{s}`"),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "a table of keys".into(),
+        Value::Null => msg!("value-nothing"),
+        Value::Bool(b) => msg!("value-bool", value = b.to_string()),
+        Value::Number(n) => msg!("value-number", value = n.to_string()),
+        Value::String(s) => msg!("value-text", value = s.as_str()),
+        Value::Array(_) => msg!("value-list"),
+        Value::Object(_) => msg!("value-table"),
     }
 }
 
@@ -466,16 +471,8 @@ fn key_line(raw: &str, key: &str) -> Option<usize> {
 fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
     let Value::Object(mut map) = value else {
         return Err(vec![
-            Diagnostic::error(
-                path,
-                2,
-                1,
-                format!(
-                    "the front matter must be a set of `key: value` fields, found {}",
-                    describe(&value)
-                ),
-            )
-            .with_help("write one `key: value` per line, e.g. `title: Mon titre`"),
+            Diagnostic::error(path, 2, 1, msg!("fm-not-fields", found = describe(&value)))
+                .with_help(msg!("fm-not-fields-help")),
         ]);
     };
     let mut c = Conv {
@@ -502,14 +499,19 @@ fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diag
         axis: c.string("axis", map.remove("axis")),
         level: c.string("level", map.remove("level")),
         extra: BTreeMap::new(),
+        item_lines: ["actions", "jalons"]
+            .into_iter()
+            .map(|k| (k.to_string(), item_lines(raw, k)))
+            .filter(|(_, l)| !l.is_empty())
+            .collect(),
     };
     if let Some(k) = c.string("kind", map.remove("kind")) {
         match PageKind::parse(&k) {
             Some(kind) => fm.kind = Some(kind),
             None => c.err(
                 "kind",
-                format!("unknown page kind `{k}`"),
-                "use one of: minutes, guide, typology, page",
+                msg!("fm-unknown-kind", kind = k.as_str()),
+                msg!("fm-unknown-kind-help"),
             ),
         }
     }
@@ -542,19 +544,16 @@ fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diag
                     }),
                     other => c.err(
                         "rotations",
-                        format!(
-                            "each rotation must be a set of fields, found {}",
-                            describe(&other)
-                        ),
-                        "write `- { number: 1, title: \"…\", start: \"14h35\", end: \"14h55\" }`",
+                        msg!("fm-bad-rotation", found = describe(&other)),
+                        msg!("fm-bad-rotation-help"),
                     ),
                 }
             }
         }
         Some(other) => c.err(
             "rotations",
-            format!("`rotations` must be a list, found {}", describe(&other)),
-            "write one `- title: …` entry per rotation",
+            msg!("fm-rotations-not-list", found = describe(&other)),
+            msg!("fm-rotations-not-list-help"),
         ),
     }
     fm.extra = map.into_iter().collect();
@@ -568,6 +567,7 @@ fn convert(value: Value, raw: &str, path: &Path) -> Result<FrontMatter, Vec<Diag
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     fn p() -> &'static Path {
         Path::new("content/a.md")
@@ -597,10 +597,47 @@ mod tests {
     fn malformed_yaml_points_at_the_line() {
         let e = split("---\ntitle: ok\ntags: [a, b\n---\n", p()).unwrap_err();
         assert_eq!(e.len(), 1);
-        assert_eq!((e[0].line, e[0].col), (3, 7), "{}", e[0]);
+        assert_eq!((e[0].line, e[0].col), (3, 7), "{:?}", e[0]);
         assert_eq!(
-            e[0].message,
-            "invalid YAML front matter: unclosed bracket '['"
+            e[0].render(Lang::Fr),
+            "content/a.md:3:7: erreur : le `[` ouvert sur cette ligne n'est jamais fermé par `]`\n  \
+             aide : fermez-le par `]` sur la même ligne : `tags: [a, b]`"
+        );
+    }
+
+    /// The common faults of hand-written YAML, each at its line (in the
+    /// file) with the fix, not the parser's words (issue 16: an unclosed
+    /// `[` read "illegal placement of ':'" on the next line).
+    #[test]
+    fn yaml_faults_are_explained_in_french() {
+        let fault = |fm: &str| {
+            let e = split(&format!("---\n{fm}---\nCorps\n"), p()).unwrap_err();
+            assert_eq!(e.len(), 1, "{e:?}");
+            e[0].render(Lang::Fr)
+        };
+        insta::assert_snapshot!(
+            [
+                // An unclosed `[` with another key below: the parser
+                // complains about the `:` of the next line.
+                fault("title: Atelier\ntags: [a, b\nauthors: [x]\n"),
+                fault("title: Atelier\nauthors: {a, b\n"),
+                fault("title: \"Atelier du 14\ndate: 2024-11-14\n"),
+                fault("title: 'Atelier\n"),
+                fault("title: Atelier\n\tdate: 2024-01-01\n"),
+                fault("title: Atelier\ntags:\n\t- a\n"),
+                fault("title: Atelier : bilan\n"),
+                fault("description: La question: comment faire ?\n"),
+                fault("title: \"Atelier\" du jeudi\n"),
+                fault("title: [[[\n"),
+            ]
+            .join("\n\n")
+        );
+        // A key written twice is a warning, the last value kept.
+        let ok = split("---\ntitle: a\ntitle: b\n---\n", p()).unwrap();
+        assert_eq!(
+            ok.warnings[0].render(Lang::Fr),
+            "content/a.md:3:1: avertissement : dans le front matter, la clé `title` apparaît deux fois : la dernière valeur est gardée\n  \
+             aide : gardez une seule ligne `title:` et supprimez l'autre"
         );
     }
 
@@ -609,10 +646,14 @@ mod tests {
         // A lone `\r` is a line break for YAML, not for our `path:line`:
         // found by the `front_matter` fuzz target (line 5 of a 3-line file).
         let e = split("---\ntitle: x\r\r\rbad: [\u{1}\n---\n", p()).unwrap_err();
-        assert_eq!(e[0].line, 2, "{}", e[0]);
-        assert!(!e[0].message.contains("at line"), "{}", e[0]);
+        assert_eq!(e[0].line, 2, "{:?}", e[0]);
+        assert!(
+            !e[0].message.render(Lang::En).contains("at line"),
+            "{:?}",
+            e[0]
+        );
         let e = split("---\ntitle: ok\ntags: [a, b\n---\n", p()).unwrap_err();
-        assert_eq!((e[0].line, e[0].col), (3, 7), "{}", e[0]);
+        assert_eq!((e[0].line, e[0].col), (3, 7), "{:?}", e[0]);
     }
 
     #[test]
@@ -624,7 +665,7 @@ mod tests {
         assert_eq!(
             ok.warnings
                 .iter()
-                .map(ToString::to_string)
+                .map(|d| d.render(Lang::En))
                 .collect::<Vec<_>>(),
             [
                 "content/a.md:4:1: warning: in the front matter, the key `title` appears twice: the last value is kept\n  help: keep one `title:` line and delete the other"
@@ -632,10 +673,12 @@ mod tests {
         );
         // TOML forbids it: the page cannot be read.
         let e = split("+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n", p()).unwrap_err();
-        assert_eq!(e[0].line, 3, "{}", e[0]);
+        assert_eq!(e[0].line, 3, "{:?}", e[0]);
         assert!(
-            e[0].message.contains("the key `title` appears twice"),
-            "{}",
+            e[0].message
+                .render(Lang::En)
+                .contains("the key `title` appears twice"),
+            "{:?}",
             e[0]
         );
         let mut bomb = String::from("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
@@ -647,11 +690,23 @@ mod tests {
         }
         bomb.push_str("---\n");
         let e = split(&bomb, p()).unwrap_err();
-        assert!(e[0].message.contains("too large"), "{}", e[0]);
-        assert!(!e[0].message.contains("budget"), "{}", e[0]);
+        assert!(
+            e[0].message.render(Lang::En).contains("too large"),
+            "{:?}",
+            e[0]
+        );
+        assert!(
+            !e[0].message.render(Lang::En).contains("budget"),
+            "{:?}",
+            e[0]
+        );
         let deep = format!("---\ntitle: {}\n---\n", "[".repeat(10_000));
         let e = split(&deep, p()).unwrap_err();
-        assert!(e[0].message.contains("nested too deeply"), "{}", e[0]);
+        assert!(
+            e[0].message.render(Lang::En).contains("nested too deeply"),
+            "{:?}",
+            e[0]
+        );
     }
 
     #[test]
@@ -672,7 +727,7 @@ mod tests {
     #[test]
     fn unclosed_front_matter() {
         let e = split("---\ntitle: x\n\ncorps", p()).unwrap_err();
-        assert!(e[0].message.contains("never closed"));
+        assert!(e[0].message.render(Lang::En).contains("never closed"));
     }
 
     #[test]
@@ -688,6 +743,15 @@ mod tests {
         let s = split("---\ntitle: 2024\nauthors: Anne et Florence\n---\n", p()).unwrap();
         assert_eq!(s.front.title.as_deref(), Some("2024"));
         assert_eq!(s.front.authors, vec!["Anne", "Florence"]);
+    }
+
+    #[test]
+    fn lines_of_list_items() {
+        let raw = "title: X\nactions:\n  - what: A\n    who: B\n  - what: C\njalons:\n- what: D\ntags: [a]\n";
+        assert_eq!(item_lines(raw, "actions"), vec![4, 6]);
+        assert_eq!(item_lines(raw, "jalons"), vec![8]);
+        let toml = "title = \"X\"\n[[actions]]\nwhat = \"A\"\n[[actions]]\nwhat = \"B\"\n";
+        assert_eq!(item_lines(toml, "actions"), vec![3, 5]);
     }
 
     #[test]

@@ -21,9 +21,11 @@ pub mod i18n;
 pub mod link;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod pad;
 pub mod parse;
+pub mod print;
 pub mod render;
 pub mod reserved;
 pub mod scaffold;
@@ -31,11 +33,14 @@ pub mod scheme;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod stakeholders;
 pub mod svg;
 pub mod text;
 pub mod theme;
 pub mod weather;
 pub mod wiki;
+// f-actions
+pub mod actions;
 pub mod yaml;
 
 pub use cli::run;

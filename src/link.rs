@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{LinkKind, LinkRef};
+use crate::messages::msg;
 use crate::site::{PageId, Site};
 use crate::text::{match_key, slugify};
 
@@ -250,12 +251,9 @@ fn embed_cycles(site: &Site, table: &LinkTable, diags: &mut Vec<Diagnostic>) {
                     &site.pages[id].shown,
                     l.line,
                     l.col,
-                    format!(
-                        "this embed would show a page inside itself ({}): it is shown as a link there",
-                        names.join(" → ")
-                    ),
+                    msg!("link-embed-cycle", pages = names.join(" → ")),
                 )
-                .with_help("embed a section (`![[Page#Section]]`) that does not hold this embed, or link to it"),
+                .with_help(msg!("link-embed-cycle-help")),
             );
         }
     }
@@ -325,16 +323,14 @@ fn resolve_one(
                                 &page.shown,
                                 link.line,
                                 link.col,
-                                format!(
-                                    "`[[{}]]` is ambiguous: {}; using the nearest, {}",
-                                    link.target,
-                                    names.join(", "),
-                                    names[0]
+                                msg!(
+                                    "link-ambiguous",
+                                    target = &link.target,
+                                    pages = names.join(", "),
+                                    chosen = &names[0]
                                 ),
                             )
-                            .with_help(
-                                "write the folder too, e.g. `[[dossier/page]]`, or add an alias",
-                            ),
+                            .with_help(msg!("link-ambiguous-help")),
                         );
                         Some(ranked[0])
                     }
@@ -354,9 +350,9 @@ fn resolve_one(
                             &page.shown,
                             link.line,
                             link.col,
-                            format!("page to create: `[[{}]]`", link.target),
+                            msg!("link-to-create-wiki", target = &link.target),
                         )
-                        .with_help("write that page, or fix the link's spelling"),
+                        .with_help(msg!("link-to-create-wiki-help")),
                     );
                     Target::Missing {
                         title: link.target.clone(),
@@ -433,11 +429,9 @@ fn resolve_one(
                         &page.shown,
                         link.line,
                         link.col,
-                        format!("page to create: `{}`", link.target),
+                        msg!("link-to-create", target = &link.target),
                     )
-                    .with_help(
-                        "write that page, or fix the link's path (relative to this file's folder)",
-                    ),
+                    .with_help(msg!("link-to-create-help")),
                 );
                 return Target::Missing { title };
             }
@@ -446,9 +440,9 @@ fn resolve_one(
                     &page.shown,
                     link.line,
                     link.col,
-                    format!("broken link: nothing at `{}` in content/", link.target),
+                    msg!("link-broken", target = &link.target),
                 )
-                .with_help("check the path, relative to this file's folder"),
+                .with_help(msg!("link-broken-help")),
             );
             let mut url = link.target.clone();
             if let Some(a) = &link.anchor {
@@ -483,9 +477,9 @@ fn unpublished_link(
             &page.shown,
             link.line,
             link.col,
-            format!("this link leads to `content/{source}`, which is not published (see its own warning)"),
+            msg!("link-unpublished", source = source),
         )
-        .with_help("fix that page; the link works again once it is published"),
+        .with_help(msg!("link-unpublished-help")),
     );
     Target::Unpublished {
         source: source.to_string(),
@@ -630,12 +624,9 @@ fn anchor_of(
                 &page.shown,
                 link.line,
                 link.col,
-                format!(
-                    "the anchor `{anchor}` is written for another tool: it leads to `#{}`",
-                    h.id
-                ),
+                msg!("anchor-other-tool", anchor = anchor, id = &h.id),
             )
-            .with_help(format!("write `#{}`", h.id)),
+            .with_help(msg!("anchor-other-tool-help", id = &h.id)),
         );
         return Some(h.id.clone());
     }
@@ -648,17 +639,14 @@ fn anchor_of(
             &page.shown,
             link.line,
             link.col,
-            format!(
-                "broken anchor: `{}` has no section `{anchor}`",
-                target.title
-            ),
+            msg!("anchor-broken", page = &target.title, anchor = anchor),
         )
         .with_help(if target.body.headings.is_empty() {
-            "that page has no headings".to_string()
+            msg!("anchor-broken-no-headings")
         } else {
-            format!(
-                "its sections are: {}",
-                target
+            msg!(
+                "anchor-broken-sections",
+                sections = target
                     .body
                     .headings
                     .iter()

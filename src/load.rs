@@ -12,6 +12,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, line_col};
+use crate::messages::msg;
+use crate::messages::{io_error, walk_error};
 
 /// A Markdown file, read and decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,11 +107,9 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
                     shown_base,
                     0,
                     0,
-                    format!("cannot read the content folder: {e}"),
+                    msg!("load-content-unreadable", reason = io_error(&e)),
                 )
-                .with_help(
-                    "run playbook in a site folder that has a `content/` folder, or pass --root",
-                ),
+                .with_help(msg!("load-content-unreadable-help")),
             );
             return out;
         }
@@ -138,8 +138,12 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
                     .path()
                     .map(|p| shown(p, &root, shown_base))
                     .unwrap_or_else(|| shown_base.to_path_buf());
-                out.diagnostics
-                    .push(Diagnostic::warning(p, 0, 0, format!("skipped: {e}")));
+                out.diagnostics.push(Diagnostic::warning(
+                    p,
+                    0,
+                    0,
+                    msg!("load-skipped", reason = walk_error(&e)),
+                ));
                 continue;
             }
         };
@@ -150,13 +154,8 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
         let shown_path = shown(path, &root, shown_base);
         let Some(rel) = rel_string(path, &root) else {
             out.diagnostics.push(
-                Diagnostic::warning(
-                    &shown_path,
-                    0,
-                    0,
-                    "skipped: the file name is not valid UTF-8",
-                )
-                .with_help("rename the file"),
+                Diagnostic::warning(&shown_path, 0, 0, msg!("load-name-not-utf8"))
+                    .with_help(msg!("load-name-not-utf8-help")),
             );
             continue;
         };
@@ -169,19 +168,14 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
                         &shown_path,
                         0,
                         0,
-                        "skipped: symbolic link to a folder",
+                        msg!("load-symlink-folder"),
                     ));
                     continue;
                 }
                 _ => {
                     out.diagnostics.push(
-                        Diagnostic::warning(
-                            &shown_path,
-                            0,
-                            0,
-                            "skipped: symbolic link leading outside content/ or nowhere",
-                        )
-                        .with_help("copy the file into content/ if it should be published"),
+                        Diagnostic::warning(&shown_path, 0, 0, msg!("load-symlink-outside"))
+                            .with_help(msg!("load-symlink-outside-help")),
                     );
                     continue;
                 }
@@ -204,7 +198,7 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
                     &shown_path,
                     0,
                     0,
-                    format!("cannot read: {e}"),
+                    msg!("load-unreadable", reason = io_error(&e)),
                 )),
             }
         }
@@ -229,7 +223,12 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
             },
             Err(e) => Err((
                 rel,
-                Diagnostic::error(&shown_path, 0, 0, format!("cannot read: {e}")),
+                Diagnostic::error(
+                    &shown_path,
+                    0,
+                    0,
+                    msg!("load-unreadable", reason = io_error(&e)),
+                ),
             )),
         })
         .collect();
@@ -291,13 +290,13 @@ fn too_large(size: u64) -> Diagnostic {
         PathBuf::new(),
         0,
         0,
-        format!(
-            "this page is too large ({:.1} MB; the limit is {:.0} MB), it was not read",
-            mb(size),
-            mb(MAX_PAGE_BYTES)
+        msg!(
+            "load-too-large",
+            size = format!("{:.1}", mb(size)),
+            limit = format!("{:.0}", mb(MAX_PAGE_BYTES))
         ),
     )
-    .with_help("split it into several pages, and keep images and attachments as separate files in content/")
+    .with_help(msg!("load-too-large-help"))
 }
 
 /// Decodes a page: UTF-8 (a BOM is dropped). Anything else is a clear error
@@ -307,9 +306,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     let utf16_bom = matches!(Encoding::for_bom(bytes), Some((e, _)) if e != UTF_8);
     if utf16_bom || looks_like_utf16(bytes) {
         return Err(
-            Diagnostic::error("", 1, 1, "this file is encoded in UTF-16, not UTF-8").with_help(
-                "save it again as UTF-8 (in most editors: « Enregistrer sous… », encodage UTF-8)",
-            ),
+            Diagnostic::error("", 1, 1, msg!("load-utf16")).with_help(msg!("load-encoding-help"))
         );
     }
     match std::str::from_utf8(bytes) {
@@ -319,19 +316,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
             let prefix = String::from_utf8_lossy(&bytes[..good]);
             let (line, col) = line_col(&prefix, prefix.len());
             let guess = if bytes.iter().filter(|b| **b >= 0x80).count() > 0 {
-                "Latin-1 / Windows-1252"
+                "latin1"
             } else {
-                "an unknown encoding"
+                "unknown"
             };
-            Err(Diagnostic::error(
-                "",
-                line,
-                col,
-                format!("this file is not valid UTF-8 (it looks like {guess})"),
+            Err(
+                Diagnostic::error("", line, col, msg!("load-not-utf8", guess = guess))
+                    .with_help(msg!("load-encoding-help")),
             )
-            .with_help(
-                "save it again as UTF-8 (in most editors: « Enregistrer sous… », encodage UTF-8)",
-            ))
         }
     }
 }
@@ -355,6 +347,7 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn ignored_names() {
@@ -379,11 +372,12 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
         let e = decode(b"ligne\nCaf\xE9\n").unwrap_err();
         assert_eq!((e.line, e.col), (2, 4));
-        assert!(e.message.contains("Latin-1"));
+        assert!(e.message.render(Lang::En).contains("Latin-1"));
         assert!(
             decode(b"\xFF\xFEa\x00")
                 .unwrap_err()
                 .message
+                .render(Lang::En)
                 .contains("UTF-16")
         );
     }
@@ -399,7 +393,10 @@ mod tests {
         for be in [false, true] {
             for text in ["# Titre\n\nTexte.\n", "# Café crème\n"] {
                 let e = decode(&utf16(text, be)).unwrap_err();
-                assert!(e.message.contains("UTF-16"), "{text} {be}: {e}");
+                assert!(
+                    e.message.render(Lang::En).contains("UTF-16"),
+                    "{text} {be}: {e:?}"
+                );
             }
         }
         assert_eq!(decode(b"Avant\0apr\xC3\xA8s").unwrap(), "Avant\0après");

@@ -19,9 +19,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
-use crate::diagnostic::UsageError;
+use crate::diagnostic::{Failure, UsageError};
+use crate::messages::msg;
 
 pub const MANIFEST: &str = ".playbook-manifest";
 
@@ -31,30 +32,31 @@ pub fn check_target(out: &Path, site_root: &Path, content_dir: &Path) -> Result<
     let root_abs = absolute(site_root);
     let content_abs = absolute(content_dir);
     let refuse = |why: &str| {
-        Err(UsageError(format!(
-            "refusing to write the site into `{}`: {why}; choose another folder with --out",
-            out.display()
+        Err(UsageError(msg!(
+            "output-refused",
+            folder = out.display(),
+            why = why
         )))
     };
     if out_abs.parent().is_none() {
-        return refuse("it is the root of the file system");
+        return refuse("root");
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
         && absolute(&home) == out_abs
     {
-        return refuse("it is your home folder");
+        return refuse("home");
     }
     if out_abs == root_abs {
-        return refuse("it is the site folder itself");
+        return refuse("site");
     }
     if content_abs.starts_with(&out_abs) {
-        return refuse("it contains the `content/` folder");
+        return refuse("contains-content");
     }
     if out_abs.starts_with(&content_abs) {
-        return refuse("it is inside the `content/` folder");
+        return refuse("inside-content");
     }
     if out_abs.join("content").is_dir() || out_abs.join("playbook.toml").is_file() {
-        return refuse("it looks like a playbook site (it has content/ or playbook.toml)");
+        return refuse("looks-like-site");
     }
     Ok(())
 }
@@ -131,7 +133,7 @@ impl Sink for Memory {
         let mut f = self
             .files
             .lock()
-            .map_err(|_| anyhow::anyhow!("a render thread panicked"))?;
+            .map_err(|_| anyhow::Error::new(Failure(msg!("thread-panicked"))))?;
         f.insert(
             rel.to_string(),
             Entry::Bytes(std::sync::Arc::new(bytes.to_vec())),
@@ -143,7 +145,7 @@ impl Sink for Memory {
         let mut f = self
             .files
             .lock()
-            .map_err(|_| anyhow::anyhow!("a render thread panicked"))?;
+            .map_err(|_| anyhow::Error::new(Failure(msg!("thread-panicked"))))?;
         f.insert(rel.to_string(), Entry::Bytes(bytes));
         Ok(())
     }
@@ -152,7 +154,7 @@ impl Sink for Memory {
         let mut f = self
             .files
             .lock()
-            .map_err(|_| anyhow::anyhow!("a render thread panicked"))?;
+            .map_err(|_| anyhow::Error::new(Failure(msg!("thread-panicked"))))?;
         f.insert(rel.to_string(), Entry::File(from.to_path_buf()));
         Ok(())
     }
@@ -227,12 +229,10 @@ fn staging_prefix(target: &Path) -> String {
 fn is_real_dir(path: &Path) -> Result<bool> {
     match fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => Ok(true),
-        Ok(_) => bail!(
-            "`{}` is not a folder playbook made: move it away, then build again",
-            path.display()
-        ),
+        Ok(_) => Err(Failure(msg!("output-not-ours", path = path.display())).into()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+        Err(e) => Err(e)
+            .with_context(|| Failure(msg!("fs-cannot", action = "read", path = path.display()))),
     }
 }
 
@@ -262,14 +262,19 @@ impl Staging {
         let target = absolute(target);
         let parent = target
             .parent()
-            .context("the output folder has no parent folder")?
+            .context(Failure(msg!("output-no-parent")))?
             .to_path_buf();
         let name = target
             .file_name()
-            .context("the output folder has no name")?
+            .context(Failure(msg!("output-no-name")))?
             .to_os_string();
-        fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        fs::create_dir_all(&parent).with_context(|| {
+            Failure(msg!(
+                "fs-cannot",
+                action = "create",
+                path = parent.display()
+            ))
+        })?;
         let lock = lock_folder(&parent)?;
         let prefix = staging_prefix(&target);
         recover(&parent, &target, &prefix)?;
@@ -281,18 +286,24 @@ impl Staging {
         let spare_root = parent.join(SPARE);
         if !is_real_dir(&spare_root)? {
             fs::create_dir(&spare_root).with_context(|| {
-                format!(
-                    "cannot create the staging folder `{}`",
-                    spare_root.display()
-                )
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "create-the-staging-folder",
+                    path = spare_root.display()
+                ))
             })?;
         }
         let dir = spare_root.join(name);
         let found = if is_real_dir(&dir)? {
             prepare_spare(&dir, &previous)?
         } else {
-            fs::create_dir(&dir)
-                .with_context(|| format!("cannot create the staging folder `{}`", dir.display()))?;
+            fs::create_dir(&dir).with_context(|| {
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "create-the-staging-folder",
+                    path = dir.display()
+                ))
+            })?;
             Found::default()
         };
         Ok(Staging {
@@ -346,7 +357,13 @@ impl Staging {
                 let _ = fs::remove_file(&at);
             }
         }
-        fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))
+        fs::create_dir_all(parent).with_context(|| {
+            Failure(msg!(
+                "fs-cannot",
+                action = "create",
+                path = parent.display()
+            ))
+        })
     }
 
     /// Puts the previous output's `rel` at `path` (the spare) when `same`
@@ -360,7 +377,7 @@ impl Staging {
         path: &Path,
         same: impl FnOnce(&Path, &fs::Metadata) -> bool,
     ) -> Result<bool> {
-        let cannot = || format!("cannot replace `{}`", path.display());
+        let cannot = || Failure(msg!("fs-cannot", action = "replace", path = path.display()));
         if self.previous.contains(rel) {
             let old = self.target.join(rel);
             if let Ok(m) = fs::symlink_metadata(&old)
@@ -396,9 +413,9 @@ impl Staging {
             .write(true)
             .create_new(true)
             .open(&path)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+            .with_context(|| Failure(msg!("fs-cannot", action = "write", path = path.display())))?;
         io::Write::write_all(&mut f, bytes)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+            .with_context(|| Failure(msg!("fs-cannot", action = "write", path = path.display())))?;
         self.record(rel, true);
         Ok(())
     }
@@ -410,8 +427,13 @@ impl Staging {
         if self.reuse_unchanged(rel, &path, |old, _| same_contents(from, old))? {
             return Ok(());
         }
-        fs::copy(from, &path)
-            .with_context(|| format!("cannot copy `{}` to `{}`", from.display(), path.display()))?;
+        fs::copy(from, &path).with_context(|| {
+            Failure(msg!(
+                "fs-cannot-copy",
+                from = from.display(),
+                path = path.display()
+            ))
+        })?;
         self.record(rel, true);
         Ok(())
     }
@@ -424,13 +446,13 @@ impl Staging {
             &mut *self
                 .written
                 .lock()
-                .map_err(|_| anyhow::anyhow!("a writer thread panicked"))?,
+                .map_err(|_| anyhow::Error::new(Failure(msg!("thread-panicked"))))?,
         );
         let fresh = std::mem::take(
             &mut *self
                 .fresh
                 .lock()
-                .map_err(|_| anyhow::anyhow!("a writer thread panicked"))?,
+                .map_err(|_| anyhow::Error::new(Failure(msg!("thread-panicked"))))?,
         );
         let counts = Written {
             files: written.len(),
@@ -438,31 +460,33 @@ impl Staging {
         };
         self.drop_unwritten(&written)?;
         let manifest_path = self.dir.join(MANIFEST);
-        remove_if_exists(&manifest_path).context("cannot write the manifest")?;
+        remove_if_exists(&manifest_path).context(Failure(msg!("output-manifest")))?;
         let mut manifest = String::new();
         for rel in &written {
             manifest.push_str(rel);
             manifest.push('\n');
         }
-        fs::write(&manifest_path, manifest).context("cannot write the manifest")?;
+        fs::write(&manifest_path, manifest).context(Failure(msg!("output-manifest")))?;
         if self.target.exists() {
             if !self.target.is_dir() {
-                bail!("`{}` exists and is not a folder", self.target.display());
+                return Err(
+                    Failure(msg!("output-not-folder", path = self.target.display())).into(),
+                );
             }
             carry_foreign(&self.target, &self.dir, &written)?;
             swap(&self.dir, &self.target)?;
             self.committed = true;
             // `self.dir` now holds the previous output: keep only what is
             // also, unchanged, in the new one (hard links).
-            self.hollow(&written, &fresh).with_context(|| {
-                format!(
-                    "the site is built, but the previous output could not be cleared from `{}`",
-                    self.dir.display()
-                )
-            })?;
+            self.hollow(&written, &fresh)
+                .with_context(|| Failure(msg!("output-not-cleared", path = self.dir.display())))?;
         } else {
             fs::rename(&self.dir, &self.target).with_context(|| {
-                format!("cannot move the site into `{}`", self.target.display())
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "move-the-site-into",
+                    path = self.target.display()
+                ))
             })?;
             self.committed = true;
             if let Some(root) = self.dir.parent() {
@@ -485,7 +509,7 @@ impl Staging {
                 r = parent;
             }
         }
-        let cannot = |p: &Path| format!("cannot remove `{}`", p.display());
+        let cannot = |p: &Path| Failure(msg!("fs-cannot", action = "remove", path = p.display()));
         // A file of the spare that is now a folder was replaced while writing.
         for rel in self.found.files.difference(written) {
             if !needed.contains(rel.as_str()) {
@@ -584,7 +608,8 @@ fn same_contents(a: &Path, b: &Path) -> bool {
 fn prepare_spare(dir: &Path, previous: &BTreeSet<String>) -> Result<Found> {
     let mut found = Found::default();
     for entry in walkdir::WalkDir::new(dir).follow_links(false).min_depth(1) {
-        let entry = entry.with_context(|| format!("cannot read `{}`", dir.display()))?;
+        let entry = entry
+            .with_context(|| Failure(msg!("fs-cannot", action = "read", path = dir.display())))?;
         let Ok(rel_path) = entry.path().strip_prefix(dir) else {
             continue;
         };
@@ -595,8 +620,13 @@ fn prepare_spare(dir: &Path, previous: &BTreeSet<String>) -> Result<Found> {
         } else if ft.is_file() && previous.contains(&rel) {
             found.files.insert(rel);
         } else {
-            fs::remove_file(entry.path())
-                .with_context(|| format!("cannot remove `{}`", entry.path().display()))?;
+            fs::remove_file(entry.path()).with_context(|| {
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "remove",
+                    path = entry.path().display()
+                ))
+            })?;
         }
     }
     Ok(found)
@@ -619,8 +649,8 @@ impl Drop for Staging {
 /// another build to finish if needed). Released when the file is closed.
 fn lock_folder(parent: &Path) -> Result<fs::File> {
     use rustix::fs::{FlockOperation, flock};
-    let dir =
-        fs::File::open(parent).with_context(|| format!("cannot open `{}`", parent.display()))?;
+    let dir = fs::File::open(parent)
+        .with_context(|| Failure(msg!("fs-cannot", action = "open", path = parent.display())))?;
     if flock(&dir, FlockOperation::NonBlockingLockExclusive).is_err() {
         eprintln!(
             "waiting for another playbook build writing into `{}`…",
@@ -628,7 +658,9 @@ fn lock_folder(parent: &Path) -> Result<fs::File> {
         );
         flock(&dir, FlockOperation::LockExclusive)
             .map_err(io::Error::from)
-            .with_context(|| format!("cannot lock `{}`", parent.display()))?;
+            .with_context(|| {
+                Failure(msg!("fs-cannot", action = "lock", path = parent.display()))
+            })?;
     }
     Ok(dir)
 }
@@ -648,18 +680,25 @@ fn recover(parent: &Path, target: &Path, prefix: &str) -> Result<()> {
         let path = e.path();
         if name[prefix.len()..].starts_with("tmp-") && path.is_dir() {
             fs::remove_dir_all(&path).with_context(|| {
-                format!(
-                    "cannot remove the stale staging folder `{}`",
-                    path.display()
-                )
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "remove-the-stale-staging-folder",
+                    path = path.display()
+                ))
             })?;
         } else if name[prefix.len()..].starts_with("old-") {
             if target.exists() {
-                fs::remove_dir_all(&path)
-                    .with_context(|| format!("cannot remove `{}`", path.display()))?;
+                fs::remove_dir_all(&path).with_context(|| {
+                    Failure(msg!("fs-cannot", action = "remove", path = path.display()))
+                })?;
             } else {
-                fs::rename(&path, target)
-                    .with_context(|| format!("cannot restore `{}`", target.display()))?;
+                fs::rename(&path, target).with_context(|| {
+                    Failure(msg!(
+                        "fs-cannot",
+                        action = "restore",
+                        path = target.display()
+                    ))
+                })?;
             }
         }
     }
@@ -695,7 +734,8 @@ fn carry_foreign(old: &Path, new: &Path, written: &BTreeSet<String>) -> Result<(
     }
     let mut conflicts = vec![];
     for entry in walkdir::WalkDir::new(old).follow_links(false).min_depth(1) {
-        let entry = entry.with_context(|| format!("cannot read `{}`", old.display()))?;
+        let entry = entry
+            .with_context(|| Failure(msg!("fs-cannot", action = "read", path = old.display())))?;
         let rel_path = entry.path().strip_prefix(old).unwrap_or(entry.path());
         let rel = rel_path.to_string_lossy().replace('\\', "/");
         if rel == MANIFEST || ours.contains(&rel) {
@@ -710,8 +750,9 @@ fn carry_foreign(old: &Path, new: &Path, written: &BTreeSet<String>) -> Result<(
             if fs::symlink_metadata(&dest).is_ok_and(|m| !m.is_dir()) {
                 conflicts.push(rel);
             } else {
-                fs::create_dir_all(&dest)
-                    .with_context(|| format!("cannot create `{}`", dest.display()))?;
+                fs::create_dir_all(&dest).with_context(|| {
+                    Failure(msg!("fs-cannot", action = "create", path = dest.display()))
+                })?;
             }
             continue;
         }
@@ -728,30 +769,32 @@ fn carry_foreign(old: &Path, new: &Path, written: &BTreeSet<String>) -> Result<(
         }
         if ft.is_symlink() {
             let link = fs::read_link(entry.path())?;
-            std::os::unix::fs::symlink(link, &dest)
-                .with_context(|| format!("cannot keep the link `{}`", dest.display()))?;
+            std::os::unix::fs::symlink(link, &dest).with_context(|| {
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "keep-the-link",
+                    path = dest.display()
+                ))
+            })?;
         } else {
             fs::hard_link(entry.path(), &dest).with_context(|| {
-                format!(
-                    "cannot keep `{}` (hard link failed)",
-                    entry.path().display()
-                )
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "keep-hardlink",
+                    path = entry.path().display()
+                ))
             })?;
         }
     }
     if !conflicts.is_empty() {
         let shown: Vec<_> = conflicts.iter().take(5).map(|c| format!("`{c}`")).collect();
-        bail!(
-            "the output folder `{}` holds files playbook did not create and would overwrite: {}{}; \
-             move them away or choose another folder with --out (nothing was changed)",
-            old.display(),
-            shown.join(", "),
-            if conflicts.len() > 5 {
-                format!(" and {} more", conflicts.len() - 5)
-            } else {
-                String::new()
-            }
-        );
+        return Err(Failure(msg!(
+            "output-foreign-files",
+            folder = old.display(),
+            files = shown.join(", "),
+            more = conflicts.len().saturating_sub(5)
+        ))
+        .into());
     }
     Ok(())
 }
@@ -769,14 +812,29 @@ fn swap(staging: &Path, target: &Path) -> Result<()> {
         {
             let prefix = staging_prefix(target);
             let old = target.with_file_name(format!("{prefix}old-{}", std::process::id()));
-            fs::rename(target, &old)
-                .with_context(|| format!("cannot move `{}` aside", target.display()))?;
-            fs::rename(staging, target)
-                .with_context(|| format!("cannot move the site into `{}`", target.display()))?;
+            fs::rename(target, &old).with_context(|| {
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "move-aside",
+                    path = target.display()
+                ))
+            })?;
+            fs::rename(staging, target).with_context(|| {
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "move-the-site-into",
+                    path = target.display()
+                ))
+            })?;
             fs::rename(&old, staging).context("cannot move the previous output away")?;
             Ok(())
         }
-        Err(e) => Err(io::Error::from(e))
-            .with_context(|| format!("cannot swap the new site into `{}`", target.display())),
+        Err(e) => Err(io::Error::from(e)).with_context(|| {
+            Failure(msg!(
+                "fs-cannot",
+                action = "swap-the-new-site-into",
+                path = target.display()
+            ))
+        }),
     }
 }

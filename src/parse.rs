@@ -3,12 +3,14 @@
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::frontmatter;
+use crate::frontmatter::{self, PageKind};
 use crate::load::SourceFile;
 use crate::markdown::{self, MarkdownOptions};
+use crate::messages::msg;
 use crate::site::{
     INDEX_NAMES, Page, PageKeys, file_name, order_prefix, parent_dir, prettify, stem,
 };
+use crate::stakeholders;
 use crate::text::slugify;
 
 /// What parsing one source file gave (see [`parse_page`]).
@@ -67,7 +69,7 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
     for (line, message) in &body.notes {
         warnings.push(
             Diagnostic::warning(&src.shown, *line, 1, message.clone())
-                .with_help("write it as playbook reads it (see docs/syntaxes.md), or remove it"),
+                .with_help(msg!("dialect-note-help")),
         );
     }
     if front.order.is_none() && !is_index {
@@ -92,9 +94,9 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
                     &src.shown,
                     line,
                     1,
-                    format!("`{field}: {v}` is not a date I can read; it is ignored"),
+                    msg!("fm-bad-date", field = field, value = v.as_str()),
                 )
-                .with_help(format!("write `{field}: 2025-08-12` (year-month-day)")),
+                .with_help(msg!("fm-bad-date-help", field = field)),
             );
         }
         d
@@ -102,6 +104,11 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
     let date = parse_date("date", &front.date);
     let updated = parse_date("updated", &front.updated);
     let keys = PageKeys::of(&src.rel, &title, &front);
+    let stakeholders = (front.kind == Some(PageKind::Stakeholders)).then(|| {
+        let (map, w) = stakeholders::read(&front.extra, &src.text, &src.shown, opts.english);
+        warnings.extend(w);
+        std::sync::Arc::new(map)
+    });
     let page = Page {
         keys,
         source: src.rel.clone(),
@@ -115,6 +122,7 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
         url: String::new(),
         section: 0,
         is_index,
+        stakeholders,
     };
     Parsed::Page(Box::new(page), warnings)
 }

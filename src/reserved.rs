@@ -15,6 +15,11 @@ pub const RECENT_URL: &str = "dernieres-modifications/";
 pub const FEED_FILE: &str = "atom.xml";
 /// The search results page; the index sits below it (`search::DIR`).
 pub const SEARCH_URL: &str = "recherche/";
+/// f-actions: "Prochains pas", every action of the site.
+pub const ACTIONS_URL: &str = "prochains-pas/";
+/// The calendars of the actions and of the workshops to come, at the site root.
+pub const ACTIONS_ICS: &str = "actions.ics";
+pub const WORKSHOPS_ICS: &str = "prochains-ateliers.ics";
 pub const RESERVED: &[&str] = &[
     "assets/",
     TAGS_URL,
@@ -26,4 +31,12 @@ pub const RESERVED: &[&str] = &[
     STRUCTURES_URL,
     RECENT_URL,
     SEARCH_URL,
+    // f-actions
+    ACTIONS_URL,
+    ACTIONS_ICS,
+    WORKSHOPS_ICS,
 ];
+
+// f-print: the printable version of a section is `<section>/imprimer/`
+// (see `print::documents`); not in `RESERVED`, which holds root addresses.
+pub const PRINT_SLUG: &str = "imprimer/";

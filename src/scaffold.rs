@@ -32,6 +32,7 @@ Bienvenue ! Ce playbook est vide pour l’instant. Pour l’enrichir :
 - `playbook import pad.txt` transforme l’export texte d’un pad d’atelier en compte rendu ;
 - `playbook new guide \"Titre de l’étape\"` ajoute une étape au guide ;
 - `playbook new typology \"Titre\"` ajoute une typologie ;
+- `playbook new cartographie \"Titre\"` ajoute une cartographie des parties prenantes ;
 - `playbook new page \"Titre\"` ajoute une page.
 
 Puis `playbook build` construit le site dans `public/`.

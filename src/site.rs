@@ -40,6 +40,8 @@ pub struct Page {
     /// Match keys (`text::match_key`) under which links find this page:
     /// title and aliases first, then file names. Computed by `parse_page`.
     pub keys: PageKeys,
+    /// A stakeholder map's actors (`kind: cartographie`), read by `parse_page`.
+    pub stakeholders: Option<std::sync::Arc<crate::stakeholders::Map>>,
 }
 
 /// The match keys of a page, computed once in the (parallel) parse stage.

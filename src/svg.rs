@@ -17,6 +17,8 @@
 //!
 //! Pure: text in, text and findings out.
 
+use crate::messages::Message;
+use crate::messages::msg;
 use roxmltree::{Document, Node, NodeType, ParsingOptions};
 
 use crate::scheme::{self, Target};
@@ -40,7 +42,7 @@ pub struct Finding {
     /// Byte offset in the source.
     pub at: usize,
     /// What it is, as a noun phrase ("a <script> element").
-    pub what: String,
+    pub what: Message,
 }
 
 /// A drawing re-serialised through the allow-list.
@@ -56,7 +58,7 @@ pub struct Sanitized {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Malformed {
     pub at: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 /// How an element's `href` is checked.
@@ -88,7 +90,7 @@ fn parse(text: &str) -> Result<Document<'_>, Malformed> {
         let pos = e.pos();
         Malformed {
             at: offset_of(text, pos.row as usize, pos.col as usize),
-            message: e.to_string(),
+            message: msg!("xml-malformed", reason = e.to_string()),
         }
     })
 }
@@ -117,10 +119,7 @@ pub fn sanitize(text: &str) -> Result<Sanitized, Malformed> {
     if root.tag_name().name() != "svg" || !matches!(root_ns, None | Some(SVG_NS)) {
         return Err(Malformed {
             at: root.range().start,
-            message: format!(
-                "this is not an SVG drawing: its root element is <{}>",
-                root.tag_name().name()
-            ),
+            message: msg!("svg-not-svg", root = root.tag_name().name()),
         });
     }
     let findings = find_active(&doc, text, true);
@@ -242,7 +241,7 @@ fn find_active(doc: &Document, text: &str, svg: bool) -> Vec<Finding> {
             NodeType::PI if n.pi().is_some_and(|pi| pi.target == "xml-stylesheet") => {
                 found.push(Finding {
                     at: n.range().start,
-                    what: "a style sheet instruction (XSLT can write script)".into(),
+                    what: msg!("active-stylesheet"),
                 });
             }
             NodeType::Element => element_findings(&n, svg, &mut found),
@@ -252,7 +251,7 @@ fn find_active(doc: &Document, text: &str, svg: bool) -> Vec<Finding> {
     if !svg && let Some(at) = entity_declaration(text) {
         found.push(Finding {
             at,
-            what: "an XML entity declaration".into(),
+            what: msg!("active-entity"),
         });
     }
     found.sort_by_key(|f| f.at);
@@ -265,7 +264,7 @@ fn element_findings(n: &Node, svg: bool, found: &mut Vec<Finding>) {
     if ACTIVE_ELEMENTS.contains(&local.to_ascii_lowercase().as_str()) {
         found.push(Finding {
             at: n.range().start,
-            what: format!("a <{local}> element"),
+            what: msg!("active-element", element = local),
         });
     } else if !svg
         && ns == Some(XHTML_NS)
@@ -275,7 +274,7 @@ fn element_findings(n: &Node, svg: bool, found: &mut Vec<Finding>) {
         // (A drawing drops every element of another namespace.)
         found.push(Finding {
             at: n.range().start,
-            what: format!("HTML content (<{local}>), which a browser shows as a page"),
+            what: msg!("active-html", element = local),
         });
     }
     // In an XML document, only the namespaces a browser renders carry behaviour.
@@ -288,7 +287,7 @@ fn element_findings(n: &Node, svg: bool, found: &mut Vec<Finding>) {
     {
         found.push(Finding {
             at: n.range().start,
-            what: format!("an animation that changes `{}`", target.trim()),
+            what: msg!("active-animation", attribute = target.trim()),
         });
     }
     for a in n.attributes() {
@@ -296,12 +295,12 @@ fn element_findings(n: &Node, svg: bool, found: &mut Vec<Finding>) {
         if is_handler(name) {
             found.push(Finding {
                 at: a.range().start,
-                what: format!("an event handler attribute (`{name}`)"),
+                what: msg!("active-handler", attribute = name),
             });
         } else if name.eq_ignore_ascii_case("srcdoc") {
             found.push(Finding {
                 at: a.range().start,
-                what: "an embedded HTML document (`srcdoc`)".into(),
+                what: msg!("active-srcdoc"),
             });
         } else if URL_ATTRIBUTES.contains(&name.to_ascii_lowercase().as_str())
             && scheme::link(a.value()) == Target::Refused
@@ -310,7 +309,7 @@ fn element_findings(n: &Node, svg: bool, found: &mut Vec<Finding>) {
             let scheme = scheme::scheme_of(a.value()).unwrap_or_else(|| "unreadable".into());
             found.push(Finding {
                 at: a.range().start,
-                what: format!("a `{scheme}:` URL in `{name}`"),
+                what: msg!("active-url", scheme = scheme, attribute = name),
             });
         }
     }

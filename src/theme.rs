@@ -4,6 +4,8 @@
 //! Loading reads the override folder (an I/O edge); building the Tera engine
 //! from a [`Theme`] is pure.
 
+use crate::messages::io_error;
+use crate::messages::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -73,13 +75,10 @@ pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         if name == "default" {
             return Ok(theme);
         }
-        return Err(Diagnostic::error(
-            "playbook.toml",
-            0,
-            0,
-            format!("theme `{name}` not found: no folder themes/{name}/"),
-        )
-        .with_help("create the folder, or remove the `theme` key to use the default theme"));
+        return Err(
+            Diagnostic::error("playbook.toml", 0, 0, msg!("theme-not-found", name = name))
+                .with_help(msg!("theme-not-found-help")),
+        );
     }
     let walk = |sub: &str| -> Vec<(String, PathBuf)> {
         let base = dir.join(sub);
@@ -106,14 +105,16 @@ pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     };
     for (rel, path) in walk("templates") {
         let shown = Path::new("themes").join(name).join("templates").join(&rel);
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| Diagnostic::error(&shown, 0, 0, format!("cannot read template: {e}")))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::error(&shown, 0, 0, msg!("load-unreadable", reason = io_error(&e)))
+        })?;
         theme.overrides.push((rel, shown, text));
     }
     for (rel, path) in walk("static") {
         let shown = Path::new("themes").join(name).join("static").join(&rel);
-        let bytes = std::fs::read(&path)
-            .map_err(|e| Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}")))?;
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Diagnostic::error(&shown, 0, 0, msg!("load-unreadable", reason = io_error(&e)))
+        })?;
         theme.static_files.insert(rel, bytes);
     }
     Ok(theme)
@@ -124,8 +125,14 @@ pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
 pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     let shown_default = |name: &str| PathBuf::from(format!("(default theme) templates/{name}"));
-    tera.set_fallback_prefixes([DEFAULT_PREFIX])
-        .map_err(|e| Diagnostic::error(shown_default(""), 0, 0, e.to_string()))?;
+    tera.set_fallback_prefixes([DEFAULT_PREFIX]).map_err(|e| {
+        Diagnostic::error(
+            shown_default(""),
+            0,
+            0,
+            msg!("template-error", reason = e.to_string()),
+        )
+    })?;
     tera.autoescape_on([".html", ".xml"]);
     let defaults: Vec<(String, String)> = embedded::TEMPLATES
         .iter()
@@ -180,5 +187,5 @@ pub fn template_error(shown: &Path, e: &tera::Error) -> Diagnostic {
         .and_then(|rest| rest.split(':').nth(1))
         .and_then(|l| l.trim().parse().ok())
         .unwrap_or(0);
-    Diagnostic::error(shown, line, 0, format!("template error: {}", msg.trim()))
+    Diagnostic::error(shown, line, 0, msg!("template-error", reason = msg.trim()))
 }

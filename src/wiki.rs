@@ -84,6 +84,11 @@ pub struct Wiki {
 }
 
 pub const SEE_ALSO: usize = 5;
+/// "See also" examines, in each of a page's tags, at most this many pages:
+/// its neighbours in the tag's title order. A tag on thousands of pages
+/// would otherwise make every one of them compare itself with every other
+/// (quadratic); a smaller tag is examined whole.
+pub const SEE_ALSO_SCAN: usize = 256;
 
 /// Spellings of a missing title with their counts, asking pages, link count.
 type MissingGroup = (BTreeMap<String, usize>, Vec<PageId>, usize);
@@ -289,7 +294,9 @@ pub fn typology_axes(site: &Site) -> Vec<Axis> {
         .collect()
 }
 
-/// "See also": up to [`SEE_ALSO`] pages sharing the most tags with each page; ties by title.
+/// "See also": up to [`SEE_ALSO`] pages sharing the most tags with each
+/// page, ties by title, among the [`SEE_ALSO_SCAN`] pages nearest to it (by
+/// title) in each of its tags. Linear in the number of pages.
 fn see_also(site: &Site, wiki: &Wiki) -> Vec<Vec<PageId>> {
     // "See also": pages sharing the most tags; ties by title.
     let title_rank: Vec<usize> = {
@@ -319,11 +326,42 @@ fn see_also(site: &Site, wiki: &Wiki) -> Vec<Vec<PageId>> {
             },
             |(counts, touched, best), id| {
                 for &t in &page_tags[id] {
-                    for &other in &tags[t].pages {
+                    let pages = &tags[t].pages;
+                    // `pages` is in title order: the page's neighbours.
+                    let at = pages.partition_point(|&p| title_rank[p] < title_rank[id]);
+                    let start = at
+                        .saturating_sub(SEE_ALSO_SCAN / 2)
+                        .min(pages.len().saturating_sub(SEE_ALSO_SCAN));
+                    let end = (start + SEE_ALSO_SCAN).min(pages.len());
+                    for &other in &pages[start..end] {
                         if other != id {
                             if counts[other] == 0 {
                                 touched.push(other);
                             }
+                            counts[other] += 1;
+                        }
+                    }
+                }
+                // A page examined counts every tag it shares, also those in
+                // which it was not among the neighbours (binary search).
+                for &t in &page_tags[id] {
+                    let pages = &tags[t].pages;
+                    if pages.len() <= SEE_ALSO_SCAN {
+                        continue;
+                    }
+                    let at = pages.partition_point(|&p| title_rank[p] < title_rank[id]);
+                    let start = at
+                        .saturating_sub(SEE_ALSO_SCAN / 2)
+                        .min(pages.len() - SEE_ALSO_SCAN);
+                    let (lo, hi) = (
+                        title_rank[pages[start]],
+                        title_rank[pages[start + SEE_ALSO_SCAN - 1]],
+                    );
+                    for &other in touched.iter() {
+                        let r = title_rank[other];
+                        if (r < lo || r > hi)
+                            && pages.binary_search_by(|&p| title_rank[p].cmp(&r)).is_ok()
+                        {
                             counts[other] += 1;
                         }
                     }

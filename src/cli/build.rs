@@ -1,5 +1,6 @@
 //! `playbook build`.
 
+use crate::messages::msg;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -30,6 +31,7 @@ pub(crate) fn execute(a: BuildArgs) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    let lang = super::site_lang(&root);
     let opts = BuildOptions {
         root,
         out: a.out,
@@ -40,20 +42,24 @@ pub(crate) fn execute(a: BuildArgs) -> i32 {
     match build(&opts) {
         Ok(report) => {
             for n in &report.notices {
-                eprintln!("{n}");
+                eprintln!("{}", n.render(lang));
             }
-            super::print_diagnostics(&report.diagnostics);
+            super::print_diagnostics(&report.diagnostics, lang);
             eprintln!(
-                "built {} pages ({} files, {} new or changed) into {} in {} ms{}",
-                report.pages,
-                report.files,
-                report.changed,
-                report.out.display(),
-                report.millis,
-                super::summary(&report.diagnostics)
+                "{}{}",
+                msg!(
+                    "build-done",
+                    pages = report.pages,
+                    files = report.files,
+                    changed = report.changed,
+                    out = report.out.display(),
+                    ms = u64::try_from(report.millis).unwrap_or(u64::MAX)
+                )
+                .render(lang),
+                super::summary(&report.diagnostics, lang)
             );
             0
         }
-        Err(e) => super::report_error(&e),
+        Err(e) => super::report_error(&e, lang),
     }
 }

@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 
 use crate::check::{check, gitlab_json, json};
 use crate::diagnostic::Severity;
+use crate::messages::msg;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum Format {
@@ -39,10 +40,15 @@ pub(crate) fn execute(a: CheckArgs) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    let lang = super::site_lang(&root);
     if !root.join("content").is_dir() {
         eprintln!(
-            "error: no `content/` folder in `{}`: run playbook in a site folder, or pass --root",
-            root.display()
+            "{}",
+            msg!(
+                "cli-error",
+                message = msg!("no-content", root = root.display())
+            )
+            .render(lang)
         );
         return 2;
     }
@@ -51,28 +57,29 @@ pub(crate) fn execute(a: CheckArgs) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let _ = match a.format {
-        Format::Json => writeln!(out, "{}", json(&report)),
-        Format::Gitlab => writeln!(out, "{}", gitlab_json(d)),
+        Format::Json => writeln!(out, "{}", json(&report, lang)),
+        Format::Gitlab => writeln!(out, "{}", gitlab_json(d, lang)),
         Format::Text => {
             for x in &d.0 {
-                let _ = writeln!(out, "{x}");
+                let _ = writeln!(out, "{}", x.render(lang));
             }
             let l = report.links;
-            writeln!(
-                out,
-                "{} links: {} to pages, {} to files, {} to pages to create, {} broken",
-                l.total, l.pages, l.files, l.missing, l.broken
-            )
-            .and_then(|()| {
-                writeln!(
-                    out,
-                    "checked {} pages: {} error(s), {} warning(s), {} note(s)",
-                    report.pages,
-                    d.count(Severity::Error),
-                    d.count(Severity::Warning),
-                    d.count(Severity::Note)
-                )
-            })
+            let links = msg!(
+                "check-links",
+                total = l.total,
+                pages = l.pages,
+                files = l.files,
+                missing = l.missing,
+                broken = l.broken
+            );
+            let checked = msg!(
+                "check-done",
+                pages = report.pages,
+                errors = d.count(Severity::Error),
+                warnings = d.count(Severity::Warning),
+                notes = d.count(Severity::Note)
+            );
+            writeln!(out, "{}\n{}", links.render(lang), checked.render(lang))
         }
     };
     let failing = d.has_errors() || (a.strict && !d.0.is_empty());

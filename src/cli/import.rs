@@ -10,7 +10,9 @@ use jiff::Timestamp;
 use jiff::tz::Offset;
 
 use crate::date::Date;
-use crate::diagnostic::UsageError;
+use crate::diagnostic::{Failure, UsageError};
+use crate::messages::msg;
+use crate::messages::{Lang, Message};
 use crate::pad::{file_stem, parse_pad, to_markdown};
 
 #[derive(Debug, Args)]
@@ -41,47 +43,59 @@ pub(crate) fn execute(a: ImportArgs) -> i32 {
             Err(code) => return code,
         },
     };
-    match import(&a, &dir) {
+    // The site's language; outside a site (`--to`), the locale's.
+    let lang = match super::root::find_upward(&dir) {
+        Some(root) => super::site_lang(&dir.join(root)),
+        None => Lang::from_env(),
+    };
+    match import(&a, &dir, lang) {
         Ok(path) => {
             println!("{}", path.display());
             0
         }
-        Err(e) => super::report_error(&e),
+        Err(e) => super::report_error(&e, lang),
     }
 }
 
-fn import(a: &ImportArgs, dir: &Path) -> anyhow::Result<PathBuf> {
+fn import(a: &ImportArgs, dir: &Path, lang: Lang) -> anyhow::Result<PathBuf> {
     let date = match &a.date {
         Some(d) => Some(
             Date::parse(d)
-                .ok_or_else(|| UsageError(format!("--date `{d}` is not a date: write YYYY-MM-DD")))?
+                .ok_or_else(|| UsageError(msg!("import-bad-date", date = d.as_str())))?
                 .iso(),
         ),
         None => None,
     };
     let stdin = a.file.as_os_str() == "-";
     let shown = if stdin {
-        "standard input".to_string()
+        msg!("import-stdin")
     } else {
-        format!("`{}`", a.file.display())
+        msg!("import-file", file = a.file.display())
     };
     let bytes = if stdin {
         let mut b = vec![];
         std::io::stdin()
             .read_to_end(&mut b)
-            .context("cannot read standard input")?;
+            .with_context(|| Failure(msg!("import-cannot-read", pad = shown.clone())))?;
         b
     } else {
-        std::fs::read(&a.file).with_context(|| format!("cannot read {shown}"))?
+        std::fs::read(&a.file)
+            .with_context(|| Failure(msg!("import-cannot-read", pad = shown.clone())))?
     };
-    let text = decode(&bytes, &shown);
-    let minutes = parse_pad(&text).with_context(|| format!("cannot import {shown}"))?;
+    let text = decode(&bytes, &shown, lang);
+    let minutes = parse_pad(&text).map_err(|e| {
+        Failure(msg!(
+            "import-failed",
+            pad = shown.clone(),
+            reason = e.message()
+        ))
+    })?;
     let dated = date.or_else(|| minutes.date.clone());
     let date = dated.clone().unwrap_or_else(today);
     let page = to_markdown(&minutes, Some(&date));
 
     std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
+        .with_context(|| Failure(msg!("fs-cannot", action = "create", path = dir.display())))?;
     let path = dir.join(format!("{}.md", file_stem(&minutes.title, &date)));
     write_page(&path, page.as_bytes(), a.force)?;
     let rotations = minutes
@@ -90,39 +104,31 @@ fn import(a: &ImportArgs, dir: &Path) -> anyhow::Result<PathBuf> {
         .filter(|r| r.number.is_some())
         .count();
     eprintln!(
-        "imported « {} »: {} facilitator(s), {} rotation(s), {} weather entr{}",
-        minutes.title,
-        minutes.facilitators.len(),
-        rotations,
-        minutes.weather.len(),
-        if minutes.weather.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        }
+        "{}",
+        msg!(
+            "import-done",
+            title = &minutes.title,
+            facilitators = minutes.facilitators.len(),
+            rotations = rotations,
+            weather = minutes.weather.len()
+        )
+        .render(lang)
     );
     if dated.is_none() {
-        eprintln!("{}", msg::undated(&date, &path, &a.file));
+        let pad = a.file.to_string_lossy();
+        let pad = shlex::try_quote(&pad).unwrap_or(pad.clone());
+        eprintln!(
+            "{}",
+            msg!(
+                "import-undated",
+                today = &date,
+                page = path.display(),
+                pad = pad
+            )
+            .render(lang)
+        );
     }
     Ok(path)
-}
-
-/// The messages of `import` (French; the CLI's messages move to a
-/// catalogue later).
-mod msg {
-    use std::path::Path;
-
-    /// Neither `--date` nor the pad gave the workshop's date.
-    pub(super) fn undated(today: &str, page: &Path, pad: &Path) -> String {
-        let pad = pad.to_string_lossy();
-        let pad = shlex::try_quote(&pad).unwrap_or(pad.clone());
-        format!(
-            "attention : le pad ne donne pas la date de l'atelier ; la page est datée d'aujourd'hui ({today})\n\
-             aide : si l'atelier a eu lieu un autre jour, supprimez `{}` et relancez avec sa date : \
-             playbook import {pad} --date AAAA-MM-JJ",
-            page.display()
-        )
-    }
 }
 
 /// Writes `bytes` to `path`, refusing to replace a file unless `force`.
@@ -137,21 +143,24 @@ pub(crate) fn write_page(path: &Path, bytes: &[u8], force: bool) -> anyhow::Resu
     let mut file = match options.open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(anyhow!(
-                "`{}` already exists; pass --force to replace it",
-                path.display()
-            ));
+            return Err(Failure(msg!("import-exists", page = path.display())).into());
         }
-        Err(e) => return Err(anyhow!(e).context(format!("cannot write `{}`", path.display()))),
+        Err(e) => {
+            return Err(anyhow!(e).context(Failure(msg!(
+                "fs-cannot",
+                action = "write",
+                path = path.display()
+            ))));
+        }
     };
     file.write_all(bytes)
-        .with_context(|| format!("cannot write `{}`", path.display()))
+        .with_context(|| Failure(msg!("fs-cannot", action = "write", path = path.display())))
 }
 
 /// UTF-8 (a BOM is dropped), UTF-16 with a BOM, or else Windows-1252 (old
 /// exports), with a warning. Decoding never fails: what UTF-16 cannot
 /// hold (an unpaired surrogate, a last odd byte) becomes U+FFFD.
-fn decode(bytes: &[u8], shown: &str) -> String {
+fn decode(bytes: &[u8], shown: &Message, lang: Lang) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some((utf16, bom)) = Encoding::for_bom(bytes)
         && utf16 != UTF_8
@@ -164,7 +173,10 @@ fn decode(bytes: &[u8], shown: &str) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
-            eprintln!("warning: {shown} is not valid UTF-8; it was read as Windows-1252 (Latin-1)");
+            eprintln!(
+                "{}",
+                msg!("import-latin1", pad = shown.clone()).render(lang)
+            );
             WINDOWS_1252
                 .decode_without_bom_handling(bytes)
                 .0
@@ -199,17 +211,21 @@ mod tests {
         assert!(Date::parse(&today()).is_some());
     }
 
+    fn dec(bytes: &[u8], _: &str) -> String {
+        decode(bytes, &msg!("import-stdin"), Lang::Fr)
+    }
+
     #[test]
     fn encodings() {
-        assert_eq!(decode(b"\xEF\xBB\xBFabc", ""), "abc");
-        assert_eq!(decode(b"Caf\xE9 \x80", ""), "Café €");
-        assert_eq!(decode(b"\xFF\xFEa\0\xE9\0", ""), "aé");
-        assert_eq!(decode(b"\xFE\xFF\0a\0\xE9", ""), "aé");
+        assert_eq!(dec(b"\xEF\xBB\xBFabc", ""), "abc");
+        assert_eq!(dec(b"Caf\xE9 \x80", ""), "Café €");
+        assert_eq!(dec(b"\xFF\xFEa\0\xE9\0", ""), "aé");
+        assert_eq!(dec(b"\xFE\xFF\0a\0\xE9", ""), "aé");
         // The five bytes Windows-1252 leaves undefined are the C1 controls.
         assert_eq!(
-            decode(b"\x81\x8D\x8F\x90\x9D\x9F", ""),
+            dec(b"\x81\x8D\x8F\x90\x9D\x9F", ""),
             "\u{81}\u{8D}\u{8F}\u{90}\u{9D}Ÿ"
         );
-        assert_eq!(decode(b"\xFF\xFEa\0\0\xD8b\0c", ""), "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(dec(b"\xFF\xFEa\0\0\xD8b\0c", ""), "a\u{FFFD}b\u{FFFD}");
     }
 }

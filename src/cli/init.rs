@@ -6,9 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 
+use crate::diagnostic::Failure;
+use crate::messages::msg;
+use crate::messages::{Lang, Message};
 use crate::scaffold;
 
 #[derive(Debug, Args)]
@@ -38,6 +41,8 @@ enum Ci {
 }
 
 pub(crate) fn execute(a: InitArgs) -> i32 {
+    // No site yet: the messages follow the locale.
+    let lang = Lang::from_env();
     match init(&a.dir, a.empty, a.ci) {
         Ok(n) => {
             println!("{}", a.dir.display());
@@ -47,16 +52,22 @@ pub(crate) fn execute(a: InitArgs) -> i32 {
                 format!(" --root {}", a.dir.display())
             };
             eprintln!(
-                "created a playbook ({n} files) in `{}`; build it with `playbook build{root}`",
-                a.dir.display()
+                "{}",
+                msg!(
+                    "init-created",
+                    files = n,
+                    dir = a.dir.display(),
+                    command = format!("playbook build{root}")
+                )
+                .render(lang)
             );
             if !a.no_git {
                 // The playbook is written: whatever git does, init succeeded.
-                eprintln!("{}", msg::git(&start_git(&a.dir), &a.dir));
+                eprintln!("{}", git_message(&start_git(&a.dir), &a.dir).render(lang));
             }
             0
         }
-        Err(e) => super::report_error(&e),
+        Err(e) => super::report_error(&e, lang),
     }
 }
 
@@ -125,10 +136,7 @@ fn start_git(dir: &Path) -> Git {
     if !known {
         return Git::NoIdentity;
     }
-    if let Err(reason) = run(
-        git(&["commit", "-q", "-m", msg::FIRST_COMMIT]),
-        "git commit",
-    ) {
+    if let Err(reason) = run(git(&["commit", "-q", "-m", FIRST_COMMIT]), "git commit") {
         return reason;
     }
     match git(&["rev-parse", "--short", "HEAD"]) {
@@ -158,49 +166,25 @@ fn run(out: std::io::Result<std::process::Output>, what: &'static str) -> Result
     }
 }
 
-/// The messages of `init` (French; the CLI's messages move to a catalogue
-/// later).
-mod msg {
-    use std::path::Path;
+/// The message of the first commit.
+const FIRST_COMMIT: &str = "Nouveau playbook (playbook init)";
 
-    use super::Git;
-
-    /// The message of the first commit.
-    pub(super) const FIRST_COMMIT: &str = "Nouveau playbook (playbook init)";
-
-    /// What happened with git, and what to do when something is left.
-    pub(super) fn git(outcome: &Git, dir: &Path) -> String {
-        let shown = dir.display();
-        let cd = if dir == Path::new(".") {
-            String::new()
-        } else {
-            let d = dir.to_string_lossy();
-            format!("cd {} && ", shlex::try_quote(&d).unwrap_or(d.clone()))
-        };
-        match outcome {
-            Git::Committed(hash) => format!(
-                "dépôt git créé avec un premier commit ({hash}) : les crédits des pages viendront de son historique"
-            ),
-            Git::Missing => format!(
-                "attention : git n'est pas installé, `{shown}` n'est pas un dépôt git ; les crédits viendront du front matter seulement\n\
-                 aide : installez git, puis : {cd}git init && git add -A && git commit -m \"Nouveau playbook\""
-            ),
-            Git::Inside(top) => format!(
-                "`{shown}` est déjà dans le dépôt git `{}` : pas de nouveau dépôt, rien n'est commité\n\
-                 aide : pour versionner le playbook : {cd}git add -A && git commit -m \"Nouveau playbook\"",
-                top.display()
-            ),
-            Git::NoIdentity => format!(
-                "attention : dépôt git créé, mais sans premier commit : git ne sait pas qui vous êtes (user.name et user.email ne sont pas configurés)\n\
-                 aide : donnez votre nom et votre adresse (les crédits des pages viennent des commits), puis faites le premier commit :\n  \
-                 git config --global user.name \"Prénom Nom\"\n  \
-                 git config --global user.email \"prenom.nom@example.fr\"\n  \
-                 {cd}git commit -m \"Nouveau playbook\""
-            ),
-            Git::Failed(what, reason) => format!(
-                "attention : `{what}` a échoué ({reason}) : le playbook est créé, mais sans premier commit\n\
-                 aide : corrigez la cause, puis : {cd}git add -A && git commit -m \"Nouveau playbook\""
-            ),
+/// What happened with git, and what to do when something is left.
+fn git_message(outcome: &Git, dir: &Path) -> Message {
+    let shown = dir.display();
+    let cd = if dir == Path::new(".") {
+        String::new()
+    } else {
+        let d = dir.to_string_lossy();
+        format!("cd {} && ", shlex::try_quote(&d).unwrap_or(d.clone()))
+    };
+    match outcome {
+        Git::Committed(hash) => msg!("init-git-committed", hash = hash),
+        Git::Missing => msg!("init-git-missing", dir = shown, cd = cd),
+        Git::Inside(top) => msg!("init-git-inside", dir = shown, top = top.display(), cd = cd),
+        Git::NoIdentity => msg!("init-git-no-identity", cd = cd),
+        Git::Failed(what, reason) => {
+            msg!("init-git-failed", command = *what, reason = reason, cd = cd)
         }
     }
 }
@@ -215,16 +199,19 @@ fn init(dir: &Path, empty: bool, ci: Ci) -> anyhow::Result<usize> {
                 .map(|e| e.file_name())
                 .filter(|n| n != ".git");
             if let Some(name) = others.next() {
-                bail!(
-                    "`{}` is not empty (it holds `{}`); playbook init only writes into a new or empty folder",
-                    dir.display(),
-                    name.to_string_lossy()
-                );
+                return Err(Failure(msg!(
+                    "init-not-empty",
+                    dir = dir.display(),
+                    file = name.to_string_lossy()
+                ))
+                .into());
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot read the folder `{}`", dir.display()));
+            return Err(e).with_context(|| {
+                Failure(msg!("fs-cannot", action = "read", path = dir.display()))
+            });
         }
     }
     let mut files: Vec<(PathBuf, &[u8])> = vec![
@@ -257,8 +244,13 @@ fn init(dir: &Path, empty: bool, ci: Ci) -> anyhow::Result<usize> {
     for (rel, bytes) in &files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create the folder `{}`", parent.display()))?;
+            std::fs::create_dir_all(parent).with_context(|| {
+                Failure(msg!(
+                    "fs-cannot",
+                    action = "create",
+                    path = parent.display()
+                ))
+            })?;
         }
         super::import::write_page(&path, bytes, false)?;
     }

@@ -5,9 +5,14 @@
 use std::ffi::OsString;
 use std::io::Write;
 
+use std::path::Path;
+
 use clap::{Parser, Subcommand};
 
+use crate::diagnostic::error_chain;
 use crate::diagnostic::{ContentErrors, Diagnostics, Severity, UsageError};
+use crate::messages::Lang;
+use crate::messages::msg;
 
 mod build;
 mod check;
@@ -70,49 +75,64 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     }
 }
 
-pub(crate) fn summary(d: &Diagnostics) -> String {
-    let mut parts = vec![];
-    match d.count(Severity::Warning) {
-        0 => {}
-        n => parts.push(format!("{n} warning{}", if n > 1 { "s" } else { "" })),
-    }
-    match d.count(Severity::Note) {
-        0 => {}
-        n => parts.push(format!(
-            "{n} link{} to pages to create",
-            if n > 1 { "s" } else { "" }
-        )),
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", parts.join(", "))
+/// The language of a command's messages: the site's `language` (French
+/// when `playbook.toml` does not set it), or the locale's when the file
+/// cannot be read as TOML. Only the `language` key is read here: a bad
+/// config is reported by the command itself, in this language.
+pub(crate) fn site_lang(root: &Path) -> Lang {
+    match std::fs::read_to_string(root.join("playbook.toml")) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Lang::default(),
+        Err(_) => Lang::from_env(),
+        Ok(text) => match text.parse::<toml::Table>() {
+            Ok(t) => t
+                .get("language")
+                .and_then(toml::Value::as_str)
+                .map_or(Lang::default(), Lang::from_code),
+            Err(_) => Lang::from_env(),
+        },
     }
 }
 
-pub(crate) fn print_diagnostics(d: &Diagnostics) {
+/// ` (2 avertissements, 3 liens vers des pages à créer)`, or nothing.
+pub(crate) fn summary(d: &Diagnostics, lang: Lang) -> String {
+    let warnings = d.count(Severity::Warning);
+    let notes = d.count(Severity::Note);
+    if warnings == 0 && notes == 0 {
+        return String::new();
+    }
+    msg!("cli-summary", warnings = warnings, notes = notes).render(lang)
+}
+
+pub(crate) fn print_diagnostics(d: &Diagnostics, lang: Lang) {
     let stderr = std::io::stderr();
     let mut w = stderr.lock();
     for diag in d.0.iter().filter(|d| d.severity != Severity::Note) {
-        let _ = writeln!(w, "{diag}");
+        let _ = writeln!(w, "{}", diag.render(lang));
     }
 }
 
-/// Prints an error and picks the exit code.
-pub(crate) fn report_error(e: &anyhow::Error) -> i32 {
+/// Prints an error in `lang` and picks the exit code.
+pub(crate) fn report_error(e: &anyhow::Error, lang: Lang) -> i32 {
     if let Some(ContentErrors(d)) = e.downcast_ref::<ContentErrors>() {
-        print_diagnostics(d);
+        print_diagnostics(d, lang);
         eprintln!(
-            "error: the build failed with {} error(s) and {} warning(s); the previous output was left untouched",
-            d.count(Severity::Error),
-            d.count(Severity::Warning)
+            "{}",
+            msg!(
+                "cli-build-failed",
+                errors = d.count(Severity::Error),
+                warnings = d.count(Severity::Warning)
+            )
+            .render(lang)
         );
         return 1;
     }
-    if let Some(UsageError(msg)) = e.downcast_ref::<UsageError>() {
-        eprintln!("error: {msg}");
+    if let Some(UsageError(m)) = e.downcast_ref::<UsageError>() {
+        eprintln!("{}", msg!("cli-error", message = m.clone()).render(lang));
         return 2;
     }
-    eprintln!("error: {e:#}");
+    eprintln!(
+        "{}",
+        msg!("cli-error", message = error_chain(e)).render(lang)
+    );
     1
 }

@@ -3,11 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::bail;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use crate::diagnostic::UsageError;
+use crate::diagnostic::{Failure, UsageError};
+use crate::messages::Message;
+use crate::messages::msg;
 use crate::scaffold::{MINUTES_SAMPLE, PLACEHOLDER};
 use crate::site::order_prefix;
 use crate::text::slugify;
@@ -26,6 +27,9 @@ pub(crate) enum NewKind {
     Typology,
     /// Any other page, at the top of content/
     Page,
+    /// A stakeholder map (influence × interest), in content/cartographies/
+    #[value(name = "cartographie", alias = "stakeholders")]
+    Stakeholders,
 }
 
 #[derive(Debug, Args)]
@@ -44,17 +48,27 @@ pub(crate) fn execute(a: NewArgs) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    let lang = super::site_lang(&root);
     match new(&a, &root) {
         Ok((path, steps)) => {
             println!("{}", path.display());
             match a.kind {
-                NewKind::Guide => eprintln!("{}", msg::guide_step(&steps, &path, a.title.trim())),
-                NewKind::Typology => eprintln!("{}", msg::typology(&path)),
+                NewKind::Guide => {
+                    eprintln!("{}", guide_step(&steps, &path, a.title.trim()).render(lang))
+                }
+                NewKind::Stakeholders => eprintln!(
+                    "{}",
+                    msg!("new-stakeholders", page = path.display()).render(lang)
+                ),
+                NewKind::Typology => eprintln!(
+                    "{}",
+                    msg!("new-typology", value = PLACEHOLDER, page = path.display()).render(lang)
+                ),
                 NewKind::Minutes | NewKind::Page => {}
             }
             0
         }
-        Err(e) => super::report_error(&e),
+        Err(e) => super::report_error(&e, lang),
     }
 }
 
@@ -63,11 +77,7 @@ fn new(a: &NewArgs, root: &Path) -> anyhow::Result<(PathBuf, Steps)> {
     let title = a.title.trim();
     let slug = slugify(title);
     if slug.is_empty() {
-        return Err(UsageError(format!(
-            "the title `{}` has no letter or digit to make a file name from",
-            a.title
-        ))
-        .into());
+        return Err(UsageError(msg!("new-no-slug", title = &a.title)).into());
     }
     let content = if root == Path::new(".") {
         PathBuf::from("content")
@@ -79,13 +89,11 @@ fn new(a: &NewArgs, root: &Path) -> anyhow::Result<(PathBuf, Steps)> {
         NewKind::Guide => content.join("guide"),
         NewKind::Typology => content.join("typologies"),
         NewKind::Page => content,
+        NewKind::Stakeholders => content.join("cartographies"),
     };
     // `05-commencer-petit.md` and `commencer-petit.md` would share a URL.
     if let Some(other) = same_name(&dir, &slug) {
-        bail!(
-            "`{}` already exists with this name; choose another title or edit that page",
-            other.display()
-        );
+        return Err(Failure(msg!("new-exists", page = other.display())).into());
     }
     let steps = steps(&dir);
     let order = steps.last.as_ref().map_or(1, |(o, _)| o + 1);
@@ -98,14 +106,15 @@ fn new(a: &NewArgs, root: &Path) -> anyhow::Result<(PathBuf, Steps)> {
     let path = dir.join(name);
     let text = template(a.kind, title, &super::import::today(), order);
     std::fs::create_dir_all(&dir).map_err(|e| {
-        anyhow::anyhow!(e).context(format!("cannot create the folder `{}`", dir.display()))
+        anyhow::anyhow!(e).context(Failure(msg!(
+            "fs-cannot",
+            action = "create",
+            path = dir.display()
+        )))
     })?;
     super::import::write_page(&path, text.as_bytes(), false).map_err(|e| {
         if path.exists() {
-            anyhow::anyhow!(
-                "`{}` already exists; choose another title or edit that page",
-                path.display()
-            )
+            Failure(msg!("new-exists", page = path.display())).into()
         } else {
             e
         }
@@ -179,44 +188,28 @@ fn steps(dir: &Path) -> Steps {
     steps
 }
 
-/// The messages of `new` (French; the CLI's messages move to a catalogue
-/// later).
-mod msg {
-    use std::path::Path;
-
-    use super::Steps;
-    use crate::scaffold::PLACEHOLDER;
-
-    /// Where the new step of the guide goes, and how to move it.
-    pub(super) fn guide_step(before: &Steps, page: &Path, title: &str) -> String {
-        let page = page.display();
-        let Some((order, previous)) = &before.last else {
-            return format!(
-                "première étape du guide (`order: 1`)\n\
-                 aide : les étapes suivantes prendront 2, 3… ; pour changer l'ordre, changez `order` dans {page}"
-            );
-        };
-        let order = order + 1;
-        let mut help = format!("pour la placer ailleurs, changez `order: {order}` dans {page}");
-        if before.prefix_width.is_some() {
-            help.push_str(" et le numéro au début du nom du fichier");
-        }
-        if let Some(index) = &before.index {
-            help.push_str(&format!(
-                " ; si {} présente les étapes, ajoutez-y [[{title}]]",
-                index.display()
-            ));
-        }
-        format!("étape {order} du guide, après « {previous} »\naide : {help}")
-    }
-
-    /// What a new typology still needs.
-    pub(super) fn typology(page: &Path) -> String {
-        format!(
-            "à compléter : `axis` et `level` valent « {PLACEHOLDER} » dans {} ; `playbook check` le signale tant qu'ils ne sont pas remplis",
-            page.display()
-        )
-    }
+/// Where the new step of the guide goes, and how to move it.
+fn guide_step(before: &Steps, page: &Path, title: &str) -> Message {
+    let Some((order, previous)) = &before.last else {
+        return msg!("new-guide-first", page = page.display());
+    };
+    msg!(
+        "new-guide-step",
+        order = order + 1,
+        previous = previous.as_str(),
+        page = page.display(),
+        prefixed = if before.prefix_width.is_some() {
+            "yes"
+        } else {
+            "no"
+        },
+        has_index = if before.index.is_some() { "yes" } else { "no" },
+        index = before
+            .index
+            .as_ref()
+            .map_or(String::new(), |i| i.display().to_string()),
+        title = title
+    )
 }
 
 /// The head of a new page's front matter, in the order it is written;
@@ -246,6 +239,7 @@ fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
             NewKind::Guide => "guide",
             NewKind::Typology => "typology",
             NewKind::Page => "page",
+            NewKind::Stakeholders => "cartographie",
         },
         order: (kind == NewKind::Guide).then_some(order),
     };
@@ -296,9 +290,45 @@ fn template(kind: NewKind, title: &str, today: &str, order: i64) -> String {
              ## Pour aller plus loin\n"
         ),
         NewKind::Page => "---\n\n".to_string(),
+        NewKind::Stakeholders => STAKEHOLDERS.to_string(),
     };
     format!("---\n{}{rest}", crate::yaml::to_string(&head))
 }
+
+/// The actors and body of a new stakeholder map: two examples to replace,
+/// and every field explained.
+const STAKEHOLDERS: &str = "\
+# Un acteur par entrée : une personne, un service, une structure, un groupe.
+#   nom        : comme on le nomme (une personne ou une structure du playbook
+#                y est reliée à sa page) ;
+#   structure  : facultatif, la structure dont il fait partie ;
+#   type       : élu, direction, service, agents, partenaire, usager ou autre ;
+#   influence  : de 1 (aucune) à 5 (décisive) sur la réussite du projet ;
+#   intérêt    : de 1 (aucun) à 5 (très fort) pour le projet ;
+#   attitude   : allié, neutre, réticent, opposé ou inconnu ;
+#   apport     : facultatif, ce qu'il peut apporter ;
+#   liens      : facultatif, ses relations avec d'autres acteurs de la carte.
+# Parlez de positions sur le sujet, pas de personnes : la carte peut circuler.
+acteurs:
+  - nom: \"Direction générale\"
+    type: direction
+    influence: 5
+    intérêt: 3
+    attitude: inconnu
+    apport: \"Le portage au plus haut niveau\"
+  - nom: \"Agents volontaires\"
+    type: agents
+    influence: 2
+    intérêt: 4
+    attitude: allié
+    liens:
+      - { vers: \"Direction générale\", libellé: \"à convaincre\" }
+---
+
+## Ce que montre la carte
+
+## Prochains pas
+";
 
 #[cfg(test)]
 mod tests {
@@ -311,6 +341,7 @@ mod tests {
             NewKind::Guide,
             NewKind::Typology,
             NewKind::Page,
+            NewKind::Stakeholders,
         ] {
             for title in [
                 "Coopération \"inter\": directions",
@@ -320,7 +351,7 @@ mod tests {
             ] {
                 let text = template(kind, title, "2025-01-02", 10);
                 let s = crate::frontmatter::split(&text, Path::new("x.md"))
-                    .unwrap_or_else(|e| panic!("{kind:?}: {}", e[0]));
+                    .unwrap_or_else(|e| panic!("{kind:?}: {:?}", e[0]));
                 assert_eq!(s.front.title.as_deref(), Some(title));
                 assert_eq!(s.front.date.as_deref(), Some("2025-01-02"));
                 if kind == NewKind::Guide {

@@ -12,6 +12,8 @@ use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
 use super::Cli;
+use crate::diagnostic::Failure;
+use crate::messages::{Lang, msg};
 
 #[derive(Debug, Args)]
 pub(crate) struct PackageFilesArgs {
@@ -27,7 +29,8 @@ pub(crate) fn execute(a: PackageFilesArgs) -> i32 {
             }
             0
         }
-        Err(e) => super::report_error(&e),
+        // No site: the messages follow the locale.
+        Err(e) => super::report_error(&e, Lang::from_env()),
     }
 }
 
@@ -37,8 +40,9 @@ fn write_all(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let man = dir.join("man");
     let completions = dir.join("completions");
     for d in [&man, &completions] {
-        std::fs::create_dir_all(d)
-            .with_context(|| format!("cannot create the folder `{}`", d.display()))?;
+        std::fs::create_dir_all(d).with_context(|| {
+            Failure(msg!("fs-cannot", action = "create", path = d.display()))
+        })?;
     }
     let mut cmd = Cli::command();
     cmd.build();
@@ -56,7 +60,7 @@ fn write_all(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
             .source(format!("playbook {}", env!("CARGO_PKG_VERSION")))
             .manual("playbook")
             .render(&mut roff)
-            .context("cannot render the man page")?;
+            .with_context(|| Failure(msg!("package-files-man", command = name.as_str())))?;
         let path = man.join(format!("{name}.1"));
         write_file(&path, &roff)?;
         written.push(path);
@@ -76,7 +80,8 @@ fn write_all(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    std::fs::write(path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+    std::fs::write(path, bytes)
+        .with_context(|| Failure(msg!("fs-cannot", action = "write", path = path.display())))
 }
 
 /// The date of the commit the binary is built from (`--version`'s

@@ -10,6 +10,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::messages::msg;
+use crate::messages::{Lang, Message};
+
 /// What marks a site root.
 const CONFIG: &str = "playbook.toml";
 const CONTENT: &str = "content";
@@ -29,7 +32,7 @@ pub(crate) fn locate(explicit: Option<PathBuf>) -> Result<PathBuf, i32> {
     match find_upward(&cwd) {
         Some(root) => Ok(root),
         None => {
-            eprintln!("{}", not_a_site(&cwd, english_locale()));
+            eprintln!("{}", not_a_site(&cwd).render(Lang::from_env()));
             Err(2)
         }
     }
@@ -53,30 +56,12 @@ pub(crate) fn is_site(dir: &Path) -> bool {
     dir.join(CONFIG).is_file() || dir.join(CONTENT).is_dir()
 }
 
-/// Whether the locale asks for English messages (`LC_ALL`, `LC_MESSAGES`,
-/// then `LANG`, the first one set, as POSIX reads them).
-pub(crate) fn english_locale() -> bool {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.is_empty())
-        .is_some_and(|v| v.starts_with("en"))
-}
-
 /// The message shown outside a site.
-fn not_a_site(cwd: &Path, english: bool) -> String {
-    let cwd = cwd.display();
-    if english {
-        format!(
-            "error: no playbook site here: neither `{CONFIG}` nor a `{CONTENT}/` folder in `{cwd}` or in the folders above it\n\
-             help: run playbook inside a site's folder, pass --root DIR, or start a site with `playbook init`"
-        )
-    } else {
-        format!(
-            "erreur : pas de site playbook ici : ni `{CONFIG}` ni dossier `{CONTENT}/` dans `{cwd}` ni dans les dossiers au-dessus\n\
-             aide : lancez playbook dans le dossier d'un site, passez --root DOSSIER, ou créez un site avec `playbook init`"
-        )
-    }
+fn not_a_site(cwd: &Path) -> Message {
+    msg!(
+        "cli-error",
+        message = msg!("not-a-site", dir = cwd.display())
+    )
 }
 
 #[cfg(test)]
@@ -104,12 +89,16 @@ mod tests {
 
     #[test]
     fn messages_name_the_folder_and_the_ways_out() {
-        let fr = not_a_site(Path::new("/tmp/x"), false);
+        let fr = not_a_site(Path::new("/tmp/x")).render(Lang::Fr);
         assert_eq!(
             fr,
             "erreur : pas de site playbook ici : ni `playbook.toml` ni dossier `content/` dans `/tmp/x` ni dans les dossiers au-dessus\n\
              aide : lancez playbook dans le dossier d'un site, passez --root DOSSIER, ou créez un site avec `playbook init`"
         );
-        assert!(not_a_site(Path::new("/tmp/x"), true).starts_with("error: no playbook site here"));
+        assert!(
+            not_a_site(Path::new("/tmp/x"))
+                .render(Lang::En)
+                .starts_with("error: no playbook site here")
+        );
     }
 }

@@ -33,8 +33,9 @@ pub(crate) fn execute(a: ServeArgs) -> i32 {
         port: a.port,
         drafts: a.drafts,
     };
+    let lang = super::site_lang(&opts.root);
     match serve(&opts) {
         Ok(()) => 0,
-        Err(e) => super::report_error(&e),
+        Err(e) => super::report_error(&e, lang),
     }
 }

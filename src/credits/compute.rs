@@ -166,7 +166,7 @@ pub fn compute(
     }
     let mut list: Vec<Contributor> = order
         .iter()
-        .map(|&i| std::mem::replace(&mut all[i], placeholder()))
+        .map(|&i| std::mem::replace(&mut all[i], Contributor::new("", false)))
         .collect();
     // Slugs: the people file's ids first, then names; unique.
     let mut taken = UniqueSlugs::new(2);
@@ -301,21 +301,6 @@ fn structures(
         s.slug = slugs.make(&s.name, "structure");
     }
     structures
-}
-
-fn placeholder() -> Contributor {
-    Contributor {
-        name: String::new(),
-        slug: String::new(),
-        structure: None,
-        declared: false,
-        email: None,
-        roles: Default::default(),
-        commits: 0,
-        coauthored: 0,
-        last_change: None,
-        spellings: vec![],
-    }
 }
 
 fn recent_changes(

@@ -4,6 +4,7 @@
 //! groupe`), shown as text and never given a page. [`People::parse`] is
 //! pure; `build::read_people` reads the file at the edge.
 
+use crate::messages::msg;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -70,12 +71,17 @@ impl People {
     /// group = true
     /// ```
     pub fn parse(text: &str, path: &Path) -> Result<People, Vec<Diagnostic>> {
-        const HELP: &str = "each person is a table: `[anne-berlemont]` then `name = \"Anne Berlemont\"`, \
-             and optionally `structure = \"…\"`, `aliases = [\"anne\"]`, `emails = [\"…\"]`, \
-             or `group = true` for a collective mention such as `Tout le groupe`";
         let raw: toml::Table = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
-            vec![Diagnostic::error(path, line, col, first_line(e.message())).with_help(HELP)]
+            vec![
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    msg!("people-toml", reason = first_line(e.message())),
+                )
+                .with_help(msg!("people-help")),
+            ]
         })?;
         let mut entries = vec![];
         let mut errors = vec![];
@@ -90,9 +96,9 @@ impl People {
                             path,
                             line,
                             1,
-                            format!("person `{id}`: {}", first_line(e.message())),
+                            msg!("people-entry", id = &id, reason = first_line(e.message())),
                         )
-                        .with_help(HELP),
+                        .with_help(msg!("people-help")),
                     );
                     continue;
                 }
@@ -100,20 +106,15 @@ impl People {
             let name = normalize(&entry.name);
             if name.is_empty() || match_key(&name).is_empty() {
                 errors.push(
-                    Diagnostic::error(path, line, 1, format!("person `{id}` has an empty `name`"))
-                        .with_help("write the name to display, e.g. `name = \"Anne Berlemont\"`"),
+                    Diagnostic::error(path, line, 1, msg!("people-empty-name", id = &id))
+                        .with_help(msg!("people-empty-name-help")),
                 );
                 continue;
             }
             if entry.group == Some(true) && !entry.emails.is_empty() {
                 errors.push(
-                    Diagnostic::error(
-                        path,
-                        line,
-                        1,
-                        format!("group `{id}` has `emails`: a group never makes a commit"),
-                    )
-                    .with_help("remove `emails`, or `group = true` if this is one person"),
+                    Diagnostic::error(path, line, 1, msg!("people-group-emails", id = &id))
+                        .with_help(msg!("people-group-emails-help")),
                 );
                 continue;
             }
@@ -161,12 +162,15 @@ impl People {
                                 path,
                                 e.line,
                                 1,
-                                format!(
-                                    "person `{}` shares the {what} with `{}` (line {})",
-                                    e.id, entries[j].id, entries[j].line
+                                msg!(
+                                    "people-shared",
+                                    id = &e.id,
+                                    what = what,
+                                    other = &entries[j].id,
+                                    line = entries[j].line
                                 ),
                             )
-                            .with_help("a name, alias or email may belong to one person only"),
+                            .with_help(msg!("people-shared-help")),
                         );
                     }
                     _ => {
@@ -182,7 +186,7 @@ impl People {
                     path,
                     e.line,
                     1,
-                    format!("person `{}` has the same address as line {l}", e.id),
+                    msg!("people-same-address", id = &e.id, line = l),
                 ));
             }
             slugs.insert(&e.id, e.line);

@@ -91,18 +91,7 @@ impl Resolver {
     }
 
     fn add(&mut self, name: &str, declared: bool) -> usize {
-        self.people.push(Contributor {
-            name: name.to_string(),
-            slug: String::new(),
-            structure: None,
-            declared,
-            email: None,
-            roles: Default::default(),
-            commits: 0,
-            coauthored: 0,
-            last_change: None,
-            spellings: vec![],
-        });
+        self.people.push(Contributor::new(name, declared));
         self.tally.push(vec![]);
         self.people.len() - 1
     }

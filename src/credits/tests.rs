@@ -1,3 +1,4 @@
+use crate::messages::Lang;
 use std::path::Path;
 
 use super::lookalike::looks_alike;
@@ -54,12 +55,18 @@ fn people_file_errors_have_lines() {
         Path::new("p.toml"),
     )
     .unwrap_err();
-    let got: Vec<(usize, &str)> = e.iter().map(|d| (d.line, d.message.as_str())).collect();
+    let got: Vec<(usize, String)> = e
+        .iter()
+        .map(|d| (d.line, d.message.render(Lang::Fr)))
+        .collect();
     assert_eq!(
         got,
         [
-            (3, "person `b` has an empty `name`"),
-            (8, "person `d` shares the email with `c` (line 5)"),
+            (3, "la personne `b` a un `name` vide".to_string()),
+            (
+                8,
+                "la personne `d` partage l'adresse e-mail de `c` (ligne 5)".to_string()
+            ),
         ]
     );
 }
@@ -172,7 +179,7 @@ fn a_group_has_no_email() {
     .unwrap_err();
     assert_eq!(e[0].line, 1);
     assert_eq!(
-        e[0].message,
-        "group `g` has `emails`: a group never makes a commit"
+        e[0].message.render(Lang::Fr),
+        "le groupe `g` a des `emails` : un groupe ne fait jamais de commit"
     );
 }

@@ -40,7 +40,7 @@ pub struct Prepared<'a> {
     /// source line it stands for (1-based).
     pub lines: Option<Vec<usize>>,
     /// What was dropped, by source line (1-based).
-    pub notes: Vec<(usize, String)>,
+    pub notes: Vec<(usize, crate::messages::Message)>,
 }
 
 impl Prepared<'_> {
@@ -109,7 +109,7 @@ struct Writer {
     map: Vec<usize>,
     inserted: bool,
     changed: bool,
-    notes: Vec<(usize, String)>,
+    notes: Vec<(usize, crate::messages::Message)>,
     admonitions: Vec<Admonition>,
     containers: Vec<Container>,
     /// An open code fence in the output: its character, length and indentation.
@@ -275,10 +275,7 @@ impl Writer {
             if let Some((indent, len)) = c.fence {
                 self.notes.push((
                     last,
-                    format!(
-                        "`{{% {} %}}` is never closed (`{{% end{} %}}`): it ends with the page",
-                        c.tag, c.tag
-                    ),
+                    crate::messages::msg!("gitbook-never-closed", tag = &c.tag),
                 ));
                 self.close_fence(indent, len, last);
             }

@@ -19,11 +19,13 @@ use serde::Serialize;
 
 mod blocks;
 mod context;
+mod diagram;
 mod dialect;
 mod html;
 mod walk;
 
 pub use context::sentence_around;
+pub use diagram::DIAGRAM_MARK;
 
 use crate::text::escape_html;
 
@@ -39,8 +41,11 @@ pub const BLOCK_MARK: char = '\u{E004}';
 /// Stands for a `:` in a container's title (`dialect`): comrak reads no
 /// `:` in a `:::` line. `blocks::Info::parse` turns it back.
 pub const COLON_MARK: char = '\u{E005}';
+/// `ACTION_MARK line SEP` stands at the start of a task-list item until
+/// the item's `<li>` takes `id="action-line"` (`anchor_tasks`).
+pub const ACTION_MARK: char = '\u{E006}';
 /// The placeholder characters (content cannot write them).
-pub const MARKS: [char; 4] = [OPEN, SEP, CLOSE, EMBED];
+pub const MARKS: [char; 5] = [OPEN, SEP, CLOSE, EMBED, ACTION_MARK];
 pub const ASSET_PREFIX: &str = "playbook-asset:";
 
 /// A heading of the page, with its unique id.
@@ -103,7 +108,7 @@ pub struct Rendered {
     /// Text of a level-1 heading that opened the body (then removed from it).
     pub leading_h1: Option<String>,
     /// Markup of another tool that was dropped: line in the file, message.
-    pub notes: Vec<(usize, String)>,
+    pub notes: Vec<(usize, crate::messages::Message)>,
     /// Blocks with an Obsidian id (`^id`, kept with its caret), as HTML
     /// with placeholders, for the pages that embed them.
     pub blocks: Vec<(String, String)>,
@@ -111,6 +116,25 @@ pub struct Rendered {
     pub tags: Vec<String>,
     /// Whether the page embeds other pages (`EMBED` placeholders).
     pub embeds: bool,
+    /// Task-list items (`- [ ] …`), in order: the actions of the page.
+    pub tasks: Vec<TaskItem>,
+}
+
+/// One task-list item: its first line as written, for the actions stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskItem {
+    /// Line in the file; the item's `<li>` has `id="action-<line>"`.
+    pub line: usize,
+    /// Ticked (`[x]`).
+    pub done: bool,
+    /// The item's text as written (Markdown), on its first line, without
+    /// the list marker and the box.
+    pub text: String,
+}
+
+/// The anchor of the task-list item at `line` of a page.
+pub fn task_anchor(line: usize) -> String {
+    format!("action-{line}")
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -193,6 +217,11 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
         ..
     } = walk;
     blocks::rewrite(&arena, root, opts.english);
+    for t in &mut out.tasks {
+        t.text = task_text(&prepared.text, t.line);
+        t.line = file_line(t.line);
+    }
+    diagram::wrap_diagrams(&arena, root, opts.english);
 
     if !tocs.is_empty() {
         let mut toc = String::from("<nav class=\"toc-inline\"><ul>");
@@ -225,7 +254,7 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
     // Writing into a String cannot fail.
     let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
     let finish = |html: String| {
-        let html = accessible(html, opts.english);
+        let html = accessible(anchor_tasks(html), opts.english);
         if raw_html && !opts.unsafe_html {
             html::clean(&html)
         } else {
@@ -277,6 +306,50 @@ fn accessible(html: String, english: bool) -> String {
         );
     }
     html
+}
+
+/// The text of a task-list item on line `line` (1-based) of `text`:
+/// what follows the list marker and the box.
+fn task_text(text: &str, line: usize) -> String {
+    let l = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let l = l.trim_start().trim_start_matches(['>', ' ']);
+    let l = l.strip_prefix(['-', '*', '+']).unwrap_or_else(|| {
+        l.trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['.', ')'])
+    });
+    let l = l.trim_start();
+    let l = match l.find(']') {
+        Some(i) if l.starts_with('[') => &l[i + 1..],
+        _ => l,
+    };
+    l.trim().to_string()
+}
+
+/// Moves each task item's mark (`ACTION_MARK line SEP`, put by the walk at
+/// the start of its text) onto its `<li>` as `id="action-line"`. Content
+/// cannot write the mark, so only playbook's items are anchored.
+fn anchor_tasks(html: String) -> String {
+    if !html.contains(ACTION_MARK) {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut parts = html.split(ACTION_MARK);
+    out.push_str(parts.next().unwrap_or(""));
+    for part in parts {
+        let (line, rest) = part.split_once(SEP).unwrap_or(("", part));
+        const LI: &str = "<li class=\"task-list-item\"";
+        match out.rfind(LI) {
+            Some(at) if line.bytes().all(|b| b.is_ascii_digit()) && !line.is_empty() => {
+                out.insert_str(
+                    at + LI.len(),
+                    &format!(" id=\"{}\"", task_anchor(line.parse().unwrap_or(0))),
+                );
+            }
+            _ => {}
+        }
+        out.push_str(rest);
+    }
+    out
 }
 
 /// Replaces the private-use characters we use as placeholders.

@@ -300,3 +300,32 @@ fn a_long_sentence_is_cut_at_spaces() {
     assert!(c.ends_with(" klmnopqrst…"), "{c}");
     assert!(c.chars().count() < 320, "{}", c.chars().count());
 }
+
+#[test]
+fn task_items_are_recorded_and_anchored_on_their_list_item() {
+    let out =
+        r("Intro\n\n- [ ] Tester la pause @Célia 📅 2025-03-31\n- [x] Fait\n- pas une tâche\n");
+    let tasks: Vec<(usize, bool, &str)> = out
+        .tasks
+        .iter()
+        .map(|t| (t.line, t.done, t.text.as_str()))
+        .collect();
+    assert_eq!(
+        tasks,
+        vec![
+            (3, false, "Tester la pause @Célia 📅 2025-03-31"),
+            (4, true, "Fait")
+        ]
+    );
+    assert!(
+        out.html
+            .contains("<li class=\"task-list-item\" id=\"action-3\">"),
+        "{}",
+        out.html
+    );
+    assert!(
+        out.html
+            .contains("<li class=\"task-list-item\" id=\"action-4\">")
+    );
+    assert!(!out.html.contains(super::ACTION_MARK));
+}

@@ -132,6 +132,20 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                     line: (self.file_line)(line),
                 });
             }
+            NodeValue::TaskItem(t) => {
+                // Its `<li>` takes the item's anchor (`super::anchor_tasks`).
+                let at = (self.file_line)(line);
+                let mark = self.raw(format!("{}{at}{SEP}", super::ACTION_MARK));
+                match node.first_child() {
+                    Some(p) if matches!(p.data().value, NodeValue::Paragraph) => p.prepend(mark),
+                    _ => node.prepend(mark),
+                }
+                self.out.tasks.push(super::TaskItem {
+                    line,
+                    done: t.symbol.is_some(),
+                    text: String::new(),
+                });
+            }
             NodeValue::WikiLink(w) if is_toc_macro(node, &w.url) => {
                 // `[[toc]]` alone in a paragraph (VuePress, markdown-it): the
                 // page's table of contents, filled in once headings are known.
@@ -141,6 +155,15 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                     paragraph.detach();
                     self.tocs.push(raw);
                 }
+            }
+            // f-actions: `@[[Anne Berlemont]]` in a task item names its
+            // owner (a person, not a page): kept as text.
+            NodeValue::WikiLink(w) if is_owner_mention(node) => {
+                let name = w.url.split('|').next().unwrap_or(&w.url).trim().to_string();
+                for c in node.children().collect::<Vec<_>>() {
+                    c.detach();
+                }
+                node.data_mut().value = NodeValue::Text(name.into());
             }
             NodeValue::WikiLink(w) if w.embed => self.embed(node, &w.url, line, col),
             NodeValue::WikiLink(w) => {
@@ -391,6 +414,17 @@ fn set_text<'a>(arena: &'a Arena<'a>, node: &'a AstNode<'a>, text: String) {
 }
 
 /// `[[toc]]` (any case) as the only thing in its paragraph.
+/// A wikilink right after `@` in a task-list item: the action's owner.
+fn is_owner_mention<'a>(node: &'a AstNode<'a>) -> bool {
+    let after_at = node
+        .previous_sibling()
+        .is_some_and(|p| matches!(&p.data().value, NodeValue::Text(t) if t.ends_with('@')));
+    after_at
+        && node
+            .ancestors()
+            .any(|a| matches!(a.data().value, NodeValue::TaskItem(_)))
+}
+
 fn is_toc_macro<'a>(node: &'a AstNode<'a>, url: &str) -> bool {
     url.trim().eq_ignore_ascii_case("toc")
         && node.parent().is_some_and(|p| {

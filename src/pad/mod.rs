@@ -21,6 +21,8 @@
 //! date (`dates`). `write` turns the result into a page, `escape` keeps
 //! each pad line as typed; `name` gives the page its file name.
 
+// f-actions
+mod actions;
 mod assemble;
 mod dates;
 mod escape;
@@ -151,6 +153,16 @@ pub enum PadError {
     Empty,
     #[error("this is not a pad's text export: line {line} holds binary data")]
     Binary { line: usize },
+}
+
+impl PadError {
+    /// The error in the catalogue.
+    pub fn message(&self) -> crate::messages::Message {
+        match self {
+            PadError::Empty => crate::messages::msg!("pad-empty"),
+            PadError::Binary { line } => crate::messages::msg!("pad-binary", line = *line),
+        }
+    }
 }
 
 /// The title used when the pad has none before its first rotation.

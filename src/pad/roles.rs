@@ -128,11 +128,31 @@ pub(super) fn people(value: &str) -> Vec<Person> {
 
 fn person(s: &str) -> Person {
     let s = s.trim().trim_end_matches(['.', '!']).trim();
+    let s = without_trailing_noise(s);
     if !s.is_empty() && is_unknown(s) {
         Person::Unknown
     } else {
         Person::Named(s.to_string())
     }
+}
+
+/// A name as a pad writer leaves it, without what trails it: a smiley
+/// (`collaboratif :)`), or a word that begins a phrase the writer never
+/// finished (`anne pour`: "Anne, for…").
+fn without_trailing_noise(s: &str) -> &str {
+    const DANGLING: &[&str] = &[
+        "pour", "avec", "de", "du", "des", "en", "sur", "par", "a", "au", "aux", "puis", "ou",
+        "mais", "donc", "qui", "que",
+    ];
+    let mut s = s;
+    while let Some((head, last)) = s.rsplit_once(char::is_whitespace) {
+        let smiley = !has_alnum(last) || matches!(last, ":D" | ":d" | ":p" | ":P" | ";D");
+        if !(smiley || DANGLING.contains(&fold_words(last).concat().as_str())) {
+            break;
+        }
+        s = head.trim_end();
+    }
+    s
 }
 
 fn is_unknown(s: &str) -> bool {

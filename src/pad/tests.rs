@@ -22,7 +22,7 @@ fn the_seed() {
         (Some(1), "ORIGINES & FINALITES")
     );
     assert_eq!(slot(&r[0]), (Some("14h35"), Some("14h55")));
-    assert_eq!(r[0].scribes, [named("anne pour")]);
+    assert_eq!(r[0].scribes, [named("anne")]);
     assert_eq!(r[0].timekeepers, [named("tous")]);
     assert_eq!((r[1].number, r[1].title.as_str()), (Some(2), "RESSOURCES"));
     assert_eq!(slot(&r[1]), (Some("14h55"), Some("15h20")));
@@ -65,7 +65,7 @@ fn the_seed() {
             ("jm", "soleil avec un peu de nuages", ""),
         ]
     );
-    assert_eq!(m.all_scribes(), ["anne pour", "Célia", "collaboratif :)"]);
+    assert_eq!(m.all_scribes(), ["anne", "Célia", "collaboratif"]);
     // The slot line moved under its heading; the facilitators line stays.
     assert_eq!(r[0].lines[0].as_deref(), Some("14h35 - 14h55"));
     assert!(m.preamble[0].as_deref().unwrap().starts_with("Porté par"));
@@ -185,4 +185,16 @@ fn big_pads_stay_linear() {
     let md = to_markdown(&m, None);
     assert!(md.len() > pad.len());
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
+
+#[test]
+fn a_name_loses_a_trailing_smiley_or_unfinished_phrase() {
+    use super::roles::names;
+    assert_eq!(names("anne pour"), ["anne"]);
+    assert_eq!(names("collaboratif :)"), ["collaboratif"]);
+    assert_eq!(names("Célia + Inès de"), ["Célia", "Inès"]);
+    assert_eq!(names("Jean Dupont ;-)"), ["Jean Dupont"]);
+    // A name that is one of those words stays whole.
+    assert_eq!(names("Pour"), ["Pour"]);
+    assert_eq!(names("Marie Des"), ["Marie"]);
 }

@@ -30,14 +30,26 @@ pub fn to_markdown(m: &PadMinutes, date: Option<&str>) -> String {
         weather: m.weather.iter().map(WeatherFront::new).collect(),
     };
     let mut out = format!("---\n{}---\n", crate::yaml::to_string(&front));
-    write_lines(&mut out, &m.preamble);
+    write_lines(&mut out, &m.preamble, None);
+    // f-actions: who took part, for the lines of the next steps that name them.
+    let mut names: Vec<String> = m.facilitators.clone();
+    names.extend(m.all_scribes());
+    names.extend(m.all_participants());
+    names.retain(|n| {
+        let k = crate::text::match_key(n);
+        !k.is_empty()
+            && !["tous", "groupe", "collaboratif", "personne"]
+                .iter()
+                .any(|g| k.contains(g))
+    });
     for r in &m.rotations {
         let _ = write!(
             out,
             "\n## {}\n",
             escape_markdown(strip_heading_marks(&r.heading))
         );
-        write_lines(&mut out, &r.lines);
+        let actions = super::actions::is_actions_part(&r.heading, &r.title).then_some(&names[..]);
+        write_lines(&mut out, &r.lines, actions);
     }
     out
 }
@@ -121,7 +133,9 @@ enum Block {
 
 /// Consecutive lines form one paragraph with hard line breaks, or one list
 /// when they are bulleted (`- `, `* `, `• `); a blank line ends either.
-fn write_lines(out: &mut String, lines: &[Option<String>]) {
+/// In a part of next steps (`actions`: the workshop's people), a line that
+/// names a person or a date becomes a task-list item (`super::actions`).
+fn write_lines(out: &mut String, lines: &[Option<String>], actions: Option<&[String]>) {
     let mut open: Option<Block> = None;
     for line in lines {
         let Some(text) = line else {
@@ -131,7 +145,8 @@ fn write_lines(out: &mut String, lines: &[Option<String>]) {
             open = None;
             continue;
         };
-        let item = list_item(text);
+        let task = actions.and_then(|names| super::actions::marks(text, names));
+        let item = list_item(text).or(task.as_ref().map(|_| text.as_str()));
         let block = if item.is_some() {
             Block::List
         } else {
@@ -147,7 +162,13 @@ fn write_lines(out: &mut String, lines: &[Option<String>]) {
         match item {
             Some(item) => {
                 out.push_str("- ");
+                if task.is_some() {
+                    out.push_str("[ ] ");
+                }
                 out.push_str(&escape_markdown(item));
+                if let Some(t) = &task {
+                    out.push_str(t);
+                }
             }
             None => out.push_str(&escape_markdown(text)),
         }
@@ -225,7 +246,7 @@ mod tests {
             };
             let md = to_markdown(&m, Some(s));
             let split = crate::frontmatter::split(&md, std::path::Path::new("x.md"))
-                .unwrap_or_else(|e| panic!("{s:?}: {}\n{md}", e[0]));
+                .unwrap_or_else(|e| panic!("{s:?}: {:?}\n{md}", e[0]));
             let f = split.front;
             assert_eq!(f.title.as_deref(), Some(format!("T {s}").as_str()));
             assert_eq!(f.date.as_deref(), Some(s));
@@ -255,7 +276,7 @@ mod tests {
         .map(|l| l.map(str::to_string))
         .collect();
         let mut md = String::new();
-        write_lines(&mut md, &lines);
+        write_lines(&mut md, &lines, None);
         let html = render(&md, 0, MarkdownOptions::default()).html;
         assert_eq!(
             html,

@@ -6,7 +6,7 @@
 use super::RenderEnv;
 use crate::link::Target;
 use crate::markdown::{CLOSE, EMBED, OPEN, SEP};
-use crate::site::{Page, PageId};
+use crate::site::PageId;
 use crate::text::{escape_html, match_key};
 
 /// How a URL placeholder appears in an attribute.
@@ -44,6 +44,14 @@ fn without_ids(html: &str) -> String {
     out
 }
 
+/// Where a body is shown: the page at `url`, and (the printable document,
+/// `render/print.rs`) the pages it holds, each by its anchor there.
+pub(super) struct At<'a> {
+    pub(super) url: &'a str,
+    pub(super) is_index: bool,
+    pub(super) doc: Option<&'a std::collections::HashMap<PageId, String>>,
+}
+
 /// What is being shown while a body is resolved: the whole pages, and the
 /// embeds (page, link) whose content is being shown.
 struct Shown {
@@ -58,10 +66,15 @@ impl RenderEnv<'_> {
     /// Substitutes the link placeholders of a page's body.
     pub fn resolve_body(&self, id: PageId) -> String {
         let page = &self.site.pages[id];
+        let at = At {
+            url: &page.url,
+            is_index: page.is_index,
+            doc: None,
+        };
         self.resolve_html(
             id,
             &page.body.html,
-            page,
+            &at,
             &mut Shown {
                 wholes: vec![id],
                 embeds: vec![],
@@ -69,10 +82,54 @@ impl RenderEnv<'_> {
         )
     }
 
+    /// The body of page `id` as a printable document shows it: its ids and
+    /// the fragments pointing at them scoped by the page's anchor in
+    /// `doc` (`etape--pourquoi`), links to the document's pages made
+    /// fragments, the other links relative to the document at `url`.
+    pub(super) fn resolve_body_in(
+        &self,
+        id: PageId,
+        url: &str,
+        doc: &std::collections::HashMap<PageId, String>,
+    ) -> String {
+        let page = &self.site.pages[id];
+        let html = match doc.get(&id) {
+            Some(prefix) => scope_ids(&page.body.html, prefix),
+            None => page.body.html.clone(),
+        };
+        let at = At {
+            url,
+            is_index: false,
+            doc: Some(doc),
+        };
+        self.resolve_html(
+            id,
+            &html,
+            &at,
+            &mut Shown {
+                wholes: vec![id],
+                embeds: vec![],
+            },
+        )
+    }
+
+    /// The href of `t` where `at` shows it.
+    fn href_at(&self, at: &At<'_>, t: &Target) -> String {
+        if let (Some(doc), Target::Page { id, anchor }) = (at.doc, t)
+            && let Some(prefix) = doc.get(id)
+        {
+            return match anchor {
+                Some(a) => format!("#{prefix}--{a}"),
+                None => format!("#{prefix}"),
+            };
+        }
+        self.target_href(at.url, at.is_index, t)
+    }
+
     /// Substitutes the placeholders of `html`, written by page `source`, for
     /// the page `at` that shows it (`source` itself, or a page embedding
     /// it). `stack` holds the pages being embedded, to stop a cycle.
-    fn resolve_html(&self, source: PageId, html: &str, at: &Page, stack: &mut Shown) -> String {
+    fn resolve_html(&self, source: PageId, html: &str, at: &At<'_>, stack: &mut Shown) -> String {
         let targets = &self.links.targets[source];
         let mut out = String::with_capacity(html.len() + html.len() / 8);
         let mut rest = html;
@@ -114,11 +171,11 @@ impl RenderEnv<'_> {
         out
     }
 
-    fn open_link(&self, t: &Target, at: &Page, out: &mut String) {
+    fn open_link(&self, t: &Target, at: &At<'_>, out: &mut String) {
         match t {
             Target::Missing { title } => {
                 out.push_str("<a class=\"new\" href=\"");
-                out.push_str(&escape_html(&self.missing_href(&at.url, title)));
+                out.push_str(&escape_html(&self.missing_href(at.url, title)));
                 out.push_str("\">");
             }
             // Nowhere to lead: the text stays, marked, without an address.
@@ -129,12 +186,12 @@ impl RenderEnv<'_> {
             }
             Target::Tag { .. } => {
                 out.push_str("<a class=\"tag\" href=\"");
-                out.push_str(&escape_html(&self.target_href(&at.url, at.is_index, t)));
+                out.push_str(&escape_html(&self.href_at(at, t)));
                 out.push_str("\">");
             }
             _ => {
                 out.push_str("<a href=\"");
-                out.push_str(&escape_html(&self.target_href(&at.url, at.is_index, t)));
+                out.push_str(&escape_html(&self.href_at(at, t)));
                 out.push_str("\">");
             }
         }
@@ -168,7 +225,7 @@ impl RenderEnv<'_> {
         &self,
         t: &Target,
         (source, n): (PageId, usize),
-        at: &Page,
+        at: &At<'_>,
         stack: &mut Shown,
         out: &mut String,
     ) {
@@ -202,7 +259,7 @@ impl RenderEnv<'_> {
         } else {
             target.body.part(anchor)
         };
-        let href = escape_html(&self.target_href(&at.url, at.is_index, t));
+        let href = escape_html(&self.href_at(at, t));
         let title = escape_html(&target.title);
         match part {
             Some(html) => {
@@ -231,7 +288,7 @@ impl RenderEnv<'_> {
     /// `href` in raw HTML). Text cannot forge the quote (it is escaped), so
     /// only real attributes match. An attribute whose target is nowhere is
     /// dropped, and the element marked `data-broken`.
-    fn resolve_attributes(&self, html: &str, at: &Page, targets: &[Target]) -> String {
+    fn resolve_attributes(&self, html: &str, at: &At<'_>, targets: &[Target]) -> String {
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
         while let Some(i) = rest.find(ASSET_NEEDLE) {
@@ -257,7 +314,7 @@ impl RenderEnv<'_> {
                 ) => {
                     out.push_str(&rest[..i]);
                     out.push_str("=\"");
-                    out.push_str(&escape_html(&self.target_href(&at.url, at.is_index, t)));
+                    out.push_str(&escape_html(&self.href_at(at, t)));
                     out.push('"');
                 }
                 _ => {
@@ -316,8 +373,55 @@ impl RenderEnv<'_> {
     }
 }
 
+/// `html` with every id it defines, and every reference to one (`for`,
+/// `aria-*`, `href="#…"`, a radio group's `name`), prefixed with
+/// `prefix--`: pages shown together in one document keep distinct ids.
+/// The HTML is the Markdown stage's, where a text's quotes are escaped, so
+/// an attribute's opening is never text.
+pub(super) fn scope_ids(html: &str, prefix: &str) -> String {
+    const ATTRS: [&str; 6] = [
+        " id=\"",
+        " for=\"",
+        " name=\"",
+        " href=\"#",
+        " aria-labelledby=\"",
+        " aria-describedby=\"",
+    ];
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some((i, attr)) = ATTRS
+        .iter()
+        .filter_map(|a| rest.find(a).map(|i| (i, a)))
+        .min_by_key(|&(i, _)| i)
+    {
+        let start = i + attr.len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
+        let scoped: Vec<String> = rest[start..end]
+            .split(' ')
+            .filter(|v| !v.is_empty())
+            .map(|v| format!("{prefix}--{v}"))
+            .collect();
+        out.push_str(&scoped.join(" "));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn scoped_ids_and_their_references() {
+        assert_eq!(
+            super::scope_ids(
+                "<h2 id=\"a\">A</h2><a href=\"#fn-1\" id=\"r\">1</a><a href=\"#\">x</a><input name=\"pb-tabs-0\" id=\"t\"><label for=\"t\">T</label><p>id=\"no\"</p>",
+                "s"
+            ),
+            "<h2 id=\"s--a\">A</h2><a href=\"#s--fn-1\" id=\"s--r\">1</a><a href=\"#\">x</a><input name=\"s--pb-tabs-0\" id=\"s--t\"><label for=\"s--t\">T</label><p>id=\"no\"</p>"
+        );
+    }
+
     #[test]
     fn embedded_parts_lose_their_anchors() {
         assert_eq!(

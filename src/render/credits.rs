@@ -88,6 +88,8 @@ struct StructureView<'a> {
     pages: usize,
     commits: u32,
     roles: Vec<RoleCount>,
+    /// The stakeholder maps it is on.
+    maps: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -102,7 +104,7 @@ struct ChangeView<'a> {
 }
 
 impl RenderEnv<'_> {
-    fn person_link(&self, from: &str, i: usize) -> LinkView {
+    pub(super) fn person_link(&self, from: &str, i: usize) -> LinkView {
         LinkView {
             title: self.credits.people[i].name.clone(),
             href: self.href(from, &person_url(self.credits, i)),
@@ -227,7 +229,12 @@ impl RenderEnv<'_> {
         serde_json::json!({
             "person": self.person_view(from, i),
             "roles": roles,
+            "maps": self.maps_of_person(from, i),
             "contributors_href": self.href(from, crate::reserved::CONTRIBUTORS_URL),
+            // f-actions
+            "actions": self.person_actions(from, i),
+            "actions_href": (!self.actions.items.is_empty())
+                .then(|| self.href(from, crate::reserved::ACTIONS_URL)),
         })
     }
 
@@ -252,7 +259,8 @@ impl RenderEnv<'_> {
             .credits
             .structures
             .iter()
-            .map(|s| StructureView {
+            .enumerate()
+            .map(|(si, s)| StructureView {
                 name: &s.name,
                 id: &s.slug,
                 members: s
@@ -268,6 +276,7 @@ impl RenderEnv<'_> {
                 pages: s.pages,
                 commits: s.commits,
                 roles: self.role_counts(|slot| s.roles[slot]),
+                maps: self.maps_of_structure(from, si),
             })
             .collect();
         let unaffiliated = self

@@ -19,6 +19,8 @@ use crate::wiki::Wiki;
 /// The credits of a site nobody is credited on (the default of [`RenderEnv`]).
 static NO_CREDITS: std::sync::LazyLock<crate::credits::Credits> =
     std::sync::LazyLock::new(crate::credits::Credits::default);
+/// f-actions: the actions of a site without any (the default of [`RenderEnv`]).
+static NO_ACTIONS: crate::actions::Actions = crate::actions::Actions { items: vec![] };
 
 /// Everything the render stage needs besides the page itself; built once per build.
 pub struct RenderEnv<'a> {
@@ -29,6 +31,10 @@ pub struct RenderEnv<'a> {
     pub strings: BTreeMap<&'static str, &'static str>,
     /// Contributor credits (see [`RenderEnv::with_credits`]); none by default.
     pub credits: &'a crate::credits::Credits,
+    /// f-actions: the actions (see [`RenderEnv::with_actions`]) and the
+    /// build date they are judged against.
+    pub actions: &'a crate::actions::Actions,
+    pub today: crate::date::Date,
     /// Per section, its navigation as seen from its own pages and from its
     /// index page (hrefs differ by one level). Built once: every page of a
     /// section shares it, so a section's nav is not rebuilt per page.
@@ -42,6 +48,9 @@ pub struct RenderEnv<'a> {
     /// Per long section, the fingerprint of each of its navigation entries
     /// (seen from its pages), computed on first use (`serve` only).
     pub(super) nav_entry_digests: std::sync::OnceLock<Vec<Vec<u128>>>,
+    // f-print
+    /// The printable documents (`print::documents`), computed once.
+    pub(super) print_docs: Vec<crate::print::Document>,
 }
 
 /// Which generated overviews concern a section (see [`RenderEnv::overviews`]).
@@ -122,10 +131,17 @@ impl<'a> RenderEnv<'a> {
             tera,
             strings,
             credits: &NO_CREDITS,
+            actions: &NO_ACTIONS,
+            today: crate::date::Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            },
             nav: vec![],
             overviews: overviews_of(site),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
+            print_docs: crate::print::documents(site),
         };
         env.nav = (0..site.sections.len())
             .map(|s| [0, 1].map(|i| env.section_nav(s, &env.nav_from(s, i), None)))
@@ -136,6 +152,17 @@ impl<'a> RenderEnv<'a> {
     /// The same environment, with contributor credits.
     pub fn with_credits(mut self, credits: &'a crate::credits::Credits) -> RenderEnv<'a> {
         self.credits = credits;
+        self
+    }
+
+    /// The same environment, with the actions and the build date (f-actions).
+    pub fn with_actions(
+        mut self,
+        actions: &'a crate::actions::Actions,
+        today: crate::date::Date,
+    ) -> RenderEnv<'a> {
+        self.actions = actions;
+        self.today = today;
         self
     }
 }

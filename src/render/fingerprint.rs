@@ -228,6 +228,9 @@ pub struct Kept {
     pub nav: Vec<[tera::Value; 2]>,
     /// Per section, its generated overviews (see `RenderEnv::overviews`).
     overviews: Vec<super::env::Overviews>,
+    /// f-actions: the actions and build date of that render.
+    actions: crate::actions::Actions,
+    today: crate::date::Date,
 }
 
 impl Kept {
@@ -248,10 +251,13 @@ impl Kept {
             tera,
             strings: crate::i18n::strings(&site.config.language),
             credits,
+            actions: &self.actions,
+            today: self.today,
             nav: self.nav.clone(),
             overviews: self.overviews.clone(),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
+            print_docs: crate::print::documents(site),
         }
     }
 }
@@ -283,7 +289,22 @@ impl RenderCache {
             wiki,
             nav,
             overviews,
+            actions: crate::actions::Actions::default(),
+            today: crate::date::Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            },
         });
+    }
+
+    /// f-actions: keeps the actions and build date of the render beside
+    /// what [`Self::keep`] kept.
+    pub fn keep_actions(&mut self, actions: &crate::actions::Actions, today: crate::date::Date) {
+        if let Some(k) = &mut self.kept {
+            k.actions = actions.clone();
+            k.today = today;
+        }
     }
 
     /// What the last render kept (see [`Self::keep`]).

@@ -30,6 +30,11 @@ pub enum Generated {
     RecentChanges,
     /// The search results page (`recherche/?q=…`), filled by `search.js`.
     Search,
+    /// f-actions: "Prochains pas", every action of the site.
+    Actions,
+    // f-print
+    /// A section's printable document (index into `print::documents`).
+    Print(usize),
 }
 
 static NO_EXTRA: BTreeMap<String, serde_json::Value> = BTreeMap::new();
@@ -105,6 +110,12 @@ impl Generated {
         if env.site.config.search.enabled {
             all.push(Generated::Search);
         }
+        // f-actions
+        if !env.actions.items.is_empty() {
+            all.push(Generated::Actions);
+        }
+        // f-print
+        all.extend((0..env.print_docs.len()).map(Generated::Print));
         all
     }
 
@@ -131,6 +142,11 @@ impl Generated {
             Generated::Structures => crate::reserved::STRUCTURES_URL.to_string(),
             Generated::RecentChanges => crate::reserved::RECENT_URL.to_string(),
             Generated::Search => crate::reserved::SEARCH_URL.to_string(),
+            Generated::Actions => crate::reserved::ACTIONS_URL.to_string(),
+            Generated::Print(d) => env
+                .print_docs
+                .get(*d)
+                .map_or_else(String::new, |doc| doc.url.clone()),
         }
     }
 }
@@ -167,6 +183,10 @@ impl RenderEnv<'_> {
             edit_url: None,
             history_url: None,
             credits: None,
+            stakeholders: None,
+            actions: vec![],
+            print_href: None,
+            diagrams: false,
         }
     }
 
@@ -200,6 +220,7 @@ impl RenderEnv<'_> {
     ) -> R {
         let url = g.url(self);
         let from = url.as_str();
+        let mut diagrams = false;
         let (title, kind, template, listing): (
             &str,
             &'static str,
@@ -305,6 +326,28 @@ impl RenderEnv<'_> {
                 "search.html",
                 serde_json::Value::Null,
             ),
+            Generated::Actions => (
+                self.strings["actions_title"],
+                "actions",
+                "actions.html",
+                self.actions_listing(from),
+            ),
+            Generated::Print(d) => {
+                let (title, listing) = match self.print_docs.get(d) {
+                    Some(doc) => self.print_listing(doc),
+                    None => ("", serde_json::Value::Null),
+                };
+                diagrams = listing["chapters"].as_array().is_some_and(|cs| {
+                    cs.iter()
+                        .chain(std::iter::once(&listing["intro"]))
+                        .any(|c| {
+                            c["content"]
+                                .as_str()
+                                .is_some_and(|h| h.contains(crate::markdown::DIAGRAM_MARK))
+                        })
+                });
+                (title, "print", "print.html", listing)
+            }
             Generated::TypologyOverview => {
                 let axes = typology_axes(self.site);
                 let mut levels: Vec<String> = vec![];
@@ -366,6 +409,7 @@ impl RenderEnv<'_> {
             _ => String::new(),
         };
         let mut view = self.blank_view(title, from, kind, content);
+        view.diagrams = diagrams;
         if g == Generated::NotFound {
             view.subsections = self
                 .site
@@ -392,6 +436,22 @@ impl RenderEnv<'_> {
                     href: self.href(from, crate::reserved::TAGS_URL),
                 },
             ],
+            Generated::Print(d) => {
+                let mut crumbs = vec![LinkView {
+                    title: self.strings["home"].to_string(),
+                    href: self.href(from, ""),
+                }];
+                // The section's ancestors, then the section.
+                if let Some(doc) = self.print_docs.get(d) {
+                    for s in self.site.section_chain(doc.section).into_iter().skip(1) {
+                        crumbs.push(LinkView {
+                            title: self.site.sections[s].label.clone(),
+                            href: self.href(from, &self.site.sections[s].url),
+                        });
+                    }
+                }
+                crumbs
+            }
             Generated::Person(_) => vec![
                 LinkView {
                     title: self.strings["home"].to_string(),

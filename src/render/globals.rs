@@ -46,6 +46,7 @@ pub fn set_globals(
     site: &Site,
     strings: &BTreeMap<&'static str, &'static str>,
     credits: &crate::credits::Credits,
+    actions: &crate::actions::Actions,
 ) -> serde_json::Value {
     let mut g = Globals::default();
     let home = site.home();
@@ -127,6 +128,13 @@ pub fn set_globals(
         tools.push(BTreeMap::from([
             ("title", strings["search_title"]),
             ("url", crate::reserved::SEARCH_URL),
+        ]));
+    }
+    // f-actions
+    if !actions.items.is_empty() {
+        tools.push(BTreeMap::from([
+            ("title", strings["actions_title"]),
+            ("url", crate::reserved::ACTIONS_URL),
         ]));
     }
     g.insert("tools", &tools);

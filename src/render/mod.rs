@@ -16,8 +16,12 @@
 //! - `template.rs`: running a template, errors as diagnostics;
 //! - `fingerprint.rs`: what `serve` hashes to skip unchanged pages;
 //! - `atom.rs`, `sitemap.rs`: `atom.xml` and `sitemap.xml`, from templates;
-//! - `weather.rs`: the weather page's chart and table.
+//! - `weather.rs`: the weather page's chart and table;
+//! - `stakeholders.rs`: a stakeholder map's figure and table, and the maps
+//!   a structure or a person is on.
+//! - `print.rs`: a section's printable document (f-print).
 
+mod actions;
 mod atom;
 mod body;
 mod credits;
@@ -27,7 +31,9 @@ mod generated;
 mod globals;
 mod nav;
 mod page;
+mod print;
 mod sitemap;
+mod stakeholders;
 mod template;
 mod views;
 mod weather;

@@ -37,6 +37,7 @@ impl RenderEnv<'_> {
         let from = page.url.as_str();
         let chain = site.section_chain(page.section);
         let (mut view, template) = self.page_view(id);
+        view.diagrams = content.contains(crate::markdown::DIAGRAM_MARK);
         view.content = content;
         let ctx = PageContext {
             root: root_of(from),
@@ -67,6 +68,7 @@ impl RenderEnv<'_> {
                     PageKind::Minutes => "minutes.html",
                     PageKind::Guide => "guide.html",
                     PageKind::Typology => "typology.html",
+                    PageKind::Stakeholders => "stakeholders.html",
                 },
             )
         };
@@ -206,6 +208,18 @@ impl RenderEnv<'_> {
             edit_url: self.forge_url(site.config.edit_url.as_deref(), id),
             history_url: self.forge_url(site.config.history_url.as_deref(), id),
             credits: self.page_credits(id),
+            stakeholders: self.stakeholders_view(id),
+            actions: self.page_actions(from, id),
+            print_href: self
+                .print_docs
+                .iter()
+                .find(|d| {
+                    d.intro == Some(id)
+                        || d.pages.contains(&id)
+                        || (page.is_index && d.section == page.section)
+                })
+                .map(|d| self.href(from, &d.url)),
+            diagrams: false,
         };
         (view, template)
     }
@@ -280,6 +294,7 @@ fn kind_name(k: PageKind) -> &'static str {
         PageKind::Minutes => "minutes",
         PageKind::Guide => "guide",
         PageKind::Typology => "typology",
+        PageKind::Stakeholders => "stakeholders",
     }
 }
 

@@ -67,6 +67,10 @@ pub(super) fn render_file<T: Serialize>(
 /// A failed render: the error in `templates/<template>`, and the file it was rendering.
 fn render_error(template: &str, shown: &Path, e: &tera::Error) -> Diagnostic {
     let mut d = crate::theme::template_error(Path::new(&format!("templates/{template}")), e);
-    d.message = format!("{} (while rendering {})", d.message, shown.display());
+    d.message = crate::messages::msg!(
+        "template-error-rendering",
+        error = d.message.clone(),
+        page = shown.display()
+    );
     d
 }

@@ -170,6 +170,16 @@ pub(super) struct PageView<'a> {
     pub(super) history_url: Option<String>,
     /// Who did what on this page (`null` when nobody is credited).
     pub(super) credits: Option<PageCreditsView>,
+    /// A stakeholder map: its figure and table (`null` on other pages).
+    pub(super) stakeholders: Option<super::stakeholders::StakeholdersView>,
+    /// f-actions: the actions of the page (header card of the minutes).
+    pub(super) actions: Vec<super::actions::ActionRow>,
+    // f-print
+    /// The printable document holding this page (`null` when none does).
+    pub(super) print_href: Option<String>,
+    /// The content holds a Mermaid diagram: the template loads the
+    /// diagram scripts (`markdown::DIAGRAM_MARK`).
+    pub(super) diagrams: bool,
 }
 
 /// The context of a page's template, besides the globals and `section_nav`.

@@ -23,7 +23,6 @@ const HEADING_WEIGHT: f32 = 3.0;
 
 /// A document before scoring.
 pub(super) struct Doc {
-    pub(super) page: usize,
     pub(super) anchor: String,
     pub(super) heading: String,
     pub(super) excerpt: String,
@@ -33,40 +32,47 @@ pub(super) struct Doc {
     pub(super) terms: Vec<(u32, f32)>,
 }
 
-/// The documents of every page, in page order, and the interner that gave
-/// their stem ids; `None` when `go` says to stop.
-pub(super) fn read(site: &Site, go: &(impl Fn() -> bool + Sync)) -> Option<(Vec<Doc>, Interner)> {
-    let shared = Mutex::new(Interner::default());
+/// The documents of one page, and the vocabulary entries (indexes into
+/// the interner's) its words gave.
+#[derive(Default)]
+pub(super) struct PageDocs {
+    pub(super) docs: Vec<Doc>,
+    pub(super) vocab: Vec<u32>,
+}
+
+/// The documents of `pages` (ids of `site`), in that order, their stem ids
+/// given by `shared`; `None` when `go` says to stop.
+pub(super) fn read(
+    site: &Site,
+    pages: &[usize],
+    shared: &Mutex<Interner>,
+    go: &(impl Fn() -> bool + Sync),
+) -> Option<Vec<PageDocs>> {
     // One scratch space per worker thread (and one for a caller outside the pool).
     let scratch: Vec<Mutex<Scratch>> = (0..=rayon::current_num_threads())
         .map(|_| Mutex::default())
         .collect();
-    let docs: Vec<Doc> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|page| {
+    let docs: Vec<PageDocs> = pages
+        .par_iter()
+        .map(|&page| {
             if !go() {
-                return vec![];
+                return PageDocs::default();
             }
             let slot = rayon::current_thread_index().map_or(0, |i| i + 1);
             let mut scratch = scratch[slot.min(scratch.len() - 1)]
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            page_docs(site, page, &shared, &mut scratch)
+            page_docs(site, page, shared, &mut scratch)
         })
-        .flatten_iter()
         .collect();
-    if !go() {
-        return None;
-    }
-    let interner = shared.into_inner().unwrap_or_else(PoisonError::into_inner);
-    Some((docs, interner))
+    go().then_some(docs)
 }
 
 /// Words to stems, shared by the threads of one build.
 #[derive(Default)]
 pub(super) struct Interner {
-    /// Lowercase word → stem id (`None`: not searchable).
-    words: FxHashMap<Box<str>, Option<u32>>,
+    /// Lowercase word → stem id and vocabulary entry (`None`: not searchable).
+    words: FxHashMap<Box<str>, Option<(u32, u32)>>,
     stems: FxHashMap<String, u32>,
     /// Folded word and stem id, one per searchable lowercase word.
     vocab: Vec<(String, u32)>,
@@ -74,7 +80,7 @@ pub(super) struct Interner {
 }
 
 impl Interner {
-    fn lookup(&mut self, lower: &str) -> Option<u32> {
+    fn lookup(&mut self, lower: &str) -> Option<(u32, u32)> {
         if let Some(&id) = self.words.get(lower) {
             return id;
         }
@@ -82,7 +88,7 @@ impl Interner {
             let next = self.stems.len() as u32;
             let id = *self.stems.entry(stem).or_insert(next);
             self.vocab.push((folded, id));
-            id
+            (id, self.vocab.len() as u32 - 1)
         });
         self.words.insert(lower.into(), id);
         id
@@ -96,11 +102,14 @@ impl Interner {
 struct Scratch {
     /// Words of at most 8 bytes (most French words), keyed by their bytes
     /// padded with zeros (no word holds a zero byte); longer ones as text.
-    short: FxHashMap<u64, Option<u32>>,
-    words: FxHashMap<Box<str>, Option<u32>>,
+    short: FxHashMap<u64, Option<(u32, u32)>>,
+    words: FxHashMap<Box<str>, Option<(u32, u32)>>,
     /// Weight by stem id (0: absent from the document), and the ids set.
     weights: Vec<f32>,
     touched: Vec<u32>,
+    /// Vocabulary entries met in the page (by index), and the ones set.
+    seen: Vec<bool>,
+    vocab: Vec<u32>,
     buf: String,
     /// The text of the page being read.
     text: String,
@@ -136,7 +145,15 @@ impl Scratch {
                     id
                 }
             };
-            if let Some(id) = id {
+            if let Some((id, v)) = id {
+                let vi = v as usize;
+                if vi >= self.seen.len() {
+                    self.seen.resize(vi + 1, false);
+                }
+                if !self.seen[vi] {
+                    self.seen[vi] = true;
+                    self.vocab.push(v);
+                }
                 let i = id as usize;
                 if i >= self.weights.len() {
                     self.weights.resize(i + 1, 0.0);
@@ -166,7 +183,7 @@ fn page_docs(
     page: usize,
     shared: &Mutex<Interner>,
     scratch: &mut Scratch,
-) -> Vec<Doc> {
+) -> PageDocs {
     let p = &site.pages[page];
     let mut text = std::mem::take(&mut scratch.text);
     text.clear();
@@ -189,7 +206,6 @@ fn page_docs(
             len += scratch.add(shared, &part.heading, HEADING_WEIGHT);
             len += scratch.add(shared, body, 1.0);
             Doc {
-                page,
                 anchor: part.anchor,
                 heading: part.heading,
                 excerpt: collapse(body, EXCERPT_BYTES),
@@ -199,7 +215,12 @@ fn page_docs(
         })
         .collect();
     scratch.text = text;
-    docs
+    let mut vocab = std::mem::take(&mut scratch.vocab);
+    for &v in &vocab {
+        scratch.seen[v as usize] = false;
+    }
+    vocab.sort_unstable();
+    PageDocs { docs, vocab }
 }
 
 impl Interner {
@@ -212,10 +233,23 @@ impl Interner {
         stems
     }
 
-    /// The vocabulary: folded word → its stems (sorted, distinct).
-    pub(super) fn vocabulary<'a>(&'a self, stems: &'a [String]) -> BTreeMap<&'a str, Vec<&'a str>> {
+    /// How many vocabulary entries there are (live or not).
+    pub(super) fn vocab_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// The vocabulary: folded word → its stems (sorted, distinct); only
+    /// the entries `live` says are (all when `None`).
+    pub(super) fn vocabulary<'a>(
+        &'a self,
+        stems: &'a [String],
+        live: Option<&[bool]>,
+    ) -> BTreeMap<&'a str, Vec<&'a str>> {
         let mut vocab: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for (w, s) in &self.vocab {
+        for (i, (w, s)) in self.vocab.iter().enumerate() {
+            if live.is_some_and(|l| !l.get(i).copied().unwrap_or(false)) {
+                continue;
+            }
             vocab.entry(w).or_default().push(&stems[*s as usize]);
         }
         for v in vocab.values_mut() {

@@ -28,6 +28,7 @@
 pub mod analyze;
 mod control;
 mod documents;
+mod memo;
 mod score;
 mod sections;
 mod shard;
@@ -36,6 +37,7 @@ mod tests;
 mod write;
 
 pub use control::Control;
+pub use memo::Memo;
 pub use score::decode_postings;
 pub use sections::{Part, sections};
 
@@ -82,21 +84,49 @@ pub fn build(site: &Site) -> SearchIndex {
 /// returns `None` soon after it is stopped.
 pub fn build_under(site: &Site, control: Option<&Control>) -> Option<SearchIndex> {
     let go = || control.is_none_or(Control::proceed);
-    let (mut docs, interner) = documents::read(site, &go)?;
+    let shared = std::sync::Mutex::new(documents::Interner::default());
+    let all: Vec<usize> = (0..site.pages.len()).collect();
+    let pages = documents::read(site, &all, &shared, &go)?;
+    let interner = shared
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let docs: Vec<(usize, &documents::Doc)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(id, p)| p.docs.iter().map(move |d| (id, d)))
+        .collect();
+    index_of(site, &docs, &interner, None, &go)
+}
+
+/// The index of `docs` (page id, document, in page order), whose stem ids
+/// and vocabulary entries `interner` gave; only the vocabulary entries
+/// `live` says (all when `None`).
+fn index_of(
+    site: &Site,
+    docs: &[(usize, &documents::Doc)],
+    interner: &documents::Interner,
+    live: Option<&[bool]>,
+    go: &(impl Fn() -> bool + Sync),
+) -> Option<SearchIndex> {
     let stems = interner.stem_names();
-    let scored = score::bm25(&mut docs, stems.len(), &go)?;
+    let refs: Vec<&documents::Doc> = docs.iter().map(|d| d.1).collect();
+    let scored = score::bm25(&refs, stems.len(), go)?;
+    drop(refs);
     let total_postings = scored.postings.iter().map(Vec::len).sum();
-    let encoded = score::encode(scored, &go)?;
-    let vocab = interner.vocabulary(&stems);
+    let encoded = score::encode(scored, go)?;
+    let vocab = interner.vocabulary(&stems, live);
+    if !go() {
+        return None;
+    }
     let shards = shard::shards(&vocab, &stems, &encoded);
-    let mut files = write::term_shards(&shards, &vocab, &stems, &encoded);
+    let mut files = write::term_shards(&shards, &vocab, &stems, &encoded, go)?;
     let sizes = files.iter().map(|(_, file)| file.len()).collect();
-    files.extend(write::doc_chunks(site, &docs, &go)?);
+    files.extend(write::doc_chunks(site, docs, go)?);
     files.push(write::manifest(docs.len(), &shards, sizes));
     Some(SearchIndex {
         files,
         docs: docs.len(),
-        terms: stems.len(),
+        terms: encoded.iter().filter(|e| !e.text.is_empty()).count(),
         words: vocab.len(),
         postings: total_postings,
     })

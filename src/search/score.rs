@@ -25,10 +25,9 @@ pub(super) struct Scored {
     pub(super) max: f32,
 }
 
-/// Scores the terms of `docs` (`stems` is the number of stem ids). Takes
-/// the documents' terms (so the memory is free again for what follows).
-/// `None` when `go` says to stop.
-pub(super) fn bm25(docs: &mut [Doc], stems: usize, go: &impl Fn() -> bool) -> Option<Scored> {
+/// Scores the terms of `docs` (`stems` is the number of stem ids); a stem
+/// in no document gets an empty list. `None` when `go` says to stop.
+pub(super) fn bm25(docs: &[&Doc], stems: usize, go: &impl Fn() -> bool) -> Option<Scored> {
     let n = docs.len() as f32;
     let avg = docs.iter().map(|d| d.len).sum::<f32>() / n.max(1.0);
     let mut df = vec![0u32; stems];
@@ -44,12 +43,12 @@ pub(super) fn bm25(docs: &mut [Doc], stems: usize, go: &impl Fn() -> bool) -> Op
         .map(|&c| (1.0 + (n - c as f32 + 0.5) / (c as f32 + 0.5)).ln())
         .collect();
     let mut max = 0f32;
-    for (id, d) in docs.iter_mut().enumerate() {
+    for (id, d) in docs.iter().enumerate() {
         if id % 1024 == 0 && !go() {
             return None;
         }
         let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * d.len / avg.max(1.0));
-        for (t, tf) in std::mem::take(&mut d.terms) {
+        for &(t, tf) in &d.terms {
             let s = idf[t as usize] * tf * (BM25_K1 + 1.0) / (tf + norm);
             max = max.max(s);
             postings[t as usize].push((id as u32, s));

@@ -34,7 +34,12 @@ pub(super) fn shards<'a>(
     for (w, s) in vocab {
         *items.entry(w).or_default() += w.len() + s.iter().map(|s| s.len() + 3).sum::<usize>() + 4;
     }
-    for (s, e) in stems.iter().zip(encoded) {
+    // (A stem in no document, left by an earlier build: none.)
+    for (s, e) in stems
+        .iter()
+        .zip(encoded)
+        .filter(|(_, e)| !e.text.is_empty())
+    {
         *items.entry(s).or_default() +=
             s.len() + e.text.len() + 6 + e.cut.map_or(0, |_| s.len() + 9);
     }

@@ -21,7 +21,7 @@ use super::{DIR, DOC_CHUNK, analyze};
 use crate::config::UrlStyle;
 use crate::site::Site;
 
-/// The term files `tN.js`, in key order:
+/// The term files `tN.js`, in key order (`None` when `go` says to stop):
 /// `{"v": {word: stem or [stems]}, "p": {stem: postings}, "c": {stem: n}}`,
 /// `c` only when some list was cut.
 pub(super) fn term_shards(
@@ -29,7 +29,8 @@ pub(super) fn term_shards(
     vocab: &BTreeMap<&str, Vec<&str>>,
     stems: &[String],
     encoded: &[Encoded],
-) -> Vec<(String, Vec<u8>)> {
+    go: &impl Fn() -> bool,
+) -> Option<Vec<(String, Vec<u8>)>> {
     let stem_ids: FxHashMap<&str, usize> = stems
         .iter()
         .enumerate()
@@ -37,12 +38,18 @@ pub(super) fn term_shards(
         .collect();
     let mut files = Vec::with_capacity(shards.len());
     for (n, shard) in shards.iter().enumerate() {
+        if n % 64 == 0 && !go() {
+            return None;
+        }
         let mut data = TermShard::default();
         for &s in &shard.strings {
             if let Some(st) = vocab.get(s) {
                 data.v.0.push((s, Stems(st)));
             }
-            if let Some(&id) = stem_ids.get(s) {
+            // (A stem in no document, left by an earlier build: none.)
+            if let Some(&id) = stem_ids.get(s)
+                && !encoded[id].text.is_empty()
+            {
                 let e = &encoded[id];
                 data.p.0.push((s, &e.text));
                 if let Some(full) = e.cut {
@@ -54,15 +61,16 @@ pub(super) fn term_shards(
         let file = js_file(&name, &data, shard.bytes + 64);
         files.push((format!("{DIR}{name}.js"), file));
     }
-    files
+    Some(files)
 }
 
 /// The document files `dN.js`, by chunks of [`DOC_CHUNK`] (in parallel):
 /// `{"p": [[url, title]…], "d": [[page, anchor, heading, excerpt]…]}`,
-/// `page` indexing `p`. `None` when `go` says to stop.
+/// `page` indexing `p`; `docs` are (page id, document). `None` when `go`
+/// says to stop.
 pub(super) fn doc_chunks(
     site: &Site,
-    docs: &[Doc],
+    docs: &[(usize, &Doc)],
     go: &(impl Fn() -> bool + Sync),
 ) -> Option<Vec<(String, Vec<u8>)>> {
     let file_style = site.config.url_style == UrlStyle::File;
@@ -79,12 +87,12 @@ pub(super) fn doc_chunks(
             };
             let mut bytes = 32;
             let mut last = None;
-            for d in chunk {
+            for &(page_id, d) in chunk {
                 // The sections of a page follow each other: its address
                 // and title are written once.
-                if last != Some(d.page) {
-                    last = Some(d.page);
-                    let page = &site.pages[d.page];
+                if last != Some(page_id) {
+                    last = Some(page_id);
+                    let page = &site.pages[page_id];
                     let url = if file_style {
                         Cow::Owned(format!("{}index.html", page.url))
                     } else {

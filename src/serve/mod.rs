@@ -9,12 +9,16 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use tiny_http::{Header, Method, Request, Response, Server};
 
+use crate::diagnostic::Failure;
+use crate::messages::Lang;
+use crate::messages::msg;
 use crate::output::Entry;
 use crate::text::escape_html;
 
@@ -37,6 +41,8 @@ pub struct Served {
     pub files: HashMap<String, Entry>,
     /// The last rebuild's error, shown as an overlay on every page.
     pub error: Option<String>,
+    /// The site's language, for the overlay's heading.
+    pub lang: Lang,
     /// While pages are left out of the site (`rebuild::Outcome::notice`),
     /// the files they had: the page just broken stays readable under the
     /// overlay, as after a failed rebuild. Never part of `files`.
@@ -88,53 +94,61 @@ pub fn bind(bind: &str, port: Option<u16>) -> Result<Server> {
         Server::from_listener(listener, None).ok()
     };
     if format!("{bind}:1").parse::<SocketAddr>().is_err() {
-        bail!("`{bind}` is not an IP address to listen on (try 127.0.0.1)");
+        return Err(Failure(msg!("serve-bad-address", bind = bind)).into());
     }
     match port {
-        Some(p) => try_port(p).with_context(|| {
-            format!(
-                "port {p} on {bind} is already in use (or not allowed); choose another with --port"
-            )
-        }),
+        Some(p) => {
+            try_port(p).with_context(|| Failure(msg!("serve-port-taken", port = p, bind = bind)))
+        }
         None => (1111..1211)
             .find_map(try_port)
-            .context("no free port between 1111 and 1210; choose one with --port"),
+            .with_context(|| Failure(msg!("serve-no-free-port"))),
     }
 }
 
 /// Runs the server until Ctrl-C.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
     let server = Arc::new(bind(&opts.bind, opts.port)?);
-    let addr = server.server_addr().to_ip().context("not an IP socket")?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .with_context(|| Failure(msg!("serve-not-ip")))?;
     let shared = Arc::new(Shared::default());
     let root = absolute_root(&opts.root);
     if !root.join("content").is_dir() {
-        return Err(crate::diagnostic::UsageError(format!(
-            "no `content/` folder in `{}`: run playbook in a site folder, or pass --root",
-            opts.root.display()
+        return Err(crate::diagnostic::UsageError(crate::messages::msg!(
+            "no-content",
+            root = opts.root.display()
         ))
         .into());
     }
     // Watch before the first build: an edit made while it runs is not lost.
-    let mut watcher = watch::start(&root).context("cannot watch the site's files")?;
+    let mut watcher = watch::start(&root).with_context(|| Failure(msg!("serve-cannot-watch")))?;
     let mut builder = Builder::new(&root, opts.drafts);
     let started = Instant::now();
     let first = builder.full();
-    install(&shared, first, started, true);
+    let lang = builder.lang();
+    install(&shared, first, started, true, lang);
     eprintln!(
-        "serving {} at http://{addr}/ (Ctrl-C to stop)",
-        opts.root.display()
+        "{}",
+        msg!(
+            "serve-serving",
+            root = opts.root.display(),
+            address = format!("http://{addr}/")
+        )
+        .render(lang)
     );
 
     // Ctrl-C: stop accepting, let the process end normally.
     {
         let server = server.clone();
+        let stopped = msg!("serve-stopped").render(lang);
         ctrlc::set_handler(move || {
-            eprintln!("\nstopped");
+            eprintln!("\n{stopped}");
             server.unblock();
             std::process::exit(0);
         })
-        .context("cannot install the Ctrl-C handler")?;
+        .with_context(|| Failure(msg!("serve-ctrlc")))?;
     }
     // Request threads.
     for _ in 0..8 {
@@ -161,16 +175,39 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         });
     }
     // Rebuild on this thread.
+    let stirring = watcher.stirring.clone();
     loop {
+        // The search index follows the pages when no edit is waiting, and
+        // gives up as soon as one comes in (it is built after that one).
+        let batch = if builder.search_due() {
+            match watcher.events.try_recv() {
+                Ok(b) => b,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    let files = builder.finish(&|| !stirring.load(Ordering::SeqCst));
+                    if let Some(files) = files
+                        && let Ok(mut site) = shared.site.write()
+                    {
+                        site.files = files;
+                        site.generation += 1;
+                        continue;
+                    }
+                    // Given up: an edit is coming.
+                    match watcher.events.recv() {
+                        Ok(b) => b,
+                        Err(_) => break,
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+            }
         // While the git state may lag behind (an edit's credits are
         // inferred), wait for a quiet moment to read it.
-        let batch = if builder.unsettled() {
+        } else if builder.unsettled() {
             match watcher.events.recv_timeout(GIT_QUIET) {
                 Ok(b) => b,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                     let started = Instant::now();
                     if let Some(result) = builder.settle() {
-                        install(&shared, result, started, false);
+                        install(&shared, result, started, false, builder.lang());
                     }
                     continue;
                 }
@@ -182,6 +219,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
                 Err(_) => break,
             }
         };
+        stirring.store(false, Ordering::SeqCst);
         let mut batch = batch;
         // Batches that queued up during the last rebuild: one rebuild.
         while let Ok(more) = watcher.events.try_recv() {
@@ -191,7 +229,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         batch.dedup();
         let started = Instant::now();
         if let Err(e) = watcher.refresh() {
-            eprintln!("warning: cannot watch a new folder: {e}");
+            eprintln!(
+                "{}",
+                msg!("serve-watch-new-folder", reason = e.to_string()).render(builder.lang())
+            );
         }
         let kind = watch::classify(&root, &batch);
         if kind == watch::Change::Nothing {
@@ -199,23 +240,19 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         }
         let result = builder.apply_pages(&batch, kind);
         eprintln!(
-            "{} paths changed: {} pages parsed, {} files rendered, {} reused",
-            batch.len(),
-            builder.parsed_last,
-            builder.rendered_last,
-            builder.reused_last
+            "{}",
+            msg!(
+                "serve-changed",
+                paths = batch.len(),
+                parsed = builder.parsed_last,
+                rendered = builder.rendered_last,
+                reused = builder.reused_last
+            )
+            .render(builder.lang())
         );
         // The pages first: the browser reloads as soon as they are in
-        // place; the search index follows (see `Builder::finish`).
-        let pending = result.files.is_ok();
-        install(&shared, result, started, false);
-        if pending && let Some(files) = builder.finish() {
-            let Ok(mut site) = shared.site.write() else {
-                continue;
-            };
-            site.files = files;
-            site.generation += 1;
-        }
+        // place; the search index follows (at the top of the loop).
+        install(&shared, result, started, false, builder.lang());
     }
     Ok(())
 }
@@ -225,7 +262,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
 const GIT_QUIET: Duration = Duration::from_millis(700);
 
 /// Puts a rebuild's result in place and tells the pages.
-fn install(shared: &Shared, result: rebuild::Outcome, started: Instant, first: bool) {
+fn install(shared: &Shared, result: rebuild::Outcome, started: Instant, first: bool, lang: Lang) {
     let ms = started.elapsed().as_millis();
     let css_only = result.css_only;
     {
@@ -247,16 +284,22 @@ fn install(shared: &Shared, result: rebuild::Outcome, started: Instant, first: b
                 site.files = files;
                 site.error = result.notice;
                 eprintln!(
-                    "{} {} files in {ms} ms",
-                    if first { "built" } else { "rebuilt" },
-                    site.files.len()
+                    "{}",
+                    msg!(
+                        "serve-built",
+                        first = if first { "yes" } else { "no" },
+                        files = site.files.len(),
+                        ms = u64::try_from(ms).unwrap_or(u64::MAX)
+                    )
+                    .render(lang)
                 );
             }
             Err(message) => {
-                eprintln!("{message}\nthe previous version stays online until this is fixed");
+                eprintln!("{message}\n{}", msg!("serve-still-online").render(lang));
                 site.error = Some(message);
             }
         }
+        site.lang = lang;
         site.generation += 1;
     }
     if !first {
@@ -329,8 +372,11 @@ pub fn handle(req: Request, shared: &Shared) {
         return;
     }
     let body = if key.ends_with(".html") {
-        let error = shared.site.read().ok().and_then(|s| s.error.clone());
-        inject(&body, error.as_deref())
+        let (error, lang) = shared
+            .site
+            .read()
+            .map_or((None, Lang::default()), |s| (s.error.clone(), s.lang));
+        inject(&body, error.as_deref(), lang)
     } else {
         body
     };
@@ -377,16 +423,16 @@ es.addEventListener('css',function(){document.querySelectorAll('link[rel=stylesh
 })();</script>"#;
 
 /// Adds the reload script, and the error overlay when the last rebuild failed.
-pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+pub fn inject(html: &[u8], error: Option<&str>, lang: Lang) -> Vec<u8> {
     let mut extra = String::from(RELOAD_SCRIPT);
     if let Some(e) = error {
         extra.push_str(
             "<div id=\"playbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;\
              margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#6b0000;border-top:4px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap\">",
         );
-        extra.push_str(
-            "<strong>playbook : la dernière modification n’a pas pu être publiée</strong>\n",
-        );
+        extra.push_str("<strong>");
+        extra.push_str(&escape_html(&msg!("serve-overlay-title").render(lang)));
+        extra.push_str("</strong>\n");
         extra.push_str(&escape_html(e));
         extra.push_str("</div>");
     }

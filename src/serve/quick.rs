@@ -7,6 +7,7 @@
 //! - the edited pages;
 //! - the pages that embed one of them (`![[Note]]`), and the pages
 //!   embedding those;
+//! - the printable documents holding one of them (`guide/imprimer/`);
 //! - the pages whose backlinks quote a sentence that changed (a link's
 //!   context).
 //!
@@ -61,6 +62,7 @@ pub fn same_face(old: &Page, new: &Page) -> bool {
         && a.headings == b.headings
         && a.leading_h1 == b.leading_h1
         && a.tags == b.tags
+        && a.tasks == b.tasks
         && a.embeds == b.embeds
         && a.blocks.len() == b.blocks.len()
         && a.blocks.iter().zip(&b.blocks).all(|(x, y)| x.0 == y.0)
@@ -130,6 +132,12 @@ pub fn render(last: &mut Last, pages: &BTreeSet<PageId>) -> Result<usize, ()> {
             Ok((format!("{}index.html", last.site.pages[id].url), html))
         })
         .collect::<Result<_, ()>>()?;
+    // f-print: the printable documents showing an edited page.
+    let mut rendered = rendered;
+    for g in env.printed_with(pages) {
+        let html = env.render_generated(g).map_err(|_| ())?;
+        rendered.push((g.file(&env), html));
+    }
     drop(env);
     let n = rendered.len();
     for (rel, html) in rendered {

@@ -20,6 +20,7 @@ use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
 use crate::git::{self, History};
 use crate::load::{self, Asset, Loaded, SourceFile};
 use crate::markdown::MarkdownOptions;
+use crate::messages::Lang;
 use crate::output::{Entry, Memory};
 use crate::render::RenderCache;
 use crate::theme::{self, Theme};
@@ -44,6 +45,10 @@ struct CachedPage {
     parsed: Parsed,
 }
 
+/// More changed paths than this in one batch is a burst (a checkout, a
+/// copy), not an edit: git is read at once.
+const BURST: usize = 8;
+
 /// Keeps what the last build read and parsed.
 pub struct Builder {
     root: PathBuf,
@@ -65,6 +70,8 @@ pub struct Builder {
     last: Option<Last>,
     /// The pages changed since the search index was built.
     search_due: bool,
+    /// What the last search index was built from (see `search::Memo`).
+    search: crate::search::Memo,
     /// The git state was inferred since git was last read (see `settle`).
     unsettled: bool,
     /// The next render reads git (HEAD, `git status`) first.
@@ -92,6 +99,7 @@ impl Builder {
             cache: RenderCache::default(),
             last: None,
             search_due: false,
+            search: crate::search::Memo::default(),
             unsettled: false,
             git_due: true,
             parsed_last: 0,
@@ -161,7 +169,7 @@ impl Builder {
     /// Puts the search index into a successful outcome.
     fn complete(&mut self, out: &mut Outcome) {
         if out.files.is_ok()
-            && let Some(files) = self.finish()
+            && let Some(files) = self.finish(&|| true)
         {
             out.files = Ok(files);
         }
@@ -198,22 +206,35 @@ impl Builder {
         Some(out)
     }
 
+    /// Whether the search index lags behind the pages (see [`Self::finish`]).
+    pub fn search_due(&self) -> bool {
+        self.search_due && self.last.is_some()
+    }
+
     /// Builds the search index of the last good render, when its pages
-    /// changed since it was built, and returns every file with it.
-    pub fn finish(&mut self) -> Option<HashMap<String, Entry>> {
+    /// changed since it was built (reading again only the pages changed,
+    /// see `search::Memo`), and returns every file with it. Gives up, the
+    /// index still due, as soon as `go` says so (an edit came in).
+    pub fn finish(&mut self, go: &(impl Fn() -> bool + Sync)) -> Option<HashMap<String, Entry>> {
         if !std::mem::take(&mut self.search_due) {
             return None;
         }
         let last = self.last.as_mut()?;
         let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
         let started = std::time::Instant::now();
+        let index = if last.site.config.search.enabled {
+            let Some(index) = self.search.build(&last.site, go) else {
+                self.search_due = true;
+                return None;
+            };
+            index.files
+        } else {
+            vec![]
+        };
         last.files.retain(|k, _| !k.starts_with(crate::search::DIR));
-        if last.site.config.search.enabled {
-            let index = crate::search::build(&last.site);
-            for (rel, bytes) in index.files {
-                last.files
-                    .insert(rel, Entry::Bytes(std::sync::Arc::new(bytes)));
-            }
+        for (rel, bytes) in index {
+            last.files
+                .insert(rel, Entry::Bytes(std::sync::Arc::new(bytes)));
         }
         if timings {
             eprintln!(
@@ -333,6 +354,16 @@ impl Builder {
                         }
                     }
                 }
+                // A burst (a checkout, a copy) is no edit: git is read now,
+                // so that the history it moved comes with this rebuild
+                // rather than with a second one once edits pause.
+                if paths.len() > BURST
+                    && let Some(config) = self.config.clone()
+                {
+                    self.refresh_history(&config);
+                    self.unsettled = false;
+                    structural = true;
+                }
                 let parsed = self.parse(changed);
                 let quick = if structural {
                     None
@@ -418,9 +449,18 @@ impl Builder {
         self.head = head;
     }
 
+    /// The language of the messages: the site's, as last read.
+    pub(crate) fn lang(&self) -> Lang {
+        self.config
+            .as_ref()
+            .map_or(Lang::default(), |c| Lang::from_code(&c.language))
+    }
+
     fn load_config_and_theme(&mut self) -> Result<(), String> {
-        let config = read_config(&self.root).map_err(|d| d.to_string())?;
-        let theme = theme::load(&self.root, &config.theme).map_err(|d| d.to_string())?;
+        let lang = self.lang();
+        let config = read_config(&self.root).map_err(|d| d.render(lang))?;
+        let lang = Lang::from_code(&config.language);
+        let theme = theme::load(&self.root, &config.theme).map_err(|d| d.render(lang))?;
         if self
             .config
             .as_ref()
@@ -478,6 +518,7 @@ impl Builder {
 
     /// Links and renders from the cache into memory.
     fn render(&mut self) -> Outcome {
+        let lang = self.lang();
         let previous = self.last.take();
         if std::mem::take(&mut self.git_due)
             && let Some(config) = self.config.clone()
@@ -517,7 +558,7 @@ impl Builder {
             diags
                 .iter()
                 .filter(|d| unpublished.contains(&d.path))
-                .map(ToString::to_string)
+                .map(|d| d.render(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
@@ -540,7 +581,7 @@ impl Builder {
         diagnostics.sort();
         if diagnostics.has_errors() {
             return Outcome {
-                files: Err(report(&diagnostics)),
+                files: Err(report(lang, &diagnostics)),
                 css_only: false,
                 notice: None,
             };
@@ -549,7 +590,7 @@ impl Builder {
             Ok(t) => t,
             Err(d) => {
                 return Outcome {
-                    files: Err(d.to_string()),
+                    files: Err(d.render(lang)),
                     css_only: false,
                     notice: None,
                 };
@@ -566,6 +607,7 @@ impl Builder {
         let people = self.people.as_ref().unwrap_or(&no_people);
         let credits =
             crate::credits::compute(&site, self.history.as_ref(), people, &site.config.credits);
+        let actions = crate::actions::extract(&site, people);
         let inputs = RenderInputs {
             site: &site,
             links: &links,
@@ -573,6 +615,8 @@ impl Builder {
             theme,
             credits: &credits,
             fingerprint_assets: false,
+            actions: &actions,
+            today: crate::build::build_date(),
         };
         let result = render_site_with(&inputs, &mut tera, &memory, Some(&mut self.cache));
         self.rendered_last = self.cache.rendered.load(Ordering::Relaxed);
@@ -624,18 +668,18 @@ impl Builder {
                 }
             }
             Ok(errors) => Outcome {
-                files: Err(report(&Diagnostics(errors))),
+                files: Err(report(lang, &Diagnostics(errors))),
                 css_only: false,
                 notice: None,
             },
             Err(e) => match e.downcast_ref::<ContentErrors>() {
                 Some(ContentErrors(d)) => Outcome {
-                    files: Err(report(d)),
+                    files: Err(report(lang, d)),
                     css_only: false,
                     notice: None,
                 },
                 None => Outcome {
-                    files: Err(format!("{e:#}")),
+                    files: Err(crate::diagnostic::error_chain(&e).render(lang)),
                     css_only: false,
                     notice: None,
                 },
@@ -644,11 +688,12 @@ impl Builder {
     }
 }
 
-/// The errors of a failed rebuild, as shown in the terminal and the overlay.
-fn report(d: &Diagnostics) -> String {
+/// The errors of a failed rebuild, as shown in the terminal and the
+/// overlay, in the site's language.
+fn report(lang: Lang, d: &Diagnostics) -> String {
     d.0.iter()
         .filter(|x| x.is_error())
-        .map(|x| x.to_string())
+        .map(|x| x.render(lang))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -3,6 +3,8 @@
 //! unit-tested.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
@@ -36,6 +38,15 @@ pub const QUIET: Duration = Duration::from_millis(8);
 /// copy, which may pause on a busy machine), it closes only after this long
 /// without an event.
 pub const SETTLE_BURST: Duration = Duration::from_millis(250);
+
+/// The lock git holds on its index while it writes the working tree, for
+/// the repository `root` belongs to (`.git` in `root` or above it).
+fn git_index_lock(root: &Path) -> Option<PathBuf> {
+    root.ancestors()
+        .map(|d| d.join(".git"))
+        .find(|g| g.is_dir())
+        .map(|g| g.join("index.lock"))
+}
 
 /// Is this path one the watcher should ignore (temporaries, output, VCS)?
 pub fn ignored(root: &Path, path: &Path) -> bool {
@@ -93,6 +104,9 @@ pub struct Watcher {
     root: PathBuf,
     watched: Vec<PathBuf>,
     pub events: Receiver<Vec<PathBuf>>,
+    /// Set as soon as an event opens a batch (before the batch is handed
+    /// over): work that can wait (the search index) gives up then.
+    pub stirring: Arc<AtomicBool>,
 }
 
 impl Watcher {
@@ -124,22 +138,34 @@ pub fn start(root: &Path) -> notify::Result<Watcher> {
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
     let (tx, rx) = channel();
     let filter_root = root.clone();
+    let stirring = Arc::new(AtomicBool::new(false));
+    let stir = stirring.clone();
     std::thread::spawn(move || {
         let paths = |ev: notify::Result<notify::Event>| match ev {
-            Ok(e) if !matches!(e.kind, EventKind::Access(_)) => e
-                .paths
-                .into_iter()
-                .filter(|p| !ignored(&filter_root, p))
-                .collect(),
+            Ok(e) if !matches!(e.kind, EventKind::Access(_)) => {
+                let kept: Vec<PathBuf> = e
+                    .paths
+                    .into_iter()
+                    .filter(|p| !ignored(&filter_root, p))
+                    .collect();
+                if !kept.is_empty() {
+                    stir.store(true, Ordering::SeqCst);
+                }
+                kept
+            }
             _ => vec![],
         };
-        batches(&raw_rx, &tx, paths);
+        let lock = git_index_lock(&filter_root);
+        batches(&raw_rx, &tx, paths, || {
+            lock.as_ref().is_some_and(|l| l.exists())
+        });
     });
     let mut w = Watcher {
         watcher,
         root,
         watched: vec![],
         events: rx,
+        stirring,
     };
     w.refresh()?;
     Ok(w)
@@ -149,8 +175,22 @@ pub fn start(root: &Path) -> notify::Result<Watcher> {
 /// batch opens with an event naming a path `paths` keeps, and closes after
 /// [`QUIET`] without an event ([`SETTLE_BURST`] once it names more than two
 /// paths). Returns when either channel closes.
-fn batches<E>(raw: &Receiver<E>, out: &Sender<Vec<PathBuf>>, paths: impl Fn(E) -> Vec<PathBuf>) {
+///
+/// While `busy()` (git holds its index lock: a checkout, a merge, a
+/// rebase is writing files), a batch does not close, however long the
+/// pauses between its events: the rebuild sees the whole operation, never
+/// half of it. It is asked only when the batch would close, so a save
+/// outside git costs nothing more.
+fn batches<E>(
+    raw: &Receiver<E>,
+    out: &Sender<Vec<PathBuf>>,
+    paths: impl Fn(E) -> Vec<PathBuf>,
+    busy: impl Fn() -> bool,
+) {
+    /// How long a batch waits for git at most, in all.
+    const GIT_PATIENCE: Duration = Duration::from_secs(30);
     while let Ok(first) = raw.recv() {
+        let opened = std::time::Instant::now();
         let mut batch = paths(first);
         if batch.is_empty() {
             continue;
@@ -161,6 +201,7 @@ fn batches<E>(raw: &Receiver<E>, out: &Sender<Vec<PathBuf>>, paths: impl Fn(E) -
             let wait = if batch.len() > 2 { SETTLE_BURST } else { QUIET };
             match raw.recv_timeout(wait) {
                 Ok(e) => batch.extend(paths(e)),
+                Err(RecvTimeoutError::Timeout) if busy() && opened.elapsed() < GIT_PATIENCE => {}
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => {
                     let _ = out.send(batch);
@@ -217,6 +258,34 @@ mod tests {
         assert!(!ignored(root, &root.join("content/a.md")));
     }
 
+    /// While git is busy, a pause longer than any settle time does not
+    /// close the batch: the checkout's files come as one.
+    #[test]
+    fn a_batch_waits_for_git() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let (raw_tx, raw_rx) = channel::<&str>();
+        let (tx, rx) = channel();
+        let busy = Arc::new(AtomicBool::new(true));
+        let b = busy.clone();
+        std::thread::spawn(move || {
+            batches(
+                &raw_rx,
+                &tx,
+                |p| vec![PathBuf::from(p)],
+                || b.load(Ordering::SeqCst),
+            );
+        });
+        raw_tx.send("content/a.md").unwrap();
+        std::thread::sleep(SETTLE_BURST * 2);
+        raw_tx.send("content/b.md").unwrap();
+        busy.store(false, Ordering::SeqCst);
+        let batch = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+        assert_eq!(
+            batch,
+            [PathBuf::from("content/a.md"), PathBuf::from("content/b.md")]
+        );
+    }
+
     /// A save is handed over as soon as its events stop, alone; a burst of
     /// many paths waits for the burst to end and comes as one batch.
     #[test]
@@ -224,13 +293,18 @@ mod tests {
         let (raw_tx, raw_rx) = channel::<&str>();
         let (tx, rx) = channel();
         let t = std::thread::spawn(move || {
-            batches(&raw_rx, &tx, |p| {
-                if p.is_empty() {
-                    vec![]
-                } else {
-                    vec![PathBuf::from(p)]
-                }
-            });
+            batches(
+                &raw_rx,
+                &tx,
+                |p| {
+                    if p.is_empty() {
+                        vec![]
+                    } else {
+                        vec![PathBuf::from(p)]
+                    }
+                },
+                || false,
+            );
         });
         // An atomic save: an ignored temporary, then the page, twice.
         let started = std::time::Instant::now();

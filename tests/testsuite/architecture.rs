@@ -16,7 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "stages",
         &[
             "load", "parse", "assemble", "link", "wiki", "credits", "active", "collide", "render",
-            "search", "output", "theme", "pad", "git",
+            "search", "output", "theme", "pad", "git", "actions", "print",
         ],
     ),
     ("model", &["site"]),
@@ -30,12 +30,15 @@ const LAYERS: &[(&str, &[&str])] = &[
             "svg",
             "date",
             "yaml",
+            // f-map
+            "stakeholders",
         ],
     ),
     (
         "utilities",
         &[
             "diagnostic",
+            "messages",
             "text",
             "i18n",
             "scheme",

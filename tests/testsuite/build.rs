@@ -10,7 +10,7 @@ fn zero_config_folder_builds() {
         .file("content/dossier/Été à Paris.md", "Texte sans titre.\n")
         .file("content/sans-rien.md", "");
     let o = s.build_ok(&[]);
-    assert!(o.stderr.contains("built"), "{}", o.stderr);
+    assert!(o.stderr.contains("pages construites"), "{}", o.stderr);
     let page = s.read("public/premiere-page/index.html");
     assert!(
         page.contains("<title>Première page"),
@@ -98,7 +98,7 @@ fn malformed_front_matter_leaves_the_page_out_and_strict_keeps_the_old_site() {
         "every error is reported: {}",
         o.stderr
     );
-    assert!(o.stderr.contains("help:"), "says how to fix it");
+    assert!(o.stderr.contains("aide :"), "says how to fix it");
     assert_eq!(
         tree_snapshot(&s.path().join("public")),
         before,
@@ -111,7 +111,7 @@ fn malformed_front_matter_leaves_the_page_out_and_strict_keeps_the_old_site() {
     assert!(
         o.stderr.contains("content/a.md:3:")
             && o.stderr
-                .contains("warning: this page is not published: invalid YAML front matter"),
+                .contains("avertissement : cette page n'est pas publiée : le "),
         "{}",
         o.stderr
     );
@@ -124,7 +124,7 @@ fn malformed_front_matter_leaves_the_page_out_and_strict_keeps_the_old_site() {
         1,
         "{lien}"
     );
-    assert!(o.stderr.contains("content/lien.md:3:19: warning: this link leads to `content/a.md`, which is not published"), "{}", o.stderr);
+    assert!(o.stderr.contains("content/lien.md:3:19: avertissement : ce lien mène à `content/a.md`, qui n'est pas publiée"), "{}", o.stderr);
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn strict_fails_on_pages_to_create_and_warnings() {
     s.file("content/a.md", "[[Nulle part]]\n");
     let o = s.build_ok(&[]);
     assert!(
-        o.stderr.contains("1 link to pages to create"),
+        o.stderr.contains("1 lien vers une page à créer"),
         "{}",
         o.stderr
     );
@@ -291,7 +291,7 @@ fn colliding_output_paths_are_warnings_and_strict_errors() {
     let o = s.build(&[]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(
-        o.stderr.contains("published at `ete-2/` instead"),
+        o.stderr.contains("publiée à `ete-2/` à la place"),
         "{}",
         o.stderr
     );
@@ -384,7 +384,7 @@ fn hidden_files_temporaries_and_outside_symlinks_are_skipped() {
     let o = s.build_ok(&[]);
     assert!(
         o.stderr
-            .contains("content/passwd.md: warning: skipped: symbolic link"),
+            .contains("content/passwd.md: avertissement : ignoré : lien symbolique"),
         "{}",
         o.stderr
     );
@@ -426,13 +426,13 @@ fn non_utf8_files_get_a_clear_warning_and_are_left_out() {
     assert_eq!(o.code, 0);
     assert!(
         o.stderr
-            .contains("content/latin1.md:3:4: warning: this page is not published: this file is not valid UTF-8"),
+            .contains("content/latin1.md:3:4: avertissement : cette page n'est pas publiée : ce fichier n'est pas en UTF-8 valide"),
         "{}",
         o.stderr
     );
     assert!(
         o.stderr
-            .contains("content/utf16.md:1:1: warning: this page is not published: this file is encoded in UTF-16"),
+            .contains("content/utf16.md:1:1: avertissement : cette page n'est pas publiée : ce fichier est encodé en UTF-16"),
         "{}",
         o.stderr
     );

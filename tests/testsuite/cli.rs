@@ -46,7 +46,7 @@ fn commands_find_the_site_above_the_current_folder() {
     let guide = s.path().join("content/guide");
     let o = run_in(&guide, &["build"], &[]);
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(o.stderr.contains(" into ../../public in "), "{}", o.stderr);
+    assert!(o.stderr.contains(" dans ../../public en "), "{}", o.stderr);
     assert!(s.exists("public/guide/commencer-petit/index.html"));
     assert!(
         !s.exists("content/guide/public"),
@@ -199,7 +199,7 @@ fn git_as(dir: &Path, args: &[&str], global: &Path) -> (bool, String) {
 }
 
 const CREATED: &str =
-    "created a playbook (4 files) in `pb`; build it with `playbook build --root pb`\n";
+    "playbook créé (4 fichiers) dans `pb` ; construisez-le avec `playbook build --root pb`\n";
 
 #[test]
 fn init_starts_a_git_repository_with_a_first_commit() {
@@ -315,7 +315,7 @@ fn init_without_git_or_with_no_git() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(
         o.stderr,
-        "created a playbook (4 files) in `pb2`; build it with `playbook build --root pb2`\n"
+        "playbook créé (4 fichiers) dans `pb2` ; construisez-le avec `playbook build --root pb2`\n"
     );
     assert!(!s.exists("pb2/.git"));
 }
@@ -437,18 +437,20 @@ fn check_warns_about_placeholders_left_by_new() {
     let warnings: Vec<&str> = o
         .stdout
         .split_inclusive('\n')
-        .filter(|l| !l.contains(": note: orphan") && !l.starts_with("  help: link to it"))
+        .filter(|l| {
+            !l.contains(": note : page orpheline") && !l.starts_with("  aide : faites-y un lien")
+        })
         .collect();
     assert_eq!(
         warnings.concat(),
-        "content/ateliers/atelier-de-rentree.md:21:1: warning: le texte d'exemple de `playbook new` est encore là\n  \
-         help: remplacez-le par la question de l'atelier et ce qui s'est dit\n\
-         content/typologies/cooperation-subie.md:10:7: warning: `axis` vaut encore « À préciser », la valeur laissée par `playbook new`\n  \
-         help: remplacez-la par l'axe de la typologie (par exemple Intensité, Origine ou Périmètre)\n\
-         content/typologies/cooperation-subie.md:11:8: warning: `level` vaut encore « À préciser », la valeur laissée par `playbook new`\n  \
-         help: remplacez-la par le niveau de cette page sur son axe (1, 2, 3…)\n\
-         0 links: 0 to pages, 0 to files, 0 to pages to create, 0 broken\n\
-         checked 5 pages: 0 error(s), 3 warning(s), 2 note(s)\n"
+        "content/ateliers/atelier-de-rentree.md:21:1: avertissement : le texte d'exemple de `playbook new` est encore là\n  \
+         aide : remplacez-le par la question de l'atelier et ce qui s'est dit\n\
+         content/typologies/cooperation-subie.md:10:7: avertissement : `axis` vaut encore « À préciser », la valeur laissée par `playbook new`\n  \
+         aide : remplacez-la par l'axe de la typologie (par exemple Intensité, Origine ou Périmètre)\n\
+         content/typologies/cooperation-subie.md:11:8: avertissement : `level` vaut encore « À préciser », la valeur laissée par `playbook new`\n  \
+         aide : remplacez-la par le niveau de cette page sur son axe (1, 2, 3…)\n\
+         0 lien : 0 vers des pages, 0 vers des fichiers, 0 vers des pages à créer, 0 cassé\n\
+         5 pages vérifiées : 0 erreur, 3 avertissements, 2 notes\n"
     );
     assert_eq!(s.run(&["check", "--strict"]).code, 1);
     // Filled in: no warning.
@@ -463,7 +465,7 @@ fn check_warns_about_placeholders_left_by_new() {
     );
     s.file("content/ateliers/atelier-de-rentree.md", page);
     let o = s.run(&["check"]);
-    assert!(o.stdout.contains("0 warning(s)"), "{}", o.stdout);
+    assert!(o.stdout.contains("0 avertissement,"), "{}", o.stdout);
     // A value typed another way, in a list, is found too.
     s.file(
         "content/a-voir.md",
@@ -472,8 +474,8 @@ fn check_warns_about_placeholders_left_by_new() {
     let o = s.run(&["check"]);
     assert!(
         o.stdout.contains(
-            "content/a-voir.md:5:5: warning: `tags` vaut encore « À préciser », la valeur laissée par `playbook new`\n  \
-             help: remplacez-la par la bonne valeur, ou supprimez la ligne\n"
+            "content/a-voir.md:5:5: avertissement : `tags` vaut encore « À préciser », la valeur laissée par `playbook new`\n  \
+             aide : remplacez-la par la bonne valeur, ou supprimez la ligne\n"
         ),
         "{}",
         o.stdout

@@ -25,12 +25,12 @@ fn build(name: &str) -> (Site, Output) {
 fn messages(o: &Output) -> String {
     o.stderr
         .lines()
-        .map(|l| match l.find(" in ") {
-            Some(i) if l.starts_with("built ") => {
+        .map(|l| match l.rfind(" en ") {
+            Some(i) if l.contains(" pages construites (") => {
                 let rest = &l[i + 4..];
                 let after = rest.find(' ').map_or("", |j| &rest[j..]);
                 let unit = after.trim_start().strip_prefix("ms").unwrap_or(after);
-                format!("{} in [TIME]{unit}", &l[..i])
+                format!("{} en [TIME]{unit}", &l[..i])
             }
             _ => l.to_string(),
         })

@@ -109,7 +109,7 @@ fn clear_failure(o: &Output, cause: &str) {
         o.stderr
     );
     assert!(
-        o.stderr.contains("was left as it was") || o.stderr.contains("left untouched"),
+        o.stderr.contains("le site déjà construit") && o.stderr.contains("n'a pas été modifié"),
         "the message says the previous output is kept:\n{}",
         o.stderr
     );
@@ -141,13 +141,17 @@ fn a_full_disk_leaves_the_previous_site_intact() {
     // An attachment larger than the disk: the copy fails.
     s.file("content/annexe.pdf", noise(2 << 20));
     let o = build_into(&s, &out);
-    clear_failure(&o, "No space left on device");
+    clear_failure(&o, "le disque est plein");
     assert!(
         o.stderr.contains("annexe.pdf"),
         "names the file:\n{}",
         o.stderr
     );
-    assert!(o.stderr.contains("help: free some space"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("aide : libérez de la place"),
+        "{}",
+        o.stderr
+    );
     eprintln!("{}", o.stderr);
     assert_eq!(tree_snapshot(&out), before, "the previous site is intact");
     assert!(
@@ -168,7 +172,7 @@ fn a_full_disk_leaves_the_previous_site_intact() {
         );
     }
     let o = build_into(&s, &out);
-    clear_failure(&o, "No space left on device");
+    clear_failure(&o, "le disque est plein");
     assert!(
         o.stderr.contains("index.html"),
         "names the file:\n{}",
@@ -205,10 +209,10 @@ fn a_read_only_output_gives_a_clear_error() {
     s.file("content/b.md", "# B\n");
     mnt.remount("ro");
     let o = build_into(&s, &out);
-    clear_failure(&o, "Read-only file system");
+    clear_failure(&o, "le disque est en lecture seule");
     assert!(
         o.stderr
-            .contains("help: the output folder is on a read-only disk"),
+            .contains("aide : le dossier de sortie est sur un disque en lecture seule"),
         "{}",
         o.stderr
     );
@@ -225,6 +229,6 @@ fn a_read_only_output_gives_a_clear_error() {
     std::fs::remove_dir_all(&out).unwrap();
     mnt.remount("ro");
     let o = build_into(&s, &out);
-    clear_failure(&o, "Read-only file system");
+    clear_failure(&o, "le disque est en lecture seule");
     assert!(!out.exists());
 }

@@ -59,7 +59,11 @@ fn fails_with(s: &Site, needle: &str) -> Output {
 /// The page named by `needle` (`path:line: error: what`) is left out of a
 /// site that builds: a warning says why; `--strict` refuses it.
 fn left_out(s: &Site, needle: &str) -> Output {
-    let warning = needle.replacen("error: ", "warning: this page is not published: ", 1);
+    let warning = needle.replacen(
+        "erreur : ",
+        "avertissement : cette page n'est pas publiée : ",
+        1,
+    );
     let o = s.build(&[]);
     no_panic(&o);
     assert_eq!(
@@ -74,7 +78,7 @@ fn left_out(s: &Site, needle: &str) -> Output {
     );
     let strict = s.build(&["--strict"]);
     assert_eq!(strict.code, 1, "{}", strict.stderr);
-    let error = needle.replacen("error: ", "error: this page is not published: ", 1);
+    let error = needle.replacen("erreur : ", "erreur : cette page n'est pas publiée : ", 1);
     assert!(
         strict.stderr.contains(&error),
         "expected `{error}` in:\n{}",
@@ -202,9 +206,13 @@ fn invalid_utf8() {
     );
     let o = left_out(
         &s,
-        "content/abime.md:4:1: error: this file is not valid UTF-8",
+        "content/abime.md:4:1: erreur : ce fichier n'est pas en UTF-8 valide",
     );
-    assert!(o.stderr.contains("save it again as UTF-8"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("enregistrez-le de nouveau en UTF-8"),
+        "{}",
+        o.stderr
+    );
     assert!(s.exists("public/ok/index.html") && !s.exists("public/abime"));
 }
 
@@ -218,7 +226,7 @@ fn non_utf8_file_name_is_skipped_with_a_warning() {
     let o = builds(&s);
     assert!(
         o.stderr
-            .contains("skipped: the file name is not valid UTF-8"),
+            .contains("ignoré : le nom du fichier n'est pas en UTF-8"),
         "{}",
         o.stderr
     );
@@ -249,18 +257,18 @@ fn latin1_and_utf16_files_name_their_encoding() {
         .file("content/utf16-ascii.md", utf16("# Cafe\n", false, false));
     let o = left_out(
         &s,
-        "content/latin1.md:1:6: error: this file is not valid UTF-8 (it looks like Latin-1 / Windows-1252)",
+        "content/latin1.md:1:6: erreur : ce fichier n'est pas en UTF-8 valide (il semble encodé en Latin-1 / Windows-1252)",
     );
     for f in ["utf16le", "utf16be", "utf16-sans-bom", "utf16-ascii"] {
         assert!(
             o.stderr.contains(&format!(
-                "content/{f}.md:1:1: warning: this page is not published: this file is encoded in UTF-16, not UTF-8"
+                "content/{f}.md:1:1: avertissement : cette page n'est pas publiée : ce fichier est encodé en UTF-16, pas en UTF-8"
             )),
             "{f}:\n{}",
             o.stderr
         );
     }
-    assert!(o.stderr.contains("(5 warnings"), "{}", o.stderr);
+    assert!(o.stderr.contains("(5 avertissements"), "{}", o.stderr);
 }
 
 #[test]
@@ -285,7 +293,8 @@ fn nul_bytes() {
     s.file("content/nul.md", "---\ntitle: ok\nauthor: a\0b\n---\nx\n");
     let o = left_out(&s, "content/nul.md:3:");
     assert!(
-        o.stderr.contains("invalid YAML front matter"),
+        o.stderr
+            .contains("le front matter n'est pas du YAML valide"),
         "{}",
         o.stderr
     );
@@ -333,13 +342,15 @@ fn a_50_mb_page_is_refused_before_it_is_read() {
     assert_eq!(m.out.code, 0, "{}", m.out.stderr);
     assert!(
         m.out.stderr.contains(
-            "content/grande.md: warning: this page is not published: this page is too large (50.0 MB; the limit is 2 MB), it was not read"
+            "content/grande.md: avertissement : cette page n'est pas publiée : cette page est trop grande (50.0 Mo ; la limite est de 2 Mo), elle n'a pas été lue"
         ),
         "{}",
         m.out.stderr
     );
     assert!(
-        m.out.stderr.contains("help: split it into several pages"),
+        m.out
+            .stderr
+            .contains("aide : découpez-la en plusieurs pages"),
         "{}",
         m.out.stderr
     );
@@ -382,7 +393,7 @@ fn the_page_size_limit_is_exact() {
     s.file("content/limite.md", page(MAX + 1));
     left_out(
         &s,
-        "content/limite.md: error: this page is too large (2.0 MB; the limit is 2 MB)",
+        "content/limite.md: erreur : cette page est trop grande (2.0 Mo ; la limite est de 2 Mo)",
     );
 }
 
@@ -543,13 +554,14 @@ fn a_yaml_bomb_front_matter() {
     assert!(
         err.contains("content/bombe.md:8:14:")
             && err.contains(
-                "warning: this page is not published: invalid YAML front matter: it is too large"
+                "avertissement : cette page n'est pas publiée : le front matter est trop grand"
             ),
         "{err}"
     );
     assert!(s.exists("public/ok/index.html") && !s.exists("public/bombe"));
     assert!(
-        err.contains("content/profond.md:2:") && err.contains("it is nested too deeply"),
+        err.contains("content/profond.md:2:")
+            && err.contains("le front matter est imbriqué trop profondément"),
         "{err}"
     );
     assert!(
@@ -575,17 +587,21 @@ fn duplicate_keys() {
     // forbids it: that page is left out.
     let o = left_out(
         &s,
-        "content/toml.md:3:1: error: invalid TOML front matter: the key `title` appears twice",
+        "content/toml.md:3:1: erreur : la clé `title` apparaît deux fois",
     );
     assert!(
         o.stderr.contains(
-            "content/yaml.md:4:1: warning: in the front matter, the key `title` appears twice: the last value is kept"
+            "content/yaml.md:4:1: avertissement : dans le front matter, la clé `title` apparaît deux fois : la dernière valeur est gardée"
         ),
         "{}",
         o.stderr
     );
     assert!(s.read("public/yaml/index.html").contains("<title>Deux"));
-    assert!(o.stderr.contains("keep one `title:` line"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("gardez une seule ligne `title:`"),
+        "{}",
+        o.stderr
+    );
     assert!(!o.stderr.contains("DuplicateKeyPolicy"), "{}", o.stderr);
 }
 
@@ -618,21 +634,21 @@ fn non_string_titles() {
         .file("content/toml-table.md", "+++\n[title]\na = 1\n+++\n");
     let o = left_out(
         &s,
-        "content/liste.md:2:1: error: `title` must be text, found a list",
+        "content/liste.md:2:1: erreur : `title` doit être du texte, pas une liste",
     );
     assert!(
         o.stderr
-            .contains("content/table.md:2:1: warning: this page is not published: `title` must be text, found a table of keys"),
+            .contains("content/table.md:2:1: avertissement : cette page n'est pas publiée : `title` doit être du texte, pas un tableau de clés"),
         "{}",
         o.stderr
     );
     assert!(
-        o.stderr.contains("content/toml-table.md") && o.stderr.contains("found a table of keys"),
+        o.stderr.contains("content/toml-table.md") && o.stderr.contains("pas un tableau de clés"),
         "{}",
         o.stderr
     );
     assert!(
-        o.stderr.contains("write `title: some text`"),
+        o.stderr.contains("écrivez `title: du texte`"),
         "{}",
         o.stderr
     );
@@ -692,13 +708,13 @@ fn dates_in_many_formats() {
         }
         assert!(
             o.stderr
-                .contains(&format!("content/{name}.md:3:1: warning: `date: ")),
+                .contains(&format!("content/{name}.md:3:1: avertissement : `date: ")),
             "{name}:\n{}",
             o.stderr
         );
     }
     assert!(
-        o.stderr.contains("write `date: 2025-08-12`"),
+        o.stderr.contains("écrivez `date: 2025-08-12`"),
         "{}",
         o.stderr
     );
@@ -808,9 +824,9 @@ fn a_symlink_loop() {
     assert_eq!(m.out.code, 0, "{}", m.out.stderr);
     for name in ["moi.md", "ping.md", "pong.md", "sous/parent", "ici"] {
         assert!(
-            m.out
-                .stderr
-                .contains(&format!("content/{name}: warning: skipped: symbolic link")),
+            m.out.stderr.contains(&format!(
+                "content/{name}: avertissement : ignoré : lien symbolique"
+            )),
             "{name}:\n{}",
             m.out.stderr
         );
@@ -835,8 +851,9 @@ fn a_symlink_to_etc_passwd() {
     let o = builds(&s);
     for name in ["passwd.md", "passwd.txt", "etc", "relatif.md"] {
         assert!(
-            o.stderr
-                .contains(&format!("content/{name}: warning: skipped: symbolic link")),
+            o.stderr.contains(&format!(
+                "content/{name}: avertissement : ignoré : lien symbolique"
+            )),
             "{name}:\n{}",
             o.stderr
         );
@@ -864,11 +881,11 @@ fn names_differing_only_by_case_or_unicode_normalisation() {
         .file("content/page.md", "# Minuscule\n\n[l'autre](Page.md)\n");
     let o = builds(&s);
     assert!(
-        o.stderr.contains("content/page.md: warning: this page would be published at `page/`, like the file `content/Page.md`: it is published at `page-2/` instead"),
+        o.stderr.contains("content/page.md: avertissement : cette page serait publiée à `page/`, comme le fichier `content/Page.md` : elle est publiée à `page-2/` à la place"),
         "{}",
         o.stderr
     );
-    assert!(o.stderr.contains("rename one of the two"), "{}", o.stderr);
+    assert!(o.stderr.contains("renommez l'un des deux"), "{}", o.stderr);
     assert!(s.read("public/page/index.html").contains("Majuscule"));
     assert!(s.read("public/page-2/index.html").contains("Minuscule"));
     assert!(
@@ -888,11 +905,7 @@ fn names_differing_only_by_case_or_unicode_normalisation() {
     s.file(&format!("content/{nfc}"), "# NFC\n")
         .file(&format!("content/{nfd}"), "# NFD\n");
     let o = builds(&s);
-    assert!(
-        o.stderr.contains("would be published at `ete/`"),
-        "{}",
-        o.stderr
-    );
+    assert!(o.stderr.contains("à `ete/`, comme"), "{}", o.stderr);
     let mut both = [
         s.read("public/ete/index.html"),
         s.read("public/ete-2/index.html"),
@@ -913,7 +926,7 @@ fn folders_differing_only_by_case_or_accents() {
         .file("content/marchés/d.md", "# D\n");
     let o = builds(&s);
     assert!(
-        o.stderr.contains("content/guide: warning: this folder would be published at `guide/`, like the folder `content/Guide`: it is published at `guide-2/` instead"),
+        o.stderr.contains("content/guide: avertissement : ce dossier serait publié à `guide/`, comme le dossier `content/Guide` : il est publié à `guide-2/` à la place"),
         "{}",
         o.stderr
     );
@@ -935,7 +948,7 @@ fn page_titles_that_collide_on_one_output_path() {
         .file("content/b/lien.md", "# Lien\n\n[[Réunion]]\n");
     let o = builds(&s);
     assert!(s.exists("public/a/reunion/index.html") && s.exists("public/b/reunion-2/index.html"));
-    assert!(o.stderr.contains("is ambiguous"), "{}", o.stderr);
+    assert!(o.stderr.contains("est ambigu"), "{}", o.stderr);
     assert!(
         s.read("public/b/lien/index.html")
             .contains("href=\"../reunion-2/\""),
@@ -949,7 +962,7 @@ fn page_titles_that_collide_on_one_output_path() {
         .file("content/Étiquettes.md", "# Mes étiquettes\n")
         .file("content/pages à créer.md", "# Liste\n")
         .file("content/assets.md", "# Actifs\n");
-    let o = fails_with(&s, "would be published at `reunion/`");
+    let o = fails_with(&s, "serait publiée à `reunion/`");
     for reserved in ["etiquettes/", "pages-a-creer/", "assets/"] {
         assert!(o.stderr.contains(reserved), "{reserved}:\n{}", o.stderr);
     }
@@ -969,19 +982,23 @@ fn content_files_that_collide_with_generated_files() {
         .file("content/assets/logo.png", "PNG");
     let o = fails_with(
         &s,
-        "content/page/index.html: error: this file would replace `page/index.html`, which playbook generates",
+        "content/page/index.html: erreur : ce fichier remplacerait `page/index.html`, que playbook génère",
     );
     for f in ["sitemap.xml", "404.html", "assets/style.css"] {
         assert!(
             o.stderr.contains(&format!(
-                "content/{f}: error: this file would replace `{f}`"
+                "content/{f}: erreur : ce fichier remplacerait `{f}`"
             )),
             "{f}:\n{}",
             o.stderr
         );
     }
     assert!(!o.stderr.contains("logo.png"), "{}", o.stderr);
-    assert!(o.stderr.contains("rename or move the file"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("renommez ou déplacez le fichier"),
+        "{}",
+        o.stderr
+    );
     assert!(!s.exists("public"));
 }
 
@@ -1076,23 +1093,24 @@ fn files_that_would_run_script_are_not_published() {
         .file("content/outils/script.js", "alert(1)");
     let o = fails_with(
         &s,
-        "content/dessin.svg:3:4: warning: this SVG drawing holds a `javascript:` URL in `href`, which a browser would run: the published copy leaves it out",
+        "content/dessin.svg:3:4: avertissement : ce dessin SVG contient une adresse `javascript:` dans `href`, qu'un navigateur exécuterait : la copie publiée l'enlève",
     );
     assert!(
         o.stderr
-            .contains("content/essai.html: error: a `.html` file is not published"),
+            .contains("content/essai.html: erreur : un fichier `.html` n'est pas publié"),
         "{}",
         o.stderr
     );
     assert!(
         o.stderr
-            .contains("content/outils/script.js: error: a `.js` file"),
+            .contains("content/outils/script.js: erreur : un fichier `.js`"),
         "{}",
         o.stderr
     );
     assert!(
-        o.stderr
-            .contains("content/piege.xml:3:3: error: this XML file holds a <script> element"),
+        o.stderr.contains(
+            "content/piege.xml:3:3: erreur : ce fichier XML contient un élément <script>"
+        ),
         "{}",
         o.stderr
     );
@@ -1106,7 +1124,7 @@ fn files_that_would_run_script_are_not_published() {
         .remove("content/piege.xml");
     let o = builds(&s);
     assert!(
-        o.stderr.contains("content/dessin.svg:3:4: warning"),
+        o.stderr.contains("content/dessin.svg:3:4: avertissement"),
         "{}",
         o.stderr
     );

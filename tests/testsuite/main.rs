@@ -4,6 +4,7 @@
 
 mod util;
 
+mod actions;
 mod architecture;
 mod build;
 mod cli;
@@ -12,13 +13,17 @@ mod dialects;
 mod disk;
 mod git;
 mod hostile;
+mod i18n;
 mod import;
 mod kill;
 mod output_safety;
 mod pads;
+mod print;
 mod search;
 mod serve;
+mod stakeholders;
 mod subpath;
+mod whole;
 mod wiki;
 // f-deploy
 mod deploy_ci;

@@ -51,7 +51,11 @@ fn a_foreign_file_is_never_overwritten() {
     let o = s.build(&[]);
     assert_ne!(o.code, 0);
     assert!(o.stderr.contains("index.html"), "{}", o.stderr);
-    assert!(o.stderr.contains("did not create"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("que playbook n'a pas créés"),
+        "{}",
+        o.stderr
+    );
     assert_eq!(tree_snapshot(&s.path().join("public")), before);
     let leftovers = leftovers_beside(&s.path().join("public"));
     assert!(
@@ -73,13 +77,16 @@ fn dangerous_output_folders_are_refused() {
     let site_root = s.path().to_str().unwrap().to_string();
     let parent = s.path().parent().unwrap().to_str().unwrap().to_string();
     let cases: Vec<(String, &str)> = vec![
-        ("/".into(), "root of the file system"),
-        (home.path().to_str().unwrap().into(), "home folder"),
-        (".".into(), "site folder"),
-        (site_root.clone(), "site folder"),
-        (parent, "contains the `content/` folder"),
-        ("content".into(), "contains the `content/` folder"),
-        ("content/sous".into(), "inside the `content/` folder"),
+        ("/".into(), "racine du système de fichiers"),
+        (
+            home.path().to_str().unwrap().into(),
+            "votre dossier personnel",
+        ),
+        (".".into(), "dossier du site lui-même"),
+        (site_root.clone(), "dossier du site lui-même"),
+        (parent, "il contient le dossier `content/`"),
+        ("content".into(), "il contient le dossier `content/`"),
+        ("content/sous".into(), "il est dans le dossier `content/`"),
     ];
     for (out, why) in cases {
         let o = std::process::Command::new(crate::util::BIN)
@@ -178,8 +185,11 @@ fn an_unchanged_rebuild_creates_no_file_and_no_folder() {
         let files = s.read("public/.playbook-manifest").lines().count();
         let changed = if n == 0 { files } else { 0 };
         assert!(
-            o.stderr
-                .contains(&format!("({files} files, {changed} new or changed)")),
+            o.stderr.contains(&if changed < 2 {
+                format!("({files} fichiers, {changed} nouveau ou modifié)")
+            } else {
+                format!("({files} fichiers, {changed} nouveaux ou modifiés)")
+            }),
             "build {n}: {}",
             o.stderr
         );

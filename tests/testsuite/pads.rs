@@ -34,7 +34,7 @@ fn an_undated_pad_is_a_warning_that_names_date() {
     assert_eq!(
         o.stderr,
         format!(
-            "imported « Comment réussir à « im »planter le collaboratif dans nos structures pour fertiliser la graine de la coopération ? »: 2 facilitator(s), 3 rotation(s), 4 weather entries\n\
+            "« Comment réussir à « im »planter le collaboratif dans nos structures pour fertiliser la graine de la coopération ? » importé : 2 personnes à l'animation, 3 rotations, 4 météos\n\
              attention : le pad ne donne pas la date de l'atelier ; la page est datée d'aujourd'hui ({day})\n\
              aide : si l'atelier a eu lieu un autre jour, supprimez `{page}` et relancez avec sa date : playbook import atelier.txt --date AAAA-MM-JJ\n"
         )

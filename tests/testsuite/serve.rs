@@ -135,7 +135,7 @@ fn an_explicit_busy_port_is_an_error() {
     let o = s.run(&["serve", "--port", &port]);
     assert_ne!(o.code, 0);
     assert!(
-        o.stderr.contains(&format!("port {port}")) && o.stderr.contains("already in use"),
+        o.stderr.contains(&format!("port {port}")) && o.stderr.contains("est déjà utilisé"),
         "{}",
         o.stderr
     );

@@ -537,7 +537,12 @@ pub fn broken_internal_urls(public: &Path) -> Vec<String> {
                 let decoded = percent_encoding::percent_decode_str(path)
                     .decode_utf8_lossy()
                     .into_owned();
-                let mut target = dir.join(&decoded);
+                // Root-relative addresses (the 404 page's) start at the
+                // site's root: these fixtures have no base_url path.
+                let mut target = match decoded.strip_prefix('/') {
+                    Some(rooted) => public.join(rooted),
+                    None => dir.join(&decoded),
+                };
                 if target.is_dir() {
                     target = target.join("index.html");
                 }

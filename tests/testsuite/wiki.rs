@@ -72,16 +72,16 @@ fn every_link_form_resolves() {
     );
     assert!(d.contains("(page à créer)"));
     // Warnings: ambiguity (naming every candidate, choosing the nearest) and the broken anchor.
-    assert!(o.stderr.contains("`[[Fiche]]` is ambiguous: `guide/fiche.md`, `autres/fiche.md`; using the nearest, `guide/fiche.md`"), "{}", o.stderr);
+    assert!(o.stderr.contains("`[[Fiche]]` est ambigu : `guide/fiche.md`, `autres/fiche.md` ; la plus proche est choisie, `guide/fiche.md`"), "{}", o.stderr);
     assert!(
         o.stderr
-            .contains("content/guide/demarrer.md:15:19: warning: broken anchor"),
+            .contains("content/guide/demarrer.md:15:19: avertissement : ancre cassée"),
         "broken anchor with position: {}",
         o.stderr
     );
     assert!(
         o.stderr
-            .contains("broken anchor: `Démarrer` has no section `Section inconnue`"),
+            .contains("ancre cassée : `Démarrer` n'a pas de section `Section inconnue`"),
         "{}",
         o.stderr
     );
@@ -292,6 +292,47 @@ fn tags_pages_and_see_also() {
     );
 }
 
+/// A tag on many pages: "see also" compares each page with its neighbours
+/// in the tag (by title), not with all of them (which grows with the square
+/// of the pages), so they do not all show the same first five pages; a
+/// page sharing two tags still comes first, though far in the large one.
+#[test]
+fn see_also_in_a_large_tag_looks_at_the_neighbours() {
+    let s = Site::new();
+    s.file("content/_index.md", "---\ntitle: Accueil\n---\n");
+    for i in 0..600 {
+        let tags = if i == 0 || i == 599 {
+            "[commun, rare]"
+        } else {
+            "[commun]"
+        };
+        s.file(
+            &format!("content/fiches/p{i:03}.md"),
+            format!("---\ntitle: Page {i:03}\ntags: {tags}\n---\nTexte.\n"),
+        );
+    }
+    s.build_ok(&[]);
+    let seen = |i: usize| {
+        let html = s.read(&format!("public/fiches/p{i:03}/index.html"));
+        see_also(&html)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        seen(300),
+        ["Page 172", "Page 173", "Page 174", "Page 175", "Page 176"]
+    );
+    assert_eq!(
+        seen(0),
+        ["Page 599", "Page 001", "Page 002", "Page 003", "Page 004"]
+    );
+    assert_eq!(
+        seen(599),
+        ["Page 000", "Page 344", "Page 345", "Page 346", "Page 347"]
+    );
+}
+
 #[test]
 fn typology_overview_by_axis_and_level() {
     let s = linked_site();
@@ -327,22 +368,23 @@ fn check_reports_everything_with_positions() {
     assert_eq!(o.code, 0, "warnings only: {}", o.stdout);
     assert!(
         o.stdout
-            .contains("content/orpheline.md:1:1: note: orphan page"),
+            .contains("content/orpheline.md:1:1: note : page orpheline"),
         "{}",
         o.stdout
     );
     assert!(
-        !o.stdout.contains("content/_index.md:1:1: note: orphan"),
+        !o.stdout
+            .contains("content/_index.md:1:1: note : page orpheline"),
         "home is not an orphan"
     );
     assert!(
         o.stdout
-            .contains("content/guide/demarrer.md:14:15: note: page to create: `[[Page absente]]`"),
+            .contains("content/guide/demarrer.md:14:15: note : page à créer : `[[Page absente]]`"),
         "page to create with position: {}",
         o.stdout
     );
-    assert!(o.stdout.contains("is ambiguous"));
-    assert!(o.stdout.contains("broken anchor"));
+    assert!(o.stdout.contains("est ambigu"));
+    assert!(o.stdout.contains("ancre cassée"));
     assert_eq!(s.run(&["check", "--strict"]).code, 1);
     let j = s.run(&["check", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&j.stdout).expect("valid JSON");
@@ -372,7 +414,7 @@ fn check_reports_everything_with_positions() {
     assert_eq!(o.code, 0, "{}", o.stdout);
     assert!(
         o.stdout.contains(
-            "content/cassee.md:2:8: warning: this page is not published: invalid YAML front matter"
+            "content/cassee.md:2:8: avertissement : cette page n'est pas publiée : le `[` ouvert sur cette ligne n'est jamais fermé par `]`"
         ),
         "{}",
         o.stdout
@@ -493,7 +535,7 @@ fn the_shared_corpora_build_and_check() {
         assert_eq!(o.code, 0, "{corpus}: {}", o.stderr);
         assert!(!o.stderr.contains("panicked"), "{corpus}");
         assert!(
-            o.stderr.contains(&format!("built {pages} pages")),
+            o.stderr.contains(&format!("{pages} pages construites")),
             "{corpus}: {}",
             o.stderr
         );

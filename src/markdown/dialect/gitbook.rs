@@ -52,14 +52,14 @@ impl Writer {
                 n if CONTAINERS.contains(&n) => {
                     self.notes.push((
                         source,
-                        format!("the GitBook tag `{{% {n} %}}` must stand alone on its line to be read; it was dropped"),
+                        crate::messages::msg!("gitbook-container-inline", tag = n),
                     ));
                 }
                 "" => out.push_str(&format!("{{%{inner}%}}")),
                 n => {
                     self.notes.push((
                         source,
-                        format!("the tag `{{% {n} %}}` is not known: it was dropped (the text around it is kept)"),
+                        crate::messages::msg!("gitbook-unknown-tag", tag = n),
                     ));
                 }
             }
@@ -84,14 +84,14 @@ impl Writer {
             let Some(at) = self.containers.iter().rposition(|c| c.tag == name) else {
                 self.notes.push((
                     source,
-                    format!("`{{% end{name} %}}` closes nothing: it was dropped"),
+                    crate::messages::msg!("gitbook-end-closes-nothing", tag = name),
                 ));
                 return Some(vec![String::new()]);
             };
             if self.containers.len() > at + 1 {
                 self.notes.push((
                     source,
-                    format!("`{{% end{name} %}}` also closes the tags opened inside it"),
+                    crate::messages::msg!("gitbook-end-closes-inner", tag = name),
                 ));
             }
             let mut fences = vec![];

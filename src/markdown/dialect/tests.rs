@@ -1,4 +1,5 @@
 use super::*;
+use crate::messages::Lang;
 
 fn text(md: &str) -> String {
     prepare(md).text.into_owned()
@@ -108,7 +109,10 @@ fn unknown_and_misplaced_tags_are_dropped_with_a_note() {
     );
     assert_eq!(p.text, "Avant  après\n\n{{ x }}\n\n\n");
     assert_eq!(
-        p.notes,
+        p.notes
+            .iter()
+            .map(|(l, m)| (*l, m.render(Lang::En)))
+            .collect::<Vec<_>>(),
         vec![
             (
                 1,

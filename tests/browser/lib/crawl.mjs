@@ -66,8 +66,8 @@ export async function crawl(context, { start, prefix, follow = true, workers = 2
         continue;
       }
       if (hash.length > 1) fragments.push({ from: url, target, id: decodeURIComponent(hash.slice(1)) });
-      // Not a page (the Atom feed): it must exist, but is not crawled as HTML.
-      if (/\.xml$/.test(u.pathname)) {
+      // Not a page (the Atom feed; f-actions: the calendars): it must exist, but is not crawled as HTML.
+      if (/\.(xml|ics)$/.test(u.pathname)) {
         if (!seen.has(target)) {
           seen.add(target);
           const found = u.protocol === 'file:'

@@ -35,6 +35,11 @@ export const PAGE_KINDS = [
   ['structures', 'example', 'structures/'],
   ['recent changes', 'example', 'dernieres-modifications/'],
   // Coming with later issues (one line each):
+  // f-map
+  ['stakeholder map', 'example', 'cartographies/implanter-le-collaboratif/'],
+  // f-actions
+  ['next steps', 'example', 'prochains-pas/'],
+  ['person with actions', 'example', 'personnes/celia/'],
 ];
 
 /** A pattern matching the HTML of a page that contains every one of `parts`, in any order. */

@@ -22,11 +22,11 @@ function luminance(css) {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-async function withPage(options, fn) {
+async function withPage({ allow, ...options }, fn) {
   const context = await newContext(env.browser, options);
   try {
     const page = await context.newPage();
-    const problems = watch(page);
+    const problems = watch(page, { allow });
     await fn(page);
     assert.deepEqual(problems, []);
   } finally {
@@ -40,7 +40,7 @@ export default function () {
       await withPage({ viewport: MOBILE }, async (page) => {
         await page.goto(url('example', GUIDE_STEP), { waitUntil: 'load' });
         const menu = page.locator('details.menu');
-        const button = menu.locator('summary');
+        const button = menu.locator('> summary');
         const nav = page.locator('.main-nav');
         assert.equal(await menu.evaluate((d) => d.open), false, 'closed at first');
         assert.ok(await button.isVisible());
@@ -50,20 +50,30 @@ export default function () {
 
         await button.click();
         assert.ok(await nav.isVisible(), 'the navigation shows once opened');
-        const links = await nav.locator('a').evaluateAll((as) =>
+        // The sections, then the "Le playbook" menu of generated pages (closed).
+        const links = await nav.locator('.main-nav-list > li:not(.tools-item) > a, .tools-menu > summary').evaluateAll((as) =>
           as.map((a) => {
             const r = a.getBoundingClientRect();
             return { text: a.textContent.trim(), left: r.left, right: r.right, height: r.height };
           }),
         );
-        assert.equal(links.length, 3);
+        assert.deepEqual(
+          links.map((l) => l.text),
+          [
+            'Ateliers',
+            'Guide : démarrer la coopération',
+            'Typologies de la collaboration',
+            'Cartographies des parties prenantes',
+            'Le playbook',
+          ],
+        );
         for (const l of links) {
           assert.ok(l.left >= 0 && l.right <= MOBILE.width, `${l.text} fits the screen`);
           assert.ok(l.height >= 44, `${l.text} is a comfortable target`);
         }
         // The open menu lies over the page without making it scroll sideways.
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375));
-        await nav.locator('a', { hasText: 'Typologies' }).click();
+        await nav.getByRole('link', { name: 'Typologies de la collaboration', exact: true }).click();
         await page.waitForURL(url('example', 'typologies/'));
         assert.equal(await page.locator('h1').textContent(), 'Typologies de la collaboration');
         assert.equal(await page.locator('details.menu').evaluate((d) => d.open), false, 'closed on the new page');
@@ -73,7 +83,7 @@ export default function () {
     test('the menu works from the keyboard: Enter opens it, Tab enters it, Escape closes it', async () => {
       await withPage({ viewport: MOBILE }, async (page) => {
         await page.goto(url('example', GUIDE_STEP), { waitUntil: 'load' });
-        await page.locator('details.menu summary').focus();
+        await page.locator('details.menu > summary').focus();
         await page.keyboard.press('Enter');
         assert.equal(await page.locator('details.menu').evaluate((d) => d.open), true);
         await page.keyboard.press('Tab');
@@ -134,7 +144,7 @@ export default function () {
       await withPage({ viewport: MOBILE, javaScriptEnabled: false }, async (page) => {
         await page.goto(url('example', GUIDE_STEP), { waitUntil: 'load' });
         assert.ok(!(await page.locator('.main-nav').isVisible()));
-        await page.locator('details.menu summary').click();
+        await page.locator('details.menu > summary').click();
         assert.ok(await page.locator('.main-nav').isVisible());
       });
     });
@@ -213,24 +223,31 @@ export default function () {
       ['minutes', 'example', MINUTES],
       ['guide-step', 'example', GUIDE_STEP],
       ['person', 'example', 'personnes/florence-mensah/'],
+      ['typology', 'example', 'typologies/intensite-3-concertation/'],
+      ['contributors', 'example', 'contributeurs/'],
+      ['not-found', 'example', 'nimporte-quoi/x/y/'],
     ];
     const SCREENS = [
       ['desktop', { viewport: DESKTOP }],
       ['mobile', { viewport: MOBILE }],
       ['desktop-dark', { viewport: DESKTOP, colorScheme: 'dark' }],
+      ['1366', { viewport: { width: 1366, height: 768 } }],
+      ['390', { viewport: { width: 390, height: 844 } }],
     ];
     for (const [screen, options] of SCREENS) {
       test(`${screen}: ${SHOTS.map((s) => s[0]).join(', ')}`, async () => {
-        await withPage(options, async (page) => {
+        // The missing address answers 404 on purpose.
+        await withPage({ ...options, allow: (u) => u.includes('/nimporte-quoi/') }, async (page) => {
           for (const [name, site, path] of SHOTS) {
-            await page.goto(url(site, path), { waitUntil: 'load' });
+            const response = await page.goto(url(site, path), { waitUntil: 'load' });
+            assert.equal(response.status(), name === 'not-found' ? 404 : 200, path);
             const file = join(ARTIFACTS, `${screen}-${name}.png`);
             await page.screenshot({ path: file, fullPage: true });
             assert.ok((await stat(file)).size > 10_000, `${file} is not blank`);
           }
           if (screen === 'mobile') {
             await page.goto(url('example', GUIDE_STEP), { waitUntil: 'load' });
-            await page.locator('details.menu summary').click();
+            await page.locator('details.menu > summary').click();
             await page.screenshot({ path: join(ARTIFACTS, 'mobile-menu-open.png') });
           }
         });

@@ -14,7 +14,10 @@ async function follow(page, link) {
   return href.replace(/#.*/, '');
 }
 
-const h1 = (page) => page.locator('main h1').innerText();
+// The home titled like the site bears its title in the header (once).
+const h1 = async (page) =>
+  (await page.locator('main h1, h1.site-title').first().innerText()).replace(/\s+/g, ' ').trim();
+const SECTIONS = '.main-nav-list > li:not(.tools-item) > a';
 const text = (loc) => loc.evaluateAll((els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
 const hrefs = (loc) => loc.evaluateAll((els) => els.map((a) => a.href.replace(/#.*/, '')));
 
@@ -31,15 +34,33 @@ export default function () {
 
     test('main menu: every section link opens its section, marked current there', async () => {
       await go('');
-      const links = page.locator('.main-nav a');
+      const links = page.locator(SECTIONS);
       const titles = await text(links);
       assert.ok(titles.length >= 3, `sections in the menu: ${titles}`);
       for (let i = 0; i < titles.length; i++) {
-        const target = await follow(page, page.locator('.main-nav a').nth(i));
+        const target = await follow(page, page.locator(SECTIONS).nth(i));
         assert.equal(await h1(page), titles[i]);
         const current = page.locator('.main-nav a[aria-current]');
         assert.equal(await current.count(), 1);
         assert.equal(await current.evaluate((a) => a.href), target);
+      }
+    });
+
+    test('"Le playbook" menu: it opens onto every generated page, each marked current on its page', async () => {
+      await go(GUIDE_STEP);
+      const menu = page.locator('details.tools-menu');
+      const summary = menu.locator('> summary');
+      await summary.click();
+      const names = await text(menu.locator('a'));
+      for (const tool of ['Météo de la collaboration', 'Vue d’ensemble des typologies', 'Contributeurs', 'Structures', 'Pages à créer', 'Étiquettes']) {
+        assert.ok(names.some((n) => n.startsWith(tool)), `the menu lists ${tool}: ${names}`);
+      }
+      for (const [i, name] of names.entries()) {
+        await go(GUIDE_STEP);
+        await page.locator('details.tools-menu > summary').click();
+        await follow(page, page.locator('details.tools-menu a').nth(i));
+        assert.equal(await h1(page), name);
+        assert.equal(await page.locator('details.tools-menu a[aria-current="page"]').count(), 1, `${name} is marked current`);
       }
     });
 

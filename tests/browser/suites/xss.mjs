@@ -450,7 +450,7 @@ export default function () {
       for (const n of names) {
         assert.match(
           r.stderr,
-          new RegExp(`content/svg/${n}\\.svg:\\d+:\\d+: warning: this SVG drawing holds .*, which a browser would run: the published copy leaves it out`),
+          new RegExp(`content/svg/${n}\\.svg:\\d+:\\d+: avertissement : ce dessin SVG contient .*, qu'un navigateur exécuterait : la copie publiée l'enlève`),
           `${n}: ${r.stderr}`,
         );
       }
@@ -491,8 +491,8 @@ export default function () {
       });
       const r = build(bin, bad);
       assert.equal(r.status, 1, r.stderr);
-      assert.match(r.stderr, /content\/essai\.html: error: a `\.html` file is not published/);
-      assert.match(r.stderr, /content\/donnees\.xml:3:3: error: this XML file holds a <script> element: a browser would run it on the site/);
+      assert.match(r.stderr, /content\/essai\.html: erreur : un fichier `\.html` n'est pas publié/);
+      assert.match(r.stderr, /content\/donnees\.xml:3:3: erreur : ce fichier XML contient un élément <script> : un navigateur l'exécuterait sur le site/);
       // Proof the check matters: opened from a site, this XML file runs its script.
       const context = await newContext(env.browser);
       try {

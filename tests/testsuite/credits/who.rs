@@ -110,7 +110,7 @@ fn an_imported_pad_credits_its_people_and_the_importer_puts_it_online() {
         [
             "modifications: Florence Mensah",
             "animation: Florence Mensah, Anne Berlemont",
-            "prise-de-notes: anne pour, Célia, {collaboratif :)}",
+            "prise-de-notes: Anne Berlemont, Célia, {collaboratif}",
             "gardien-du-temps: {tous}",
             "mise-en-ligne: Sophie Martin",
         ]
@@ -209,13 +209,13 @@ fn a_lone_first_name_is_the_full_name_of_its_page_and_check_warns_across_pages()
     let warnings: Vec<&str> = out
         .stdout
         .lines()
-        .filter(|l| l.contains("looks like"))
+        .filter(|l| l.contains(" ressemble à "))
         .collect();
     assert_eq!(
         warnings,
         [
-            "content/atelier.md:5:1: warning: `Paul` looks like `Paul Durand` but is credited as another person",
-            "content/autre.md:3:1: warning: `Inès` looks like `Inès Moreau` but is credited as another person",
+            "content/atelier.md:5:1: avertissement : `Paul` ressemble à `Paul Durand` mais est crédité comme une autre personne",
+            "content/autre.md:3:1: avertissement : `Inès` ressemble à `Inès Moreau` mais est crédité comme une autre personne",
         ],
         "{}",
         out.stdout

@@ -3,6 +3,13 @@
   "use strict";
   var root = document.documentElement;
   root.classList.add("js");
+
+  // The printable document's button (f-print): without JavaScript, the browser's own Print.
+  var printButtons = document.querySelectorAll("[data-pb-print]");
+  for (var p = 0; p < printButtons.length; p++) {
+    printButtons[p].hidden = false;
+    printButtons[p].addEventListener("click", function () { window.print(); });
+  }
   if (!window.matchMedia) return;
   var wide = window.matchMedia("(min-width: 62em)");
   var boxes = document.querySelectorAll("details.collapsible");
@@ -88,4 +95,38 @@
   window.addEventListener("resize", later);
   window.addEventListener("hashchange", later);
   mark();
+})();
+
+/* f-actions: "Prochains pas" filters its table in place by person, workshop and state. Without
+   this script the same filters are the page's sections, reached by links. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-actions-filter]");
+  if (!form) return;
+  var rows = document.querySelectorAll(".actions-table tbody tr");
+  var status = form.querySelector(".filter-status");
+  var keys = ["person", "workshop", "state"];
+  function apply() {
+    var shown = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var ok = true;
+      for (var k = 0; k < keys.length; k++) {
+        var want = form.elements[keys[k]].value;
+        if (want && rows[i].getAttribute("data-" + keys[k]) !== want) ok = false;
+      }
+      rows[i].hidden = !ok;
+      if (ok) shown++;
+    }
+    status.textContent = shown + " / " + rows.length + " " + status.getAttribute("data-template");
+  }
+  form.hidden = false;
+  form.addEventListener("change", apply);
+  // The form's own reset runs after this event: read the fields once it has.
+  form.addEventListener("reset", function () {
+    window.setTimeout(apply, 0);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+  });
+  apply();
 })();
