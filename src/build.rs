@@ -693,9 +693,8 @@ fn render_all(
 
 /// Writes the theme's files and the content's assets.
 /// Theme files go out under their names, and under fingerprinted names
-/// when the pages link those (the plain names stay for templates and
-/// bookmarks that name them; the vendored scripts go out under one name).
-/// Mermaid and `diagrams.js` go out only when a page draws a diagram.
+/// when the pages link those (`theme::published_names`). Mermaid and
+/// `diagrams.js` go out only when a page draws a diagram.
 fn write_assets(inputs: &RenderInputs, sink: &dyn Sink, diagrams: bool) -> Result<()> {
     let RenderInputs {
         loaded,
@@ -704,18 +703,11 @@ fn write_assets(inputs: &RenderInputs, sink: &dyn Sink, diagrams: bool) -> Resul
         ..
     } = *inputs;
     for (rel, bytes) in &theme.static_files {
-        let vendor = rel.starts_with("vendor/");
-        if !diagrams && (vendor || rel == "diagrams.js") {
+        if !diagrams && (rel.starts_with("vendor/") || rel == "diagrams.js") {
             continue;
         }
-        // The vendored scripts (Mermaid: 5 MB) go out once, under the name
-        // the theme links them by.
-        if !(vendor && inputs.fingerprint_assets) {
-            sink.write(&format!("assets/{rel}"), bytes)?;
-        }
-        if inputs.fingerprint_assets {
-            let named = theme::fingerprinted(rel, bytes);
-            sink.write(&format!("assets/{named}"), bytes)?;
+        for name in theme::published_names(rel, bytes, inputs.fingerprint_assets) {
+            sink.write(&format!("assets/{name}"), bytes)?;
         }
     }
     // A file of a hidden folder (`.gitbook/assets/`) goes out when a page shows or links to it.

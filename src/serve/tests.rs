@@ -354,8 +354,16 @@ fn unfingerprinted(root: &Path, mut files: BTreeMap<String, Vec<u8>>) -> BTreeMa
     };
     let hashed = crate::theme::asset_urls(&theme, true);
     for (name, url) in &hashed {
-        files.remove(url);
         let plain = format!("assets/{name}");
+        if url == &plain {
+            continue;
+        }
+        // A vendored script goes out under its fingerprinted name only.
+        if let Some(bytes) = files.remove(url)
+            && !files.contains_key(&plain)
+        {
+            files.insert(plain.clone(), bytes);
+        }
         for bytes in files.values_mut() {
             if let Ok(text) = std::str::from_utf8(bytes)
                 && text.contains(url.as_str())
