@@ -1,10 +1,12 @@
 //! The web-server configurations of `docs/publier.md`, taken from that file
 //! (the blocks after `<!-- test: … -->`, so the document and the tests
 //! cannot drift apart): nginx and Apache serve the example site under
-//! `/intranet/playbook/` (and nginx at the root too); every file written
+//! `/intranet/playbook/` and at the root; every file written
 //! and every link of every page answers 200 with the right `Content-Type`
 //! and `Cache-Control`; a missing page three folders deep gets the styled
-//! 404 page, whose links all answer; a folder gets no listing.
+//! 404 page, whose links all answer; a folder gets no listing; a hidden
+//! file (`.playbook-manifest`) is never served, a hidden folder's file
+//! (`.gitbook/assets/`, which a GitBook import publishes) is.
 //! nginx and apache2 are installed by `scripts/test.sh` when missing: these
 //! tests fail, never skip, without them.
 
@@ -194,6 +196,8 @@ fn expected(rel: &str) -> (&'static str, &'static str) {
         (_, "svg") => "image/svg+xml; charset=utf-8",
         (_, "xml") => "application/xml; charset=utf-8",
         (_, "ics") => "text/calendar; charset=utf-8",
+        (_, "md") => "text/markdown; charset=utf-8",
+        (_, "txt") => "text/plain; charset=utf-8",
         _ => panic!("playbook wrote {rel}: add its type to docs/publier.md and to this test"),
     };
     (ty, cache)
@@ -302,6 +306,25 @@ fn check_served(port: u16, prefix: &str, www: &Path, server: &str) -> usize {
         !String::from_utf8_lossy(&r.body).contains("style.css"),
         "{server}: a listing"
     );
+    // No hidden file: the manifest stays on the server.
+    let manifest = std::fs::read(www.join(".playbook-manifest")).unwrap();
+    let r = get(port, &format!("{prefix}.playbook-manifest"));
+    assert!(matches!(r.status, 403 | 404), "{server}: {}", r.status);
+    assert!(
+        !r.body.windows(manifest.len()).any(|w| w == manifest),
+        "{server}: the manifest was served"
+    );
+    // A hidden folder's file, as a GitBook import publishes it, is served.
+    let hidden = www.join(".gitbook/assets");
+    std::fs::create_dir_all(&hidden).unwrap();
+    std::fs::write(
+        hidden.join("plan.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let r = get(port, &format!("{prefix}.gitbook/assets/plan.svg"));
+    assert_eq!(r.status, 200, "{server}: a hidden folder's file");
+    assert_eq!(r.headers["content-type"], "image/svg+xml; charset=utf-8");
     seen.len() + crawled.len()
 }
 
@@ -368,38 +391,61 @@ fn nginx_serves_the_site_at_the_root() {
     check_served(port, "/", &www, "nginx");
 }
 
-#[test]
-fn apache_serves_the_site_under_a_sub_path() {
-    let tmp = served_dir();
-    let t = tmp.path();
-    let www = publish(
-        t,
-        "https://intranet.mairie.example/intranet/playbook/",
-        "intranet/playbook",
-    );
-    let port = free_port();
-    let block =
-        documented("apache-sous-chemin").replace("/var/www", &t.join("www").display().to_string());
-    let modules = "/usr/lib/apache2/modules";
+/// Apache (one process) with the documented block in a minimal main
+/// configuration; `*:80` becomes the test's address.
+fn apache(tmp: &Path, block: &str, port: u16) -> Server {
+    let t = tmp.display();
+    let block = block
+        .replace("/var/www", &tmp.join("www").display().to_string())
+        .replace(
+            "<VirtualHost *:80>",
+            &format!("<VirtualHost 127.0.0.1:{port}>"),
+        );
     let mut conf = format!(
-        "ServerName localhost\nListen 127.0.0.1:{port}\nPidFile {0}/apache.pid\nErrorLog {0}/apache-error.log\n\
-         Mutex file:{0}\nDefaultRuntimeDir {0}\nDocumentRoot {0}/www\nTypesConfig /etc/mime.types\n",
-        t.display()
+        "ServerName localhost\nListen 127.0.0.1:{port}\nPidFile {t}/apache.pid\nErrorLog {t}/apache-error.log\n\
+         Mutex file:{t}\nDefaultRuntimeDir {t}\nDocumentRoot {t}/www\nTypesConfig /etc/mime.types\n"
     );
+    let modules = "/usr/lib/apache2/modules";
     for m in ["mpm_event", "authz_core", "alias", "dir", "mime", "headers"] {
         conf.push_str(&format!("LoadModule {m}_module {modules}/mod_{m}.so\n"));
     }
     conf.push_str(&block);
-    std::fs::write(t.join("apache.conf"), conf).unwrap();
+    std::fs::write(tmp.join("apache.conf"), conf).unwrap();
     let child = Command::new("/usr/sbin/apache2")
         // One process (-X): stopping it stops the server.
         .args(["-X", "-f"])
-        .arg(t.join("apache.conf"))
+        .arg(tmp.join("apache.conf"))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("apache2 is installed (scripts/test.sh installs it)");
     let mut s = Server(child);
-    wait_for(port, &mut s, &t.join("apache-error.log"));
+    wait_for(port, &mut s, &tmp.join("apache-error.log"));
+    s
+}
+
+#[test]
+fn apache_serves_the_site_under_a_sub_path() {
+    let tmp = served_dir();
+    let www = publish(
+        tmp.path(),
+        "https://intranet.mairie.example/intranet/playbook/",
+        "intranet/playbook",
+    );
+    let port = free_port();
+    let _s = apache(tmp.path(), &documented("apache-sous-chemin"), port);
     check_served(port, "/intranet/playbook/", &www, "apache");
+}
+
+#[test]
+fn apache_serves_the_site_at_the_root() {
+    let tmp = served_dir();
+    let www = publish(
+        tmp.path(),
+        "https://playbook.mairie.example/",
+        "intranet/playbook",
+    );
+    let port = free_port();
+    let _s = apache(tmp.path(), &documented("apache-racine"), port);
+    check_served(port, "/", &www, "apache");
 }
