@@ -71,6 +71,7 @@ new-guide-step = étape { $order } du guide, après « { $previous } »
 
 # init (cli/init.rs).
 init-created = playbook créé ({ $files } fichiers) dans `{ $dir }` ; construisez-le avec `{ $command }`
+init-ci-gitlab = `.gitlab-ci.yml` écrit : sur GitLab, chaque envoi vérifie, construit et publie le site (GitLab Pages, ou rsync vers l'intranet : voir « Publier sur l'intranet » dans le README de playbook) ; supprimez-le hors de GitLab
 init-not-empty = `{ $dir }` n'est pas vide (il contient `{ $file }`) ; playbook init n'écrit que dans un dossier nouveau ou vide
 init-git-committed = dépôt git créé avec un premier commit ({ $hash }) : les crédits des pages viendront de son historique
 init-git-missing = attention : git n'est pas installé, `{ $dir }` n'est pas un dépôt git ; les crédits viendront du front matter seulement

@@ -61,6 +61,9 @@ pub(crate) fn execute(a: InitArgs) -> i32 {
                 )
                 .render(lang)
             );
+            if a.ci == Ci::Gitlab {
+                eprintln!("{}", msg!("init-ci-gitlab").render(lang));
+            }
             if !a.no_git {
                 // The playbook is written: whatever git does, init succeeded.
                 eprintln!("{}", git_message(&start_git(&a.dir), &a.dir).render(lang));

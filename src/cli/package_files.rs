@@ -40,14 +40,17 @@ fn write_all(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let man = dir.join("man");
     let completions = dir.join("completions");
     for d in [&man, &completions] {
-        std::fs::create_dir_all(d).with_context(|| {
-            Failure(msg!("fs-cannot", action = "create", path = d.display()))
-        })?;
+        std::fs::create_dir_all(d)
+            .with_context(|| Failure(msg!("fs-cannot", action = "create", path = d.display())))?;
     }
     let mut cmd = Cli::command();
     cmd.build();
     let mut pages = vec![("playbook".to_string(), cmd.clone())];
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+    // Not `help` (clap's own, which `cmd.build()` adds): `man playbook` says it.
+    let pages_of = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help");
+    for sub in pages_of {
         // clap names are `&'static str` (without its `string` feature): this
         // one-shot command leaks a few bytes per page.
         let name: &'static str = format!("playbook-{}", sub.get_name()).leak();

@@ -198,8 +198,8 @@ fn git_as(dir: &Path, args: &[&str], global: &Path) -> (bool, String) {
     )
 }
 
-const CREATED: &str =
-    "playbook créé (4 fichiers) dans `pb` ; construisez-le avec `playbook build --root pb`\n";
+const CREATED: &str = "playbook créé (4 fichiers) dans `pb` ; construisez-le avec `playbook build --root pb`\n\
+     `.gitlab-ci.yml` écrit : sur GitLab, chaque envoi vérifie, construit et publie le site (GitLab Pages, ou rsync vers l'intranet : voir « Publier sur l'intranet » dans le README de playbook) ; supprimez-le hors de GitLab\n";
 
 #[test]
 fn init_starts_a_git_repository_with_a_first_commit() {
@@ -315,7 +315,8 @@ fn init_without_git_or_with_no_git() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(
         o.stderr,
-        "playbook créé (4 fichiers) dans `pb2` ; construisez-le avec `playbook build --root pb2`\n"
+        "playbook créé (4 fichiers) dans `pb2` ; construisez-le avec `playbook build --root pb2`\n\
+         `.gitlab-ci.yml` écrit : sur GitLab, chaque envoi vérifie, construit et publie le site (GitLab Pages, ou rsync vers l'intranet : voir « Publier sur l'intranet » dans le README de playbook) ; supprimez-le hors de GitLab\n"
     );
     assert!(!s.exists("pb2/.git"));
 }

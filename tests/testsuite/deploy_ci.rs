@@ -408,6 +408,10 @@ fn init_ci_none_writes_no_ci_file() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "playbook créé (3 fichiers) dans `site` ; construisez-le avec `playbook build --root site`\n"
+    );
+    assert_eq!(
         files_under(&tmp.path().join("site")),
         [".gitignore", "content/_index.md", "playbook.toml"]
     );
