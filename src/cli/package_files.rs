@@ -74,12 +74,24 @@ fn write_all(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         (Shell::Fish, "playbook.fish"),
     ] {
         let mut text = vec![];
-        clap_complete::generate(shell, &mut Cli::command(), "playbook", &mut text);
+        clap_complete::generate(shell, &mut visible_command(), "playbook", &mut text);
         let path = completions.join(file);
         write_file(&path, &text)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// The command line without its hidden commands (`package-files`), which
+/// clap_complete would offer: clap cannot remove a subcommand, so the
+/// command is made again from the visible ones.
+fn visible_command() -> clap::Command {
+    let full = Cli::command();
+    clap::Command::new("playbook")
+        .version(env!("PLAYBOOK_VERSION"))
+        .about(full.get_about().cloned().unwrap_or_default())
+        .subcommand_required(true)
+        .subcommands(full.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
