@@ -335,8 +335,9 @@ fn init_inside_a_repository_or_after_git_init() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(!s.exists("docs/.git"));
     let top = s.path().canonicalize().unwrap();
+    // Lines: created, the CI file, git.
     assert_eq!(
-        o.stderr.lines().nth(1).unwrap(),
+        o.stderr.lines().nth(2).unwrap(),
         format!(
             "`docs` est déjà dans le dépôt git `{}` : pas de nouveau dépôt, rien n'est commité",
             top.display()
