@@ -2,6 +2,8 @@
 //! (`content/`, for `playbook init`) into the binary. The theme's
 //! `static/search.js` is made here from its parts in `js/search/` (see
 //! [`bundle_search`]), so no JavaScript tool is needed to build playbook.
+//! It also names the commit the binary is built from, for
+//! `playbook --version` (see [`version`]).
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -72,7 +74,58 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// Sets `PLAYBOOK_VERSION` for `playbook --version`: the crate's version
+/// and the commit it is built from (`0.1.0 (a1b2c3d4e5f6 2026-12-03)`:
+/// the commit checked out, whatever is modified beside it). The commit comes from
+/// `$PLAYBOOK_COMMIT` when set (a build from a source archive), else from
+/// git; without either the version stands alone.
+fn version() {
+    let pkg = env!("CARGO_PKG_VERSION");
+    println!("cargo:rerun-if-env-changed=PLAYBOOK_COMMIT");
+    let commit = match std::env::var("PLAYBOOK_COMMIT") {
+        Ok(c) if !c.trim().is_empty() => Some(c.trim().to_string()),
+        _ => git_commit(),
+    };
+    let version = match commit {
+        Some(c) => format!("{pkg} ({c})"),
+        None => pkg.to_string(),
+    };
+    println!("cargo:rustc-env=PLAYBOOK_VERSION={version}");
+}
+
+/// `a1b2c3d4e5f6 2026-12-03` from git, or `None` outside a
+/// repository or without git. Watches the files a commit changes.
+fn git_commit() -> Option<String> {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let git = |args: &[&str]| -> Option<String> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        let text = String::from_utf8(out.stdout).ok()?;
+        out.status.success().then(|| text.trim().to_string())
+    };
+    let git_dir = git(&["rev-parse", "--absolute-git-dir"])?;
+    let common = git(&["rev-parse", "--path-format=absolute", "--git-common-dir"])
+        .unwrap_or_else(|| git_dir.clone());
+    println!("cargo:rerun-if-changed={git_dir}/HEAD");
+    println!("cargo:rerun-if-changed={common}/packed-refs");
+    if let Some(head_ref) = git(&["symbolic-ref", "-q", "HEAD"]) {
+        println!("cargo:rerun-if-changed={common}/{head_ref}");
+    }
+    let line = git(&["log", "-1", "--format=%h %cs", "--abbrev=12"])?;
+    if line.is_empty() {
+        return None;
+    }
+    Some(line)
+}
+
 fn main() {
+    version();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     println!("cargo:rerun-if-changed=themes/default");

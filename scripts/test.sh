@@ -16,11 +16,31 @@ command -v git >/dev/null || need_apt+=(git)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
+# f-deploy: the web servers of docs/publier.md (tests/testsuite/deploy_web.rs), rsync and curl
+# for the CI template's publication and package download (deploy_ci.rs), man for the Debian
+# package's test (scripts/test-deb.sh).
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+[ -x /usr/sbin/apache2 ] || need_apt+=(apache2)
+command -v rsync >/dev/null || need_apt+=(rsync)
+command -v curl >/dev/null || need_apt+=(curl)
+command -v man >/dev/null || need_apt+=(man-db)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+  # nginx and apache2 would each start a service on port 80 as they install (and the second
+  # fail on a busy port): the tests start their own servers, so services stay stopped during
+  # the install (policy-rc.d, as in Debian's container images).
+  policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+    $SUDO chmod 755 "$policy"
+  fi
+  status=0
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" || status=$?
+  [ -z "$policy" ] || $SUDO rm -f "$policy"
+  [ "$status" = 0 ] || exit "$status"
 fi
 rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy || true
 
@@ -33,6 +53,9 @@ fi
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo test --locked
+# f-deploy: the Debian package (cargo deb, dpkg -i into a temporary root, --version, man -l).
+command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
+scripts/test-deb.sh
 
 # Browser tests: the real binary builds the example and a generated corpus, headless Chromium
 # browses them (navigation, phone layout, print, keyboard, dark mode, axe-core). They always run:

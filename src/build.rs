@@ -408,6 +408,10 @@ pub struct RenderInputs<'a> {
     pub theme: &'a theme::Theme,
     /// See `credits::compute`.
     pub credits: &'a Credits,
+    // f-deploy
+    /// Theme files under fingerprinted names too (`theme::asset_urls`),
+    /// linked by those: `build` (for long caching), not `serve`.
+    pub fingerprint_assets: bool,
     /// f-actions: see `actions::extract`, and the build date ([`build_date`]).
     pub actions: &'a crate::actions::Actions,
     pub today: crate::date::Date,
@@ -488,6 +492,7 @@ fn finish_build(
         loaded: &loaded,
         theme,
         credits: &credits,
+        fingerprint_assets: true,
         actions: &actions,
         today: build_date(),
     };
@@ -588,7 +593,7 @@ fn render_site_then(
         .pages
         .iter()
         .any(|p| p.body.html.contains(crate::markdown::DIAGRAM_MARK));
-    write_assets(inputs.loaded, inputs.links, inputs.theme, sink, diagrams)?;
+    write_assets(inputs, sink, diagrams)?;
     t.lap("assets");
     Ok(vec![])
 }
@@ -628,6 +633,7 @@ fn render_all(
     let mut t = Timer::new();
     let strings = i18n::strings(&site.config.language);
     let globals = render::set_globals(tera, site, &strings, credits, inputs.actions);
+    render::set_assets(tera, theme, inputs.fingerprint_assets);
     if let Some(c) = cache.as_deref_mut() {
         c.begin(render::global_fingerprint(theme, &site.config, &globals));
     }
@@ -713,18 +719,23 @@ fn render_all(
 }
 
 /// Writes the theme's files and the content's assets.
-fn write_assets(
-    loaded: &Loaded,
-    links: &LinkTable,
-    theme: &theme::Theme,
-    sink: &dyn Sink,
-    diagrams: bool,
-) -> Result<()> {
+/// Theme files go out under their names, and under fingerprinted names
+/// when the pages link those (`theme::published_names`). Mermaid and
+/// `diagrams.js` go out only when a page draws a diagram.
+fn write_assets(inputs: &RenderInputs, sink: &dyn Sink, diagrams: bool) -> Result<()> {
+    let RenderInputs {
+        loaded,
+        links,
+        theme,
+        ..
+    } = *inputs;
     for (rel, bytes) in &theme.static_files {
         if !diagrams && (rel.starts_with("vendor/") || rel == "diagrams.js") {
             continue;
         }
-        sink.write(&format!("assets/{rel}"), bytes)?;
+        for name in theme::published_names(rel, bytes, inputs.fingerprint_assets) {
+            sink.write(&format!("assets/{name}"), bytes)?;
+        }
     }
     // A file of a hidden folder (`.gitbook/assets/`) goes out when a page shows or links to it.
     let referenced: std::collections::HashSet<&str> = links

@@ -3,7 +3,8 @@
 //! home page; and the placeholders `playbook new` leaves for the author,
 //! which `playbook check` reports.
 //!
-//! The example is embedded by `build.rs` (`EXAMPLE`), like the default theme.
+//! The example is embedded by `build.rs` (`EXAMPLE`), like the default theme;
+//! the CI template is `scaffold/gitlab-ci.yml`.
 
 /// The example content, by path relative to `content/`.
 pub static EXAMPLE: &[(&str, &[u8])] = crate::embedded::EXAMPLE;
@@ -46,6 +47,13 @@ pub const PLACEHOLDER: &str = "À préciser";
 /// while it is left.
 pub const MINUTES_SAMPLE: &str =
     "La question de l'atelier, puis ce qui s'est dit, rotation par rotation.";
+
+// f-deploy
+/// `.gitlab-ci.yml` of a new playbook: `playbook check` as a Code Quality
+/// report, `playbook build`, then GitLab Pages or rsync to the intranet
+/// server (`docs/publier.md`). Tested by `tests/testsuite/deploy_ci.rs`,
+/// which runs its script lines as a runner would.
+pub const GITLAB_CI: &str = include_str!("scaffold/gitlab-ci.yml");
 
 /// `.gitignore` of a new playbook: the built site is not versioned.
 pub const GITIGNORE: &str = "public/\n";

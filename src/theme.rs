@@ -28,6 +28,71 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Vec<u8>>,
 }
 
+/// The addresses templates give the theme's static files by, relative to
+/// the site root, by name under `static/`: with `fingerprint`, a file that
+/// pages link (stylesheet, script, image, font: [`linked`]) is
+/// `assets/style.1a2b3c4d5e.css` (the first ten hex digits of the file's
+/// xxh3 hash before its extension), so a web server can let browsers keep
+/// it for a year (`docs/publier.md`); other files, and every file without
+/// `fingerprint`, keep their name: `assets/style.css`.
+/// Templates read it as the global `assets`:
+/// `{{ root }}{{ assets["style.css"] }}`.
+pub fn asset_urls(theme: &Theme, fingerprint: bool) -> BTreeMap<String, String> {
+    theme
+        .static_files
+        .iter()
+        .map(|(name, bytes)| {
+            let file = if fingerprint && linked(name) {
+                fingerprinted(name, bytes)
+            } else {
+                name.clone()
+            };
+            (name.clone(), format!("assets/{file}"))
+        })
+        .collect()
+}
+
+/// The names a theme file goes out under, in `assets/`: its
+/// [`asset_urls`] name, and its plain name too for templates of one's own
+/// and bookmarks, except for a vendored script (`vendor/*.js`: only the
+/// theme links it, and Mermaid weighs 5 MB).
+pub fn published_names(name: &str, bytes: &[u8], fingerprint: bool) -> Vec<String> {
+    if !(fingerprint && linked(name)) {
+        return vec![name.to_string()];
+    }
+    let hashed = fingerprinted(name, bytes);
+    if name.starts_with("vendor/") {
+        vec![hashed]
+    } else {
+        vec![name.to_string(), hashed]
+    }
+}
+
+/// A file pages link (by its extension), which gets a fingerprinted name;
+/// a README or a licence keeps its own.
+pub fn linked(name: &str) -> bool {
+    const LINKED: &[&str] = &[
+        "css", "js", "mjs", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "woff",
+        "woff2", "ttf", "otf",
+    ];
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| LINKED.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// `img/logo.png` → `img/logo.<hash>.png` (`LICENSE` → `LICENSE.<hash>`).
+pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
+    let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes));
+    let hash = &hash[..10];
+    let (dir, file) = match name.rsplit_once('/') {
+        Some((d, f)) => (format!("{d}/"), f),
+        None => (String::new(), name),
+    };
+    match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{dir}{stem}.{hash}.{ext}"),
+        _ => format!("{dir}{file}.{hash}"),
+    }
+}
+
 /// Reads the site's theme folder, if any. `name` comes from `playbook.toml`.
 pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     let mut theme = Theme::default();
@@ -131,4 +196,51 @@ pub fn template_error(shown: &Path, e: &tera::Error) -> Diagnostic {
         .and_then(|l| l.trim().parse().ok())
         .unwrap_or(0);
     Diagnostic::error(shown, line, 0, msg!("template-error", reason = msg.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprinted_names_keep_folder_and_extension() {
+        let h = &format!("{:016x}", xxhash_rust::xxh3::xxh3_64(b"x"))[..10];
+        assert_eq!(fingerprinted("style.css", b"x"), format!("style.{h}.css"));
+        assert_eq!(
+            fingerprinted("img/a.b.png", b"x"),
+            format!("img/a.b.{h}.png")
+        );
+        assert_eq!(fingerprinted("LICENSE", b"x"), format!("LICENSE.{h}"));
+        assert_eq!(fingerprinted(".hidden", b"x"), format!(".hidden.{h}"));
+        assert_ne!(
+            fingerprinted("style.css", b"y"),
+            fingerprinted("style.css", b"x")
+        );
+    }
+
+    #[test]
+    fn linked_files_go_out_fingerprinted_and_vendored_scripts_once() {
+        let h = &format!("{:016x}", xxhash_rust::xxh3::xxh3_64(b"x"))[..10];
+        assert_eq!(
+            published_names("style.css", b"x", true),
+            ["style.css".to_string(), format!("style.{h}.css")]
+        );
+        assert_eq!(
+            published_names("vendor/mermaid.min.js", b"x", true),
+            [format!("vendor/mermaid.min.{h}.js")]
+        );
+        assert_eq!(
+            published_names("vendor/mermaid.LICENSE.txt", b"x", true),
+            ["vendor/mermaid.LICENSE.txt"]
+        );
+        assert_eq!(
+            published_names("vendor/README.md", b"x", true),
+            ["vendor/README.md"]
+        );
+        assert_eq!(published_names("style.css", b"x", false), ["style.css"]);
+        assert_eq!(
+            published_names("vendor/mermaid.min.js", b"x", false),
+            ["vendor/mermaid.min.js"]
+        );
+    }
 }

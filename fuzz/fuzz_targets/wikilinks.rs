@@ -57,6 +57,8 @@ fuzz_target!(|data: &[u8]| {
     let mut tera = engine().clone();
     let strings = i18n::strings(&site.config.language);
     render::set_globals(&mut tera, &site, &strings, &Credits::default());
+    let theme = playbook::theme::load(std::path::Path::new("/nonexistent"), "default").unwrap();
+    render::set_assets(&mut tera, &theme, false);
     let wiki = wiki::analyse(&site, &links, site.config.wiki.tags);
     let env = RenderEnv::new(&site, &links, &wiki, &tera, strings);
     for id in 0..site.pages.len() {

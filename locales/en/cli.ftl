@@ -53,6 +53,7 @@ new-guide-step = step { $order } of the guide, after « { $previous } »
 
 # init (cli/init.rs).
 init-created = created a playbook ({ $files } files) in `{ $dir }`; build it with `{ $command }`
+init-ci-gitlab = wrote `.gitlab-ci.yml`: on GitLab, every push checks, builds and publishes the site (GitLab Pages, or rsync to the intranet: see "Publier sur l'intranet" in playbook's README); delete it outside GitLab
 init-not-empty = `{ $dir }` is not empty (it holds `{ $file }`); playbook init only writes into a new or empty folder
 init-git-committed = git repository created with a first commit ({ $hash }): the pages' credits will come from its history
 init-git-missing = warning: git is not installed, `{ $dir }` is not a git repository; credits will come from the front matter alone
@@ -66,6 +67,9 @@ init-git-no-identity = warning: git repository created, but without a first comm
     {"  "}{ $cd }git commit -m "New playbook"
 init-git-failed = warning: `{ $command }` failed ({ $reason }): the playbook is created, but without a first commit
     help: fix the cause, then: { $cd }git add -A && git commit -m "New playbook"
+
+# package-files (cli/package_files.rs, hidden: scripts/deb.sh runs it).
+package-files-man = cannot render the man page `{ $command }`
 
 # import (cli/import.rs, pad/).
 import-bad-date = --date `{ $date }` is not a date: write YYYY-MM-DD

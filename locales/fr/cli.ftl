@@ -71,6 +71,7 @@ new-guide-step = étape { $order } du guide, après « { $previous } »
 
 # init (cli/init.rs).
 init-created = playbook créé ({ $files } fichiers) dans `{ $dir }` ; construisez-le avec `{ $command }`
+init-ci-gitlab = `.gitlab-ci.yml` écrit : sur GitLab, chaque envoi vérifie, construit et publie le site (GitLab Pages, ou rsync vers l'intranet : voir « Publier sur l'intranet » dans le README de playbook) ; supprimez-le hors de GitLab
 init-not-empty = `{ $dir }` n'est pas vide (il contient `{ $file }`) ; playbook init n'écrit que dans un dossier nouveau ou vide
 init-git-committed = dépôt git créé avec un premier commit ({ $hash }) : les crédits des pages viendront de son historique
 init-git-missing = attention : git n'est pas installé, `{ $dir }` n'est pas un dépôt git ; les crédits viendront du front matter seulement
@@ -84,6 +85,9 @@ init-git-no-identity = attention : dépôt git créé, mais sans premier commit 
     {"  "}{ $cd }git commit -m "Nouveau playbook"
 init-git-failed = attention : `{ $command }` a échoué ({ $reason }) : le playbook est créé, mais sans premier commit
     aide : corrigez la cause, puis : { $cd }git add -A && git commit -m "Nouveau playbook"
+
+# package-files (cli/package_files.rs, hidden: scripts/deb.sh runs it).
+package-files-man = impossible de produire la page de manuel `{ $command }`
 
 # import (cli/import.rs, pad/).
 import-bad-date = --date `{ $date }` n'est pas une date : écrivez AAAA-MM-JJ

@@ -1,11 +1,13 @@
 //! `playbook init`: scaffolds a new playbook in an empty folder, and starts
 //! a git repository with a first commit when git is installed (`--no-git`
-//! skips it): contributor credits are read from git.
+//! skips it): contributor credits are read from git. It also writes a
+//! `.gitlab-ci.yml` that checks, builds and publishes the site
+//! (`--ci none` leaves it out; the template is `src/scaffold/gitlab-ci.yml`).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::diagnostic::Failure;
 use crate::messages::msg;
@@ -23,12 +25,25 @@ pub(crate) struct InitArgs {
     /// Do not start a git repository [default: `git init` and a first commit, when git is installed]
     #[arg(long)]
     no_git: bool,
+    // f-deploy
+    /// Continuous integration file to write: `gitlab` (.gitlab-ci.yml: check, build, publish) or `none`
+    #[arg(long, value_enum, default_value_t = Ci::Gitlab)]
+    ci: Ci,
+}
+
+/// The CI file `init` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Ci {
+    /// `.gitlab-ci.yml`: Code Quality report, build, GitLab Pages or rsync.
+    Gitlab,
+    /// No CI file.
+    None,
 }
 
 pub(crate) fn execute(a: InitArgs) -> i32 {
     // No site yet: the messages follow the locale.
     let lang = Lang::from_env();
-    match init(&a.dir, a.empty) {
+    match init(&a.dir, a.empty, a.ci) {
         Ok(n) => {
             println!("{}", a.dir.display());
             let root = if a.dir == Path::new(".") {
@@ -46,6 +61,9 @@ pub(crate) fn execute(a: InitArgs) -> i32 {
                 )
                 .render(lang)
             );
+            if a.ci == Ci::Gitlab {
+                eprintln!("{}", msg!("init-ci-gitlab").render(lang));
+            }
             if !a.no_git {
                 // The playbook is written: whatever git does, init succeeded.
                 eprintln!("{}", git_message(&start_git(&a.dir), &a.dir).render(lang));
@@ -175,7 +193,7 @@ fn git_message(outcome: &Git, dir: &Path) -> Message {
 }
 
 /// Writes the files and returns how many.
-fn init(dir: &Path, empty: bool) -> anyhow::Result<usize> {
+fn init(dir: &Path, empty: bool, ci: Ci) -> anyhow::Result<usize> {
     match std::fs::read_dir(dir) {
         Ok(entries) => {
             // A fresh `git init` is fine.
@@ -210,6 +228,12 @@ fn init(dir: &Path, empty: bool) -> anyhow::Result<usize> {
             },
         ),
     ];
+    if ci == Ci::Gitlab {
+        files.push((
+            PathBuf::from(".gitlab-ci.yml"),
+            scaffold::GITLAB_CI.as_bytes(),
+        ));
+    }
     if empty {
         files.push((
             PathBuf::from("content/_index.md"),

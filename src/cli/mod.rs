@@ -19,13 +19,14 @@ mod check;
 mod import;
 mod init;
 mod new;
+mod package_files;
 mod root;
 mod serve;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "playbook",
-    version,
+    version = env!("PLAYBOOK_VERSION"),
     about = "Turns a folder of Markdown pages into a cross-linked intranet wiki"
 )]
 struct Cli {
@@ -47,6 +48,10 @@ enum Command {
     Check(check::CheckArgs),
     /// Preview the site on http://127.0.0.1:1111/, rebuilding and reloading on every save
     Serve(serve::ServeArgs),
+    // f-deploy
+    /// Write the man pages and shell completions of the Debian package (scripts/deb.sh)
+    #[command(hide = true)]
+    PackageFiles(package_files::PackageFilesArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -66,6 +71,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::New(a) => new::execute(a),
         Command::Check(a) => check::execute(a),
         Command::Serve(a) => serve::execute(a),
+        Command::PackageFiles(a) => package_files::execute(a),
     }
 }
 

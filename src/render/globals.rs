@@ -29,6 +29,16 @@ impl Globals {
     }
 }
 
+// f-deploy
+/// Sets the global `assets`: the addresses of the theme's static files
+/// ([`crate::theme::asset_urls`]), fingerprinted for `build`, plain for
+/// `serve` (whose stylesheet swap keeps the address). `serve` covers it
+/// through the theme in its fingerprint.
+pub fn set_assets(tera: &mut Tera, theme: &crate::theme::Theme, fingerprint: bool) {
+    let urls = crate::theme::asset_urls(theme, fingerprint);
+    tera.global_context().insert("assets", &urls);
+}
+
 /// Template globals that do not depend on the page, set once per build.
 /// Returns them (for `serve`'s fingerprints): add a global through `g`.
 pub fn set_globals(

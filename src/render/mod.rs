@@ -42,6 +42,7 @@ pub use credits::person_url;
 pub use env::{RenderEnv, relative, root_of};
 pub use fingerprint::{Kept, RenderCache, global_fingerprint};
 pub use generated::Generated;
+pub use globals::set_assets;
 pub use globals::set_globals;
 pub use nav::NAV_WINDOW;
 pub use sitemap::sitemap;

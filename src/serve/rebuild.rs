@@ -614,6 +614,7 @@ impl Builder {
             loaded: &loaded,
             theme,
             credits: &credits,
+            fingerprint_assets: false,
             actions: &actions,
             today: crate::build::build_date(),
         };

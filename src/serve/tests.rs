@@ -342,7 +342,37 @@ fn clean_build(root: &Path, out: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
             }
         }
     }
-    Some(files)
+    Some(unfingerprinted(root, files))
+}
+
+/// A build's files as `serve` has them: `serve` links the theme's files by
+/// their plain names (`theme::asset_urls`), a build by fingerprinted ones
+/// that it writes beside them.
+fn unfingerprinted(root: &Path, mut files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+    let Ok(theme) = crate::theme::load(root, "default") else {
+        return files;
+    };
+    let hashed = crate::theme::asset_urls(&theme, true);
+    for (name, url) in &hashed {
+        let plain = format!("assets/{name}");
+        if url == &plain {
+            continue;
+        }
+        // A vendored script goes out under its fingerprinted name only.
+        if let Some(bytes) = files.remove(url)
+            && !files.contains_key(&plain)
+        {
+            files.insert(plain.clone(), bytes);
+        }
+        for bytes in files.values_mut() {
+            if let Ok(text) = std::str::from_utf8(bytes)
+                && text.contains(url.as_str())
+            {
+                *bytes = text.replace(url.as_str(), &plain).into_bytes();
+            }
+        }
+    }
+    files
 }
 
 fn in_memory(files: &std::collections::HashMap<String, Entry>) -> BTreeMap<String, Vec<u8>> {

@@ -477,22 +477,24 @@ fn the_404_page_links_from_the_site_path_at_any_depth() {
     // names another one; the skip link stays on the page.
     let s = Site::new();
     s.file("content/guide/a.md", "A");
+    s.build_ok(&[]);
+    let hashed = |name: &str| fingerprinted(&s, name);
     let want = |prefix: &str, index: &str| {
         let mut v: Vec<String> = vec!["#pb-main".into()];
         v.extend(
             [
-                "",
-                "assets/favicon.svg",
-                "assets/playbook.js",
-                "assets/search.js",
-                "assets/style.css",
-                "etiquettes/",
-                "guide/",
-                "pages-a-creer/",
-                "recherche/",
+                "".to_string(),
+                hashed("favicon.svg"),
+                hashed("playbook.js"),
+                hashed("search.js"),
+                hashed("style.css"),
+                "etiquettes/".to_string(),
+                "guide/".to_string(),
+                "pages-a-creer/".to_string(),
+                "recherche/".to_string(),
             ]
             .iter()
-            .map(|r| match *r {
+            .map(|r| match r.as_str() {
                 r if r.ends_with('/') || r.is_empty() => format!("{prefix}{r}{index}"),
                 r => format!("{prefix}{r}"),
             }),
@@ -519,8 +521,30 @@ fn the_404_page_links_from_the_site_path_at_any_depth() {
     // The other pages keep relative links.
     assert!(
         s.read("public/guide/a/index.html")
-            .contains("href=\"../../assets/style.css\"")
+            .contains(&format!("href=\"../../{}\"", hashed("style.css")))
     );
+}
+
+/// `assets/<stem>.<10 hex digits>.<ext>`: the fingerprinted copy of a theme
+/// file in the site's output, which has the plain file's bytes.
+fn fingerprinted(s: &Site, name: &str) -> String {
+    let (stem, ext) = name.rsplit_once('.').unwrap();
+    let found: Vec<String> = std::fs::read_dir(s.path().join("public/assets"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|f| {
+            f.strip_prefix(&format!("{stem}."))
+                .and_then(|r| r.strip_suffix(&format!(".{ext}")))
+                .is_some_and(|h| h.len() == 10 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "one fingerprinted {name}: {found:?}");
+    assert_eq!(
+        s.read(&format!("public/assets/{}", found[0])),
+        s.read(&format!("public/assets/{name}"))
+    );
+    format!("assets/{}", found[0])
 }
 
 #[test]

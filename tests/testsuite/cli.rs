@@ -198,8 +198,8 @@ fn git_as(dir: &Path, args: &[&str], global: &Path) -> (bool, String) {
     )
 }
 
-const CREATED: &str =
-    "playbook créé (3 fichiers) dans `pb` ; construisez-le avec `playbook build --root pb`\n";
+const CREATED: &str = "playbook créé (4 fichiers) dans `pb` ; construisez-le avec `playbook build --root pb`\n\
+     `.gitlab-ci.yml` écrit : sur GitLab, chaque envoi vérifie, construit et publie le site (GitLab Pages, ou rsync vers l'intranet : voir « Publier sur l'intranet » dans le README de playbook) ; supprimez-le hors de GitLab\n";
 
 #[test]
 fn init_starts_a_git_repository_with_a_first_commit() {
@@ -227,7 +227,7 @@ fn init_starts_a_git_repository_with_a_first_commit() {
     );
     let (_, files) = git_as(&pb, &["ls-files"], &global);
     assert_eq!(
-        files, ".gitignore\ncontent/_index.md\nplaybook.toml\n",
+        files, ".gitignore\n.gitlab-ci.yml\ncontent/_index.md\nplaybook.toml\n",
         "public/ is ignored, everything else committed"
     );
     let (_, status) = git_as(&pb, &["status", "--porcelain"], &global);
@@ -269,7 +269,10 @@ fn init_without_a_git_identity_keeps_the_repository_and_says_what_to_run() {
     let (has_head, _) = git_as(&pb, &["rev-parse", "--verify", "-q", "HEAD"], &global);
     assert!(!has_head, "no commit under an invented name");
     let (_, staged) = git_as(&pb, &["diff", "--cached", "--name-only"], &global);
-    assert_eq!(staged, ".gitignore\ncontent/_index.md\nplaybook.toml\n");
+    assert_eq!(
+        staged,
+        ".gitignore\n.gitlab-ci.yml\ncontent/_index.md\nplaybook.toml\n"
+    );
     // The command it gives works once the identity is set.
     s.file(
         "gitconfig",
@@ -312,7 +315,8 @@ fn init_without_git_or_with_no_git() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(
         o.stderr,
-        "playbook créé (3 fichiers) dans `pb2` ; construisez-le avec `playbook build --root pb2`\n"
+        "playbook créé (4 fichiers) dans `pb2` ; construisez-le avec `playbook build --root pb2`\n\
+         `.gitlab-ci.yml` écrit : sur GitLab, chaque envoi vérifie, construit et publie le site (GitLab Pages, ou rsync vers l'intranet : voir « Publier sur l'intranet » dans le README de playbook) ; supprimez-le hors de GitLab\n"
     );
     assert!(!s.exists("pb2/.git"));
 }
@@ -331,8 +335,9 @@ fn init_inside_a_repository_or_after_git_init() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(!s.exists("docs/.git"));
     let top = s.path().canonicalize().unwrap();
+    // Lines: created, the CI file, git.
     assert_eq!(
-        o.stderr.lines().nth(1).unwrap(),
+        o.stderr.lines().nth(2).unwrap(),
         format!(
             "`docs` est déjà dans le dépôt git `{}` : pas de nouveau dépôt, rien n'est commité",
             top.display()
@@ -347,7 +352,7 @@ fn init_inside_a_repository_or_after_git_init() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(o.stderr.contains("avec un premier commit"), "{}", o.stderr);
     let (_, files) = git_as(t.path(), &["ls-files"], &global);
-    assert_eq!(files.lines().count(), 3);
+    assert_eq!(files.lines().count(), 4);
 }
 
 // ------------------------------------------------------- new and check

@@ -25,3 +25,6 @@ mod stakeholders;
 mod subpath;
 mod whole;
 mod wiki;
+// f-deploy
+mod deploy_ci;
+mod deploy_web;

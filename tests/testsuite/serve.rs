@@ -141,6 +141,16 @@ fn an_explicit_busy_port_is_an_error() {
     );
 }
 
+/// A built file's text with the fingerprinted names of the theme's files
+/// (`assets/style.1a2b3c4d5e.css`) made plain, as `serve` links them.
+fn unfingerprinted(renamed: &[(String, String)], text: &str) -> String {
+    let mut text = text.to_string();
+    for (hashed, plain) in renamed {
+        text = text.replace(hashed, plain);
+    }
+    text
+}
+
 /// Every file of a clean build, as served: the reload script is the only difference.
 fn assert_served_equals_clean_build(s: &Site, port: u16, step: &str) {
     let clean = Site::new();
@@ -148,6 +158,15 @@ fn assert_served_equals_clean_build(s: &Site, port: u16, step: &str) {
     let o = clean.build(&[]);
     assert_eq!(o.code, 0, "{step}: clean build failed: {}", o.stderr);
     let public = clean.path().join("public");
+    let renamed: Vec<(String, String)> = walkdir::WalkDir::new(public.join("assets"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&public).ok()?.to_string_lossy();
+            let rel = rel.replace('\\', "/");
+            crate::util::plain_asset_name(&rel).map(|plain| (rel, plain))
+        })
+        .collect();
     for e in walkdir::WalkDir::new(&public)
         .into_iter()
         .flatten()
@@ -162,7 +181,19 @@ fn assert_served_equals_clean_build(s: &Site, port: u16, step: &str) {
         if rel == ".playbook-manifest" {
             continue;
         }
-        let want = std::fs::read(e.path()).unwrap();
+        let mut want = std::fs::read(e.path()).unwrap();
+        // A build links the theme's files by fingerprinted names, serve by
+        // plain ones: the same bytes, asked for by the plain name.
+        let plain = crate::util::plain_asset_name(&rel);
+        if let Some(plain) = &plain
+            && public.join(plain).exists()
+        {
+            continue;
+        }
+        if let Ok(text) = std::str::from_utf8(&want) {
+            want = unfingerprinted(&renamed, text).into_bytes();
+        }
+        let rel = plain.unwrap_or(rel);
         let url = format!(
             "/{}",
             rel.split('/')

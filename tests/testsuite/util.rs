@@ -581,3 +581,29 @@ pub fn visible_text(html: &str) -> String {
     text.push_str(rest);
     text
 }
+
+/// `assets/style.1a2b3c4d5e.css` → `assets/style.css`: the plain name of a
+/// theme file `playbook build` fingerprinted (`serve` links plain names),
+/// `None` for any other file.
+pub fn plain_asset_name(rel: &str) -> Option<String> {
+    let inner = rel.strip_prefix("assets/")?;
+    let (dir, file) = inner.rsplit_once('/').unwrap_or(("", inner));
+    let parts: Vec<&str> = file.split('.').collect();
+    let hash_at = match parts.len() {
+        0 | 1 => return None,
+        2 => 1,
+        n => n - 2,
+    };
+    let hash = parts[hash_at];
+    if hash.len() != 10 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let mut kept = parts.clone();
+    kept.remove(hash_at);
+    let dir = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    };
+    Some(format!("assets/{dir}{}", kept.join(".")))
+}

@@ -66,6 +66,32 @@ export default function () {
       }
     });
 
+    // f-deploy: `playbook build` links the theme's files by fingerprinted names (a long cache is safe).
+    test('the theme\'s files load under their fingerprinted names, under the sub-path and from file://', async () => {
+      const FINGERPRINTED = /\/assets\/[a-z.]+\.[0-9a-f]{10}\.(css|js|svg)$/;
+      for (const address of [url('example', 'guide/commencer-petit/'), fileUrl('exampleFile', 'index.html')]) {
+        const context = await newContext(env.browser);
+        try {
+          const { page, problems } = await open(context, address);
+          await page.waitForLoadState('networkidle');
+          assert.deepEqual(problems, [], address);
+          const linked = await page.evaluate(() =>
+            [...document.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], script[src]')].map((e) => e.href || e.src),
+          );
+          assert.equal(linked.length, 4, `${address}: ${linked.join(' ')}`);
+          for (const l of linked) assert.match(l, FINGERPRINTED, address);
+          const styled = await page.evaluate(() => ({
+            js: document.documentElement.classList.contains('js'),
+            flex: getComputedStyle(document.body).display,
+            search: typeof window.playbookSearch,
+          }));
+          assert.deepEqual(styled, { js: true, flex: 'flex', search: 'object' }, address);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+
     test('the 404 page answers a missing address under the sub-path and leads home', async () => {
       const context = await newContext(env.browser);
       try {

@@ -12,8 +12,9 @@ const PAGE = 20;
 /** The site this script belongs to, and its search engine. */
 class Site {
   constructor(script) {
-    // The site root, from this script's address (…/assets/search.js).
-    this.base = script ? script.src.replace(/assets\/search\.js([?#].*)?$/, "") : "";
+    // The site root, from this script's address (…/assets/search.js, or
+    // …/assets/search.<hash>.js as `playbook build` links it).
+    this.base = script ? script.src.replace(/assets\/search(\.[0-9a-f]{10})?\.js([?#].*)?$/, "") : "";
     this.file = location.protocol === "file:";
     this.load = scriptLoader(this.base);
     this.loading = null;
