@@ -13,10 +13,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::{LinkKind, LinkRef};
-use crate::messages::msg;
-use crate::site::{PageId, Site};
+use crate::messages::{Message, msg};
+use crate::site::{Page, PageId, Site};
 use crate::text::slugify;
 
 mod anchor;
@@ -151,20 +151,18 @@ fn resolve_one(
                             .iter()
                             .map(|&c| format!("`{}`", site.pages[c].source))
                             .collect();
-                        diags.push(
-                            Diagnostic::warning(
-                                &page.shown,
-                                link.line,
-                                link.col,
-                                msg!(
-                                    "link-ambiguous",
-                                    target = &link.target,
-                                    pages = names.join(", "),
-                                    chosen = &names[0]
-                                ),
-                            )
-                            .with_help(msg!("link-ambiguous-help")),
-                        );
+                        diags.push(at_link(
+                            Severity::Warning,
+                            page,
+                            link,
+                            msg!(
+                                "link-ambiguous",
+                                target = &link.target,
+                                pages = names.join(", "),
+                                chosen = &names[0]
+                            ),
+                            msg!("link-ambiguous-help"),
+                        ));
                         Some(ranked[0])
                     }
                 }
@@ -178,15 +176,13 @@ fn resolve_one(
                     unpublished_link(page, link, index.unpublished[&link.key], diags)
                 }
                 None => {
-                    diags.push(
-                        Diagnostic::note(
-                            &page.shown,
-                            link.line,
-                            link.col,
-                            msg!("link-to-create-wiki", target = &link.target),
-                        )
-                        .with_help(msg!("link-to-create-wiki-help")),
-                    );
+                    diags.push(at_link(
+                        Severity::Note,
+                        page,
+                        link,
+                        msg!("link-to-create-wiki", target = &link.target),
+                        msg!("link-to-create-wiki-help"),
+                    ));
                     Target::Missing {
                         title: link.target.clone(),
                     }
@@ -257,26 +253,22 @@ fn resolve_one(
                 let name = decoded.rsplit('/').next().unwrap_or(&decoded);
                 let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
                 let title = crate::site::prettify(crate::site::order_prefix(stem).1);
-                diags.push(
-                    Diagnostic::note(
-                        &page.shown,
-                        link.line,
-                        link.col,
-                        msg!("link-to-create", target = &link.target),
-                    )
-                    .with_help(msg!("link-to-create-help")),
-                );
+                diags.push(at_link(
+                    Severity::Note,
+                    page,
+                    link,
+                    msg!("link-to-create", target = &link.target),
+                    msg!("link-to-create-help"),
+                ));
                 return Target::Missing { title };
             }
-            diags.push(
-                Diagnostic::warning(
-                    &page.shown,
-                    link.line,
-                    link.col,
-                    msg!("link-broken", target = &link.target),
-                )
-                .with_help(msg!("link-broken-help")),
-            );
+            diags.push(at_link(
+                Severity::Warning,
+                page,
+                link,
+                msg!("link-broken", target = &link.target),
+                msg!("link-broken-help"),
+            ));
             let mut url = link.target.clone();
             if let Some(a) = &link.anchor {
                 url.push('#');
@@ -305,18 +297,27 @@ fn unpublished_link(
     source: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Target {
-    diags.push(
-        Diagnostic::warning(
-            &page.shown,
-            link.line,
-            link.col,
-            msg!("link-unpublished", source = source),
-        )
-        .with_help(msg!("link-unpublished-help")),
-    );
+    diags.push(at_link(
+        Severity::Warning,
+        page,
+        link,
+        msg!("link-unpublished", source = source),
+        msg!("link-unpublished-help"),
+    ));
     Target::Unpublished {
         source: source.to_string(),
     }
+}
+
+/// A diagnostic at `link`, in the page it is written in, with its help.
+fn at_link(
+    severity: Severity,
+    page: &Page,
+    link: &LinkRef,
+    message: Message,
+    help: Message,
+) -> Diagnostic {
+    Diagnostic::new(severity, &page.shown, link.line, link.col, message).with_help(help)
 }
 
 /// Resolves `.` and `..` in a `/`-separated path (never above the root).

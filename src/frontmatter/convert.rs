@@ -64,12 +64,9 @@ impl Conv<'_> {
     }
 
     fn string(&mut self, key: &str, v: Option<Value>) -> Option<String> {
-        match v? {
-            Value::Null => None,
-            Value::String(s) => Some(s),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            other => {
+        match as_text(v?) {
+            Ok(text) => text,
+            Err(other) => {
                 self.err(
                     key,
                     msg!("fm-not-text", key = key, found = describe(&other)),
@@ -86,12 +83,10 @@ impl Conv<'_> {
             Some(Value::Array(items)) => {
                 let mut out = vec![];
                 for item in items {
-                    match item {
-                        Value::String(s) => out.push(s),
-                        Value::Number(n) => out.push(n.to_string()),
-                        Value::Bool(b) => out.push(b.to_string()),
-                        Value::Null => {}
-                        other => self.err(
+                    match as_text(item) {
+                        Ok(Some(text)) => out.push(text),
+                        Ok(None) => {}
+                        Err(other) => self.err(
                             key,
                             msg!("fm-bad-list-item", key = key, found = describe(&other)),
                             msg!("fm-list-help", key = key),
@@ -159,6 +154,18 @@ impl Conv<'_> {
                 false
             }
         }
+    }
+}
+
+/// A scalar as text (`None` for null), or the value back when it is a list
+/// or a table.
+fn as_text(v: Value) -> Result<Option<String>, Value> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s)),
+        Value::Number(n) => Ok(Some(n.to_string())),
+        Value::Bool(b) => Ok(Some(b.to_string())),
+        other => Err(other),
     }
 }
 

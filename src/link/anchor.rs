@@ -2,7 +2,8 @@
 //! `page.md#heading` points at, found as forgivingly as the page itself,
 //! with a warning when there is none.
 
-use crate::diagnostic::Diagnostic;
+use super::at_link;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::LinkRef;
 use crate::messages::msg;
 use crate::site::{PageId, Site};
@@ -57,29 +58,25 @@ pub(super) fn anchor_of(
         .iter()
         .find(|h| ascii_slug(&h.title) == loose && !loose.is_empty())
     {
-        diags.push(
-            Diagnostic::note(
-                &page.shown,
-                link.line,
-                link.col,
-                msg!("anchor-other-tool", anchor = anchor, id = &h.id),
-            )
-            .with_help(msg!("anchor-other-tool-help", id = &h.id)),
-        );
+        diags.push(at_link(
+            Severity::Note,
+            page,
+            link,
+            msg!("anchor-other-tool", anchor = anchor, id = &h.id),
+            msg!("anchor-other-tool-help", id = &h.id),
+        ));
         return Some(h.id.clone());
     }
     // Footnotes and ids written by hand are kept as they are.
     if anchor.starts_with("fn") {
         return Some(anchor.clone());
     }
-    diags.push(
-        Diagnostic::warning(
-            &page.shown,
-            link.line,
-            link.col,
-            msg!("anchor-broken", page = &target.title, anchor = anchor),
-        )
-        .with_help(if target.body.headings.is_empty() {
+    diags.push(at_link(
+        Severity::Warning,
+        page,
+        link,
+        msg!("anchor-broken", page = &target.title, anchor = anchor),
+        if target.body.headings.is_empty() {
             msg!("anchor-broken-no-headings")
         } else {
             msg!(
@@ -93,8 +90,8 @@ pub(super) fn anchor_of(
                     .collect::<Vec<_>>()
                     .join(", ")
             )
-        }),
-    );
+        },
+    ));
     Some(slugify(anchor))
 }
 

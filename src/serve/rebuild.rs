@@ -42,11 +42,36 @@ pub struct Outcome {
     pub notice: Option<String>,
 }
 
+impl Outcome {
+    /// A rebuild that failed: the error to show, no files.
+    fn failed(error: String) -> Outcome {
+        Outcome {
+            files: Err(error),
+            css_only: false,
+            notice: None,
+        }
+    }
+}
+
 /// One cached page: its source text and what parsing it gave.
 struct CachedPage {
     text: String,
     shown: PathBuf,
     parsed: Parsed,
+}
+
+impl CachedPage {
+    /// A page that could not be read (`rel`, shown as `shown`): its error.
+    fn failed(rel: &str, shown: PathBuf, error: Diagnostic) -> CachedPage {
+        CachedPage {
+            text: String::new(),
+            shown,
+            parsed: Parsed::Failed {
+                source: rel.to_string(),
+                errors: vec![error],
+            },
+        }
+    }
 }
 
 /// More changed paths than this in one batch is a burst (a checkout, a
@@ -122,11 +147,7 @@ impl Builder {
         match self.load_config_and_theme() {
             Ok(()) => {}
             Err(e) => {
-                return Outcome {
-                    files: Err(e),
-                    css_only: false,
-                    notice: None,
-                };
+                return Outcome::failed(e);
             }
         }
         let loaded = load::load(&self.root.join("content"), Path::new("content"));
@@ -138,19 +159,8 @@ impl Builder {
             .collect();
         self.load_diagnostics = loaded.diagnostics;
         for (rel, d) in loaded.failed {
-            let shown = d.path.clone();
-            let parsed = Parsed::Failed {
-                source: rel.clone(),
-                errors: vec![d],
-            };
-            self.pages.insert(
-                rel,
-                CachedPage {
-                    text: String::new(),
-                    shown,
-                    parsed,
-                },
-            );
+            let page = CachedPage::failed(&rel, d.path.clone(), d);
+            self.pages.insert(rel, page);
         }
         self.reparse(loaded.pages);
         self.people = read_people(&self.root);

@@ -33,11 +33,7 @@ impl Builder {
                 self.git_due = true;
                 self.theme = None;
                 if let Err(e) = self.load_config_and_theme() {
-                    return Outcome {
-                        files: Err(e),
-                        css_only: false,
-                        notice: None,
-                    };
+                    return Outcome::failed(e);
                 }
                 let mut out = self.render();
                 out.css_only = change == Change::Css;
@@ -92,21 +88,12 @@ impl Builder {
                                 Ok(text) => changed.push(SourceFile { rel, shown, text }),
                                 Err(d) => {
                                     structural = true;
-                                    let parsed = Parsed::Failed {
-                                        source: rel.clone(),
-                                        errors: vec![Diagnostic {
-                                            path: shown.clone(),
-                                            ..d
-                                        }],
+                                    let error = Diagnostic {
+                                        path: shown.clone(),
+                                        ..d
                                     };
-                                    self.pages.insert(
-                                        rel,
-                                        CachedPage {
-                                            text: String::new(),
-                                            shown,
-                                            parsed,
-                                        },
-                                    );
+                                    let page = CachedPage::failed(&rel, shown, error);
+                                    self.pages.insert(rel, page);
                                 }
                             }
                         }

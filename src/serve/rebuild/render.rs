@@ -29,11 +29,7 @@ impl Builder {
             self.unsettled = false;
         }
         let (Some(config), Some(theme)) = (self.config.clone(), self.theme.as_ref()) else {
-            return Outcome {
-                files: Err("the configuration could not be read".into()),
-                css_only: false,
-                notice: None,
-            };
+            return Outcome::failed("the configuration could not be read".into());
         };
         let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
         let started = std::time::Instant::now();
@@ -82,20 +78,12 @@ impl Builder {
         ));
         diagnostics.sort();
         if diagnostics.has_errors() {
-            return Outcome {
-                files: Err(report(lang, &diagnostics)),
-                css_only: false,
-                notice: None,
-            };
+            return Outcome::failed(report(lang, &diagnostics));
         }
         let mut tera = match theme::engine(theme) {
             Ok(t) => t,
             Err(d) => {
-                return Outcome {
-                    files: Err(d.render(lang)),
-                    css_only: false,
-                    notice: None,
-                };
+                return Outcome::failed(d.render(lang));
             }
         };
         let loaded = Loaded {
@@ -168,22 +156,10 @@ impl Builder {
                     notice,
                 }
             }
-            Ok(errors) => Outcome {
-                files: Err(report(lang, &Diagnostics(errors))),
-                css_only: false,
-                notice: None,
-            },
+            Ok(errors) => Outcome::failed(report(lang, &Diagnostics(errors))),
             Err(e) => match e.downcast_ref::<ContentErrors>() {
-                Some(ContentErrors(d)) => Outcome {
-                    files: Err(report(lang, d)),
-                    css_only: false,
-                    notice: None,
-                },
-                None => Outcome {
-                    files: Err(crate::diagnostic::error_chain(&e).render(lang)),
-                    css_only: false,
-                    notice: None,
-                },
+                Some(ContentErrors(d)) => Outcome::failed(report(lang, d)),
+                None => Outcome::failed(crate::diagnostic::error_chain(&e).render(lang)),
             },
         }
     }
