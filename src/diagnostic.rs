@@ -40,9 +40,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(path: impl AsRef<Path>, line: usize, col: usize, message: Message) -> Self {
+    /// A diagnostic of `severity` at `path:line:col`, without help.
+    pub fn new(
+        severity: Severity,
+        path: impl AsRef<Path>,
+        line: usize,
+        col: usize,
+        message: Message,
+    ) -> Self {
         Diagnostic {
-            severity: Severity::Error,
+            severity,
             path: path.as_ref().to_path_buf(),
             line,
             col,
@@ -51,18 +58,16 @@ impl Diagnostic {
         }
     }
 
+    pub fn error(path: impl AsRef<Path>, line: usize, col: usize, message: Message) -> Self {
+        Diagnostic::new(Severity::Error, path, line, col, message)
+    }
+
     pub fn warning(path: impl AsRef<Path>, line: usize, col: usize, message: Message) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, line, col, message)
-        }
+        Diagnostic::new(Severity::Warning, path, line, col, message)
     }
 
     pub fn note(path: impl AsRef<Path>, line: usize, col: usize, message: Message) -> Self {
-        Diagnostic {
-            severity: Severity::Note,
-            ..Diagnostic::error(path, line, col, message)
-        }
+        Diagnostic::new(Severity::Note, path, line, col, message)
     }
 
     pub fn with_help(mut self, help: Message) -> Self {

@@ -6,14 +6,26 @@
 //! Unicode normalisation, spaces, hyphens and underscores are ignored (see
 //! `text::match_key`). An ambiguous link goes to the candidate nearest by
 //! path, with a warning naming every candidate.
+//!
+//! This file holds the table and the resolution of one link; `index` finds
+//! pages and files by key, name and path, `anchor` finds the heading a link
+//! points at, and `embeds` warns about embeds that would show without end.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::{LinkKind, LinkRef};
-use crate::messages::msg;
-use crate::site::{PageId, Site};
-use crate::text::{match_key, slugify};
+use crate::messages::{Message, msg};
+use crate::site::{Page, PageId, Site};
+use crate::text::slugify;
+
+mod anchor;
+mod embeds;
+mod index;
+
+use anchor::anchor_of;
+use embeds::embed_cycles;
+use index::{Index, Named, build_index, by_name, closeness, find_page_by_path, wiki_path};
 
 /// Where a link goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,103 +60,6 @@ pub struct LinkTable {
     pub missing: BTreeMap<String, BTreeSet<PageId>>,
 }
 
-/// Lookup tables from match keys and paths to pages.
-struct Index<'a> {
-    /// Key → candidates, each with its tier: 0 for a title or alias, 1 for a
-    /// file name or path, 2 for a folder name. Only the best tier competes.
-    by_key: HashMap<String, Vec<(u8, PageId)>>,
-    by_source: HashMap<&'a str, PageId>,
-    by_url: HashMap<&'a str, PageId>,
-    /// Lower-case file name → pages and assets of that name (Obsidian
-    /// finds a file by its name alone, wherever it is).
-    by_name: HashMap<String, Vec<Named<'a>>>,
-    /// Match keys of the pages left out (path, file stem) → their path.
-    unpublished: HashMap<String, &'a str>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Named<'a> {
-    Page(PageId),
-    Asset(&'a str),
-}
-
-fn file_name_key(path: &str) -> String {
-    path.rsplit('/').next().unwrap_or(path).to_lowercase()
-}
-
-fn build_index<'a>(site: &'a Site, assets: &'a BTreeSet<String>) -> Index<'a> {
-    let mut by_key: HashMap<String, Vec<(u8, PageId)>> = HashMap::new();
-    let mut by_source = HashMap::new();
-    for (id, p) in site.pages.iter().enumerate() {
-        by_source.insert(p.source.as_str(), id);
-        // A generated folder page has no title of its own: only its folder names it.
-        let generated = p.is_index && p.body.html.is_empty() && p.front == Default::default();
-        let mut keys: Vec<(String, u8)> = Vec::with_capacity(6);
-        if !generated {
-            keys.push((p.keys.title.clone(), 0));
-        }
-        keys.extend(p.keys.aliases.iter().map(|a| (a.clone(), 0)));
-        if p.is_index {
-            let dir = &site.sections[p.section].dir;
-            keys.push((match_key(dir), 1));
-            keys.push((match_key(dir.rsplit('/').next().unwrap_or(dir)), 2));
-            keys.extend(p.keys.files.first().map(|k| (k.clone(), 1)));
-        } else {
-            keys.extend(p.keys.files.iter().map(|k| (k.clone(), 1)));
-        }
-        keys.sort();
-        keys.dedup_by(|a, b| a.0 == b.0);
-        for (k, tier) in keys.into_iter().filter(|k| !k.0.is_empty()) {
-            by_key.entry(k).or_default().push((tier, id));
-        }
-    }
-    let by_url = site
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(id, p)| (p.url.as_str(), id))
-        .collect();
-    let mut by_name: HashMap<String, Vec<Named<'_>>> = HashMap::new();
-    for (id, p) in site.pages.iter().enumerate() {
-        by_name
-            .entry(file_name_key(&p.source))
-            .or_default()
-            .push(Named::Page(id));
-    }
-    for a in assets {
-        by_name
-            .entry(file_name_key(a))
-            .or_default()
-            .push(Named::Asset(a));
-    }
-    let mut unpublished = HashMap::new();
-    for source in &site.unpublished {
-        let no_ext = source.rsplit_once('.').map_or(source.as_str(), |(s, _)| s);
-        let stem = no_ext.rsplit('/').next().unwrap_or(no_ext);
-        for k in [no_ext, stem, crate::site::order_prefix(stem).1] {
-            unpublished.entry(match_key(k)).or_insert(source.as_str());
-        }
-    }
-    Index {
-        by_key,
-        by_source,
-        by_url,
-        by_name,
-        unpublished,
-    }
-}
-
-/// Length of the common folder prefix of two source paths.
-fn closeness(a: &str, b: &str) -> usize {
-    let da: Vec<&str> = a.split('/').collect();
-    let db: Vec<&str> = b.split('/').collect();
-    da[..da.len() - 1]
-        .iter()
-        .zip(&db[..db.len() - 1])
-        .take_while(|(x, y)| x == y)
-        .count()
-}
-
 /// Resolves all links of the site.
 pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagnostic>) {
     let index = build_index(site, assets);
@@ -175,88 +90,6 @@ pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagno
     }
     embed_cycles(site, &table, &mut diags);
     (table, diags)
-}
-
-/// An embed: the page it is written in, and its link's number.
-type Embed = (PageId, usize);
-
-/// The embeds that showing embed `(page, n)` shows in turn: each with the
-/// page it leads to and whether it shows that whole page.
-fn embeds_shown(site: &Site, table: &LinkTable, (page, n): Embed) -> Vec<(Embed, PageId, bool)> {
-    let Some(Target::Page { id: to, anchor }) = table.targets[page].get(n) else {
-        return vec![];
-    };
-    let Some(html) = site.pages[*to].body.part(anchor.as_deref()) else {
-        return vec![];
-    };
-    crate::markdown::Rendered::embeds_in(html)
-        .filter_map(|m| match table.targets[*to].get(m) {
-            Some(Target::Page { id: next, anchor }) => Some(((*to, m), *next, anchor.is_none())),
-            _ => None,
-        })
-        .collect()
-}
-
-/// An embed whose content, followed through its own embeds, comes back to
-/// it (A embeds B, which embeds A), or shows a whole page inside itself,
-/// would show without end: the render shows a link where the loop closes
-/// (`render::body`), and each embed that starts such a loop gets a warning.
-/// Embedding another part of the same page is fine, as long as that part
-/// does not hold the embed.
-fn embed_cycles(site: &Site, table: &LinkTable, diags: &mut Vec<Diagnostic>) {
-    for id in (0..site.pages.len()).filter(|&p| site.pages[p].body.embeds) {
-        for (n, l) in site.pages[id].body.links.iter().enumerate() {
-            if l.kind != LinkKind::Embed {
-                continue;
-            }
-            let Some(Target::Page { id: first, anchor }) = table.targets[id].get(n) else {
-                continue;
-            };
-            // Depth first, as the render goes: the embeds shown so far, and
-            // the whole pages shown so far.
-            let mut stack = vec![(vec![(id, n)], vec![id], *first, anchor.is_none())];
-            let mut cycle = None;
-            'walk: while let Some((trail, wholes, to, whole)) = stack.pop() {
-                if whole && wholes.contains(&to) {
-                    cycle = Some((trail, to));
-                    break;
-                }
-                if trail.len() > 10 {
-                    continue;
-                }
-                let mut wholes = wholes;
-                if whole {
-                    wholes.push(to);
-                }
-                let Some(&last) = trail.last() else { continue };
-                for (next, next_to, next_whole) in embeds_shown(site, table, last) {
-                    if trail.contains(&next) {
-                        cycle = Some((trail.clone(), next_to));
-                        break 'walk;
-                    }
-                    let mut t = trail.clone();
-                    t.push(next);
-                    stack.push((t, wholes.clone(), next_to, next_whole));
-                }
-            }
-            let Some((trail, back)) = cycle else { continue };
-            let mut names: Vec<String> = trail
-                .iter()
-                .map(|(p, _)| format!("`{}`", site.pages[*p].title))
-                .collect();
-            names.push(format!("`{}`", site.pages[back].title));
-            names.dedup();
-            diags.push(
-                Diagnostic::warning(
-                    &site.pages[id].shown,
-                    l.line,
-                    l.col,
-                    msg!("link-embed-cycle", pages = names.join(" → ")),
-                )
-                .with_help(msg!("link-embed-cycle-help")),
-            );
-        }
-    }
 }
 
 fn resolve_one(
@@ -318,20 +151,18 @@ fn resolve_one(
                             .iter()
                             .map(|&c| format!("`{}`", site.pages[c].source))
                             .collect();
-                        diags.push(
-                            Diagnostic::warning(
-                                &page.shown,
-                                link.line,
-                                link.col,
-                                msg!(
-                                    "link-ambiguous",
-                                    target = &link.target,
-                                    pages = names.join(", "),
-                                    chosen = &names[0]
-                                ),
-                            )
-                            .with_help(msg!("link-ambiguous-help")),
-                        );
+                        diags.push(at_link(
+                            Severity::Warning,
+                            page,
+                            link,
+                            msg!(
+                                "link-ambiguous",
+                                target = &link.target,
+                                pages = names.join(", "),
+                                chosen = &names[0]
+                            ),
+                            msg!("link-ambiguous-help"),
+                        ));
                         Some(ranked[0])
                     }
                 }
@@ -345,15 +176,13 @@ fn resolve_one(
                     unpublished_link(page, link, index.unpublished[&link.key], diags)
                 }
                 None => {
-                    diags.push(
-                        Diagnostic::note(
-                            &page.shown,
-                            link.line,
-                            link.col,
-                            msg!("link-to-create-wiki", target = &link.target),
-                        )
-                        .with_help(msg!("link-to-create-wiki-help")),
-                    );
+                    diags.push(at_link(
+                        Severity::Note,
+                        page,
+                        link,
+                        msg!("link-to-create-wiki", target = &link.target),
+                        msg!("link-to-create-wiki-help"),
+                    ));
                     Target::Missing {
                         title: link.target.clone(),
                     }
@@ -424,26 +253,22 @@ fn resolve_one(
                 let name = decoded.rsplit('/').next().unwrap_or(&decoded);
                 let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
                 let title = crate::site::prettify(crate::site::order_prefix(stem).1);
-                diags.push(
-                    Diagnostic::note(
-                        &page.shown,
-                        link.line,
-                        link.col,
-                        msg!("link-to-create", target = &link.target),
-                    )
-                    .with_help(msg!("link-to-create-help")),
-                );
+                diags.push(at_link(
+                    Severity::Note,
+                    page,
+                    link,
+                    msg!("link-to-create", target = &link.target),
+                    msg!("link-to-create-help"),
+                ));
                 return Target::Missing { title };
             }
-            diags.push(
-                Diagnostic::warning(
-                    &page.shown,
-                    link.line,
-                    link.col,
-                    msg!("link-broken", target = &link.target),
-                )
-                .with_help(msg!("link-broken-help")),
-            );
+            diags.push(at_link(
+                Severity::Warning,
+                page,
+                link,
+                msg!("link-broken", target = &link.target),
+                msg!("link-broken-help"),
+            ));
             let mut url = link.target.clone();
             if let Some(a) = &link.anchor {
                 url.push('#');
@@ -472,200 +297,27 @@ fn unpublished_link(
     source: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Target {
-    diags.push(
-        Diagnostic::warning(
-            &page.shown,
-            link.line,
-            link.col,
-            msg!("link-unpublished", source = source),
-        )
-        .with_help(msg!("link-unpublished-help")),
-    );
+    diags.push(at_link(
+        Severity::Warning,
+        page,
+        link,
+        msg!("link-unpublished", source = source),
+        msg!("link-unpublished-help"),
+    ));
     Target::Unpublished {
         source: source.to_string(),
     }
 }
 
-/// A page or file found by its file name alone (`image.png`, `Note.md`):
-/// the one of that name nearest to the linking page.
-fn by_name<'a>(
-    site: &Site,
-    index: &Index<'a>,
-    from_source: &str,
-    target: &str,
-    kind: LinkKind,
-) -> Option<Named<'a>> {
-    let key = file_name_key(target.trim_end_matches('/'));
-    let mut candidates: Vec<Named<'a>> = index
-        .by_name
-        .get(&key)?
-        .iter()
-        .copied()
-        .filter(|n| kind == LinkKind::Path || matches!(n, Named::Asset(_)))
-        .collect();
-    let source = |n: &Named<'a>| match n {
-        Named::Page(id) => site.pages[*id].source.clone(),
-        Named::Asset(rel) => (*rel).to_string(),
-    };
-    candidates.sort_by_key(|n| {
-        (
-            std::cmp::Reverse(closeness(from_source, &source(n))),
-            source(n),
-        )
-    });
-    candidates.first().copied()
-}
-
-/// `[[dossier/page]]`: relative to the linking page's folder, then to `content/`.
-fn wiki_path(
-    site: &Site,
-    index: &Index<'_>,
-    page: &crate::site::Page,
-    target: &str,
-) -> Option<PageId> {
-    let dir = page.source.rfind('/').map_or("", |i| &page.source[..i]);
-    if !target.starts_with('/')
-        && !dir.is_empty()
-        && let Some(id) =
-            find_page_by_path(site, index, &normalise_path(&format!("{dir}/{target}")))
-    {
-        return Some(id);
-    }
-    find_page_by_path(site, index, &normalise_path(target))
-}
-
-fn find_page_by_path(site: &Site, index: &Index<'_>, joined: &str) -> Option<PageId> {
-    let trimmed = joined.trim_end_matches('/');
-    let candidates = [
-        trimmed.to_string(),
-        format!("{trimmed}.md"),
-        format!("{trimmed}/_index.md"),
-        format!("{trimmed}/index.md"),
-        format!("{trimmed}/README.md"),
-        format!("{trimmed}/readme.md"),
-    ];
-    for c in &candidates {
-        if let Some(&id) = index.by_source.get(c.as_str()) {
-            return Some(id);
-        }
-    }
-    // A link to a published URL (`guide/etape/` or `guide/etape.html`), or
-    // a path written the way it reads (`Guide/Démarrer` for `guide/01-demarrer.md`).
-    let bare = trimmed
-        .trim_end_matches(".html")
-        .trim_end_matches("/index")
-        .trim_end_matches(".md");
-    let mut url = String::new();
-    for seg in bare.split('/').filter(|s| !s.is_empty()) {
-        let slug = slugify(crate::site::order_prefix(seg).1);
-        url.push_str(if slug.is_empty() { "page" } else { &slug });
-        url.push('/');
-    }
-    if let Some(&p) = index.by_url.get(url.as_str()) {
-        return Some(p);
-    }
-    if trimmed.is_empty() {
-        return site.home().index;
-    }
-    None
-}
-
-/// Finds the heading id for `link.anchor` in page `id`, warning when absent.
-fn anchor_of(
-    site: &Site,
-    id: PageId,
+/// A diagnostic at `link`, in the page it is written in, with its help.
+fn at_link(
+    severity: Severity,
+    page: &Page,
     link: &LinkRef,
-    diags: &mut Vec<Diagnostic>,
-    from: PageId,
-) -> Option<String> {
-    let anchor = link.anchor.as_ref()?;
-    let target = &site.pages[id];
-    let page = &site.pages[from];
-    // `[[Note#^bloc]]`: an Obsidian block id.
-    if anchor.starts_with('^') && target.body.blocks.iter().any(|(b, _)| b == anchor) {
-        return Some(anchor.clone());
-    }
-    // `[[Note#Titre#Sous-titre]]`: the last heading, under the first.
-    let parts: Vec<&str> = anchor.split('#').filter(|p| !p.trim().is_empty()).collect();
-    let last = parts.last().copied().unwrap_or(anchor);
-    // Slug and key computed once: a page may have thousands of headings.
-    let keyed = |part: &str| (part.to_string(), slugify(part), match_key(part));
-    let matches = |h: &crate::markdown::Heading, (part, slug, key): &(String, String, String)| {
-        h.id == *part || h.id == *slug || h.key == *key
-    };
-    let headings = &target.body.headings;
-    // The whole anchor first: a heading may hold a `#` (`Rotation #4`).
-    let whole = keyed(anchor);
-    if let Some(h) = headings.iter().find(|h| matches(h, &whole)) {
-        return Some(h.id.clone());
-    }
-    let wanted = keyed(last);
-    let under = parts
-        .first()
-        .filter(|_| parts.len() > 1)
-        .map(|first| keyed(first))
-        .and_then(|first| headings.iter().position(|h| matches(h, &first)))
-        .unwrap_or(0);
-    if let Some(h) = headings[under..]
-        .iter()
-        .find(|h| matches(h, &wanted))
-        .or_else(|| headings.iter().find(|h| matches(h, &wanted)))
-    {
-        return Some(h.id.clone());
-    }
-    // Another tool's slug of the same heading (MkDocs drops `°`, we write `deg`).
-    let loose = ascii_slug(last);
-    if let Some(h) = headings
-        .iter()
-        .find(|h| ascii_slug(&h.title) == loose && !loose.is_empty())
-    {
-        diags.push(
-            Diagnostic::note(
-                &page.shown,
-                link.line,
-                link.col,
-                msg!("anchor-other-tool", anchor = anchor, id = &h.id),
-            )
-            .with_help(msg!("anchor-other-tool-help", id = &h.id)),
-        );
-        return Some(h.id.clone());
-    }
-    // Footnotes and ids written by hand are kept as they are.
-    if anchor.starts_with("fn") {
-        return Some(anchor.clone());
-    }
-    diags.push(
-        Diagnostic::warning(
-            &page.shown,
-            link.line,
-            link.col,
-            msg!("anchor-broken", page = &target.title, anchor = anchor),
-        )
-        .with_help(if target.body.headings.is_empty() {
-            msg!("anchor-broken-no-headings")
-        } else {
-            msg!(
-                "anchor-broken-sections",
-                sections = target
-                    .body
-                    .headings
-                    .iter()
-                    .take(8)
-                    .map(|h| h.title.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }),
-    );
-    Some(slugify(anchor))
-}
-
-/// A slug the way MkDocs and Python-Markdown make one: letters that are
-/// not ASCII once decomposed are dropped, not spelled out.
-fn ascii_slug(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let ascii: String = s.nfkd().filter(char::is_ascii).collect();
-    slugify(&ascii)
+    message: Message,
+    help: Message,
+) -> Diagnostic {
+    Diagnostic::new(severity, &page.shown, link.line, link.col, message).with_help(help)
 }
 
 /// Resolves `.` and `..` in a `/`-separated path (never above the root).

@@ -105,7 +105,7 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
     let updated = parse_date("updated", &front.updated);
     let keys = PageKeys::of(&src.rel, &title, &front);
     let stakeholders = (front.kind == Some(PageKind::Stakeholders)).then(|| {
-        let (map, w) = stakeholders::read(&front.extra, &src.text, &src.shown, opts.english);
+        let (map, w) = stakeholders::read(&front.extra, &src.text, &src.shown);
         warnings.extend(w);
         std::sync::Arc::new(map)
     });

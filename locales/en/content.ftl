@@ -166,9 +166,37 @@ placeholder-help = { $field ->
 placeholder-sample = the sample text of `playbook new` is still there
 placeholder-sample-help = replace it with the workshop's question and what was said
 
-# A message a feature still writes in both languages in its own code
-# (stakeholders, actions, print): the text of this language.
-bilingual = { $en }
+# Stakeholder maps (stakeholders/mod.rs): an actor or a link left out.
+sh-not-a-list = `{ $key }` must be a list of actors, found { $found }
+sh-not-a-list-help = write one `- name: …` line per actor under `actors:`
+sh-duplicate = the actor `{ $name }` is already on the map; this one is left out
+sh-duplicate-help = give it another name, or delete one of them
+sh-link-unknown = the link from `{ $from }` to `{ $to }` is left out: no other actor of the map has this name
+sh-link-unknown-help = write the name of another actor: { $names }
+sh-no-actor = this stakeholder map has no actor
+sh-no-actor-help = list them under `actors:`, one `- name: …` each, with `influence` and `interest` from 1 to 5
+sh-actor-not-fields = actor #{ $n } is left out: it is { $found }, not a set of fields
+sh-actor-not-fields-help = write `- {"{"} name: "DG", influence: 5, interest: 4, attitude: ally {"}"}`
+sh-actor-no-name = actor #{ $n } is left out: it has no `name`
+sh-actor-no-name-help = add `name: "…"` (a person, a service, an organisation)
+sh-bad-score = the actor `{ $name }` is left out: `{ $field }` must be a number from 1 to 5 ({ $found })
+sh-no-score = the actor `{ $name }` is left out: `{ $field }` must be a number from 1 to 5
+sh-score-help = write `{ $field }: 3` (1: very low, 5: very high)
+sh-kind-unknown = the kind `{ $kind }` of `{ $name }` is unknown; it is filed as `other`
+sh-kind-unknown-help = use one of: elected, management, service, staff, partner, user, other
+sh-attitude-unknown = the attitude `{ $attitude }` of `{ $name }` is unknown; it is shown as `unknown`
+sh-attitude-unknown-help = use one of: ally, neutral, reluctant, opposed, unknown
+sh-link-no-target = a link of `{ $name }` is left out: it does not say to whom
+sh-link-no-target-help = write `- {"{"} to: "Another actor's name", label: "reports to" {"}"}`
+sh-links-not-list = the links of `{ $name }` are left out: found { $found }, not a list
+sh-links-not-list-help = write one `- {"{"} to: "…", label: "…" {"}"}` line per link under `links:`
+# What a value is, in the messages above.
+sh-value-nothing = nothing
+sh-value-bool = `{ $value }`
+sh-value-number = the number { $value }
+sh-value-text = the text `{ $value }`
+sh-value-list = a list
+sh-value-fields = a set of fields
 
 # Actions ("Prochains pas"): what `check` says of a task item.
 action-no-owner = action without an owner: “{ $what }”

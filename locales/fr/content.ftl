@@ -184,9 +184,46 @@ placeholder-help = { $field ->
 placeholder-sample = le texte d'exemple de `playbook new` est encore là
 placeholder-sample-help = remplacez-le par la question de l'atelier et ce qui s'est dit
 
-# A message a feature still writes in both languages in its own code
-# (stakeholders, actions, print): the text of this language.
-bilingual = { $fr }
+# Stakeholder maps (stakeholders/mod.rs): an actor or a link left out.
+sh-not-a-list = `{ $key }` doit être une liste d’acteurs, pas { $found }
+sh-not-a-list-help = écrivez une ligne `- nom: …` par acteur sous `acteurs:`
+sh-duplicate = l’acteur « { $name } » est déjà sur la carte ; celui-ci est ignoré
+sh-duplicate-help = donnez-lui un autre nom, ou supprimez l’un des deux
+sh-link-unknown = le lien de « { $from } » vers « { $to } » est ignoré : aucun autre acteur de la carte ne s’appelle ainsi
+sh-link-unknown-help = écrivez le nom d’un autre acteur : { $names }
+sh-no-actor = cette cartographie n’a aucun acteur
+sh-no-actor-help = listez-les sous `acteurs:`, un `- nom: …` par acteur, avec `influence` et `intérêt` de 1 à 5
+sh-actor-not-fields = l’acteur n° { $n } est ignoré : c’est { $found }, pas un ensemble de champs
+sh-actor-not-fields-help = écrivez `- {"{"} nom: "DG", influence: 5, intérêt: 4, attitude: allié {"}"}`
+sh-actor-no-name = l’acteur n° { $n } est ignoré : il n’a pas de `nom`
+sh-actor-no-name-help = ajoutez `nom: "…"` (une personne, un service, une structure)
+sh-bad-score = l’acteur « { $name } » est ignoré : `{ $field ->
+        [interest] intérêt
+       *[influence] influence
+    }` doit être un nombre de 1 à 5 ({ $found })
+sh-no-score = l’acteur « { $name } » est ignoré : `{ $field ->
+        [interest] intérêt
+       *[influence] influence
+    }` doit être un nombre de 1 à 5
+sh-score-help = écrivez `{ $field ->
+        [interest] intérêt
+       *[influence] influence
+    }: 3` (1 : très faible, 5 : très fort)
+sh-kind-unknown = le type « { $kind } » de « { $name } » est inconnu ; il est classé « autre »
+sh-kind-unknown-help = utilisez l’un de : élu, direction, service, agents, partenaire, usager, autre
+sh-attitude-unknown = l’attitude « { $attitude } » de « { $name } » est inconnue ; elle est notée « inconnu »
+sh-attitude-unknown-help = utilisez l’une de : allié, neutre, réticent, opposé, inconnu
+sh-link-no-target = un lien de « { $name } » est ignoré : il ne dit pas vers qui
+sh-link-no-target-help = écrivez `- {"{"} vers: "Nom d’un autre acteur", libellé: "rend compte à" {"}"}`
+sh-links-not-list = les liens de « { $name } » sont ignorés : c’est { $found }, pas une liste
+sh-links-not-list-help = écrivez une ligne `- {"{"} vers: "…", libellé: "…" {"}"}` par lien sous `liens:`
+# What a value is, in the messages above.
+sh-value-nothing = vide
+sh-value-bool = `{ $value }`
+sh-value-number = le nombre { $value }
+sh-value-text = le texte « { $value } »
+sh-value-list = une liste
+sh-value-fields = un ensemble de champs
 
 # Actions ("Prochains pas"): what `check` says of a task item.
 action-no-owner = action sans responsable : « { $what } »

@@ -159,12 +159,6 @@ macro_rules! msg {
 pub(crate) use msg;
 
 impl Message {
-    /// A message whose two texts a feature writes in its own code, rather
-    /// than in the catalogue: each language shows its own.
-    pub fn bilingual(fr: impl Into<String>, en: impl Into<String>) -> Message {
-        msg!("bilingual", fr = fr.into(), en = en.into())
-    }
-
     /// The message in `lang`. A message missing from the catalogue (which
     /// the tests forbid) shows its id and arguments rather than nothing.
     pub fn render(&self, lang: Lang) -> String {

@@ -12,6 +12,10 @@ use tera::Tera;
 use super::views::SiteView;
 use crate::config::UrlStyle;
 use crate::frontmatter::PageKind;
+use crate::reserved::{
+    ACTIONS_URL, CONTRIBUTORS_URL, MISSING_URL, RECENT_URL, SEARCH_URL, STRUCTURES_URL, TAGS_URL,
+    TYPOLOGIES_URL, WEATHER_URL,
+};
 use crate::site::Site;
 use crate::wiki;
 
@@ -79,64 +83,49 @@ pub fn set_globals(
         ""
     };
     g.insert("index_file", index_file);
-    let mut tools = vec![];
-    if site.config.wiki.tags {
-        tools.push(BTreeMap::from([
-            ("title", strings["tags"]),
-            ("url", crate::reserved::TAGS_URL),
-        ]));
-    }
-    tools.push(BTreeMap::from([
-        ("title", strings["pages_to_create"]),
-        ("url", crate::reserved::MISSING_URL),
-    ]));
-    if !wiki::weather_points(site).is_empty() {
-        tools.push(BTreeMap::from([
-            ("title", strings["weather"]),
-            ("url", crate::reserved::WEATHER_URL),
-        ]));
-    }
-    if site
+    let has_typologies = site
         .pages
         .iter()
-        .any(|p| p.kind == PageKind::Typology && !p.is_index)
-    {
-        tools.push(BTreeMap::from([
-            ("title", strings["typology_overview"]),
-            ("url", crate::reserved::TYPOLOGIES_URL),
-        ]));
-    }
-    if !credits.people.is_empty() {
-        tools.push(BTreeMap::from([
-            ("title", strings["contributors"]),
-            ("url", crate::reserved::CONTRIBUTORS_URL),
-        ]));
-    }
-    if !credits.structures.is_empty() {
-        tools.push(BTreeMap::from([
-            ("title", strings["structures"]),
-            ("url", crate::reserved::STRUCTURES_URL),
-        ]));
-    }
-    if !credits.recent.is_empty() {
-        tools.push(BTreeMap::from([
-            ("title", strings["recent_changes"]),
-            ("url", crate::reserved::RECENT_URL),
-        ]));
-    }
-    if site.config.search.enabled {
-        tools.push(BTreeMap::from([
-            ("title", strings["search_title"]),
-            ("url", crate::reserved::SEARCH_URL),
-        ]));
-    }
-    // f-actions
-    if !actions.items.is_empty() {
-        tools.push(BTreeMap::from([
-            ("title", strings["actions_title"]),
-            ("url", crate::reserved::ACTIONS_URL),
-        ]));
-    }
+        .any(|p| p.kind == PageKind::Typology && !p.is_index);
+    let tools: Vec<BTreeMap<&str, &str>> = [
+        (site.config.wiki.tags, strings["tags"], TAGS_URL),
+        (true, strings["pages_to_create"], MISSING_URL),
+        (
+            !wiki::weather_points(site).is_empty(),
+            strings["weather"],
+            WEATHER_URL,
+        ),
+        (has_typologies, strings["typology_overview"], TYPOLOGIES_URL),
+        (
+            !credits.people.is_empty(),
+            strings["contributors"],
+            CONTRIBUTORS_URL,
+        ),
+        (
+            !credits.structures.is_empty(),
+            strings["structures"],
+            STRUCTURES_URL,
+        ),
+        (
+            !credits.recent.is_empty(),
+            strings["recent_changes"],
+            RECENT_URL,
+        ),
+        (
+            site.config.search.enabled,
+            strings["search_title"],
+            SEARCH_URL,
+        ),
+        (
+            !actions.items.is_empty(),
+            strings["actions_title"],
+            ACTIONS_URL,
+        ),
+    ]
+    .into_iter()
+    .filter(|tool| tool.0)
+    .map(|(_, title, url)| BTreeMap::from([("title", title), ("url", url)]))
+    .collect();
     g.insert("tools", &tools);
     let context = tera.global_context();
     for (k, v) in &g.0 {

@@ -4,28 +4,32 @@
 //! changes no page's face takes the quick path (`quick.rs`); the search
 //! index is built after the pages are served ([`Builder::finish`]); git is
 //! read when the edits pause ([`Builder::settle`]).
+//!
+//! This file holds the cache and the reading of config, theme, pages and
+//! git; `edit` applies a batch of changed paths (and the quick path), and
+//! `render` links and renders the cached pages into memory.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
 
-use crate::build::{
-    Parsed, RenderInputs, link_pages, read_config, read_git, read_people, render_site_with,
-};
+use crate::build::{Parsed, read_config, read_git, read_people};
 use crate::config::Config;
 use crate::credits::People;
-use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::git::{self, History};
-use crate::load::{self, Asset, Loaded, SourceFile};
+use crate::load::{self, Asset, SourceFile};
 use crate::markdown::MarkdownOptions;
 use crate::messages::Lang;
-use crate::output::{Entry, Memory};
+use crate::output::Entry;
 use crate::render::RenderCache;
 use crate::theme::{self, Theme};
 
-use super::quick::{self, Last};
+mod edit;
+mod render;
+
+use super::quick::Last;
 use super::watch::Change;
 
 /// A rebuild's result: the new files, or the error to show.
@@ -38,11 +42,36 @@ pub struct Outcome {
     pub notice: Option<String>,
 }
 
+impl Outcome {
+    /// A rebuild that failed: the error to show, no files.
+    fn failed(error: String) -> Outcome {
+        Outcome {
+            files: Err(error),
+            css_only: false,
+            notice: None,
+        }
+    }
+}
+
 /// One cached page: its source text and what parsing it gave.
 struct CachedPage {
     text: String,
     shown: PathBuf,
     parsed: Parsed,
+}
+
+impl CachedPage {
+    /// A page that could not be read (`rel`, shown as `shown`): its error.
+    fn failed(rel: &str, shown: PathBuf, error: Diagnostic) -> CachedPage {
+        CachedPage {
+            text: String::new(),
+            shown,
+            parsed: Parsed::Failed {
+                source: rel.to_string(),
+                errors: vec![error],
+            },
+        }
+    }
 }
 
 /// More changed paths than this in one batch is a burst (a checkout, a
@@ -118,11 +147,7 @@ impl Builder {
         match self.load_config_and_theme() {
             Ok(()) => {}
             Err(e) => {
-                return Outcome {
-                    files: Err(e),
-                    css_only: false,
-                    notice: None,
-                };
+                return Outcome::failed(e);
             }
         }
         let loaded = load::load(&self.root.join("content"), Path::new("content"));
@@ -134,19 +159,8 @@ impl Builder {
             .collect();
         self.load_diagnostics = loaded.diagnostics;
         for (rel, d) in loaded.failed {
-            let shown = d.path.clone();
-            let parsed = Parsed::Failed {
-                source: rel.clone(),
-                errors: vec![d],
-            };
-            self.pages.insert(
-                rel,
-                CachedPage {
-                    text: String::new(),
-                    shown,
-                    parsed,
-                },
-            );
+            let page = CachedPage::failed(&rel, d.path.clone(), d);
+            self.pages.insert(rel, page);
         }
         self.reparse(loaded.pages);
         self.people = read_people(&self.root);
@@ -244,187 +258,6 @@ impl Builder {
         }
         Some(last.files.clone())
     }
-
-    /// Applies a batch of changed paths, all but the search index (see
-    /// [`Self::finish`]).
-    pub fn apply_pages(&mut self, paths: &[PathBuf], change: Change) -> Outcome {
-        self.parsed_last = 0;
-        match change {
-            Change::Nothing => {
-                self.git_due = true;
-                self.render()
-            }
-            Change::Full => {
-                let mut out = self.full();
-                // `full` built the index already.
-                out.css_only = false;
-                out
-            }
-            Change::Templates | Change::Css | Change::Static => {
-                self.git_due = true;
-                self.theme = None;
-                if let Err(e) = self.load_config_and_theme() {
-                    return Outcome {
-                        files: Err(e),
-                        css_only: false,
-                        notice: None,
-                    };
-                }
-                let mut out = self.render();
-                out.css_only = change == Change::Css;
-                out
-            }
-            Change::Content => {
-                if self.config.is_none() {
-                    return self.full();
-                }
-                let content = self.root.join("content");
-                // A folder created, removed or renamed: walk again.
-                if paths
-                    .iter()
-                    .any(|p| p.is_dir() || (!p.exists() && p.extension().is_none()))
-                {
-                    return self.full();
-                }
-                let mut changed = vec![];
-                // Anything but pages edited in place takes the whole path.
-                let mut structural = false;
-                for p in paths {
-                    let Ok(rel) = p.strip_prefix(&content) else {
-                        continue;
-                    };
-                    let Some(rel) = rel.to_str().map(|r| r.replace('\\', "/")) else {
-                        continue;
-                    };
-                    let name = p
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    if name == crate::credits::PEOPLE_FILE {
-                        structural = true;
-                        self.people = read_people(&self.root);
-                    } else if load::is_markdown(&name) {
-                        let was_page = matches!(
-                            self.pages.remove(&rel),
-                            Some(CachedPage {
-                                parsed: Parsed::Page(..),
-                                ..
-                            })
-                        );
-                        structural |= !was_page || !p.is_file();
-                        if let Some(h) = &mut self.history {
-                            quick::infer_uncommitted(h, &rel, p.is_file());
-                            self.unsettled = true;
-                        }
-                        // A read error means the file was deleted (or renamed away).
-                        if let Ok(decoded) = load::read_page(p) {
-                            let shown = Path::new("content").join(&rel);
-                            match decoded {
-                                Ok(text) => changed.push(SourceFile { rel, shown, text }),
-                                Err(d) => {
-                                    structural = true;
-                                    let parsed = Parsed::Failed {
-                                        source: rel.clone(),
-                                        errors: vec![Diagnostic {
-                                            path: shown.clone(),
-                                            ..d
-                                        }],
-                                    };
-                                    self.pages.insert(
-                                        rel,
-                                        CachedPage {
-                                            text: String::new(),
-                                            shown,
-                                            parsed,
-                                        },
-                                    );
-                                }
-                            }
-                        }
-                    } else if !name.starts_with('_') {
-                        structural = true;
-                        // A file that cannot be read now is left out, like a removed one.
-                        match Asset::read(rel.clone(), p.clone()) {
-                            Ok(a) if p.is_file() => {
-                                self.assets.insert(rel, a);
-                            }
-                            _ => {
-                                self.assets.remove(&rel);
-                            }
-                        }
-                    }
-                }
-                // A burst (a checkout, a copy) is no edit: git is read now,
-                // so that the history it moved comes with this rebuild
-                // rather than with a second one once edits pause.
-                if paths.len() > BURST
-                    && let Some(config) = self.config.clone()
-                {
-                    self.refresh_history(&config);
-                    self.unsettled = false;
-                    structural = true;
-                }
-                let parsed = self.parse(changed);
-                let quick = if structural {
-                    None
-                } else {
-                    self.quick(&parsed)
-                };
-                self.pages.extend(parsed);
-                quick.unwrap_or_else(|| self.render())
-            }
-        }
-    }
-
-    /// The quick path (see `quick.rs`) for pages edited in place; `None`
-    /// when an edit changes a page's face (or a page fails to render): the
-    /// whole path then runs.
-    fn quick(&mut self, parsed: &[(String, CachedPage)]) -> Option<Outcome> {
-        let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
-        let started = std::time::Instant::now();
-        let last = self.last.as_mut()?;
-        let mut edits = vec![];
-        for (rel, c) in parsed {
-            let Parsed::Page(new, warnings) = &c.parsed else {
-                return None;
-            };
-            if warnings.iter().any(Diagnostic::is_error) {
-                return None;
-            }
-            let &id = last.by_source.get(rel)?;
-            if !quick::same_face(&last.site.pages[id], new) {
-                return None;
-            }
-            edits.push((id, new.body.clone()));
-        }
-        let dirty = quick::dirty(&last.site, &last.links, &edits);
-        for (id, body) in edits {
-            let page = &mut last.site.pages[id];
-            page.body = body;
-            if let (Some(h), Some(c)) = (&self.history, last.credits.pages.get_mut(id)) {
-                c.uncommitted = h.uncommitted.get(&page.source).copied();
-            }
-        }
-        let Ok(n) = quick::render(last, &dirty) else {
-            self.last = None;
-            return None;
-        };
-        self.rendered_last = n;
-        self.reused_last = last.site.pages.len().saturating_sub(n);
-        self.search_due = true;
-        if timings {
-            eprintln!(
-                "timing: serve quick  {:>7.1} ms ({n} pages rendered)",
-                started.elapsed().as_secs_f64() * 1000.0
-            );
-        }
-        Some(Outcome {
-            files: Ok(last.files.clone()),
-            css_only: false,
-            notice: last.notice.clone(),
-        })
-    }
-
     /// Brings the git history up to date, as `build` would read it now:
     /// read whole when HEAD moved (a commit, a checkout) or was never read,
     /// else only which files are uncommitted, which edits change. Credits
@@ -514,177 +347,6 @@ impl Builder {
             })
             .collect();
         parsed
-    }
-
-    /// Links and renders from the cache into memory.
-    fn render(&mut self) -> Outcome {
-        let lang = self.lang();
-        let previous = self.last.take();
-        if std::mem::take(&mut self.git_due)
-            && let Some(config) = self.config.clone()
-        {
-            self.refresh_history(&config);
-            self.unsettled = false;
-        }
-        let (Some(config), Some(theme)) = (self.config.clone(), self.theme.as_ref()) else {
-            return Outcome {
-                files: Err("the configuration could not be read".into()),
-                css_only: false,
-                notice: None,
-            };
-        };
-        let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
-        let started = std::time::Instant::now();
-        let assets: BTreeSet<String> = self.assets.keys().cloned().collect();
-        let (site, links, diags) = link_pages(
-            config,
-            self.pages.values().map(|c| c.parsed.clone()),
-            &assets,
-        );
-        if timings {
-            eprintln!(
-                "timing: serve link   {:>7.1} ms",
-                started.elapsed().as_secs_f64() * 1000.0
-            );
-        }
-        let started = std::time::Instant::now();
-        // The warnings of the pages left out, for the overlay.
-        let unpublished: Vec<std::path::PathBuf> = site
-            .unpublished
-            .iter()
-            .map(|s| Path::new("content").join(s))
-            .collect();
-        let notice = Some(
-            diags
-                .iter()
-                .filter(|d| unpublished.contains(&d.path))
-                .map(|d| d.render(lang))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-        .filter(|n| !n.is_empty());
-        let mut diagnostics = Diagnostics(self.load_diagnostics.clone());
-        diagnostics.extend(diags);
-        if let Err(errors) = &self.people {
-            diagnostics.extend(errors.iter().cloned());
-        }
-        // The checks `build` makes besides the pure stages (same order).
-        let mut assets: Vec<Asset> = self.assets.values().cloned().collect();
-        diagnostics.extend(
-            crate::active::check(&assets, site.config.markdown.unsafe_html).apply(&mut assets),
-        );
-        diagnostics.extend(crate::collide::asset_collisions(
-            &site,
-            &assets,
-            theme.static_files.keys(),
-        ));
-        diagnostics.sort();
-        if diagnostics.has_errors() {
-            return Outcome {
-                files: Err(report(lang, &diagnostics)),
-                css_only: false,
-                notice: None,
-            };
-        }
-        let mut tera = match theme::engine(theme) {
-            Ok(t) => t,
-            Err(d) => {
-                return Outcome {
-                    files: Err(d.render(lang)),
-                    css_only: false,
-                    notice: None,
-                };
-            }
-        };
-        let loaded = Loaded {
-            pages: vec![],
-            assets,
-            diagnostics: vec![],
-            failed: vec![],
-        };
-        let memory = Memory::default();
-        let no_people = People::default();
-        let people = self.people.as_ref().unwrap_or(&no_people);
-        let credits =
-            crate::credits::compute(&site, self.history.as_ref(), people, &site.config.credits);
-        let actions = crate::actions::extract(&site, people);
-        let inputs = RenderInputs {
-            site: &site,
-            links: &links,
-            loaded: &loaded,
-            theme,
-            credits: &credits,
-            fingerprint_assets: false,
-            actions: &actions,
-            today: crate::build::build_date(),
-        };
-        let result = render_site_with(&inputs, &mut tera, &memory, Some(&mut self.cache));
-        self.rendered_last = self.cache.rendered.load(Ordering::Relaxed);
-        self.reused_last = self.cache.reused.load(Ordering::Relaxed);
-        if timings {
-            eprintln!(
-                "timing: serve render {:>7.1} ms ({} files rendered, {} reused)",
-                started.elapsed().as_secs_f64() * 1000.0,
-                self.rendered_last,
-                self.reused_last
-            );
-        }
-        if !matches!(&result, Ok(e) if e.is_empty()) {
-            self.cache.abandon();
-        }
-        match result {
-            Ok(errors) if errors.is_empty() => {
-                let mut files = memory.into_files();
-                // Until `finish` builds the new index, the last one is served.
-                if let Some(previous) = previous {
-                    files.extend(
-                        previous
-                            .files
-                            .into_iter()
-                            .filter(|(k, _)| k.starts_with(crate::search::DIR)),
-                    );
-                }
-                let by_source = site
-                    .pages
-                    .iter()
-                    .enumerate()
-                    .map(|(id, p)| (p.source.clone(), id))
-                    .collect();
-                self.last = self.cache.take_kept().map(|kept| Last {
-                    site,
-                    links,
-                    kept,
-                    credits,
-                    tera,
-                    files: files.clone(),
-                    by_source,
-                    notice: notice.clone(),
-                });
-                self.search_due = true;
-                Outcome {
-                    files: Ok(files),
-                    css_only: false,
-                    notice,
-                }
-            }
-            Ok(errors) => Outcome {
-                files: Err(report(lang, &Diagnostics(errors))),
-                css_only: false,
-                notice: None,
-            },
-            Err(e) => match e.downcast_ref::<ContentErrors>() {
-                Some(ContentErrors(d)) => Outcome {
-                    files: Err(report(lang, d)),
-                    css_only: false,
-                    notice: None,
-                },
-                None => Outcome {
-                    files: Err(crate::diagnostic::error_chain(&e).render(lang)),
-                    css_only: false,
-                    notice: None,
-                },
-            },
-        }
     }
 }
 

@@ -24,6 +24,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::{Message, msg};
 use crate::text::match_key;
 use lines::Lines;
 
@@ -228,12 +229,10 @@ pub fn read(
     front_extra: &std::collections::BTreeMap<String, Value>,
     text: &str,
     path: &Path,
-    english: bool,
 ) -> (Map, Vec<Diagnostic>) {
     let mut r = Reader {
         lines: Lines::of(text),
         path,
-        english,
         warnings: vec![],
     };
     let found = KEYS
@@ -245,16 +244,8 @@ pub fn read(
             let line = r.lines.key;
             r.warn(
                 line,
-                format!(
-                    "`{key}` doit être une liste d’acteurs, pas {}",
-                    describe(other, false)
-                ),
-                format!(
-                    "`{key}` must be a list of actors, found {}",
-                    describe(other, true)
-                ),
-                "écrivez une ligne `- nom: …` par acteur sous `acteurs:`",
-                "write one `- name: …` line per actor under `actors:`",
+                msg!("sh-not-a-list", key = key, found = describe(other)),
+                msg!("sh-not-a-list-help"),
             );
             &[]
         }
@@ -273,16 +264,8 @@ pub fn read(
                 let line = r.lines.field(i, &["nom", "name"]);
                 r.warn(
                     line,
-                    format!(
-                        "l’acteur « {} » est déjà sur la carte ; celui-ci est ignoré",
-                        other.name
-                    ),
-                    format!(
-                        "the actor `{}` is already on the map; this one is left out",
-                        other.name
-                    ),
-                    "donnez-lui un autre nom, ou supprimez l’un des deux",
-                    "give it another name, or delete one of them",
+                    msg!("sh-duplicate", name = other.name.as_str()),
+                    msg!("sh-duplicate-help"),
                 );
                 continue;
             }
@@ -303,29 +286,19 @@ pub fn read(
                     let names: Vec<&str> = map.actors.iter().map(|x| x.name.as_str()).collect();
                     r.warn(
                         line,
-                        format!(
-                            "le lien de « {} » vers « {to} » est ignoré : aucun autre acteur de la carte ne s’appelle ainsi",
-                            map.actors[a].name
+                        msg!(
+                            "sh-link-unknown",
+                            from = map.actors[a].name.as_str(),
+                            to = to.as_str()
                         ),
-                        format!(
-                            "the link from `{}` to `{to}` is left out: no other actor of the map has this name",
-                            map.actors[a].name
-                        ),
-                        &format!("écrivez le nom d’un autre acteur : {}", names.join(", ")),
-                        &format!("write the name of another actor: {}", names.join(", ")),
+                        msg!("sh-link-unknown-help", names = names.join(", ")),
                     );
                 }
             }
         }
     }
     if map.actors.is_empty() && r.warnings.is_empty() {
-        r.warn(
-            r.lines.kind,
-            "cette cartographie n’a aucun acteur".into(),
-            "this stakeholder map has no actor".into(),
-            "listez-les sous `acteurs:`, un `- nom: …` par acteur, avec `influence` et `intérêt` de 1 à 5",
-            "list them under `actors:`, one `- name: …` each, with `influence` and `interest` from 1 to 5",
-        );
+        r.warn(r.lines.kind, msg!("sh-no-actor"), msg!("sh-no-actor-help"));
     }
     (map, r.warnings)
 }
@@ -336,21 +309,13 @@ type NamedLink = (String, String);
 struct Reader<'a> {
     lines: Lines,
     path: &'a Path,
-    english: bool,
     warnings: Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
-    fn warn(&mut self, line: usize, fr: String, en: String, help_fr: &str, help_en: &str) {
-        use crate::messages::Message;
+    fn warn(&mut self, line: usize, message: Message, help: Message) {
         self.warnings.push(
-            Diagnostic::warning(
-                self.path,
-                line,
-                usize::from(line > 0),
-                Message::bilingual(fr, en),
-            )
-            .with_help(Message::bilingual(help_fr, help_en)),
+            Diagnostic::warning(self.path, line, usize::from(line > 0), message).with_help(help),
         );
     }
 
@@ -361,16 +326,8 @@ impl Reader<'_> {
             let line = self.lines.item(i);
             self.warn(
                 line,
-                format!(
-                    "l’acteur n° {n} est ignoré : c’est {}, pas un ensemble de champs",
-                    describe(item, false)
-                ),
-                format!(
-                    "actor #{n} is left out: it is {}, not a set of fields",
-                    describe(item, true)
-                ),
-                "écrivez `- { nom: \"DG\", influence: 5, intérêt: 4, attitude: allié }`",
-                "write `- { name: \"DG\", influence: 5, interest: 4, attitude: ally }`",
+                msg!("sh-actor-not-fields", n = n, found = describe(item)),
+                msg!("sh-actor-not-fields-help"),
             );
             return None;
         };
@@ -389,14 +346,14 @@ impl Reader<'_> {
             let line = self.lines.item(i);
             self.warn(
                 line,
-                format!("l’acteur n° {n} est ignoré : il n’a pas de `nom`"),
-                format!("actor #{n} is left out: it has no `name`"),
-                "ajoutez `nom: \"…\"` (une personne, un service, une structure)",
-                "add `name: \"…\"` (a person, a service, an organisation)",
+                msg!("sh-actor-no-name", n = n),
+                msg!("sh-actor-no-name-help"),
             );
             return None;
         };
-        let score = |r: &mut Self, keys: &[&str], fr: &str, en: &str| -> Option<u8> {
+        // `field`: the score's English key, which the messages name in the
+        // site's language.
+        let score = |r: &mut Self, keys: &[&str], field: &str| -> Option<u8> {
             let v = get(keys);
             let parsed = match v {
                 Some(Value::Number(x)) => x.as_u64(),
@@ -407,30 +364,22 @@ impl Reader<'_> {
                 Some(s @ 1..=5) => Some(s as u8),
                 _ => {
                     let line = r.lines.field(i, keys);
-                    let found =
-                        v.map_or_else(String::new, |v| format!(" ({})", describe(v, r.english)));
-                    r.warn(
-                        line,
-                        format!(
-                            "l’acteur « {name} » est ignoré : `{fr}` doit être un nombre de 1 à 5{found}"
+                    let message = match v {
+                        Some(v) => msg!(
+                            "sh-bad-score",
+                            name = name.as_str(),
+                            field = field,
+                            found = describe(v)
                         ),
-                        format!(
-                            "the actor `{name}` is left out: `{en}` must be a number from 1 to 5{found}"
-                        ),
-                        &format!("écrivez `{fr}: 3` (1 : très faible, 5 : très fort)"),
-                        &format!("write `{en}: 3` (1: very low, 5: very high)"),
-                    );
+                        None => msg!("sh-no-score", name = name.as_str(), field = field),
+                    };
+                    r.warn(line, message, msg!("sh-score-help", field = field));
                     None
                 }
             }
         };
-        let influence = score(self, &["influence"], "influence", "influence");
-        let interest = score(
-            self,
-            &["intérêt", "interet", "interest"],
-            "intérêt",
-            "interest",
-        );
+        let influence = score(self, &["influence"], "influence");
+        let interest = score(self, &["intérêt", "interet", "interest"], "interest");
         let (influence, interest) = (influence?, interest?);
         let kind = match text(get(&["type", "kind"])) {
             None => Kind::Other,
@@ -438,10 +387,8 @@ impl Reader<'_> {
                 let line = self.lines.field(i, &["type", "kind"]);
                 self.warn(
                     line,
-                    format!("le type « {k} » de « {name} » est inconnu ; il est classé « autre »"),
-                    format!("the kind `{k}` of `{name}` is unknown; it is filed as `other`"),
-                    "utilisez l’un de : élu, direction, service, agents, partenaire, usager, autre",
-                    "use one of: elected, management, service, staff, partner, user, other",
+                    msg!("sh-kind-unknown", kind = k.as_str(), name = name.as_str()),
+                    msg!("sh-kind-unknown-help"),
                 );
                 Kind::Other
             }),
@@ -452,12 +399,12 @@ impl Reader<'_> {
                 let line = self.lines.field(i, &["attitude", "posture"]);
                 self.warn(
                     line,
-                    format!(
-                        "l’attitude « {a} » de « {name} » est inconnue ; elle est notée « inconnu »"
+                    msg!(
+                        "sh-attitude-unknown",
+                        attitude = a.as_str(),
+                        name = name.as_str()
                     ),
-                    format!("the attitude `{a}` of `{name}` is unknown; it is shown as `unknown`"),
-                    "utilisez l’une de : allié, neutre, réticent, opposé, inconnu",
-                    "use one of: ally, neutral, reluctant, opposed, unknown",
+                    msg!("sh-attitude-unknown-help"),
                 );
                 Attitude::Unknown
             }),
@@ -490,10 +437,8 @@ impl Reader<'_> {
                             let line = self.lines.field(i, &["liens", "links", "relations"]);
                             self.warn(
                                 line,
-                                format!("un lien de « {name} » est ignoré : il ne dit pas vers qui"),
-                                format!("a link of `{name}` is left out: it does not say to whom"),
-                                "écrivez `- { vers: \"Nom d’un autre acteur\", libellé: \"rend compte à\" }`",
-                                "write `- { to: \"Another actor's name\", label: \"reports to\" }`",
+                                msg!("sh-link-no-target", name = name.as_str()),
+                                msg!("sh-link-no-target-help"),
                             );
                         }
                     }
@@ -503,16 +448,12 @@ impl Reader<'_> {
                 let line = self.lines.field(i, &["liens", "links", "relations"]);
                 self.warn(
                     line,
-                    format!(
-                        "les liens de « {name} » sont ignorés : c’est {}, pas une liste",
-                        describe(other, false)
+                    msg!(
+                        "sh-links-not-list",
+                        name = name.as_str(),
+                        found = describe(other)
                     ),
-                    format!(
-                        "the links of `{name}` are left out: found {}, not a list",
-                        describe(other, true)
-                    ),
-                    "écrivez une ligne `- { vers: \"…\", libellé: \"…\" }` par lien sous `liens:`",
-                    "write one `- { to: \"…\", label: \"…\" }` line per link under `links:`",
+                    msg!("sh-links-not-list-help"),
                 );
             }
         }
@@ -538,18 +479,14 @@ impl Reader<'_> {
     }
 }
 
-fn describe(v: &Value, english: bool) -> String {
-    match (v, english) {
-        (Value::Null, false) => "vide".into(),
-        (Value::Null, true) => "nothing".into(),
-        (Value::Bool(b), _) => format!("`{b}`"),
-        (Value::Number(n), false) => format!("le nombre {n}"),
-        (Value::Number(n), true) => format!("the number {n}"),
-        (Value::String(s), false) => format!("le texte « {s} »"),
-        (Value::String(s), true) => format!("the text `{s}`"),
-        (Value::Array(_), false) => "une liste".into(),
-        (Value::Array(_), true) => "a list".into(),
-        (Value::Object(_), false) => "un ensemble de champs".into(),
-        (Value::Object(_), true) => "a set of fields".into(),
+/// What a value is, in words (in the messages above).
+fn describe(v: &Value) -> Message {
+    match v {
+        Value::Null => msg!("sh-value-nothing"),
+        Value::Bool(b) => msg!("sh-value-bool", value = b.to_string()),
+        Value::Number(n) => msg!("sh-value-number", value = n.to_string()),
+        Value::String(s) => msg!("sh-value-text", value = s.as_str()),
+        Value::Array(_) => msg!("sh-value-list"),
+        Value::Object(_) => msg!("sh-value-fields"),
     }
 }

@@ -8,12 +8,7 @@ use super::*;
 
 fn read_text(text: &str, english: bool) -> (Map, Vec<String>) {
     let split = crate::frontmatter::split(text, Path::new("content/carte.md")).unwrap();
-    let (map, warnings) = read(
-        &split.front.extra,
-        text,
-        Path::new("content/carte.md"),
-        english,
-    );
+    let (map, warnings) = read(&split.front.extra, text, Path::new("content/carte.md"));
     (
         map,
         warnings
@@ -109,6 +104,64 @@ fn toml_and_english_keys() {
         warnings,
         [
             "content/carte.md:12:1: warning: the actor `Staff` is left out: `influence` must be a number from 1 to 5 (the number 0)\n  help: write `influence: 3` (1: very low, 5: very high)"
+        ]
+    );
+}
+
+/// The other warnings, word for word in both languages (their texts moved
+/// to the catalogue unchanged).
+const OTHER_FAULTS: &str = "---
+title: Carte
+kind: cartographie
+acteurs:
+  - DG
+  - nom: Élus
+    influence: 4
+  - nom: Agents
+    influence: 2
+    intérêt: 5
+    liens:
+      - { libellé: alertent }
+  - nom: Usagers
+    influence: 2
+    intérêt: 5
+    liens: oui
+---
+";
+
+#[test]
+fn every_warning_in_french_and_english() {
+    let (_, fr) = read_text(OTHER_FAULTS, false);
+    assert_eq!(
+        fr,
+        [
+            "content/carte.md:5:1: avertissement : l’acteur n° 1 est ignoré : c’est le texte « DG », pas un ensemble de champs\n  aide : écrivez `- { nom: \"DG\", influence: 5, intérêt: 4, attitude: allié }`",
+            "content/carte.md:6:1: avertissement : l’acteur « Élus » est ignoré : `intérêt` doit être un nombre de 1 à 5\n  aide : écrivez `intérêt: 3` (1 : très faible, 5 : très fort)",
+            "content/carte.md:11:1: avertissement : un lien de « Agents » est ignoré : il ne dit pas vers qui\n  aide : écrivez `- { vers: \"Nom d’un autre acteur\", libellé: \"rend compte à\" }`",
+            "content/carte.md:16:1: avertissement : les liens de « Usagers » sont ignorés : c’est le texte « oui », pas une liste\n  aide : écrivez une ligne `- { vers: \"…\", libellé: \"…\" }` par lien sous `liens:`",
+        ]
+    );
+    let (_, en) = read_text(OTHER_FAULTS, true);
+    assert_eq!(
+        en,
+        [
+            "content/carte.md:5:1: warning: actor #1 is left out: it is the text `DG`, not a set of fields\n  help: write `- { name: \"DG\", influence: 5, interest: 4, attitude: ally }`",
+            "content/carte.md:6:1: warning: the actor `Élus` is left out: `interest` must be a number from 1 to 5\n  help: write `interest: 3` (1: very low, 5: very high)",
+            "content/carte.md:11:1: warning: a link of `Agents` is left out: it does not say to whom\n  help: write `- { to: \"Another actor's name\", label: \"reports to\" }`",
+            "content/carte.md:16:1: warning: the links of `Usagers` are left out: found the text `oui`, not a list\n  help: write one `- { to: \"…\", label: \"…\" }` line per link under `links:`",
+        ]
+    );
+    let not_a_list = "---\ntitle: Carte\nkind: cartographie\nacteurs: 3\n---\n";
+    assert_eq!(
+        read_text(not_a_list, false).1,
+        [
+            "content/carte.md:4:1: avertissement : `acteurs` doit être une liste d’acteurs, pas le nombre 3\n  aide : écrivez une ligne `- nom: …` par acteur sous `acteurs:`"
+        ]
+    );
+    assert_eq!(
+        read_text(not_a_list, true).1,
+        [
+            "content/carte.md:4:1: warning: `acteurs` must be a list of actors, found the number 3\n  help: write one `- name: …` line per actor under `actors:`"
         ]
     );
 }

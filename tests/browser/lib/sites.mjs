@@ -43,6 +43,17 @@ export async function listFiles(dir) {
 }
 
 /**
+ * Copies the bundled example (`content/`, `playbook.toml`) into `root`, with `tomlPrefix` put
+ * before the configuration (top-level keys must come before any [table]). Returns `root`.
+ */
+export async function copyExample(root, tomlPrefix = '') {
+  await cp(join(REPO, 'content'), join(root, 'content'), { recursive: true });
+  const toml = await readFile(join(REPO, 'playbook.toml'), 'utf8');
+  await writeFile(join(root, 'playbook.toml'), tomlPrefix + toml);
+  return root;
+}
+
+/**
  * Builds every site the suite uses into one temporary folder:
  * - `example`: the bundled example (`content/`, `playbook.toml`), pretty URLs;
  * - `exampleFile`: the same with `url_style = "file"` (for browsing from a shared drive);
@@ -62,19 +73,15 @@ export async function buildSites({ baseUrl }) {
     const pages = (await listFiles(pub)).filter((f) => f.endsWith('.html'));
     return { root, public: pub, pages };
   };
-  const copyExample = async (name, tomlPrefix = '') => {
-    const root = join(tmp, name);
-    await cp(join(REPO, 'content'), join(root, 'content'), { recursive: true });
-    const toml = await readFile(join(REPO, 'playbook.toml'), 'utf8');
-    // Top-level keys must come before any [table]: prepend.
-    await writeFile(join(root, 'playbook.toml'), tomlPrefix + toml);
+  const withHistory = async (name, tomlPrefix) => {
+    const root = await copyExample(join(tmp, name), tomlPrefix);
     await gitHistory(root);
     return root;
   };
 
   const [example, exampleFile, corpus] = await Promise.all([
-    copyExample('example').then((r) => build(r)),
-    copyExample('example-file', 'url_style = "file"\n').then((r) => build(r)),
+    withHistory('example').then((r) => build(r)),
+    withHistory('example-file', 'url_style = "file"\n').then((r) => build(r)),
     (async () => {
       const root = join(tmp, 'corpus');
       await run('python3', [gen, '--pages', '300', '--flavor', 'playbook', '--out', root, '-q']);

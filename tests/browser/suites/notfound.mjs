@@ -4,17 +4,16 @@
 // every link on it leads to a page that exists.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { newContext, open } from '../lib/browser.mjs';
 import { env, SUBPATH } from '../lib/harness.mjs';
 import { startServer } from '../lib/server.mjs';
+import { copyExample } from '../lib/sites.mjs';
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const MISSING = ['nimporte-quoi/', 'nimporte-quoi/x/y/'];
 
 export default function () {
@@ -24,8 +23,7 @@ export default function () {
     before(async () => {
       // The example again, built for the root of its server (base_url without a path).
       tmp = await mkdtemp(join(tmpdir(), 'playbook-404-'));
-      await cp(join(REPO, 'content'), join(tmp, 'content'), { recursive: true });
-      await writeFile(join(tmp, 'playbook.toml'), await readFile(join(REPO, 'playbook.toml'), 'utf8'));
+      await copyExample(tmp);
       await promisify(execFile)(env.sites.bin, ['build', '--root', tmp, '--base-url', 'https://intranet.example.org/']);
       rootServer = await startServer({ '/': join(tmp, 'public') });
     });

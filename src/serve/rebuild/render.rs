@@ -1,0 +1,167 @@
+//! The whole path of a rebuild: links the cached pages, runs the checks
+//! `build` makes, and renders the site into memory, reusing the files whose
+//! inputs did not change (`RenderCache`).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use crate::build::{RenderInputs, link_pages, render_site_with};
+use crate::credits::People;
+use crate::diagnostic::{ContentErrors, Diagnostics};
+use crate::load::{Asset, Loaded};
+use crate::output::Memory;
+use crate::theme;
+
+use crate::serve::quick::Last;
+
+use super::{Builder, Outcome, report};
+
+impl Builder {
+    /// Links and renders from the cache into memory.
+    pub(super) fn render(&mut self) -> Outcome {
+        let lang = self.lang();
+        let previous = self.last.take();
+        if std::mem::take(&mut self.git_due)
+            && let Some(config) = self.config.clone()
+        {
+            self.refresh_history(&config);
+            self.unsettled = false;
+        }
+        let (Some(config), Some(theme)) = (self.config.clone(), self.theme.as_ref()) else {
+            return Outcome::failed("the configuration could not be read".into());
+        };
+        let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
+        let started = std::time::Instant::now();
+        let assets: BTreeSet<String> = self.assets.keys().cloned().collect();
+        let (site, links, diags) = link_pages(
+            config,
+            self.pages.values().map(|c| c.parsed.clone()),
+            &assets,
+        );
+        if timings {
+            eprintln!(
+                "timing: serve link   {:>7.1} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        let started = std::time::Instant::now();
+        // The warnings of the pages left out, for the overlay.
+        let unpublished: Vec<std::path::PathBuf> = site
+            .unpublished
+            .iter()
+            .map(|s| Path::new("content").join(s))
+            .collect();
+        let notice = Some(
+            diags
+                .iter()
+                .filter(|d| unpublished.contains(&d.path))
+                .map(|d| d.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+        .filter(|n| !n.is_empty());
+        let mut diagnostics = Diagnostics(self.load_diagnostics.clone());
+        diagnostics.extend(diags);
+        if let Err(errors) = &self.people {
+            diagnostics.extend(errors.iter().cloned());
+        }
+        // The checks `build` makes besides the pure stages (same order).
+        let mut assets: Vec<Asset> = self.assets.values().cloned().collect();
+        diagnostics.extend(
+            crate::active::check(&assets, site.config.markdown.unsafe_html).apply(&mut assets),
+        );
+        diagnostics.extend(crate::collide::asset_collisions(
+            &site,
+            &assets,
+            theme.static_files.keys(),
+        ));
+        diagnostics.sort();
+        if diagnostics.has_errors() {
+            return Outcome::failed(report(lang, &diagnostics));
+        }
+        let mut tera = match theme::engine(theme) {
+            Ok(t) => t,
+            Err(d) => {
+                return Outcome::failed(d.render(lang));
+            }
+        };
+        let loaded = Loaded {
+            pages: vec![],
+            assets,
+            diagnostics: vec![],
+            failed: vec![],
+        };
+        let memory = Memory::default();
+        let no_people = People::default();
+        let people = self.people.as_ref().unwrap_or(&no_people);
+        let credits =
+            crate::credits::compute(&site, self.history.as_ref(), people, &site.config.credits);
+        let actions = crate::actions::extract(&site, people);
+        let inputs = RenderInputs {
+            site: &site,
+            links: &links,
+            loaded: &loaded,
+            theme,
+            credits: &credits,
+            fingerprint_assets: false,
+            actions: &actions,
+            today: crate::build::build_date(),
+        };
+        let result = render_site_with(&inputs, &mut tera, &memory, Some(&mut self.cache));
+        self.rendered_last = self.cache.rendered.load(Ordering::Relaxed);
+        self.reused_last = self.cache.reused.load(Ordering::Relaxed);
+        if timings {
+            eprintln!(
+                "timing: serve render {:>7.1} ms ({} files rendered, {} reused)",
+                started.elapsed().as_secs_f64() * 1000.0,
+                self.rendered_last,
+                self.reused_last
+            );
+        }
+        if !matches!(&result, Ok(e) if e.is_empty()) {
+            self.cache.abandon();
+        }
+        match result {
+            Ok(errors) if errors.is_empty() => {
+                let mut files = memory.into_files();
+                // Until `finish` builds the new index, the last one is served.
+                if let Some(previous) = previous {
+                    files.extend(
+                        previous
+                            .files
+                            .into_iter()
+                            .filter(|(k, _)| k.starts_with(crate::search::DIR)),
+                    );
+                }
+                let by_source = site
+                    .pages
+                    .iter()
+                    .enumerate()
+                    .map(|(id, p)| (p.source.clone(), id))
+                    .collect();
+                self.last = self.cache.take_kept().map(|kept| Last {
+                    site,
+                    links,
+                    kept,
+                    credits,
+                    tera,
+                    files: files.clone(),
+                    by_source,
+                    notice: notice.clone(),
+                });
+                self.search_due = true;
+                Outcome {
+                    files: Ok(files),
+                    css_only: false,
+                    notice,
+                }
+            }
+            Ok(errors) => Outcome::failed(report(lang, &Diagnostics(errors))),
+            Err(e) => match e.downcast_ref::<ContentErrors>() {
+                Some(ContentErrors(d)) => Outcome::failed(report(lang, d)),
+                None => Outcome::failed(crate::diagnostic::error_chain(&e).render(lang)),
+            },
+        }
+    }
+}
