@@ -60,7 +60,7 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
         return;
     };
     let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
+    entries.sort_by_key(std::fs::DirEntry::file_name);
     for e in entries {
         let p = e.path();
         if p.is_dir() {
@@ -143,7 +143,7 @@ fn main() {
             files.push(("search.js".into(), search.display().to_string()));
             files.sort();
         }
-        writeln!(code, "pub static {kind}: &[(&str, &[u8])] = &[").unwrap();
+        writeln!(code, "pub(crate) static {kind}: &[(&str, &[u8])] = &[").unwrap();
         for (name, abs) in files {
             // (Not the script made here: written after this run began, it
             // would look changed at every build.)
@@ -158,7 +158,7 @@ fn main() {
     println!("cargo:rerun-if-changed=content");
     let mut files = vec![];
     collect(&content, &content, &mut files);
-    writeln!(code, "pub static EXAMPLE: &[(&str, &[u8])] = &[").unwrap();
+    writeln!(code, "pub(crate) static EXAMPLE: &[(&str, &[u8])] = &[").unwrap();
     for (name, abs) in files {
         println!("cargo:rerun-if-changed={abs}");
         writeln!(code, "    ({name:?}, include_bytes!({abs:?})),").unwrap();

@@ -3,7 +3,7 @@
 //! Pure, whole site, cheap.
 
 use crate::messages::msg;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use crate::config::Config;
@@ -20,12 +20,12 @@ use crate::text::{match_key, slugify};
 pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>) {
     let mut diags = vec![];
     // Sections: every folder holding a page, and their ancestors.
-    let mut dirs: BTreeMap<String, ()> = BTreeMap::new();
-    dirs.insert(String::new(), ());
+    let mut dirs: BTreeSet<String> = BTreeSet::new();
+    dirs.insert(String::new());
     for p in &pages {
         let mut d = parent_dir(&p.source);
         loop {
-            dirs.insert(d.to_string(), ());
+            dirs.insert(d.to_string());
             if d.is_empty() {
                 break;
             }
@@ -38,7 +38,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
     // the same address (`marches/`, `marchés/`) keep both: the second in
     // path order gets `-2` (`-3`…), with a warning.
     let mut folder_urls: HashMap<String, String> = HashMap::new();
-    for dir in dirs.keys() {
+    for dir in &dirs {
         let id = sections.len();
         let parent = if dir.is_empty() {
             None
@@ -91,7 +91,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
         by_dir.insert(dir.clone(), id);
     }
 
-    for p in pages.iter_mut() {
+    for p in &mut pages {
         p.section = by_dir[parent_dir(&p.source)];
     }
     // Index pages: the highest-priority index name of each folder; the
@@ -160,7 +160,7 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
                 kind: PageKind::Page,
                 date: None,
                 updated: None,
-                body: Default::default(),
+                body: std::sync::Arc::default(),
                 url: String::new(),
                 section: sid,
                 is_index: true,
@@ -192,15 +192,15 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
     for id in 0..pages.len() {
         let sid = pages[id].section;
         if pages[id].is_index {
-            pages[id].url = sections[sid].url.clone();
+            pages[id].url.clone_from(&sections[sid].url);
             let sec = &mut sections[sid];
             if !sec.dir.is_empty()
                 || pages[id].front.title.is_some()
                 || pages[id].body.leading_h1.is_some()
             {
-                sec.title = pages[id].title.clone();
+                sec.title.clone_from(&pages[id].title);
             }
-            sec.description = pages[id].front.description.clone();
+            sec.description.clone_from(&pages[id].front.description);
             sec.order = pages[id].front.order;
             continue;
         }
@@ -329,6 +329,8 @@ fn labels(sections: &mut [Section]) {
 
 /// `wanted`, or the first of `wanted-2`, `wanted-3`… that is free (for
 /// addresses ending with `/`, the suffix goes before it).
+// The search ends: `taken` holds fewer addresses than there are numbers.
+#[allow(clippy::maybe_infinite_iter)]
 fn free_address(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(wanted) {
         return wanted.to_string();

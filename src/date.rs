@@ -81,7 +81,7 @@ impl Date {
         date.is_valid().then_some(date)
     }
 
-    fn is_valid(&self) -> bool {
+    fn is_valid(self) -> bool {
         let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
         let days = match self.month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

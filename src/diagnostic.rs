@@ -70,6 +70,7 @@ impl Diagnostic {
         Diagnostic::new(Severity::Note, path, line, col, message)
     }
 
+    #[must_use]
     pub fn with_help(mut self, help: Message) -> Self {
         self.help = Some(Box::new(help));
         self
@@ -77,6 +78,7 @@ impl Diagnostic {
 
     /// The problem that kept a page out of the site: a warning saying so
     /// (the site is built without it; `--strict` makes it an error).
+    #[must_use]
     pub fn not_published(self) -> Self {
         Diagnostic {
             severity: Severity::Warning,

@@ -41,7 +41,7 @@ mod tests {
     #[test]
     fn every_key_is_translated_and_unique() {
         let mut keys: Vec<_> = super::all().map(|s| s.0).collect();
-        keys.sort();
+        keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), super::all().count());
         for (k, fr, en) in super::all() {

@@ -136,8 +136,7 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
             Err(e) => {
                 let p = e
                     .path()
-                    .map(|p| shown(p, &root, shown_base))
-                    .unwrap_or_else(|| shown_base.to_path_buf());
+                    .map_or_else(|| shown_base.to_path_buf(), |p| shown(p, &root, shown_base));
                 out.diagnostics.push(Diagnostic::warning(
                     p,
                     0,

@@ -110,6 +110,12 @@ fn offset_of(text: &str, row: usize, col: usize) -> usize {
             .map_or(line.len(), |(i, _)| i)
 }
 
+/// A step of the walk in [`sanitize`]: entering a node or leaving it.
+enum Step<'a, 'i> {
+    Enter(Node<'a, 'i>),
+    Leave(Node<'a, 'i>),
+}
+
 /// Re-serialises an SVG drawing through the allow-list, and lists what in
 /// it would run script.
 pub fn sanitize(text: &str) -> Result<Sanitized, Malformed> {
@@ -128,10 +134,6 @@ pub fn sanitize(text: &str) -> Result<Sanitized, Malformed> {
     let mut out = String::with_capacity(text.len());
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     // Depth-first without recursion (a hostile drawing may nest deeply).
-    enum Step<'a, 'i> {
-        Enter(Node<'a, 'i>),
-        Leave(Node<'a, 'i>),
-    }
     let mut steps = vec![Step::Enter(root)];
     while let Some(step) = steps.pop() {
         match step {

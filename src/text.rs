@@ -44,8 +44,8 @@ impl UniqueSlugs {
     /// An empty set whose first repeat of `x` is `x-{first}`.
     pub fn new(first: usize) -> UniqueSlugs {
         UniqueSlugs {
-            used: Default::default(),
-            next: Default::default(),
+            used: std::collections::HashSet::default(),
+            next: std::collections::HashMap::default(),
             first,
         }
     }
@@ -102,7 +102,7 @@ pub fn match_key(s: &str) -> String {
     let folded = fold(s);
     folded
         .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
+        .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
 }
@@ -142,7 +142,7 @@ pub fn percent_decode(s: &str) -> Option<String> {
     percent_decode_str(s)
         .decode_utf8()
         .ok()
-        .map(|d| d.into_owned())
+        .map(std::borrow::Cow::into_owned)
 }
 
 #[cfg(test)]

@@ -178,13 +178,13 @@ pub fn analyse_memo(
         let key = memo.as_ref().map(|_| see_also_key(site));
         match memo {
             Some(m) if Some(m.key) == key && m.see_also.len() == site.pages.len() => {
-                wiki.see_also = m.see_also.clone();
+                wiki.see_also.clone_from(&m.see_also);
             }
             memo => {
                 wiki.see_also = see_also(site, &wiki);
                 if let (Some(m), Some(key)) = (memo, key) {
                     m.key = key;
-                    m.see_also = wiki.see_also.clone();
+                    m.see_also.clone_from(&wiki.see_also);
                 }
             }
         }

@@ -33,6 +33,11 @@ pub fn quoted_list(items: &[String]) -> QuotedList {
 }
 
 /// `value` as YAML, a mapping per line (no `---` around it).
+///
+/// # Panics
+///
+/// Never for the values playbook writes (see below): the `expect` states
+/// why.
 pub fn to_string(value: &impl Serialize) -> String {
     let options = ser_options! {
         compact_list_indent: false,

@@ -59,7 +59,7 @@ fn calendar(site: &Site, name: &str) -> Calendar {
 pub fn actions_calendar(site: &Site, actions: &Actions, today: Date, name: &str) -> String {
     let mut cal = calendar(site, name);
     let stamp = format!("{}T000000Z", ical_date(today));
-    for a in actions.items.iter() {
+    for a in &actions.items {
         let Some(due) = a.due else { continue };
         let page = &site.pages[a.page];
         let mut t = Todo::new();

@@ -191,9 +191,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 type PendingIndex<'a> = Box<dyn FnOnce() -> Option<SearchIndex> + 'a>;
 
 /// Waits for the index thread, if there is one (a panic there goes on here).
-fn pending<'a>(
-    search: Option<std::thread::ScopedJoinHandle<'a, Option<SearchIndex>>>,
-) -> PendingIndex<'a> {
+fn pending(
+    search: Option<std::thread::ScopedJoinHandle<'_, Option<SearchIndex>>>,
+) -> PendingIndex<'_> {
     Box::new(move || search.and_then(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))))
 }
 
@@ -315,7 +315,7 @@ fn finish_build(
     let credits = credits::compute(site, history.as_ref(), &people, &site.config.credits);
     t.lap("credits");
     let actions = crate::actions::extract(site, &people);
-    let staging = Staging::begin(out).map_err(|e| output_error(e, out))?;
+    let staging = Staging::begin(out).map_err(|e| output_error(&e, out))?;
     let inputs = RenderInputs {
         site,
         links: &links,
@@ -327,7 +327,7 @@ fn finish_build(
         today: build_date(),
     };
     let errors = render_site_then(&inputs, tera, &staging, None, beside)
-        .map_err(|e| output_error(e, out))?;
+        .map_err(|e| output_error(&e, out))?;
     if !errors.is_empty() {
         diagnostics.extend(errors);
         diagnostics.sort();
@@ -342,7 +342,7 @@ fn finish_build(
         pages: site.pages.len(),
         files: written.files,
         changed: written.changed,
-        out: out.to_path_buf(),
+        out: out.clone(),
         diagnostics,
         millis: start.elapsed().as_millis(),
         notices,
@@ -351,7 +351,7 @@ fn finish_build(
 
 /// An error while writing the output (full disk, read-only file system…):
 /// says that the previous output is kept, and what to do.
-fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
+fn output_error(e: &anyhow::Error, out: &Path) -> anyhow::Error {
     use std::io::ErrorKind;
     let kind = e
         .chain()
@@ -365,7 +365,7 @@ fn output_error(e: anyhow::Error, out: &Path) -> anyhow::Error {
     };
     anyhow::Error::new(crate::diagnostic::Failure(msg!(
         "output-failed",
-        error = crate::diagnostic::error_chain(&e),
+        error = crate::diagnostic::error_chain(e),
         out = out.display(),
         cause = cause
     )))

@@ -123,7 +123,7 @@ fn render_all(
         .with_actions(inputs.actions, inputs.today);
     t.lap("nav");
     // The pages take every core: the index waits meanwhile.
-    let _paused = control.map(Paused::new);
+    let paused = control.map(Paused::new);
     let errors = (0..site.pages.len())
         .into_par_iter()
         .filter_map(|id| {
@@ -142,7 +142,7 @@ fn render_all(
                 .map(|e| Diagnostic::error(&page.shown, 0, 0, crate::diagnostic::error_chain(&e)))
         })
         .collect::<Vec<Diagnostic>>();
-    drop(_paused);
+    drop(paused);
     t.lap("pages");
     if !errors.is_empty() {
         return Ok(errors);

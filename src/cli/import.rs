@@ -33,7 +33,7 @@ pub(crate) struct ImportArgs {
     root: Option<PathBuf>,
 }
 
-pub(crate) fn execute(a: ImportArgs) -> i32 {
+pub(crate) fn execute(a: &ImportArgs) -> i32 {
     // With --to the page can go anywhere; else it goes into a site.
     let dir = match &a.to {
         Some(d) => d.clone(),
@@ -48,7 +48,7 @@ pub(crate) fn execute(a: ImportArgs) -> i32 {
         Some(root) => super::site_lang(&dir.join(root)),
         None => Lang::from_env(),
     };
-    match import(&a, &dir, lang) {
+    match import(a, &dir, lang) {
         Ok(path) => {
             println!("{}", path.display());
             0

@@ -40,7 +40,7 @@ enum Ci {
     None,
 }
 
-pub(crate) fn execute(a: InitArgs) -> i32 {
+pub(crate) fn execute(a: &InitArgs) -> i32 {
     // No site yet: the messages follow the locale.
     let lang = Lang::from_env();
     match init(&a.dir, a.empty, a.ci) {

@@ -66,12 +66,12 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     };
     match cli.command {
         Command::Build(a) => build::execute(a),
-        Command::Import(a) => import::execute(a),
-        Command::Init(a) => init::execute(a),
-        Command::New(a) => new::execute(a),
+        Command::Import(a) => import::execute(&a),
+        Command::Init(a) => init::execute(&a),
+        Command::New(a) => new::execute(&a),
         Command::Check(a) => check::execute(a),
         Command::Serve(a) => serve::execute(a),
-        Command::PackageFiles(a) => package_files::execute(a),
+        Command::PackageFiles(a) => package_files::execute(&a),
     }
 }
 

@@ -43,18 +43,18 @@ pub(crate) struct NewArgs {
     root: Option<PathBuf>,
 }
 
-pub(crate) fn execute(a: NewArgs) -> i32 {
+pub(crate) fn execute(a: &NewArgs) -> i32 {
     let root = match super::root::locate(a.root.clone()) {
         Ok(r) => r,
         Err(code) => return code,
     };
     let lang = super::site_lang(&root);
-    match new(&a, &root) {
+    match new(a, &root) {
         Ok((path, steps)) => {
             println!("{}", path.display());
             match a.kind {
                 NewKind::Guide => {
-                    eprintln!("{}", guide_step(&steps, &path, a.title.trim()).render(lang))
+                    eprintln!("{}", guide_step(&steps, &path, a.title.trim()).render(lang));
                 }
                 NewKind::Stakeholders => eprintln!(
                     "{}",

@@ -21,7 +21,7 @@ pub(crate) struct PackageFilesArgs {
     dir: PathBuf,
 }
 
-pub(crate) fn execute(a: PackageFilesArgs) -> i32 {
+pub(crate) fn execute(a: &PackageFilesArgs) -> i32 {
     match write_all(&a.dir) {
         Ok(files) => {
             for f in files {

@@ -178,7 +178,7 @@ pub fn compute(
     }
     for pc in &mut pages {
         for rc in &mut pc.roles {
-            for i in rc.people.iter_mut() {
+            for i in &mut rc.people {
                 *i = new_index[*i];
             }
             rc.people.retain(|&i| i != usize::MAX);

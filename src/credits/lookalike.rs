@@ -26,7 +26,7 @@ pub fn lookalikes(credits: &Credits) -> Vec<Lookalike> {
         crate::text::fold(s)
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| w.to_ascii_lowercase())
+            .map(str::to_ascii_lowercase)
             .collect()
     };
     for (i, c) in credits.people.iter().enumerate() {

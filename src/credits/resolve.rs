@@ -75,7 +75,7 @@ impl Resolver {
                 continue;
             }
             let i = r.add(&e.name, true);
-            r.people[i].slug = e.id.clone();
+            r.people[i].slug.clone_from(&e.id);
             if show_emails {
                 r.people[i].email = e.emails.first().cloned();
             }

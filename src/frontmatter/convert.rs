@@ -58,8 +58,7 @@ impl Conv<'_> {
     fn err(&mut self, key: &str, message: Message, help: Message) {
         let line = key_line(self.raw, key).map_or(0, |l| l + FM_LINE_OFFSET);
         self.errors.push(
-            Diagnostic::error(self.path, line, if line > 0 { 1 } else { 0 }, message)
-                .with_help(help),
+            Diagnostic::error(self.path, line, usize::from(line > 0), message).with_help(help),
         );
     }
 

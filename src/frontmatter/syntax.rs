@@ -37,11 +37,11 @@ pub(super) fn parse_yaml(
     path: &Path,
 ) -> Result<(Value, Vec<Diagnostic>), Vec<Diagnostic>> {
     if raw.trim().is_empty() {
-        return Ok((Value::Object(Default::default()), vec![]));
+        return Ok((Value::Object(serde_json::Map::default()), vec![]));
     }
     let options = serde_saphyr::options! { strict_booleans: true };
     let error = match serde_saphyr::from_str_with_options::<Value>(raw, options) {
-        Ok(Value::Null) => return Ok((Value::Object(Default::default()), vec![])),
+        Ok(Value::Null) => return Ok((Value::Object(serde_json::Map::default()), vec![])),
         Ok(v) => return Ok((v, vec![])),
         Err(e) => yaml_diagnostic(raw, path, &e),
     };

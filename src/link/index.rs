@@ -39,7 +39,9 @@ pub(super) fn build_index<'a>(site: &'a Site, assets: &'a BTreeSet<String>) -> I
     for (id, p) in site.pages.iter().enumerate() {
         by_source.insert(p.source.as_str(), id);
         // A generated folder page has no title of its own: only its folder names it.
-        let generated = p.is_index && p.body.html.is_empty() && p.front == Default::default();
+        let generated = p.is_index
+            && p.body.html.is_empty()
+            && p.front == crate::frontmatter::FrontMatter::default();
         let mut keys: Vec<(String, u8)> = Vec::with_capacity(6);
         if !generated {
             keys.push((p.keys.title.clone(), 0));

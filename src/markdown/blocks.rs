@@ -143,7 +143,7 @@ pub(super) fn rewrite<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, english: 
                     }
                     // Panels are written by their set; a stray one is a plain box.
                     "pb-tab" | "pb-card" => {
-                        wrap(arena, node, "<div class=\"link-card\">\n", "</div>\n")
+                        wrap(arena, node, "<div class=\"link-card\">\n", "</div>\n");
                     }
                     "pb-code" => {
                         let caption = info

@@ -26,7 +26,7 @@ mod attributes;
 mod gitbook;
 
 use attributes::attribute_lists;
-pub use attributes::{is_attribute_list, is_bare_attribute_list};
+pub(super) use attributes::{is_attribute_list, is_bare_attribute_list};
 use gitbook::whole_tag;
 
 /// The deepest nesting of containers written here (deeper ones are text).
@@ -34,7 +34,7 @@ const MAX_DEPTH: usize = 12;
 
 /// The source, ready for the parser.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prepared<'a> {
+pub(super) struct Prepared<'a> {
     pub text: Cow<'a, str>,
     /// When lines were inserted: for each line of `text` (0-based), the
     /// source line it stands for (1-based).
@@ -45,7 +45,7 @@ pub struct Prepared<'a> {
 
 impl Prepared<'_> {
     /// The source line of line `line` (1-based) of the text.
-    pub fn source_line(&self, line: usize) -> usize {
+    pub(super) fn source_line(&self, line: usize) -> usize {
         match &self.lines {
             Some(map) => map
                 .get(line.saturating_sub(1))
@@ -58,7 +58,7 @@ impl Prepared<'_> {
 }
 
 /// Rewrites `body`; borrows it unchanged when it holds none of this markup.
-pub fn prepare(body: &str) -> Prepared<'_> {
+pub(super) fn prepare(body: &str) -> Prepared<'_> {
     let unchanged = Prepared {
         text: Cow::Borrowed(body),
         lines: None,
@@ -256,7 +256,7 @@ impl Writer {
         }
         if let Some(at) = block_id(&text) {
             self.changed = true;
-            text.replace_range(at..at + 1, &BLOCK_MARK.to_string());
+            text.replace_range(at..=at, &BLOCK_MARK.to_string());
         }
         self.push(format!("{text}{ending}"), source);
     }

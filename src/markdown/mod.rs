@@ -329,6 +329,7 @@ fn task_text(text: &str, line: usize) -> String {
 /// the start of its text) onto its `<li>` as `id="action-line"`. Content
 /// cannot write the mark, so only playbook's items are anchored.
 fn anchor_tasks(html: String) -> String {
+    const LI: &str = "<li class=\"task-list-item\"";
     if !html.contains(ACTION_MARK) {
         return html;
     }
@@ -337,7 +338,6 @@ fn anchor_tasks(html: String) -> String {
     out.push_str(parts.next().unwrap_or(""));
     for part in parts {
         let (line, rest) = part.split_once(SEP).unwrap_or(("", part));
-        const LI: &str = "<li class=\"task-list-item\"";
         match out.rfind(LI) {
             Some(at) if line.bytes().all(|b| b.is_ascii_digit()) && !line.is_empty() => {
                 out.insert_str(

@@ -45,7 +45,7 @@ pub(super) struct Walk<'a, 'o, F: Fn(usize) -> usize> {
 }
 
 impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
-    pub fn new(arena: &'a Arena<'a>, out: &'o mut Rendered, file_line: F) -> Self {
+    pub(super) fn new(arena: &'a Arena<'a>, out: &'o mut Rendered, file_line: F) -> Self {
         Walk {
             arena,
             out,
@@ -60,7 +60,7 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
         }
     }
 
-    pub fn run(&mut self, root: &'a AstNode<'a>) {
+    pub(super) fn run(&mut self, root: &'a AstNode<'a>) {
         let pending: Vec<&AstNode<'_>> = root.descendants().inspect(|n| super::scrub(n)).collect();
         // Labels first: a link's sentence (for backlinks) shows the others'.
         for &node in &pending {

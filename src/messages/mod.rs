@@ -167,7 +167,7 @@ impl Message {
             return format!("{}{:?}", self.id, self.args);
         };
         let mut args = FluentArgs::new();
-        for (key, value) in self.args.iter() {
+        for (key, value) in &self.args {
             let value = match value {
                 Arg::Text(s) => FluentValue::from(s.as_str()),
                 Arg::Number(n) => FluentValue::from(*n),

@@ -82,7 +82,7 @@ fn absolute(p: &Path) -> PathBuf {
     let mut rest = vec![];
     while !existing.exists() {
         match (
-            existing.file_name().map(|s| s.to_os_string()),
+            existing.file_name().map(std::ffi::OsStr::to_os_string),
             existing.parent(),
         ) {
             (Some(name), Some(parent)) => {

@@ -437,9 +437,8 @@ fn same_contents(a: &Path, b: &Path) -> bool {
     let mut ba = vec![0u8; 64 * 1024];
     let mut bb = vec![0u8; 64 * 1024];
     loop {
-        let n = match fa.read(&mut ba) {
-            Ok(n) => n,
-            Err(_) => return false,
+        let Ok(n) = fa.read(&mut ba) else {
+            return false;
         };
         if n == 0 {
             return fb.read(&mut bb[..1]).is_ok_and(|m| m == 0);

@@ -66,8 +66,7 @@ impl Assembler {
                         // A slot of its own: named after the line that follows.
                         let title = next
                             .filter(|l| l.kind == Kind::Text && has_alnum(l.text))
-                            .map(|l| short_title(&visible(l.text)))
-                            .unwrap_or_else(|| visible(line.text));
+                            .map_or_else(|| visible(line.text), |l| short_title(&visible(l.text)));
                         self.open(
                             Header {
                                 title,

@@ -63,7 +63,7 @@ pub(super) fn find_date(line: &str) -> Option<String> {
         };
         let year = year.trim_end_matches(['.', ',']);
         if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
-            let iso = format!("{year}-{m:02}-{:0>2}", day);
+            let iso = format!("{year}-{m:02}-{day:0>2}");
             if let Some(d) = crate::date::Date::parse(&iso) {
                 return Some(d.iso());
             }

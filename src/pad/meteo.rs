@@ -72,6 +72,8 @@ mod tests {
         weather_entry(line).map(|w| (w.who, w.weather, w.comment))
     }
 
+    // Compared with what `parts` returns.
+    #[allow(clippy::unnecessary_wraps)]
     fn some(who: &str, weather: &str, comment: &str) -> Option<(String, String, String)> {
         Some((who.into(), weather.into(), comment.into()))
     }

@@ -11,7 +11,7 @@ use super::dates::month_number;
 use crate::text::slugify;
 
 /// The longest title part of a file name, in bytes (the slug is ASCII).
-pub const MAX_SLUG: usize = 50;
+pub(super) const MAX_SLUG: usize = 50;
 
 /// The title part when the title has no letter or digit left.
 const FALLBACK: &str = "atelier";

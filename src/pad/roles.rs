@@ -11,13 +11,11 @@ pub(super) fn is_scribe_label(w: &[&str]) -> bool {
         && w[1..].iter().all(|x| matches!(*x, "s" | "e" | "es")))
         || matches!(
             w,
-            ["prise", "de", "note" | "notes"]
-                | [
-                    "preneur" | "preneuse" | "preneurs" | "preneuses",
-                    "de",
-                    "note" | "notes"
-                ]
-                | ["note", "taker" | "takers"]
+            [
+                "prise" | "preneur" | "preneuse" | "preneurs" | "preneuses",
+                "de",
+                "note" | "notes"
+            ] | ["note", "taker" | "takers"]
                 | ["notetaker" | "notetakers"]
         )
 }
@@ -71,10 +69,16 @@ pub(super) fn is_participant_label(w: &[&str]) -> bool {
     w[0].starts_with("participant")
         || matches!(
             w,
-            ["present" | "presents" | "presente" | "presentes" | "presence" | "presences"]
+            ["present"
+                | "presents"
+                | "presente"
+                | "presentes"
+                | "presence"
+                | "presences"
+                | "inscrits"
+                | "inscrites"]
                 | ["present", "e", "s"]
                 | ["personnes", "presentes"]
-                | ["inscrits" | "inscrites"]
         )
 }
 

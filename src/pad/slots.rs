@@ -29,7 +29,7 @@ fn time_at(s: &str) -> Option<(String, usize)> {
     let minutes = match mdigits {
         0 if !colon => None,
         2 => Some(s[j..j + 2].parse::<u32>().ok()?),
-        1 if !colon => Some(s[j..j + 1].parse::<u32>().ok()?),
+        1 if !colon => Some(s[j..=j].parse::<u32>().ok()?),
         _ => return None,
     };
     let end = if minutes.is_some() { j + mdigits } else { i };

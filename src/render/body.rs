@@ -182,7 +182,7 @@ impl RenderEnv<'_> {
             Target::Unresolved { .. } => out.push_str("<span class=\"broken\">"),
             Target::Unpublished { .. } => out.push_str("<span class=\"unpublished\">"),
             Target::Tag { .. } if !self.site.config.wiki.tags => {
-                out.push_str("<span class=\"tag\">")
+                out.push_str("<span class=\"tag\">");
             }
             Target::Tag { .. } => {
                 out.push_str("<a class=\"tag\" href=\"");
@@ -354,7 +354,7 @@ impl RenderEnv<'_> {
                 h
             }
             Target::Asset { rel, fragment } => {
-                let mut h = self.asset_href(from, rel);
+                let mut h = Self::asset_href(from, rel);
                 if let Some(f) = fragment {
                     h.push('#');
                     h.push_str(f);

@@ -150,12 +150,14 @@ impl<'a> RenderEnv<'a> {
     }
 
     /// The same environment, with contributor credits.
+    #[must_use]
     pub fn with_credits(mut self, credits: &'a crate::credits::Credits) -> RenderEnv<'a> {
         self.credits = credits;
         self
     }
 
     /// The same environment, with the actions and the build date (f-actions).
+    #[must_use]
     pub fn with_actions(
         mut self,
         actions: &'a crate::actions::Actions,
@@ -182,7 +184,7 @@ impl RenderEnv<'_> {
 
     /// Relative link from the page at `from` to the asset `rel` (a file
     /// path from the site root, each segment percent-encoded).
-    pub(super) fn asset_href(&self, from: &str, rel: &str) -> String {
+    pub(super) fn asset_href(from: &str, rel: &str) -> String {
         let encoded: Vec<String> = rel.split('/').map(encode_segment).collect();
         relative(from, &encoded.join("/"))
     }

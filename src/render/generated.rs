@@ -154,7 +154,6 @@ impl Generated {
 impl RenderEnv<'_> {
     /// A page view with no content of its own.
     fn blank_view<'a>(
-        &self,
         title: &'a str,
         url: &'a str,
         kind: &'static str,
@@ -408,7 +407,7 @@ impl RenderEnv<'_> {
             ),
             _ => String::new(),
         };
-        let mut view = self.blank_view(title, from, kind, content);
+        let mut view = Self::blank_view(title, from, kind, content);
         view.diagrams = diagrams;
         if g == Generated::NotFound {
             view.subsections = self
@@ -485,7 +484,7 @@ impl RenderEnv<'_> {
                 "./" => prefix.clone(),
                 h => format!("{prefix}{h}"),
             };
-            ctx.root = prefix.clone();
+            ctx.root.clone_from(&prefix);
             ctx.home_href = absolute(&ctx.home_href);
             for s in &mut ctx.sections {
                 s.href = absolute(&s.href);
@@ -500,7 +499,7 @@ impl RenderEnv<'_> {
 
 /// The path of `base_url` (`https://intranet/pb/` or `/pb/` give `/pb/`),
 /// or `None` when it names none (`/`, `https://intranet`, unset).
-pub fn base_path(base_url: &str) -> Option<String> {
+pub(super) fn base_path(base_url: &str) -> Option<String> {
     let path = match base_url.split_once("://") {
         Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
         None => base_url,

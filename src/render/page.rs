@@ -50,7 +50,7 @@ impl RenderEnv<'_> {
     }
 
     /// `page` and the template name of page `id` (`content` left empty).
-    fn page_view<'a>(&'a self, id: PageId) -> (PageView<'a>, &'static str) {
+    fn page_view(&self, id: PageId) -> (PageView<'_>, &'static str) {
         let site = self.site;
         let page = &site.pages[id];
         let lang = site.config.language.as_str();
@@ -276,7 +276,10 @@ impl RenderEnv<'_> {
     fn forge_url(&self, pattern: Option<&str>, id: PageId) -> Option<String> {
         let page = &self.site.pages[id];
         let pattern = pattern?;
-        if page.body.html.is_empty() && page.is_index && page.front == Default::default() {
+        if page.body.html.is_empty()
+            && page.is_index
+            && page.front == crate::frontmatter::FrontMatter::default()
+        {
             return None; // generated folder page: no file to edit
         }
         let path: String = format!("content/{}", page.source)

@@ -402,7 +402,7 @@ mod tests {
             } else if !tag.ends_with('/') {
                 let name: String = tag
                     .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .take_while(char::is_ascii_alphanumeric)
                     .collect();
                 stack.push(name);
             }

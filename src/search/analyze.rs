@@ -89,7 +89,7 @@ pub(crate) fn surely_nfc(b: &[u8]) -> bool {
                 0xE2 if b.get(i + 1) == Some(&0x80)
                     && b.get(i + 2).is_some_and(|c| (0x82..=0xBF).contains(c)) =>
                 {
-                    i += 3
+                    i += 3;
                 }
                 _ => return false,
             }

@@ -228,7 +228,7 @@ impl Interner {
     pub(super) fn stem_names(&self) -> Vec<String> {
         let mut stems = vec![String::new(); self.stems.len()];
         for (s, &id) in &self.stems {
-            stems[id as usize] = s.clone();
+            stems[id as usize].clone_from(s);
         }
         stems
     }

@@ -31,7 +31,7 @@ pub(super) fn bm25(docs: &[&Doc], stems: usize, go: &impl Fn() -> bool) -> Optio
     let n = docs.len() as f32;
     let avg = docs.iter().map(|d| d.len).sum::<f32>() / n.max(1.0);
     let mut df = vec![0u32; stems];
-    for d in docs.iter() {
+    for d in docs {
         for &(t, _) in &d.terms {
             df[t as usize] += 1;
         }

@@ -414,13 +414,13 @@ fn subscribe(req: Request, shared: &Shared) {
 }
 
 /// The live-reload script (serve only; never in `playbook build` output).
-const RELOAD_SCRIPT: &str = r#"<script>(function(){
+const RELOAD_SCRIPT: &str = r"<script>(function(){
 var k='playbook-scroll:'+location.pathname;
 addEventListener('load',function(){var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);scrollTo(0,+y);}});
 var es=new EventSource('/__playbook/events');
 es.addEventListener('reload',function(){sessionStorage.setItem(k,String(scrollY));location.reload();});
 es.addEventListener('css',function(){document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){var u=new URL(l.href);u.searchParams.set('v',Date.now());l.href=u.href;});});
-})();</script>"#;
+})();</script>";
 
 /// Adds the reload script, and the error overlay when the last rebuild failed.
 pub fn inject(html: &[u8], error: Option<&str>, lang: Lang) -> Vec<u8> {

@@ -31,7 +31,7 @@ use crate::render::Kept;
 use crate::site::{Page, PageId, Site};
 
 /// What the last good render left for the next edit.
-pub struct Last {
+pub(super) struct Last {
     pub site: Site,
     pub links: LinkTable,
     pub kept: Kept,
@@ -48,7 +48,7 @@ pub struct Last {
 /// Whether `new` (just parsed) shows the rest of the site what `old`
 /// (assembled and linked) showed: everything but the body's HTML, the
 /// sentences around its links and the places of things in the file.
-pub fn same_face(old: &Page, new: &Page) -> bool {
+pub(super) fn same_face(old: &Page, new: &Page) -> bool {
     let (a, b) = (&*old.body, &*new.body);
     old.source == new.source
         && old.shown == new.shown
@@ -80,7 +80,7 @@ pub fn same_face(old: &Page, new: &Page) -> bool {
 /// `site` still holds the old bodies: the edited pages, the pages whose
 /// backlinks quote a sentence that changed, and every page embedding an
 /// edited page, directly or through other embeds.
-pub fn dirty(
+pub(super) fn dirty(
     site: &Site,
     links: &LinkTable,
     edits: &[(PageId, Arc<Rendered>)],
@@ -121,7 +121,7 @@ pub fn dirty(
 
 /// Renders `pages` of `last` into its files; `Err` when a page fails (the
 /// caller then takes the whole path, which reports it).
-pub fn render(last: &mut Last, pages: &BTreeSet<PageId>) -> Result<usize, ()> {
+pub(super) fn render(last: &mut Last, pages: &BTreeSet<PageId>) -> Result<usize, ()> {
     let env = last
         .kept
         .env(&last.site, &last.links, &last.tera, &last.credits);
@@ -151,7 +151,7 @@ pub fn render(last: &mut Last, pages: &BTreeSet<PageId>) -> Result<usize, ()> {
 /// asking git: a committed file edited is modified, a file that was not
 /// there is new. `Builder::settle` asks git once the edits pause (a file
 /// edited back to its committed text, or ignored by git, reads otherwise).
-pub fn infer_uncommitted(history: &mut History, rel: &str, exists: bool) {
+pub(super) fn infer_uncommitted(history: &mut History, rel: &str, exists: bool) {
     if !exists {
         history.uncommitted.remove(rel);
     } else if !history.uncommitted.contains_key(rel) {

@@ -79,6 +79,8 @@ impl CachedPage {
 const BURST: usize = 8;
 
 /// Keeps what the last build read and parsed.
+// Its flags are independent states of the cache, not a mode.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Builder {
     root: PathBuf,
     drafts: bool,

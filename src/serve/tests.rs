@@ -190,7 +190,7 @@ fn pages(root: &Path) -> Vec<PathBuf> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
+        .map(walkdir::DirEntry::into_path)
         .collect();
     v.sort();
     v

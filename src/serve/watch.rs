@@ -100,7 +100,7 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
 
 /// A running watcher: keep it alive as long as events are wanted.
 pub struct Watcher {
-    watcher: RecommendedWatcher,
+    inner: RecommendedWatcher,
     root: PathBuf,
     watched: Vec<PathBuf>,
     pub events: Receiver<Vec<PathBuf>>,
@@ -115,7 +115,7 @@ impl Watcher {
         for sub in ["content", "themes"] {
             let dir = self.root.join(sub);
             if dir.is_dir() && !self.watched.contains(&dir) {
-                self.watcher.watch(&dir, RecursiveMode::Recursive)?;
+                self.inner.watch(&dir, RecursiveMode::Recursive)?;
                 self.watched.push(dir);
             }
         }
@@ -161,7 +161,7 @@ pub fn start(root: &Path) -> notify::Result<Watcher> {
         });
     });
     let mut w = Watcher {
-        watcher,
+        inner: watcher,
         root,
         watched: vec![],
         events: rx,

@@ -138,7 +138,8 @@ pub fn place(actors: &[(u8, u8, &str)], quadrant_titles: [&str; 4]) -> Layout {
 
     // Markers: actors sharing a cell on a grid inside it.
     let mut markers = vec![(0.0, 0.0); actors.len()];
-    let mut cells: std::collections::BTreeMap<(u8, u8), Vec<usize>> = Default::default();
+    let mut cells: std::collections::BTreeMap<(u8, u8), Vec<usize>> =
+        std::collections::BTreeMap::default();
     for (i, &(inf, int, _)) in actors.iter().enumerate() {
         cells
             .entry((inf.clamp(1, 5), int.clamp(1, 5)))

@@ -83,7 +83,7 @@ fn a_plain_drawing_is_kept_as_drawn() {
 fn a_drawio_text_box_falls_back_to_its_svg_text() {
     // draw.io writes each label twice: HTML in a <foreignObject>, and an SVG
     // <text> fallback in the same <switch>.
-    let src = r##"<svg xmlns="http://www.w3.org/2000/svg"><switch><foreignObject requiredFeatures="http://www.w3.org/TR/SVG11/feature#Extensibility" width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml" style="display: flex"><div>Étape 1</div></div></foreignObject><text x="5" y="5">Étape 1</text></switch></svg>"##;
+    let src = r#"<svg xmlns="http://www.w3.org/2000/svg"><switch><foreignObject requiredFeatures="http://www.w3.org/TR/SVG11/feature#Extensibility" width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml" style="display: flex"><div>Étape 1</div></div></foreignObject><text x="5" y="5">Étape 1</text></switch></svg>"#;
     let out = sanitize(src).unwrap();
     assert_eq!(out.findings, vec![]);
     assert_eq!(
@@ -107,27 +107,27 @@ fn a_drawing_without_a_namespace_gets_one() {
 fn every_bypass_is_found_and_none_is_published() {
     let cases: &[(&str, &str)] = &[
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><a href="java&#9;script:alert(document.domain)"><text>x</text></a></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><a href="java&#9;script:alert(document.domain)"><text>x</text></a></svg>"#,
             "a `javascript:` URL in `href`",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><a href="java&#x0A;script:alert(1)"><text>x</text></a></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><a href="java&#x0A;script:alert(1)"><text>x</text></a></svg>"#,
             "a `javascript:` URL in `href`",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><a href=" &#32;JaVaScRiPt&#58;alert(1)"><text>x</text></a></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><a href=" &#32;JaVaScRiPt&#58;alert(1)"><text>x</text></a></svg>"#,
             "a `javascript:` URL in `href`",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="&#106;avascript&#x3A;alert(1)"><text>x</text></a></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="&#106;avascript&#x3A;alert(1)"><text>x</text></a></svg>"#,
             "a `javascript:` URL in `href`",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><a href="vbscript:msgbox(1)"><text>x</text></a></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><a href="vbscript:msgbox(1)"><text>x</text></a></svg>"#,
             "a `vbscript:` URL in `href`",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"><text>x</text></a></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"><text>x</text></a></svg>"#,
             "a `data:` URL in `href`",
         ),
         (
@@ -139,27 +139,27 @@ fn every_bypass_is_found_and_none_is_published() {
             "an animation that changes `xlink:href`",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><a><animate attributeName=" HREF " to="javascript:alert(1)" begin="0s"/><text>x</text></a></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><a><animate attributeName=" HREF " to="javascript:alert(1)" begin="0s"/><text>x</text></a></svg>"#,
             "an animation that changes `HREF`",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="onmouseover" to="alert(1)"/></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="onmouseover" to="alert(1)"/></svg>"#,
             "an animation that changes `onmouseover`",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="javascript:alert(1)"/></foreignObject></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="javascript:alert(1)"/></foreignObject></svg>"#,
             "a <iframe> element",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><img xmlns="http://www.w3.org/1999/xhtml" src="x" onerror="alert(1)"/></foreignObject></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><img xmlns="http://www.w3.org/1999/xhtml" src="x" onerror="alert(1)"/></foreignObject></svg>"#,
             "an event handler attribute (`onerror`)",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><use href="data:image/svg+xml;base64,PHN2ZyBpZD0neCcgeG1sbnM9J2h0dHA6Ly93d3cudzMub3JnLzIwMDAvc3ZnJz48L3N2Zz4=#x"/></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><use href="data:image/svg+xml;base64,PHN2ZyBpZD0neCcgeG1sbnM9J2h0dHA6Ly93d3cudzMub3JnLzIwMDAvc3ZnJz48L3N2Zz4=#x"/></svg>"#,
             "a `data:` URL in `href`",
         ),
         (
-            r##"<svg xmlns="http://www.w3.org/2000/svg"><use href="data:text/html,x#y"/></svg>"##,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><use href="data:text/html,x#y"/></svg>"#,
             "a `data:` URL in `href`",
         ),
         (

@@ -483,7 +483,7 @@ fn the_404_page_links_from_the_site_path_at_any_depth() {
         let mut v: Vec<String> = vec!["#pb-main".into()];
         v.extend(
             [
-                "".to_string(),
+                String::new(),
                 hashed("favicon.svg"),
                 hashed("playbook.js"),
                 hashed("search.js"),

@@ -347,16 +347,16 @@ fn credits_from_a_real_history() {
 /// `title`, `updated`, an author (on the feed or on every entry); per entry
 /// `id`, `title`, `updated`, a link; ids absolute IRIs, dates RFC 3339.
 fn check_atom(xml: &str, absolute: bool) -> Vec<(String, Vec<String>, String)> {
-    const NS: &str = "http://www.w3.org/2005/Atom";
-    let doc = roxmltree::Document::parse(xml).expect("atom.xml is well-formed XML");
-    let feed = doc.root_element();
-    assert_eq!(feed.tag_name().name(), "feed");
-    assert_eq!(feed.tag_name().namespace(), Some(NS));
     fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Vec<roxmltree::Node<'a, 'i>> {
         n.children()
             .filter(|c| c.is_element() && c.tag_name().name() == name)
             .collect()
     }
+    const NS: &str = "http://www.w3.org/2005/Atom";
+    let doc = roxmltree::Document::parse(xml).expect("atom.xml is well-formed XML");
+    let feed = doc.root_element();
+    assert_eq!(feed.tag_name().name(), "feed");
+    assert_eq!(feed.tag_name().namespace(), Some(NS));
     let text = |n: roxmltree::Node<'_, '_>| n.text().unwrap_or("").to_string();
     let is_rfc3339 = |s: &str| {
         s.len() >= 20 && s.as_bytes()[4] == b'-' && s.as_bytes()[10] == b'T' && {

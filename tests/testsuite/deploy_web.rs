@@ -358,9 +358,9 @@ fn nginx(tmp: &Path, block: &str, port: u16) -> Server {
 }
 
 fn served_dir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();
     // The servers' workers may run as another user.
-    use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     tmp
 }

@@ -189,7 +189,7 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| e.into_path())
+        .map(walkdir::DirEntry::into_path)
         .collect();
     v.sort();
     v

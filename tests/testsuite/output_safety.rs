@@ -203,11 +203,11 @@ fn an_unchanged_rebuild_creates_no_file_and_no_folder() {
     // trade places at each build, and neither is made anew).
     assert_eq!(seen[1].len(), seen[2].len());
     for (rel, ino) in &seen[1] {
-        if !rel.ends_with('/') {
+        if rel.ends_with('/') {
+            assert_eq!(Some(ino), seen[3].get(rel), "{rel} was made again");
+        } else {
             assert_eq!(Some(ino), seen[2].get(rel), "{rel} was written again");
             assert_eq!(Some(ino), seen[3].get(rel), "{rel} was written again");
-        } else {
-            assert_eq!(Some(ino), seen[3].get(rel), "{rel} was made again");
         }
     }
     // The spare holds every file of the site.

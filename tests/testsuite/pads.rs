@@ -6,7 +6,7 @@
 
 use crate::util::{Site, repo_root};
 
-pub fn pad(name: &str) -> Vec<u8> {
+pub(crate) fn pad(name: &str) -> Vec<u8> {
     std::fs::read(repo_root().join("tests/fixtures/pads").join(name)).unwrap()
 }
 

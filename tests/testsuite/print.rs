@@ -55,7 +55,7 @@ fn a_guide_prints_as_one_document_with_in_document_links_and_unique_ids() {
     // Every id once; every fragment lands on one of them.
     let ids = attrs(main, "id");
     let mut unique = ids.clone();
-    unique.sort();
+    unique.sort_unstable();
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "duplicate ids: {ids:?}");
     let fragments: Vec<&str> = attrs(main, "href")

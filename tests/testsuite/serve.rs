@@ -267,7 +267,7 @@ fn random_edits_always_serve_what_a_clean_build_gives() {
             .into_iter()
             .flatten()
             .filter(|e| e.file_type().is_file())
-            .map(|e| e.into_path())
+            .map(walkdir::DirEntry::into_path)
             .collect();
         let pick = &files[next(files.len() as u64) as usize];
         let what = match next(5) {

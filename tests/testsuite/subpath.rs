@@ -92,7 +92,7 @@ fn no_resource_is_loaded_from_another_host() {
 
 /// Generates the shared benchmark corpus (`../shared/bench/gen_corpus.py`)
 /// with `pages` pages into `dir` (empty or absent).
-pub fn generated_corpus(pages: usize, dir: &Path) {
+pub(crate) fn generated_corpus(pages: usize, dir: &Path) {
     let script = repo_root().join("../shared/bench/gen_corpus.py");
     assert!(
         script.is_file(),
@@ -523,7 +523,7 @@ fn parse_html(text: &str) -> Html {
                         url: value.clone(),
                     }),
                     ("base", "href") => doc.base = Some(value.clone()),
-                    (_, "href") | (_, "src") | ("video", "poster") | ("object", "data") => {
+                    (_, "href" | "src") | ("video", "poster") | ("object", "data") => {
                         refs.push(Ref {
                             kind: RefKind::Resource,
                             url: value.clone(),

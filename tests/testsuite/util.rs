@@ -7,35 +7,35 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_playbook");
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_playbook");
 
 /// The repository root (where the bundled example lives).
-pub fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A site in a temporary folder.
-pub struct Site {
+pub(crate) struct Site {
     pub dir: tempfile::TempDir,
 }
 
 /// The result of running the binary.
 #[derive(Debug)]
-pub struct Output {
+pub(crate) struct Output {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
 }
 
 impl Site {
-    pub fn new() -> Site {
+    pub(crate) fn new() -> Site {
         Site {
             dir: tempfile::tempdir().expect("tempdir"),
         }
     }
 
     /// A copy of the bundled example playbook.
-    pub fn example() -> Site {
+    pub(crate) fn example() -> Site {
         let s = Site::new();
         copy_dir(&repo_root().join("content"), &s.path().join("content"));
         let cfg = repo_root().join("playbook.toml");
@@ -45,12 +45,12 @@ impl Site {
         s
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// Writes a file (parents created).
-    pub fn file(&self, rel: &str, text: impl AsRef<[u8]>) -> &Site {
+    pub(crate) fn file(&self, rel: &str, text: impl AsRef<[u8]>) -> &Site {
         let p = self.path().join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, text).unwrap();
@@ -58,12 +58,12 @@ impl Site {
     }
 
     /// Removes a file.
-    pub fn remove(&self, rel: &str) -> &Site {
+    pub(crate) fn remove(&self, rel: &str) -> &Site {
         std::fs::remove_file(self.path().join(rel)).unwrap();
         self
     }
 
-    pub fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         let out = Command::new(BIN)
             .args(args)
             .current_dir(self.path())
@@ -77,30 +77,30 @@ impl Site {
     }
 
     /// `playbook build` plus `args`, in the site folder.
-    pub fn build(&self, args: &[&str]) -> Output {
+    pub(crate) fn build(&self, args: &[&str]) -> Output {
         let mut all = vec!["build"];
         all.extend_from_slice(args);
         self.run(&all)
     }
 
     /// Builds and panics with the messages unless it succeeds.
-    pub fn build_ok(&self, args: &[&str]) -> Output {
+    pub(crate) fn build_ok(&self, args: &[&str]) -> Output {
         let o = self.build(args);
         assert_eq!(o.code, 0, "build failed:\n{}", o.stderr);
         o
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         let p = self.path().join(rel);
         std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
     }
 
-    pub fn exists(&self, rel: &str) -> bool {
+    pub(crate) fn exists(&self, rel: &str) -> bool {
         self.path().join(rel).exists()
     }
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for e in walkdir::WalkDir::new(from) {
         let e = e.unwrap();
         let rel = e.path().strip_prefix(from).unwrap();
@@ -114,13 +114,13 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The paths that differ between two snapshots (at most 10 shown).
-pub fn diff(want: &BTreeMap<String, Vec<u8>>, got: &BTreeMap<String, Vec<u8>>) -> String {
+pub(crate) fn diff(want: &BTreeMap<String, Vec<u8>>, got: &BTreeMap<String, Vec<u8>>) -> String {
     let mut lines = vec![];
     for (k, v) in want {
         match got.get(k) {
             None => lines.push(format!("  missing  {k}")),
             Some(g) if g != v => {
-                lines.push(format!("  changed  {k} ({} → {} bytes)", v.len(), g.len()))
+                lines.push(format!("  changed  {k} ({} → {} bytes)", v.len(), g.len()));
             }
             Some(_) => {}
         }
@@ -139,7 +139,7 @@ pub fn diff(want: &BTreeMap<String, Vec<u8>>, got: &BTreeMap<String, Vec<u8>>) -
 }
 
 /// The site built from scratch into a fresh folder.
-pub fn clean_build(site: &Site) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn clean_build(site: &Site) -> BTreeMap<String, Vec<u8>> {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("public");
     site.build_ok(&["--out", target.to_str().unwrap()]);
@@ -147,7 +147,7 @@ pub fn clean_build(site: &Site) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// The spare beside `out` (see `output::Staging`).
-pub fn spare_of(out: &Path) -> PathBuf {
+pub(crate) fn spare_of(out: &Path) -> PathBuf {
     out.parent()
         .unwrap()
         .join(".playbook-spare")
@@ -157,7 +157,7 @@ pub fn spare_of(out: &Path) -> PathBuf {
 /// Checks that the spare beside `out`, if any, is hollow: nothing but folders
 /// and hard links to the files of `out` at the same path (no old content, no
 /// manifest, no link); returns how many files it holds.
-pub fn assert_spare_hollow(out: &Path) -> usize {
+pub(crate) fn assert_spare_hollow(out: &Path) -> usize {
     use std::os::unix::fs::MetadataExt;
     let spare = spare_of(out);
     if !spare.exists() {
@@ -188,7 +188,7 @@ pub fn assert_spare_hollow(out: &Path) -> usize {
 
 /// What playbook left in `dir` beside the output besides a hollow spare:
 /// staging folders and the like (names with `playbook-`).
-pub fn leftovers_beside(out: &Path) -> Vec<String> {
+pub(crate) fn leftovers_beside(out: &Path) -> Vec<String> {
     assert_spare_hollow(out);
     let dir = out.parent().unwrap();
     let mut v: Vec<String> = std::fs::read_dir(dir)
@@ -203,7 +203,7 @@ pub fn leftovers_beside(out: &Path) -> Vec<String> {
 }
 
 /// Every file under `dir` with its bytes (symlinks as their target path).
-pub fn tree_snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree_snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut m = BTreeMap::new();
     for e in walkdir::WalkDir::new(dir)
         .follow_links(false)
@@ -235,7 +235,7 @@ pub fn tree_snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// The `<main>` element of a page, to assert on content without the chrome.
-pub fn main_of(html: &str) -> &str {
+pub(crate) fn main_of(html: &str) -> &str {
     let start = html.find("<main").expect("the page has a <main>");
     let end = html.rfind("</main>").expect("the page has a </main>") + 7;
     &html[start..end]
@@ -243,7 +243,7 @@ pub fn main_of(html: &str) -> &str {
 
 /// A raw HTTP/1.0 exchange with a server on 127.0.0.1: the request target is
 /// sent exactly as given (no normalisation), so hostile paths reach the server.
-pub fn http(port: u16, method: &str, target: &str) -> (u16, String, Vec<u8>) {
+pub(crate) fn http(port: u16, method: &str, target: &str) -> (u16, String, Vec<u8>) {
     use std::io::{Read, Write};
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
@@ -268,7 +268,7 @@ pub fn http(port: u16, method: &str, target: &str) -> (u16, String, Vec<u8>) {
 }
 
 /// A free TCP port on 127.0.0.1.
-pub fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -277,7 +277,7 @@ pub fn free_port() -> u16 {
 }
 
 /// A running `playbook serve`, killed when dropped.
-pub struct Served {
+pub(crate) struct Served {
     pub child: std::process::Child,
     pub port: u16,
 }
@@ -291,7 +291,7 @@ impl Drop for Served {
 
 impl Site {
     /// Starts `playbook serve` on a free port and waits until it answers.
-    pub fn serve(&self) -> Served {
+    pub(crate) fn serve(&self) -> Served {
         let port = free_port();
         let child = Command::new(BIN)
             .args(["serve", "--port", &port.to_string()])
@@ -316,12 +316,12 @@ impl Site {
 }
 
 /// A Server-Sent Events connection; `next_event` waits for one event.
-pub struct Events {
+pub(crate) struct Events {
     reader: std::io::BufReader<std::net::TcpStream>,
 }
 
 impl Events {
-    pub fn connect(port: u16) -> Events {
+    pub(crate) fn connect(port: u16) -> Events {
         use std::io::{BufRead, Write};
         let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
         s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
@@ -342,7 +342,7 @@ impl Events {
     }
 
     /// The next event name if one arrives within `wait`.
-    pub fn event_within(&mut self, wait: std::time::Duration) -> Option<String> {
+    pub(crate) fn event_within(&mut self, wait: std::time::Duration) -> Option<String> {
         use std::io::BufRead;
         self.reader.get_ref().set_read_timeout(Some(wait)).unwrap();
         let start = std::time::Instant::now();
@@ -372,7 +372,7 @@ impl Events {
     /// The next `event:` name (pings and `retry:` are skipped). Panics when
     /// none comes within 60 s: pings keep the stream alive, so the read
     /// timeout alone would wait forever for a change the server missed.
-    pub fn next_event(&mut self) -> String {
+    pub(crate) fn next_event(&mut self) -> String {
         use std::io::BufRead;
         let start = std::time::Instant::now();
         let mut line = String::new();
@@ -397,14 +397,14 @@ impl Events {
 /// A site in a git repository in a temporary folder, isolated from the
 /// user's and the system's git configuration. Author and committer dates go
 /// up one hour per commit from `start` (Unix seconds), in time zone `tz`.
-pub struct Repo {
+pub(crate) struct Repo {
     pub site: Site,
     clock: Cell<i64>,
     tz: &'static str,
 }
 
 impl Repo {
-    pub fn new(start: i64, tz: &'static str) -> Repo {
+    pub(crate) fn new(start: i64, tz: &'static str) -> Repo {
         let r = Repo {
             site: Site::new(),
             clock: Cell::new(start),
@@ -414,13 +414,13 @@ impl Repo {
         r
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.site.path()
     }
 
     /// A `--depth 1` clone of this repository, in `clone/` of a new site
     /// (returned so that it lives as long as the clone is used).
-    pub fn shallow_clone(&self) -> (Site, PathBuf) {
+    pub(crate) fn shallow_clone(&self) -> (Site, PathBuf) {
         let site = Site::new();
         let url = format!("file://{}", self.path().display());
         let dest = site.path().join("clone");
@@ -433,17 +433,17 @@ impl Repo {
         (site, dest)
     }
 
-    pub fn file(&self, rel: &str, text: &str) -> &Repo {
+    pub(crate) fn file(&self, rel: &str, text: &str) -> &Repo {
         self.site.file(rel, text);
         self
     }
 
-    pub fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         git_in(self.path(), args, &[])
     }
 
     /// `git add -A` and a commit by `who` (`Name <email>`).
-    pub fn commit(&self, who: &str, message: &str) {
+    pub(crate) fn commit(&self, who: &str, message: &str) {
         self.git(&["add", "-A"]);
         self.commit_as(
             who,
@@ -453,7 +453,7 @@ impl Repo {
 
     /// Runs `git args` (a commit, a merge…) as `who` (`Name <email>`), at
     /// the next date.
-    pub fn commit_as(&self, who: &str, args: &[&str]) {
+    pub(crate) fn commit_as(&self, who: &str, args: &[&str]) {
         let (name, email) = who.split_once(" <").expect("Name <email>");
         let email = email.trim_end_matches('>');
         let t = self.clock.get() + 3600;
@@ -476,7 +476,7 @@ impl Repo {
 
 /// Runs git in `dir` without the user's or the system's configuration;
 /// panics when it fails. Returns its standard output.
-pub fn git_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+pub(crate) fn git_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
     let out = git_cmd(dir, args, env).output().expect("run git");
     assert!(
         out.status.success(),
@@ -487,7 +487,7 @@ pub fn git_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
 }
 
 /// The `git` command of [`git_in`], to run another way (with a stdin…).
-pub fn git_cmd(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
+pub(crate) fn git_cmd(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new("git");
     cmd.current_dir(dir)
         .args(["-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"])
@@ -509,7 +509,7 @@ pub fn git_cmd(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
 /// Every `href` and `src` of the HTML files under `public` that points
 /// inside the site (no scheme, not `//host`, not a bare `#fragment`) and
 /// leads to no file, as `page: url`.
-pub fn broken_internal_urls(public: &Path) -> Vec<String> {
+pub(crate) fn broken_internal_urls(public: &Path) -> Vec<String> {
     let mut broken = vec![];
     for e in walkdir::WalkDir::new(public) {
         let e = e.unwrap();
@@ -562,7 +562,7 @@ pub fn broken_internal_urls(public: &Path) -> Vec<String> {
 
 /// The text a reader sees in some HTML: tags dropped, and what is inside
 /// `<pre>` and `<code>` left out (markup quoted in code is fine).
-pub fn visible_text(html: &str) -> String {
+pub(crate) fn visible_text(html: &str) -> String {
     let mut text = String::new();
     let mut rest = html;
     while let Some(i) = rest.find('<') {
@@ -585,7 +585,7 @@ pub fn visible_text(html: &str) -> String {
 /// `assets/style.1a2b3c4d5e.css` → `assets/style.css`: the plain name of a
 /// theme file `playbook build` fingerprinted (`serve` links plain names),
 /// `None` for any other file.
-pub fn plain_asset_name(rel: &str) -> Option<String> {
+pub(crate) fn plain_asset_name(rel: &str) -> Option<String> {
     let inner = rel.strip_prefix("assets/")?;
     let (dir, file) = inner.rsplit_once('/').unwrap_or(("", inner));
     let parts: Vec<&str> = file.split('.').collect();

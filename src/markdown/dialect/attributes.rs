@@ -27,7 +27,7 @@ pub(super) fn attribute_lists(line: &str) -> String {
 }
 
 /// Tokens of an attribute list: `#id`, `.class`, `key=value`, `key="v w"`.
-pub fn is_attribute_list(inner: &str) -> bool {
+pub(crate) fn is_attribute_list(inner: &str) -> bool {
     let mut any = false;
     let mut rest = inner.trim();
     while !rest.is_empty() {
@@ -72,7 +72,7 @@ pub fn is_attribute_list(inner: &str) -> bool {
 
 /// `{: download .md-button }`: in the form MkDocs writes (with the colon),
 /// an attribute may be named without a value. Left for `walk` to drop.
-pub fn is_bare_attribute_list(inner: &str) -> bool {
+pub(crate) fn is_bare_attribute_list(inner: &str) -> bool {
     let words: Vec<&str> = inner.split_whitespace().collect();
     let bare = |w: &&str| {
         w.chars()
