@@ -3,6 +3,8 @@
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue};
 
+use super::walk::obsidian::inline_embed_text;
+
 /// The text of one block (paragraph, cell or heading) with its sentence
 /// ends and where each of its nodes sits in it: computed once for all the
 /// links of the block, which made backlink excerpts quadratic in the number
@@ -11,8 +13,8 @@ pub(super) struct BlockText<'a> {
     block: &'a AstNode<'a>,
     text: String,
     ends: Vec<usize>,
-    /// Each node of the block (by address) and its byte range in `text`.
-    spans: Vec<(*const AstNode<'a>, usize, usize)>,
+    /// Each link of the block and its byte range in `text`.
+    spans: Vec<(&'a AstNode<'a>, usize, usize)>,
 }
 
 impl<'a> BlockText<'a> {
@@ -20,22 +22,27 @@ impl<'a> BlockText<'a> {
         let mut text = String::new();
         let mut spans = vec![];
         let mut open = vec![];
-        // Inside an image or an embed, which the walk turns into markup
-        // without text: their alt text is not part of the sentence.
+        // Depth inside an image or an embed: the walk turns them into markup
+        // without text (a page embed left inline into a link showing its
+        // label), so their alt text is not part of the sentence.
         let mut hidden = 0usize;
         let mut after_media = false;
         for edge in block.traverse() {
             match edge {
                 NodeEdge::Start(n) => {
                     open.push(text.len());
-                    let value = &n.data().value;
-                    if is_media(value) {
-                        hidden += 1;
-                    }
                     if hidden > 0 {
+                        hidden += 1;
                         continue;
                     }
-                    match value {
+                    match &n.data().value {
+                        NodeValue::Image(_) => hidden = 1,
+                        NodeValue::WikiLink(w) if w.embed => {
+                            if let Some(label) = inline_embed_text(n, &w.url) {
+                                text.push_str(&label);
+                            }
+                            hidden = 1;
+                        }
                         NodeValue::Text(t) => {
                             // `gauche ![[icone.svg]].`: no space left before the `.`.
                             if after_media && t.starts_with(['.', ',']) {
@@ -49,24 +56,17 @@ impl<'a> BlockText<'a> {
                     }
                 }
                 NodeEdge::End(n) => {
-                    let start = open.pop().unwrap_or(0);
-                    if is_media(&n.data().value) {
-                        hidden = hidden.saturating_sub(1);
-                    }
-                    after_media = is_media(&n.data().value);
-                    let start = start.min(text.len());
-                    if matches!(
-                        n.data().value,
-                        NodeValue::Link(_) | NodeValue::WikiLink(_) | NodeValue::Image(_)
-                    ) {
-                        spans.push((std::ptr::from_ref(n), start, text.len()));
+                    let start = open.pop().unwrap_or(0).min(text.len());
+                    hidden = hidden.saturating_sub(1);
+                    let value = &n.data().value;
+                    after_media = is_media(value);
+                    if matches!(value, NodeValue::Link(_) | NodeValue::WikiLink(_)) {
+                        spans.push((n, start, text.len()));
                     }
                 }
             }
         }
-        let ends = sentence_ends(&text, true)
-            .or_else(|| sentence_ends(&text, false))
-            .unwrap_or_default();
+        let ends = ends_of(&text);
         BlockText {
             block,
             text,
@@ -107,18 +107,14 @@ fn enclosing_block<'a>(node: &'a AstNode<'a>) -> &'a AstNode<'a> {
 /// link; `memo` keeps the last block read, for the next link of the block.
 pub(super) fn link_context<'a>(node: &'a AstNode<'a>, memo: &mut Option<BlockText<'a>>) -> String {
     let block = enclosing_block(node);
-    let fresh = memo.as_ref().is_none_or(|m| !m.block.same_node(block));
-    if fresh {
-        *memo = Some(BlockText::of(block));
+    if memo.as_ref().is_some_and(|m| !m.block.same_node(block)) {
+        *memo = None;
     }
-    let Some(m) = memo.as_ref() else {
-        return String::new();
-    };
-    let me = std::ptr::from_ref(node);
+    let m = memo.get_or_insert_with(|| BlockText::of(block));
     let (start, end) = m
         .spans
         .iter()
-        .find(|s| s.0 == me)
+        .find(|s| s.0.same_node(node))
         .map_or((0, 0), |s| (s.1, s.2));
     around(&m.text, &m.ends, start, end.max(start))
 }
@@ -132,10 +128,14 @@ pub(super) fn link_context<'a>(node: &'a AstNode<'a>, memo: &mut Option<BlockTex
 /// A sentence that ends inside quotes ends after them (`« C'est fini. » Puis`).
 /// When the quotes of the block do not pair up, they are ignored.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
-    let ends = sentence_ends(text, true)
+    around(text, &ends_of(text), start, end)
+}
+
+/// The sentence ends of `text`, its quotes ignored when they do not pair up.
+fn ends_of(text: &str) -> Vec<usize> {
+    sentence_ends(text, true)
         .or_else(|| sentence_ends(text, false))
-        .unwrap_or_default();
-    around(text, &ends, start, end)
+        .unwrap_or_default()
 }
 
 /// [`sentence_around`], the sentence ends of `text` known.

@@ -141,10 +141,11 @@ fn links_carry_their_sentence() {
 #[test]
 fn links_of_one_paragraph_share_its_sentences_without_images_or_embeds() {
     // Every link of a paragraph reads the same text (computed once), and
-    // an image or embed, before or after the link, adds no text to it (nor
-    // has a sentence of its own). `? »` then a capital ends a sentence.
+    // an image or file embed, before or after the link, adds no text to it
+    // (nor has a sentence of its own); a page embed left inline reads as a
+    // link, with its label. `? »` then a capital ends a sentence.
     let out = r(
-        "Ouvrez les [[Réglages]] ![[icone.svg#icon]] puis [[Aide]] ![logo](logo.png). Ensuite « fini ? » [[Fin]] ici.\n",
+        "Ouvrez les [[Réglages]] ![[icone.svg#icon]] puis [[Aide]] ![logo](logo.png). Ensuite « fini ? » [[Fin]] ici.\n\nVoir [[Aide]] puis ![[Guide#Étapes]] et ![[Guide|le guide]].\n",
     );
     let contexts: Vec<&str> = out.links.iter().map(|l| l.context.as_str()).collect();
     assert_eq!(
@@ -154,7 +155,10 @@ fn links_of_one_paragraph_share_its_sentences_without_images_or_embeds() {
             "",
             "Ouvrez les Réglages puis Aide.",
             "",
-            "Fin ici."
+            "Fin ici.",
+            "Voir Aide puis Guide et le guide.",
+            "Voir Aide puis Guide et le guide.",
+            "Voir Aide puis Guide et le guide."
         ]
     );
 }

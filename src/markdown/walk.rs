@@ -14,7 +14,7 @@ use super::{
 };
 use crate::scheme::{self, Target};
 
-mod obsidian;
+pub(super) mod obsidian;
 
 use crate::text::{UniqueSlugs, escape_html, match_key};
 use obsidian::may_hold_tags;

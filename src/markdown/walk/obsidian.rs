@@ -40,11 +40,7 @@ impl<'a, F: Fn(usize) -> usize> Walk<'a, '_, F> {
                 paragraph.detach();
                 self.out.embeds = true;
             } else {
-                let shown = if label.is_empty() {
-                    target.clone()
-                } else {
-                    label.to_string()
-                };
+                let shown = inline_embed_text(node, url).unwrap_or_default();
                 set_text(self.arena, node, shown);
                 let n = self.push(LinkKind::Wiki, target, anchor, line, col);
                 self.out.links[n].context = link_context(node, &mut self.context);
@@ -243,6 +239,26 @@ enum Media {
     Audio,
     Video,
     File,
+}
+
+/// The text of an embed of `url` in its sentence: a page embed that is not
+/// alone in its paragraph shows as a link, with its label or else its
+/// target; a file (drawn as markup) shows none.
+pub(in crate::markdown) fn inline_embed_text<'a>(
+    node: &'a AstNode<'a>,
+    url: &str,
+) -> Option<String> {
+    let (target, _) = split_anchor(url.trim());
+    if extension(&target).is_some() {
+        return None;
+    }
+    let label = collect_text(node);
+    let label = label.trim();
+    Some(if label.is_empty() || label == url.trim() {
+        target
+    } else {
+        label.to_string()
+    })
 }
 
 fn extension(target: &str) -> Option<String> {
