@@ -84,7 +84,7 @@ pub(super) fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSit
     }
 }
 
-pub use crate::parse::Parsed;
+use crate::parse::Parsed;
 
 /// Assemble and link: from the parsed pages (in source order) to the site
 /// and its link table. Pure; `serve` calls it with its cache of parsed pages.

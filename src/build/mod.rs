@@ -107,7 +107,8 @@ mod compile;
 mod timer;
 mod write;
 
-pub use compile::{Compiled, Parsed, compile, link_pages};
+pub use crate::parse::Parsed;
+pub use compile::{Compiled, compile, link_pages};
 use compile::{assemble_pages, parse_all};
 use timer::Timer;
 use write::render_site_then;

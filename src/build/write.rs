@@ -8,11 +8,11 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
-use crate::link::{self};
-use crate::load::{self};
+use crate::link;
+use crate::load;
 use crate::output::Sink;
 use crate::render::{self, Generated, RenderCache, RenderEnv};
-use crate::search::{self};
+use crate::search;
 use crate::{i18n, theme, wiki};
 
 use super::timer::Timer;
@@ -147,20 +147,28 @@ fn render_all(
     if !errors.is_empty() {
         return Ok(errors);
     }
-    // The generated pages (overviews, actions, print, maps…) in parallel too.
-    Generated::all(&env).par_iter().try_for_each(|&g| {
-        let file = g.file(&env);
-        let html = match reuse {
-            Some(c) => c.get(
-                &file,
-                || env.generated_fingerprint(g),
-                || env.render_generated(g),
-            ),
-            None => env.render_generated(g).map(Arc::new),
-        }
-        .map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
-        sink.write_shared(&file, html)
-    })?;
+    // The generated pages (overviews, actions, print, maps…) render in
+    // parallel too, then are written in order: the first failure in that
+    // order is the one reported.
+    let rendered: Vec<_> = Generated::all(&env)
+        .par_iter()
+        .map(|&g| {
+            let file = g.file(&env);
+            let html = match reuse {
+                Some(c) => c.get(
+                    &file,
+                    || env.generated_fingerprint(g),
+                    || env.render_generated(g),
+                ),
+                None => env.render_generated(g).map(Arc::new),
+            };
+            (file, html)
+        })
+        .collect();
+    for (file, html) in rendered {
+        let html = html.map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
+        sink.write_shared(&file, html)?;
+    }
     if !credits.recent.is_empty() {
         match env.render_atom() {
             Ok(feed) => sink.write(crate::reserved::FEED_FILE, &feed)?,
