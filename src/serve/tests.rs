@@ -375,6 +375,18 @@ fn unfingerprinted(root: &Path, mut files: BTreeMap<String, Vec<u8>>) -> BTreeMa
     files
 }
 
+/// The files whose bytes differ between two outputs, or that only one has.
+fn differing<'a>(
+    clean: &'a BTreeMap<String, Vec<u8>>,
+    served: &'a BTreeMap<String, Vec<u8>>,
+) -> Vec<&'a String> {
+    clean
+        .keys()
+        .chain(served.keys())
+        .filter(|k| clean.get(*k) != served.get(*k))
+        .collect()
+}
+
 fn in_memory(files: &std::collections::HashMap<String, Entry>) -> BTreeMap<String, Vec<u8>> {
     files
         .iter()
@@ -617,11 +629,7 @@ fn each_dependency_kind_alone_equals_a_clean_build() {
                 .unwrap(),
         );
         let clean = clean_build(&root, &out).unwrap();
-        let differ: Vec<&String> = clean
-            .keys()
-            .chain(served.keys())
-            .filter(|k| clean.get(*k) != served.get(*k))
-            .collect();
+        let differ = differing(&clean, &served);
         assert!(
             differ.is_empty(),
             "{what}: differ from a clean build: {differ:?}"
@@ -710,11 +718,7 @@ fn serve_credits_git_and_the_people_file_like_a_build() {
         }
         let served = in_memory(&outcome.files.unwrap());
         let clean = clean_build(&root, &out).unwrap();
-        let differ: Vec<&String> = clean
-            .keys()
-            .chain(served.keys())
-            .filter(|k| clean.get(*k) != served.get(*k))
-            .collect();
+        let differ = differing(&clean, &served);
         assert!(
             differ.is_empty(),
             "step {i}: differ from a clean build: {differ:?}"
