@@ -174,6 +174,8 @@ fn op() -> impl Strategy<Value = Op> {
             let facet = [Facet::Title, Facet::Tags, Facet::Alias, Facet::Heading, Facet::Link, Facet::Embed][f as usize];
             Op::Facet(i, facet, v)
         }),
+        // A title alone: `serve`'s title path (`title.rs`).
+        3 => (any::<usize>(), any::<u32>()).prop_map(|(i, v)| Op::Facet(i, Facet::Title, v)),
         3 => (0..7u8, any::<u32>()).prop_map(|(f, v)| {
             let facet = [Facet::Title, Facet::Tags, Facet::Alias, Facet::Heading, Facet::Link, Facet::Embed].get(f as usize).copied();
             Op::Included(facet, v)
