@@ -17,7 +17,7 @@
 //! (`Builder::render`), which `serve::tests` proves equal to a clean build,
 //! and so this one.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -43,6 +43,9 @@ pub(super) struct Last {
     pub by_source: HashMap<String, PageId>,
     /// The notice of that render (pages left out), shown again.
     pub notice: Option<String>,
+    /// The files the quick path rendered since: the render cache holds
+    /// older bytes of them (see `title::unchanged`).
+    pub stale: HashSet<String>,
 }
 
 /// Whether `new` (just parsed) shows the rest of the site what `old`
@@ -141,6 +144,7 @@ pub(super) fn render(last: &mut Last, pages: &BTreeSet<PageId>) -> Result<usize,
     drop(env);
     let n = rendered.len();
     for (rel, html) in rendered {
+        last.stale.insert(rel.clone());
         last.files.insert(rel, Entry::Bytes(Arc::new(html)));
     }
     Ok(n)
