@@ -100,7 +100,13 @@ pub(super) fn dirty(
             }
         }
     }
-    // Embeds: who shows whom, then the closure from the edited pages.
+    dirty.extend(embedders(site, links, edits.iter().map(|e| e.0).collect()));
+    dirty
+}
+
+/// The pages that show one of `pages` through embeds, directly or through
+/// other embeds (`pages` themselves left out unless they embed each other).
+pub(super) fn embedders(site: &Site, links: &LinkTable, pages: Vec<PageId>) -> BTreeSet<PageId> {
     let mut shown_by: HashMap<PageId, Vec<PageId>> = HashMap::new();
     for (from, page) in site.pages.iter().enumerate().filter(|p| p.1.body.embeds) {
         for (l, t) in page.body.links.iter().zip(&links.targets[from]) {
@@ -109,17 +115,18 @@ pub(super) fn dirty(
             }
         }
     }
-    let mut stack: Vec<PageId> = edits.iter().map(|e| e.0).collect();
-    let mut seen: BTreeSet<PageId> = stack.iter().copied().collect();
+    let mut found = BTreeSet::new();
+    let mut seen: BTreeSet<PageId> = pages.iter().copied().collect();
+    let mut stack = pages;
     while let Some(p) = stack.pop() {
         for &e in shown_by.get(&p).into_iter().flatten() {
             if seen.insert(e) {
-                dirty.insert(e);
+                found.insert(e);
                 stack.push(e);
             }
         }
     }
-    dirty
+    found
 }
 
 /// Renders `pages` of `last` into its files; `Err` when a page fails (the

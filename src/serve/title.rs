@@ -25,7 +25,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::frontmatter::PageKind;
 use crate::link::{LinkTable, Target};
-use crate::markdown::LinkKind;
 use crate::site::{Page, PageId, Site};
 
 use super::quick::{Last, same_face};
@@ -147,24 +146,7 @@ pub(super) fn unchanged(
         }
     }
     // Pages embedding an edited page, directly or through other embeds.
-    let mut shown_by: HashMap<PageId, Vec<PageId>> = HashMap::new();
-    for (from, page) in site.pages.iter().enumerate().filter(|p| p.1.body.embeds) {
-        for (l, t) in page.body.links.iter().zip(&links.targets[from]) {
-            if let (LinkKind::Embed, Target::Page { id, .. }) = (l.kind, t) {
-                shown_by.entry(*id).or_default().push(from);
-            }
-        }
-    }
-    let mut stack = shows_other;
-    let mut seen: HashSet<PageId> = stack.iter().copied().collect();
-    while let Some(p) = stack.pop() {
-        for &e in shown_by.get(&p).into_iter().flatten() {
-            if seen.insert(e) {
-                dirty.insert(e);
-                stack.push(e);
-            }
-        }
-    }
+    dirty.extend(super::quick::embedders(site, links, shows_other));
     Some(
         site.pages
             .iter()
