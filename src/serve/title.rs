@@ -134,12 +134,7 @@ pub(super) fn unchanged(
         }
         if site.pages[e].kind == PageKind::Guide {
             // Guide steps show the step before and after.
-            let steps: Vec<PageId> = sec
-                .pages
-                .iter()
-                .copied()
-                .filter(|&p| site.pages[p].kind == PageKind::Guide)
-                .collect();
+            let steps = site.guide_steps(site.pages[e].section);
             let at = steps.iter().position(|&p| p == e)?;
             dirty.extend(steps.get(at.wrapping_sub(1)));
             dirty.extend(steps.get(at + 1));
