@@ -180,12 +180,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             index,
             control: Some(&control),
         };
-        let r = finish_build(opts, start, linked, &theme, &mut tera, beside);
-        if r.is_err() {
-            control.stop();
-        }
-        r
+        // However the build ends (an error, a panic), the index gives up at
+        // its next step, so that the scope's join returns.
+        let _stop = StopIndex(&control);
+        finish_build(opts, start, linked, &theme, &mut tera, beside)
     })
+}
+
+/// Stops the index beside the build when dropped (once the build has read
+/// it, stopping changes nothing).
+struct StopIndex<'a>(&'a search::Control);
+
+impl Drop for StopIndex<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
 }
 
 /// The search index, when one is being built beside the render.
@@ -201,10 +210,13 @@ fn pending(
 /// Builds the search index from the calling thread, in a pool of its own:
 /// beside a build's serial stages (link, wiki, generated pages, writing), it
 /// takes the cores they leave idle; `control` pauses it while the pages
-/// render on every core. `None` when the build stopped it.
+/// render on every core, and lets it take every core once the build only
+/// waits for it. `None` when the build stopped it.
 fn index_beside(site: &Site, control: &search::Control) -> Option<SearchIndex> {
-    // All the cores but the one of the thread that runs the serial stages.
-    let threads = rayon::current_num_threads().saturating_sub(1).max(1);
+    // Beside the serial stages, all the cores but the one of the thread that
+    // runs them; every core at the end.
+    let threads = rayon::current_num_threads();
+    control.hold_from(threads.saturating_sub(1));
     match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool.install(|| search::build_under(site, Some(control))),
         Err(_) => search::build_under(site, Some(control)),

@@ -47,12 +47,29 @@ pub(super) fn render_site_then(
 ) -> Result<Vec<Diagnostic>> {
     let rendered = render_all(inputs, tera, sink, cache, beside.control);
     let mut t = Timer::new();
-    let index = (beside.index)();
-    t.lap("index wait");
     match rendered {
         Ok(errors) if errors.is_empty() => {}
         other => return other,
     }
+    match render::sitemap(tera, inputs.site) {
+        Ok(sitemap) => sink.write("sitemap.xml", &sitemap)?,
+        Err(d) => return Ok(vec![d]),
+    }
+    // f-print: Mermaid (5 MB) goes out only with a page that draws a diagram.
+    let drawing = memchr::memmem::Finder::new(crate::markdown::DIAGRAM_MARK);
+    let diagrams = inputs
+        .site
+        .pages
+        .par_iter()
+        .any(|p| drawing.find(p.body.html.as_bytes()).is_some());
+    write_assets(inputs, sink, diagrams)?;
+    t.lap("assets");
+    // The index, on every core now that only it is left.
+    if let Some(control) = beside.control {
+        control.drain();
+    }
+    let index = (beside.index)();
+    t.lap("index wait");
     if let Some(index) = index {
         index
             .files
@@ -60,18 +77,6 @@ pub(super) fn render_site_then(
             .try_for_each(|(rel, bytes)| sink.write(rel, bytes))?;
         t.lap("index write");
     }
-    match render::sitemap(tera, inputs.site) {
-        Ok(sitemap) => sink.write("sitemap.xml", &sitemap)?,
-        Err(d) => return Ok(vec![d]),
-    }
-    // f-print: Mermaid (5 MB) goes out only with a page that draws a diagram.
-    let diagrams = inputs
-        .site
-        .pages
-        .iter()
-        .any(|p| p.body.html.contains(crate::markdown::DIAGRAM_MARK));
-    write_assets(inputs, sink, diagrams)?;
-    t.lap("assets");
     Ok(vec![])
 }
 

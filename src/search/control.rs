@@ -3,7 +3,7 @@
 //! pages render and stops it when the build stops early. The index asks
 //! [`Control::proceed`] between its steps.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 
 /// Lets a build run the index beside its other stages: pause it while the
@@ -13,6 +13,9 @@ use std::sync::{Condvar, Mutex, PoisonError};
 pub struct Control {
     stop: AtomicBool,
     paused: AtomicBool,
+    /// When not 0: the workers of the index's pool numbered this or above
+    /// wait (see [`Control::hold_from`]).
+    held_from: AtomicUsize,
     lock: Mutex<()>,
     wake: Condvar,
 }
@@ -29,6 +32,21 @@ impl Control {
         self.wake.notify_all();
     }
 
+    /// The workers of the index's own pool numbered `first` or above
+    /// (`rayon::current_thread_index`) wait at their next step until
+    /// [`Control::drain`]: beside the serial stages the index takes the
+    /// cores they leave idle, and every core once the pages are written.
+    pub fn hold_from(&self, first: usize) {
+        self.held_from.store(first.max(1), Ordering::SeqCst);
+    }
+
+    /// Every worker of the index goes on: the build now only waits for it.
+    pub fn drain(&self) {
+        let _held = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        self.held_from.store(0, Ordering::SeqCst);
+        self.wake.notify_all();
+    }
+
     /// The index gives up at its next step ([`build_under`](super::build_under) returns `None`).
     pub fn stop(&self) {
         let _held = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
@@ -38,12 +56,22 @@ impl Control {
 
     /// Between two steps of the index: waits while paused; `false` once stopped.
     pub(super) fn proceed(&self) -> bool {
-        if self.paused.load(Ordering::SeqCst) {
+        if self.waits() {
             let mut held = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
-            while self.paused.load(Ordering::SeqCst) && !self.stop.load(Ordering::SeqCst) {
+            while self.waits() && !self.stop.load(Ordering::SeqCst) {
                 held = self.wake.wait(held).unwrap_or_else(PoisonError::into_inner);
             }
         }
         !self.stop.load(Ordering::SeqCst)
+    }
+
+    /// Whether the calling worker must wait: the index is paused, or this
+    /// worker is held.
+    fn waits(&self) -> bool {
+        if self.paused.load(Ordering::SeqCst) {
+            return true;
+        }
+        let first = self.held_from.load(Ordering::SeqCst);
+        first != 0 && rayon::current_thread_index().is_some_and(|i| i >= first)
     }
 }

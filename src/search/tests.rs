@@ -280,6 +280,31 @@ fn a_paused_index_waits_and_can_be_stopped_while_waiting() {
     });
 }
 
+#[test]
+fn an_index_held_to_one_worker_goes_on_once_drained() {
+    let site = example_site();
+    let control = Control::default();
+    control.hold_from(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .build()
+        .expect("a pool");
+    std::thread::scope(|s| {
+        let index = s.spawn(|| pool.install(|| build_under(&site, Some(&control))));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        control.drain();
+        let built = index.join().expect("the index thread");
+        assert_eq!(built.expect("an index").files, build(&site).files);
+    });
+    // Held workers give up when the build stops.
+    control.hold_from(1);
+    std::thread::scope(|s| {
+        let index = s.spawn(|| pool.install(|| build_under(&site, Some(&control))));
+        control.stop();
+        assert!(index.join().expect("the index thread").is_none());
+    });
+}
+
 /// The bundled example playbook, compiled.
 fn example_site() -> Site {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
