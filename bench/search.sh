@@ -58,7 +58,8 @@ GEN=${GEN:-$ROOT/../shared/bench/gen_corpus.py}
 
 echo "# cargo build --release --offline" >&2
 (cd "$ROOT" && cargo build --release --offline --quiet --bin playbook --example search_index)
-PLAYBOOK=$ROOT/target/release/playbook
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+PLAYBOOK=$TARGET/release/playbook
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/playbook-search-bench.XXXXXX")
 if [ "$KEEP" = 1 ]; then echo "# work dir: $WORK" >&2; else trap 'rm -rf "$WORK"' EXIT; fi
@@ -126,7 +127,7 @@ row "busy rebuild, search off" "$WALL_busy_off" busy.off "$CPU_busy_off" "$RSS_b
 echo "with/without search, rebuild: wall $(ratio "$WALL_on" "$WALL_off"), cpu $(ratio "$CPU_on" "$CPU_off"); cold: wall $(ratio "$WALL_cold_on" "$WALL_cold_off"), cpu $(ratio "$CPU_cold_on" "$CPU_cold_off"); busy: wall $(ratio "$WALL_busy_on" "$WALL_busy_off") (goal: wall <= 1.20)"
 # search::build alone, on one thread (examples/search_index.rs: the site compiled once, the
 # index built RUNS times), against the CPU time of the whole build without search.
-RAYON_NUM_THREADS=1 "$ROOT/target/release/examples/search_index" "$WORK/on" "$RUNS" \
+RAYON_NUM_THREADS=1 "$TARGET/release/examples/search_index" "$WORK/on" "$RUNS" \
   | awk '{print $(NF-1)}' > "$WORK/time.index"
 INDEX_MS=$(median < "$WORK/time.index")
 echo "search::build alone, one thread: $INDEX_MS ms (median of $RUNS) = $(awk -v a="$INDEX_MS" -v b="$CPU_off" 'BEGIN { printf "%.0f%%", a / 10 / b }') of the CPU time of the build without search"
@@ -142,7 +143,7 @@ LARGEST=$(find "$IDX" -name 't*.js' -printf '%s\n' | sort -n | tail -1)
 echo "index: $FILES files ($TERMS term shards, $DOCS document chunks, manifest $(kib "$MAN")), $(mib "$BYTES") ($(mib "$GZ") gzip, as one stream); largest term shard $(kib "$LARGEST")"
 
 echo "# Chromium, site opened from file:// and over HTTP" >&2
-node "$ROOT/bench/search-query.mjs" "$WORK/on/public" cooperation "gouvernance partagée" direction "mutualisation des moyens" "l'équipe" coop
+node "$ROOT/bench/search-query.mjs" "$WORK/on/public" cooperation "facilitation reunion" "gouvernance partagée" direction "mutualisation des moyens" "l'équipe" coop
 
 if [ "$MDBOOK" = 1 ] && command -v mdbook >/dev/null; then
   echo "# mdBook $(mdbook --version | awk '{print $NF}'), same corpus (--flavor mdbook)" >&2
