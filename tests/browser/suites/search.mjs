@@ -156,58 +156,6 @@ export default function () {
       });
     }
 
-    test('a first query in a fresh page of the generated corpus loads at most 150 KB, in one round, typed or pasted', async () => {
-      // Issue 18: typed at 120 ms per key, no load starts for a prefix the next key changes
-      // (nothing under 3 letters, nothing until typing pauses), and the term files a query
-      // loads hold the records of their best documents, so the results show without a second
-      // round of document chunks. `rounds`: a load started after another had ended may have
-      // waited for it, so it is one round later.
-      for (const [how, query] of [
-        ['typed', 'cooperation'],
-        ['pasted', 'cooperation'],
-        ['typed', 'facilitation reunion'],
-        ['pasted', 'facilitation reunion'],
-      ]) {
-        const ctx = await newContext(env.browser);
-        const page = await ctx.newPage();
-        try {
-          await page.goto(url('corpus', ''));
-          await page.focus('#pb-search');
-          await page.waitForFunction(() => self.playbookSearchData?.manifest);
-          const loads = [];
-          page.on('request', (r) => {
-            if (!r.url().includes('/recherche/index/')) return;
-            const l = { name: r.url().split('/').pop(), start: performance.now(), end: Infinity, bytes: 0 };
-            loads.push(l);
-            r.response().then(async (res) => {
-              l.bytes = (await res.body()).length;
-              l.end = performance.now();
-            });
-          });
-          if (how === 'typed') await page.keyboard.type(query, { delay: 120 });
-          else await page.fill('#pb-search', query);
-          await page.waitForFunction(() => /résultat/.test(document.getElementById('pb-search-status').textContent));
-          await page.waitForTimeout(300);
-          const depth = [];
-          loads.forEach((l, i) => depth.push(1 + Math.max(0, ...loads.slice(0, i).filter((o) => o.end <= l.start).map((o) => depth[loads.indexOf(o)]))));
-          const bytes = loads.reduce((n, l) => n + l.bytes, 0);
-          const seen = `${how} "${query}": ${loads.map((l) => `${l.name} ${l.bytes} B`).join(', ')}`;
-          assert.ok(loads.length > 0, seen);
-          assert.equal(Math.max(...depth), 1, `one round of loads, ${seen}`);
-          assert.deepEqual(loads.filter((l) => /^d\d+\.js$/.test(l.name)), [], `no document chunk, ${seen}`);
-          assert.ok(bytes <= 150_000, `at most 150 KB: ${bytes} B, ${seen}`);
-          // Eight results are shown, with their excerpts and highlights.
-          const shown = await page.$$eval('#pb-search-list [role=option]:not(.search-all)', (os) =>
-            os.map((o) => ({ excerpt: o.querySelector('.search-excerpt')?.textContent ?? '', marks: o.querySelectorAll('mark').length })),
-          );
-          assert.equal(shown.length, 8, seen);
-          assert.ok(shown.some((o) => o.excerpt.length > 20) && shown.some((o) => o.marks > 0), `${seen}: ${JSON.stringify(shown)}`);
-        } finally {
-          await ctx.close();
-        }
-      }
-    });
-
     test('the results page lists every result, without the box, and its form works', async () => {
       const { page, problems } = await open(context, url('example', 'recherche/?q=coop%C3%A9ration'));
       try {
