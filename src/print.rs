@@ -5,7 +5,6 @@
 //! folders) and `render` (the page itself, `render/print.rs`).
 
 use crate::diagnostic::Diagnostic;
-use crate::frontmatter::PageKind;
 use crate::site::{PageId, SectionId, Site};
 
 /// The printable document of a section: its address, below the section's.
@@ -41,12 +40,7 @@ fn configured(site: &Site, name: &str) -> Option<SectionId> {
 pub fn documents(site: &Site) -> Vec<Document> {
     let mut out: Vec<Document> = vec![];
     for (s, sec) in site.sections.iter().enumerate() {
-        let steps: Vec<PageId> = sec
-            .pages
-            .iter()
-            .copied()
-            .filter(|&p| site.pages[p].kind == PageKind::Guide)
-            .collect();
+        let steps = site.guide_steps(s);
         let listed = site
             .config
             .print

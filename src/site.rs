@@ -109,6 +109,16 @@ impl Site {
         &self.sections[0]
     }
 
+    /// The guide pages of a section, in order.
+    pub fn guide_steps(&self, section: SectionId) -> Vec<PageId> {
+        self.sections[section]
+            .pages
+            .iter()
+            .copied()
+            .filter(|&p| self.pages[p].kind == crate::frontmatter::PageKind::Guide)
+            .collect()
+    }
+
     /// Ancestors of a page's section, from the root down (the section itself included).
     pub fn section_chain(&self, mut s: SectionId) -> Vec<SectionId> {
         let mut chain = vec![s];

@@ -118,6 +118,13 @@ pub struct SeeAlsoMemo {
     see_also: Vec<Vec<PageId>>,
 }
 
+impl SeeAlsoMemo {
+    /// The lists of the last analysis that computed them.
+    pub fn see_also(&self) -> &[Vec<PageId>] {
+        &self.see_also
+    }
+}
+
 fn see_also_key(site: &Site) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for p in &site.pages {

@@ -352,9 +352,33 @@ fn anchor_tasks(html: String) -> String {
     out
 }
 
+/// The first of `marks` in `s`, and where. Every mark is a private-use
+/// character (U+E000–U+E006) whose UTF-8 starts with the byte 0xEE, rare in
+/// text: memchr finds it, where `str::find(&[char])` decodes every
+/// character (and ran over every page's HTML and text nodes).
+pub(crate) fn find_mark(s: &str, marks: &[char]) -> Option<(usize, char)> {
+    debug_assert!(
+        marks
+            .iter()
+            .all(|&c| c.len_utf8() == 3 && ('\u{E000}'..='\u{EFFF}').contains(&c))
+    );
+    memchr::memchr_iter(0xEE, s.as_bytes()).find_map(|i| {
+        // 0xEE never continues a character: `i` is a boundary.
+        let c = s[i..].chars().next()?;
+        marks.contains(&c).then_some((i, c))
+    })
+}
+
+fn holds_mark(s: &str, marks: &[char]) -> bool {
+    find_mark(s, marks).is_some()
+}
+
 /// Replaces the private-use characters we use as placeholders.
 fn sanitize(body: &str) -> std::borrow::Cow<'_, str> {
-    if body.contains(MARKS) || body.contains([BLOCK_MARK, COLON_MARK]) {
+    if holds_mark(
+        body,
+        &[OPEN, SEP, CLOSE, EMBED, ACTION_MARK, BLOCK_MARK, COLON_MARK],
+    ) {
         body.replace(MARKS, "\u{FFFD}")
             .replace([BLOCK_MARK, COLON_MARK], "\u{FFFD}")
             .into()
@@ -368,13 +392,13 @@ fn sanitize(body: &str) -> std::borrow::Cow<'_, str> {
 /// link and image URLs and titles, wikilink targets and code info strings.
 pub(super) fn scrub(node: &AstNode<'_>) {
     fn clean(s: &mut String) {
-        if s.contains(MARKS) {
+        if holds_mark(s, &MARKS) {
             *s = s.replace(MARKS, "\u{FFFD}");
         }
     }
     let mut data = node.data_mut();
     match &mut data.value {
-        NodeValue::Text(t) if t.contains(MARKS) => {
+        NodeValue::Text(t) if holds_mark(t, &MARKS) => {
             *t = t.replace(MARKS, "\u{FFFD}").into();
         }
         NodeValue::Link(l) | NodeValue::Image(l) => {

@@ -354,3 +354,17 @@ fn task_items_are_recorded_and_anchored_on_their_list_item() {
     );
     assert!(!out.html.contains(super::ACTION_MARK));
 }
+
+#[test]
+fn marks_are_found_by_their_lead_byte() {
+    let marks = [OPEN, CLOSE, EMBED];
+    // U+E010 and U+EFFF share the lead byte 0xEE but are not marks.
+    let s = format!("é\u{E010}x\u{EFFF}{SEP}ü{CLOSE}1{OPEN}");
+    assert_eq!(find_mark(&s, &marks), Some((s.find(CLOSE).unwrap(), CLOSE)));
+    assert_eq!(find_mark("plain \u{E010} text", &marks), None);
+    assert!(holds_mark(&s, &[SEP]));
+    assert_eq!(
+        sanitize(&format!("a{BLOCK_MARK}b{OPEN}")),
+        "a\u{FFFD}b\u{FFFD}"
+    );
+}

@@ -64,11 +64,11 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
         let pending: Vec<&AstNode<'_>> = root.descendants().inspect(|n| super::scrub(n)).collect();
         // Labels first: a link's sentence (for backlinks) shows the others'.
         for &node in &pending {
-            if let NodeValue::WikiLink(w) = &node.data().value.clone()
-                && !w.embed
-            {
-                relabel(self.arena, node, &w.url);
-            }
+            let url = match &node.data().value {
+                NodeValue::WikiLink(w) if !w.embed => w.url.clone(),
+                _ => continue,
+            };
+            relabel(self.arena, node, &url);
         }
         for node in pending {
             self.node(node);
@@ -107,6 +107,23 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
     fn node(&mut self, node: &'a AstNode<'a>) {
         let (value, pos, attrs) = {
             let d = node.data();
+            let (line, col) = (d.sourcepos.start.line, d.sourcepos.start.column);
+            match &d.value {
+                NodeValue::Heading(_)
+                | NodeValue::TaskItem(_)
+                | NodeValue::WikiLink(_)
+                | NodeValue::Link(_)
+                | NodeValue::Image(_)
+                | NodeValue::Paragraph
+                | NodeValue::HtmlBlock(_)
+                | NodeValue::HtmlInline(_) => {}
+                // The most frequent node: read in place, not cloned.
+                NodeValue::Text(_) => {
+                    drop(d);
+                    return self.text_node(node, line, col);
+                }
+                _ => return,
+            }
             (d.value.clone(), d.sourcepos, d.attrs.clone())
         };
         let (line, col) = (pos.start.line, pos.start.column);
@@ -234,24 +251,6 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                 }
             }
             NodeValue::Paragraph => self.paragraph(node),
-            NodeValue::Text(t) => {
-                // A block id's mark that did not end its paragraph is a caret.
-                let mut t = if t.contains(BLOCK_MARK) {
-                    t.replace(BLOCK_MARK, "^")
-                } else {
-                    t.to_string()
-                };
-                // `[x](y){: download .md-button }`: MkDocs attributes, not text.
-                if t.contains("{:") {
-                    t = without_colon_lists(&t);
-                }
-                if *t != *node_text(node) {
-                    node.data_mut().value = NodeValue::Text(t.clone().into());
-                }
-                if t.contains('#') && may_hold_tags(node) {
-                    self.tags(node, &t, line, col);
-                }
-            }
             NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) if self.trust_html => {}
             NodeValue::HtmlBlock(h) => {
                 let literal = self.rewrite_html(&h.literal, line);
@@ -264,6 +263,32 @@ impl<'a, 'o, F: Fn(usize) -> usize> Walk<'a, 'o, F> {
                 node.data_mut().value = NodeValue::HtmlInline(literal);
             }
             _ => {}
+        }
+    }
+
+    /// A text node: block marks, MkDocs attribute lists and `#tags`.
+    fn text_node(&mut self, node: &'a AstNode<'a>, line: usize, col: usize) {
+        let (fixed, tagged) = {
+            let d = node.data();
+            let NodeValue::Text(t) = &d.value else {
+                return;
+            };
+            // A block id's mark that did not end its paragraph is a caret.
+            let mut fixed = t.contains(BLOCK_MARK).then(|| t.replace(BLOCK_MARK, "^"));
+            // `[x](y){: download .md-button }`: MkDocs attributes, not text.
+            let now: &str = fixed.as_deref().unwrap_or(t);
+            if now.contains("{:") {
+                fixed = Some(without_colon_lists(now));
+            }
+            let now: &str = fixed.as_deref().unwrap_or(t);
+            let tagged = (now.contains('#') && may_hold_tags(node)).then(|| now.to_string());
+            (fixed, tagged)
+        };
+        if let Some(t) = fixed {
+            node.data_mut().value = NodeValue::Text(t.into());
+        }
+        if let Some(t) = tagged {
+            self.tags(node, &t, line, col);
         }
     }
 
@@ -314,13 +339,6 @@ fn is_attribute_line(s: &str) -> bool {
             }
             None => dialect::is_attribute_list(inner),
         }
-    }
-}
-
-fn node_text(node: &AstNode<'_>) -> String {
-    match &node.data().value {
-        NodeValue::Text(t) => t.to_string(),
-        _ => String::new(),
     }
 }
 

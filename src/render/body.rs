@@ -133,8 +133,7 @@ impl RenderEnv<'_> {
         let targets = &self.links.targets[source];
         let mut out = String::with_capacity(html.len() + html.len() / 8);
         let mut rest = html;
-        while let Some(i) = rest.find([OPEN, CLOSE, EMBED]) {
-            let c = rest[i..].chars().next().unwrap_or(OPEN);
+        while let Some((i, c)) = crate::markdown::find_mark(rest, &[OPEN, CLOSE, EMBED]) {
             out.push_str(&rest[..i]);
             let after = &rest[i + c.len_utf8()..];
             let Some(end) = after.find(SEP) else {

@@ -218,6 +218,11 @@ pub struct RenderCache {
     /// The wiki analysis and section navigations of the last render, kept
     /// for `serve`'s next edit ([`RenderCache::take_kept`]).
     kept: Option<Kept>,
+    /// Files known to have the same inputs as last time (`serve`'s title
+    /// path), with their page, and the "see also" lists of last time: see
+    /// [`RenderCache::assume_unchanged`].
+    unchanged: HashMap<String, crate::site::PageId>,
+    see_also_before: Vec<Vec<crate::site::PageId>>,
 }
 
 /// What a render computed once for the whole site and an edit that
@@ -234,6 +239,11 @@ pub struct Kept {
 }
 
 impl Kept {
+    /// The actions of the render that left this.
+    pub fn actions(&self) -> &crate::actions::Actions {
+        &self.actions
+    }
+
     /// The render environment of the render that left this, for `site`,
     /// `links` and `credits` equal to that render's but for page bodies:
     /// nothing site-wide is computed again.
@@ -272,6 +282,7 @@ impl RenderCache {
         }
         if global != self.global {
             self.prev.clear();
+            self.unchanged.clear();
         }
         self.global = global;
         self.rendered.store(0, Ordering::Relaxed);
@@ -320,6 +331,19 @@ impl RenderCache {
             .clear();
     }
 
+    /// For the next render only: the output files `unchanged` (with their
+    /// page) have the same inputs as in the last render, unless their page's
+    /// "see also" list changes (compared with the list of the last render
+    /// once the new one is known): they are reused without fingerprinting.
+    pub fn assume_unchanged(&mut self, unchanged: HashMap<String, crate::site::PageId>) {
+        self.see_also_before = if unchanged.is_empty() {
+            vec![]
+        } else {
+            self.see_also.see_also().to_vec()
+        };
+        self.unchanged = unchanged;
+    }
+
     /// The bytes of output file `rel`: reused when its fingerprint is the
     /// one it was last rendered from, else rendered.
     pub fn get(
@@ -328,6 +352,16 @@ impl RenderCache {
         fingerprint: impl FnOnce() -> u128,
         render: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
     ) -> Result<Arc<Vec<u8>>, Diagnostic> {
+        if let Some(&id) = self.unchanged.get(rel)
+            && self.see_also_before.get(id) == self.see_also.see_also().get(id)
+            && let Some((fp, bytes)) = self.prev.get(rel)
+        {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            if let Ok(mut next) = self.next.lock() {
+                next.insert(rel.to_string(), (*fp, bytes.clone()));
+            }
+            return Ok(bytes.clone());
+        }
         let fp = fingerprint();
         let bytes = match self.prev.get(rel) {
             Some((old, bytes)) if *old == fp => {

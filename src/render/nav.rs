@@ -8,7 +8,7 @@
 use super::RenderEnv;
 use super::views::{GuideView, LinkView, NavItem, SectionNav, SectionNavPage, StepLink};
 use crate::frontmatter::PageKind;
-use crate::site::{PageId, SectionId, Site};
+use crate::site::{PageId, SectionId};
 
 /// Pages shown on each side of the current page in a long section's sidebar.
 pub const NAV_WINDOW: usize = 40;
@@ -197,7 +197,7 @@ impl RenderEnv<'_> {
         let page = &site.pages[id];
         let from = page.url.as_str();
         (page.kind == PageKind::Guide && !page.is_index).then(|| {
-            let steps = guide_steps(site, page.section);
+            let steps = site.guide_steps(page.section);
             let pos = steps.iter().position(|&p| p == id).unwrap_or(0);
             let number = |i: usize| site.pages[steps[i]].front.order.unwrap_or(i as i64 + 1);
             let link = |i: usize| StepLink {
@@ -213,14 +213,4 @@ impl RenderEnv<'_> {
             }
         })
     }
-}
-
-/// The guide pages of a section, in order.
-fn guide_steps(site: &Site, section: SectionId) -> Vec<PageId> {
-    site.sections[section]
-        .pages
-        .iter()
-        .copied()
-        .filter(|&p| site.pages[p].kind == PageKind::Guide)
-        .collect()
 }

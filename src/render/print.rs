@@ -149,12 +149,27 @@ impl RenderEnv<'_> {
 /// Headings one level down (`h2` → `h3`…, `h6` stays): in the document a
 /// page's title is the `h2`.
 fn demote_headings(html: &str) -> String {
-    let mut out = html.to_string();
-    for level in (2..=5).rev() {
-        out = out
-            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
-            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut kept = 0;
+    for at in memchr::memchr_iter(b'<', bytes) {
+        // `<h2`…`<h5`, or `</h2>`…`</h5>`: the digit goes up by one.
+        let (digit, closing) = match bytes.get(at + 1) {
+            Some(b'h') => (at + 2, false),
+            Some(b'/') if bytes.get(at + 2) == Some(&b'h') => (at + 3, true),
+            _ => continue,
+        };
+        let Some(&d @ b'2'..=b'5') = bytes.get(digit) else {
+            continue;
+        };
+        if closing && bytes.get(digit + 1) != Some(&b'>') {
+            continue;
+        }
+        out.push_str(&html[kept..digit]);
+        out.push(char::from(d + 1));
+        kept = digit + 1;
     }
+    out.push_str(&html[kept..]);
     out
 }
 
@@ -165,6 +180,10 @@ mod tests {
         assert_eq!(
             super::demote_headings("<h2 id=\"a\">A</h2><h3>B</h3><h6>C</h6><header>"),
             "<h3 id=\"a\">A</h3><h4>B</h4><h6>C</h6><header>"
+        );
+        assert_eq!(
+            super::demote_headings("<h5>x</h5 ><h2\n></h4><h1></h1></h"),
+            "<h6>x</h5 ><h3\n></h5><h1></h1></h"
         );
     }
 }

@@ -25,6 +25,7 @@ use crate::text::escape_html;
 pub mod path;
 mod quick;
 pub mod rebuild;
+mod title;
 pub mod watch;
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 //! (`Builder::render`), which `serve::tests` proves equal to a clean build,
 //! and so this one.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -43,6 +43,9 @@ pub(super) struct Last {
     pub by_source: HashMap<String, PageId>,
     /// The notice of that render (pages left out), shown again.
     pub notice: Option<String>,
+    /// The files the quick path rendered since: the render cache holds
+    /// older bytes of them (see `title::unchanged`).
+    pub stale: HashSet<String>,
 }
 
 /// Whether `new` (just parsed) shows the rest of the site what `old`
@@ -97,7 +100,13 @@ pub(super) fn dirty(
             }
         }
     }
-    // Embeds: who shows whom, then the closure from the edited pages.
+    dirty.extend(embedders(site, links, edits.iter().map(|e| e.0).collect()));
+    dirty
+}
+
+/// The pages that show one of `pages` through embeds, directly or through
+/// other embeds (`pages` themselves left out unless they embed each other).
+pub(super) fn embedders(site: &Site, links: &LinkTable, pages: Vec<PageId>) -> BTreeSet<PageId> {
     let mut shown_by: HashMap<PageId, Vec<PageId>> = HashMap::new();
     for (from, page) in site.pages.iter().enumerate().filter(|p| p.1.body.embeds) {
         for (l, t) in page.body.links.iter().zip(&links.targets[from]) {
@@ -106,17 +115,18 @@ pub(super) fn dirty(
             }
         }
     }
-    let mut stack: Vec<PageId> = edits.iter().map(|e| e.0).collect();
-    let mut seen: BTreeSet<PageId> = stack.iter().copied().collect();
+    let mut found = BTreeSet::new();
+    let mut seen: BTreeSet<PageId> = pages.iter().copied().collect();
+    let mut stack = pages;
     while let Some(p) = stack.pop() {
         for &e in shown_by.get(&p).into_iter().flatten() {
             if seen.insert(e) {
-                dirty.insert(e);
+                found.insert(e);
                 stack.push(e);
             }
         }
     }
-    dirty
+    found
 }
 
 /// Renders `pages` of `last` into its files; `Err` when a page fails (the
@@ -141,6 +151,7 @@ pub(super) fn render(last: &mut Last, pages: &BTreeSet<PageId>) -> Result<usize,
     drop(env);
     let n = rendered.len();
     for (rel, html) in rendered {
+        last.stale.insert(rel.clone());
         last.files.insert(rel, Entry::Bytes(Arc::new(html)));
     }
     Ok(n)

@@ -98,6 +98,20 @@ impl Builder {
         let credits =
             crate::credits::compute(&site, self.history.as_ref(), people, &site.config.credits);
         let actions = crate::actions::extract(&site, people);
+        // The title path: the pages that cannot show the edit are reused
+        // without fingerprinting.
+        let unchanged = previous
+            .as_ref()
+            .filter(|old| old.credits == credits && old.kept.actions() == &actions)
+            .and_then(|old| crate::serve::title::unchanged(old, &site, &links))
+            .unwrap_or_default();
+        if timings {
+            eprintln!(
+                "timing: serve title path: {} pages unchanged",
+                unchanged.len()
+            );
+        }
+        self.cache.assume_unchanged(unchanged);
         let inputs = RenderInputs {
             site: &site,
             links: &links,
@@ -149,6 +163,7 @@ impl Builder {
                     files: files.clone(),
                     by_source,
                     notice: notice.clone(),
+                    stale: std::collections::HashSet::new(),
                 });
                 self.search_due = true;
                 Outcome {
