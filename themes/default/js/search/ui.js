@@ -286,18 +286,25 @@ class Combobox {
     else this.close();
   }
 
-  /** The box changed: searches now when it was pasted (or more than one key changed it) or when
-      the files it needs are loaded. After a key, the files are loaded at once if no later key
-      in the word can change which ones it needs (`settled`), then it searches; else it searches
-      once typing pauses (`TYPING_MS`): no load starts that the next key would make useless. */
+  /** The box changed: searches now when it was pasted (or more than one key changed it). After
+      a key, it searches now if the term files it needs are loaded, else loads them at once if no
+      later key in the word can change which ones it needs (`settled`), then searches; else it
+      searches once typing pauses (`TYPING_MS`). After a key, a search shows only results whose
+      records are loaded, and loads document chunks only once typing pauses: no load starts
+      that the next key would make useless. */
   changed() {
     const v = this.input.value, was = this.value;
     this.value = v;
+    // A search still running for the text before is now useless: it shows nothing and, if its
+    // results were not all loaded, schedules no search of its own.
+    this.seq++;
     clearTimeout(this.timer);
     const key = Math.abs(v.length - was.length) === 1 && (v.startsWith(was) || was.startsWith(v));
     const e = this.site.ready;
-    if (!key || (e && e.ready(v))) {
+    if (!key) {
       this.run();
+    } else if (e && e.ready(v)) {
+      this.run(true);
     } else if (e && e.settled(v)) {
       e.prefetch(v).then(() => {
         if (this.value === v) this.run(true);
