@@ -2,12 +2,18 @@
 # search.sh - the search index at scale (issue 6): size, bytes a first query loads, query time
 # in Chromium, build time with and without the index, and mdBook's searchindex for the same corpus.
 #
-# Usage: bench/search.sh [-r RUNS] [-s SEED] [-k] [-M] [N]
+# Usage: bench/search.sh [-r RUNS] [-s SEED] [-k] [-M] [-Q] [-b BASELINE] [N]
 #   N    content pages (default 10000)
 #   -r   timed builds per variant (default 3), after one untimed warm-up each
 #   -s   corpus seed (default 1)
 #   -k   keep the work dir and print its path
 #   -M   skip mdBook even when it is installed (at 10,000 pages it takes minutes and GBs)
+#   -Q   queries only: no build timings, no search::build timing, no mdBook
+#   -b   a baseline playbook binary (e.g. main's): the corpus is also built with it, its index
+#        sized, and each query measured on both sites in turns, in the same Chromium
+# PLAYBOOK_BENCH_REPEAT=n measures each query in n fresh pages (median times; default 1).
+# PLAYBOOK_BIN=path uses that binary instead of building the release one (the index files are
+# the same in a debug build; only the build timings need a release binary).
 #
 # The work dir is made in $TMPDIR (default /tmp). TMPDIR=/dev/shm (tmpfs) takes the disk out of
 # the build times. (On this machine's ext4, the system time of a build that creates all its
@@ -37,13 +43,17 @@ RUNS=3
 SEED=1
 KEEP=0
 MDBOOK=1
-while getopts "r:s:kMh" opt; do
+QUERIES_ONLY=0
+BASELINE=
+while getopts "r:s:kMQb:h" opt; do
   case "$opt" in
     r) RUNS=$OPTARG ;;
     s) SEED=$OPTARG ;;
     k) KEEP=1 ;;
     M) MDBOOK=0 ;;
-    h) sed -n '2,33p' "$0"; exit 0 ;;
+    Q) QUERIES_ONLY=1; MDBOOK=0 ;;
+    b) BASELINE=$OPTARG ;;
+    h) sed -n '2,40p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -56,9 +66,14 @@ GEN=${GEN:-$ROOT/../shared/bench/gen_corpus.py}
 [ -f "$GEN" ] || { echo "search.sh: corpus generator not found: $GEN" >&2; exit 2; }
 [ -d "$ROOT/tests/browser/node_modules/playwright-core" ] || { echo "search.sh: run \`npm ci\` in tests/browser first" >&2; exit 2; }
 
-echo "# cargo build --release --offline" >&2
-(cd "$ROOT" && cargo build --release --offline --quiet --bin playbook --example search_index)
-PLAYBOOK=$ROOT/target/release/playbook
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+if [ -n "${PLAYBOOK_BIN:-}" ]; then
+  PLAYBOOK=$PLAYBOOK_BIN
+else
+  echo "# cargo build --release --offline" >&2
+  (cd "$ROOT" && cargo build --release --offline --quiet --bin playbook --example search_index)
+  PLAYBOOK=$TARGET/release/playbook
+fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/playbook-search-bench.XXXXXX")
 if [ "$KEEP" = 1 ]; then echo "# work dir: $WORK" >&2; else trap 'rm -rf "$WORK"' EXIT; fi
@@ -74,8 +89,11 @@ cp -r "$WORK/on" "$WORK/off"
 printf '\n[search]\nenabled = false\n' >> "$WORK/off/playbook.toml"
 
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
-echo "# $(nproc) cores; playbook $COMMIT (release); $N pages; $RUNS runs each, alternating, after a warm-up"
+echo "# $(nproc) cores; playbook $COMMIT ($PLAYBOOK); $N pages; $RUNS runs each, alternating, after a warm-up"
 
+if [ "$QUERIES_ONLY" = 1 ]; then
+  (cd "$WORK/on" && "$PLAYBOOK" build >/dev/null 2>&1)
+else
 # Build times: warm-up, then alternate on/off so both see the same machine load, in the order
 # on off, off on, on off… : on ext4 a build pays for the inodes the build before it deleted, and
 # a fixed order put that cost on one side (about 1 s of system time here).
@@ -126,12 +144,16 @@ row "busy rebuild, search off" "$WALL_busy_off" busy.off "$CPU_busy_off" "$RSS_b
 echo "with/without search, rebuild: wall $(ratio "$WALL_on" "$WALL_off"), cpu $(ratio "$CPU_on" "$CPU_off"); cold: wall $(ratio "$WALL_cold_on" "$WALL_cold_off"), cpu $(ratio "$CPU_cold_on" "$CPU_cold_off"); busy: wall $(ratio "$WALL_busy_on" "$WALL_busy_off") (goal: wall <= 1.20)"
 # search::build alone, on one thread (examples/search_index.rs: the site compiled once, the
 # index built RUNS times), against the CPU time of the whole build without search.
-RAYON_NUM_THREADS=1 "$ROOT/target/release/examples/search_index" "$WORK/on" "$RUNS" \
+RAYON_NUM_THREADS=1 "$TARGET/release/examples/search_index" "$WORK/on" "$RUNS" \
   | awk '{print $(NF-1)}' > "$WORK/time.index"
 INDEX_MS=$(median < "$WORK/time.index")
 echo "search::build alone, one thread: $INDEX_MS ms (median of $RUNS) = $(awk -v a="$INDEX_MS" -v b="$CPU_off" 'BEGIN { printf "%.0f%%", a / 10 / b }') of the CPU time of the build without search"
 
-IDX=$WORK/on/public/recherche/index
+fi
+
+# index_size LABEL DIR: files, bytes, gzip bytes of the index in DIR.
+index_size() {
+IDX=$2
 FILES=$(find "$IDX" -type f | wc -l)
 BYTES=$(find "$IDX" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 GZ=$(find "$IDX" -type f -name '*.js' -print0 | sort -z | xargs -0 cat | gzip -6 -c | wc -c)
@@ -139,10 +161,22 @@ TERMS=$(find "$IDX" -name 't*.js' | wc -l)
 DOCS=$(find "$IDX" -name 'd*.js' | wc -l)
 MAN=$(stat -c %s "$IDX/manifest.js")
 LARGEST=$(find "$IDX" -name 't*.js' -printf '%s\n' | sort -n | tail -1)
-echo "index: $FILES files ($TERMS term shards, $DOCS document chunks, manifest $(kib "$MAN")), $(mib "$BYTES") ($(mib "$GZ") gzip, as one stream); largest term shard $(kib "$LARGEST")"
+echo "$1 index: $FILES files ($TERMS term shards, $DOCS document chunks, manifest $(kib "$MAN")), $BYTES bytes = $(mib "$BYTES") ($(mib "$GZ") gzip, as one stream); largest term shard $(kib "$LARGEST")"
+}
+index_size playbook "$WORK/on/public/recherche/index"
+SITES=playbook=$WORK/on/public
+if [ -n "$BASELINE" ]; then
+  (cd "$WORK/on" && "$BASELINE" build --out "$WORK/baseline" >/dev/null 2>&1)
+  index_size baseline "$WORK/baseline/recherche/index"
+  SITES=$SITES,baseline=$WORK/baseline
+fi
 
 echo "# Chromium, site opened from file:// and over HTTP" >&2
-node "$ROOT/bench/search-query.mjs" "$WORK/on/public" cooperation "gouvernance partagée" direction "mutualisation des moyens" "l'équipe" coop
+# QUERIES='a|b c' measures those queries instead.
+if [ -n "${QUERIES:-}" ]; then IFS='|' read -r -a QS <<< "$QUERIES"; else
+  QS=(cooperation "facilitation reunion" "gouvernance partagée" direction "mutualisation des moyens" "l'équipe" coop)
+fi
+node "$ROOT/bench/search-query.mjs" "$SITES" "${QS[@]}"
 
 if [ "$MDBOOK" = 1 ] && command -v mdbook >/dev/null; then
   echo "# mdBook $(mdbook --version | awk '{print $NF}'), same corpus (--flavor mdbook)" >&2

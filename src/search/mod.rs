@@ -14,9 +14,13 @@
 //! - `tN.js`: the vocabulary (folded word → stems) and postings (stem →
 //!   documents and scores) of every term whose prefix is key N; keys are
 //!   prefixes grown until each shard is small, so a query loads little.
-//!   `{"v": {word: stem or [stems]}, "p": {stem: postings}, "c": {stem: n}}`,
-//!   `c` (only when some list was cut to [`MAX_POSTINGS`]) giving the
-//!   number of documents such a stem was in;
+//!   `{"v": {word: stem or [stems]}, "p": {stem: postings}, "c": {stem: n},
+//!   "r": records}`, `c` (only when some list was cut to [`MAX_POSTINGS`])
+//!   giving the number of documents such a stem was in, `r` the records of
+//!   the best [`RECORDS`] documents of each of its stems: `{"i": [doc id…],
+//!   "p": [[url, title]…], "d": [[page, anchor, heading, excerpt]…]}` as in
+//!   a `dN.js`. A first query thus shows its results with the term files it
+//!   loads, in one round, without waiting for them to load document chunks;
 //! - `dN.js`: documents by chunks of [`DOC_CHUNK`]: `{"p": [[url, title]…],
 //!   "d": [[page, anchor, heading, excerpt]…]}`, `page` indexing `p` (the
 //!   sections of a page follow each other, so its address and title are
@@ -45,10 +49,15 @@ use crate::site::Site;
 
 /// Where the index files go, from the site root.
 pub const DIR: &str = "recherche/index/";
-/// Documents per `dN.js` file: about 20 KB, so the eight results a first
-/// query shows load little, while a large site does not get a file per
-/// handful of sections (each file costs more to write than its bytes).
-pub const DOC_CHUNK: usize = 64;
+/// Documents per `dN.js` file: about 5 KB, so the results of a query
+/// whose best documents are not in the records of its term files (one of
+/// several words) load little, while a large site does not get a file per
+/// section (each file costs more to write than its bytes).
+pub const DOC_CHUNK: usize = 16;
+/// Records per stem in its term file (see `tN.js` above): the box shows 8
+/// results, at most 3 per page, so the best 16 documents of a word are
+/// nearly always enough to show its first results.
+pub const RECORDS: usize = 16;
 /// Target size of a term shard: a key's shard is split by one more
 /// character until it fits (one stem's postings can still exceed it).
 pub const SHARD_BYTES: usize = 40 * 1024;
@@ -118,10 +127,11 @@ fn index_of(
     if !go() {
         return None;
     }
-    let shards = shard::shards(&vocab, &stems, &encoded);
-    let mut files = write::term_shards(&shards, &vocab, &stems, &encoded, go)?;
+    let records = write::Records::new(site, docs);
+    let shards = shard::shards(&vocab, &stems, &encoded, &records.bytes());
+    let mut files = write::term_shards(&shards, &vocab, &stems, &encoded, &records, go)?;
     let sizes = files.iter().map(|(_, file)| file.len()).collect();
-    files.extend(write::doc_chunks(site, docs, go)?);
+    files.extend(write::doc_chunks(&records, go)?);
     files.push(write::manifest(docs.len(), &shards, sizes));
     Some(SearchIndex {
         files,

@@ -6,8 +6,8 @@
 
 use rayon::prelude::*;
 
-use super::MAX_POSTINGS;
 use super::documents::Doc;
+use super::{MAX_POSTINGS, RECORDS};
 
 const BM25_K1: f32 = 1.2;
 const BM25_B: f32 = 0.75;
@@ -65,6 +65,10 @@ pub(super) struct Encoded {
     /// The full length of a list cut to its best [`MAX_POSTINGS`] (shipped
     /// in the shard's `c`, so the browser can say "at least N results").
     pub(super) cut: Option<usize>,
+    /// Its best [`RECORDS`] documents as the browser ranks them (shipped
+    /// score descending, then document id), in document order: their
+    /// records go in the stem's term file.
+    pub(super) top: Vec<u32>,
 }
 
 /// Every stem's postings encoded, by stem id (in parallel).
@@ -86,6 +90,7 @@ pub(super) fn encode(
             Encoded {
                 text: encode_postings(&list, scale),
                 cut,
+                top: top(&list, scale, RECORDS),
             }
         })
         .collect();
@@ -109,6 +114,25 @@ pub(super) fn keep_best(list: &mut Vec<(u32, f32)>, n: usize) {
     });
 }
 
+/// The `n` best of `list` (in document order) as the browser ranks a
+/// stem's documents: by shipped score, then by document id.
+fn top(list: &[(u32, f32)], scale: f32, n: usize) -> Vec<u32> {
+    let mut ranked: Vec<(usize, u32)> =
+        list.iter().map(|&(d, s)| (quantize(s, scale), d)).collect();
+    if ranked.len() > n {
+        ranked.select_nth_unstable_by(n - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.truncate(n);
+    }
+    let mut docs: Vec<u32> = ranked.into_iter().map(|(_, d)| d).collect();
+    docs.sort_unstable();
+    docs
+}
+
+/// A score as shipped: 1..=63.
+fn quantize(score: f32, scale: f32) -> usize {
+    (score * scale).round().clamp(1.0, SCORE_MAX) as usize
+}
+
 /// Postings as text: per document, the gap from the previous id (a varint
 /// of 5 bits per character, the 6th bit meaning "more"), then the score.
 pub(super) fn encode_postings(list: &[(u32, f32)], scale: f32) -> String {
@@ -126,8 +150,7 @@ pub(super) fn encode_postings(list: &[(u32, f32)], scale: f32) -> String {
             }
             out.push(B64[low | 32] as char);
         }
-        let q = (score * scale).round().clamp(1.0, SCORE_MAX) as usize;
-        out.push(B64[q] as char);
+        out.push(B64[quantize(score, scale)] as char);
     }
     out
 }

@@ -23,11 +23,13 @@ pub(super) struct Shard<'a> {
 }
 
 /// The shards of a vocabulary (folded word → stems) and of the stems
-/// (by id, with their `encoded` postings), in key order.
+/// (by id, with their `encoded` postings and the records of their best
+/// documents, `record_bytes` long by document id), in key order.
 pub(super) fn shards<'a>(
     vocab: &BTreeMap<&'a str, Vec<&'a str>>,
     stems: &'a [String],
     encoded: &[Encoded],
+    record_bytes: &[usize],
 ) -> Vec<Shard<'a>> {
     // Every string (word or stem) with its weight in bytes.
     let mut items: BTreeMap<&str, usize> = BTreeMap::new();
@@ -40,8 +42,14 @@ pub(super) fn shards<'a>(
         .zip(encoded)
         .filter(|(_, e)| !e.text.is_empty())
     {
-        *items.entry(s).or_default() +=
-            s.len() + e.text.len() + 6 + e.cut.map_or(0, |_| s.len() + 9);
+        *items.entry(s).or_default() += s.len()
+            + e.text.len()
+            + 6
+            + e.cut.map_or(0, |_| s.len() + 9)
+            + e.top
+                .iter()
+                .map(|&d| record_bytes[d as usize])
+                .sum::<usize>();
     }
     let items: Vec<(&str, usize)> = items.into_iter().collect();
     let mut groups: Vec<(String, &[(&str, usize)])> = vec![];

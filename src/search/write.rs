@@ -22,13 +22,15 @@ use crate::config::UrlStyle;
 use crate::site::Site;
 
 /// The term files `tN.js`, in key order (`None` when `go` says to stop):
-/// `{"v": {word: stem or [stems]}, "p": {stem: postings}, "c": {stem: n}}`,
-/// `c` only when some list was cut.
+/// `{"v": {word: stem or [stems]}, "p": {stem: postings}, "c": {stem: n},
+/// "r": records}`, `c` only when some list was cut, `r` (the records of
+/// the best documents of its stems) only when it has some.
 pub(super) fn term_shards(
     shards: &[Shard],
     vocab: &BTreeMap<&str, Vec<&str>>,
     stems: &[String],
     encoded: &[Encoded],
+    records: &Records,
     go: &impl Fn() -> bool,
 ) -> Option<Vec<(String, Vec<u8>)>> {
     let stem_ids: FxHashMap<&str, usize> = stems
@@ -42,6 +44,7 @@ pub(super) fn term_shards(
             return None;
         }
         let mut data = TermShard::default();
+        let mut best: Vec<u32> = vec![];
         for &s in &shard.strings {
             if let Some(st) = vocab.get(s) {
                 data.v.0.push((s, Stems(st)));
@@ -55,56 +58,117 @@ pub(super) fn term_shards(
                 if let Some(full) = e.cut {
                     data.c.0.push((s, full));
                 }
+                best.extend_from_slice(&e.top);
             }
         }
+        best.sort_unstable();
+        best.dedup();
+        let mut bytes = shard.bytes + 64;
+        if !best.is_empty() {
+            let (chunk, b) = records.chunk(best.iter().map(|&d| d as usize));
+            bytes += b + best.len() * 6;
+            data.r = Some(RecordTable {
+                i: best,
+                p: chunk.p,
+                d: chunk.d,
+            });
+        }
         let name = format!("t{n}");
-        let file = js_file(&name, &data, shard.bytes + 64);
+        let file = js_file(&name, &data, bytes);
         files.push((format!("{DIR}{name}.js"), file));
     }
     Some(files)
 }
 
+/// The records of documents as the index files write them: the address
+/// and title of their page, their anchor, heading and excerpt.
+pub(super) struct Records<'a> {
+    site: &'a Site,
+    /// (page id, document) by document id.
+    docs: &'a [(usize, &'a Doc)],
+    file_style: bool,
+}
+
+impl<'a> Records<'a> {
+    pub(super) fn new(site: &'a Site, docs: &'a [(usize, &'a Doc)]) -> Self {
+        let file_style = site.config.url_style == UrlStyle::File;
+        Records {
+            site,
+            docs,
+            file_style,
+        }
+    }
+
+    /// The address of page `page` as the browser opens it.
+    fn url(&self, page: usize) -> Cow<'a, str> {
+        let url = &self.site.pages[page].url;
+        if self.file_style {
+            Cow::Owned(format!("{url}index.html"))
+        } else {
+            Cow::Borrowed(url.as_str())
+        }
+    }
+
+    /// About the bytes of each document's record (by id), its page's
+    /// address and title included.
+    pub(super) fn bytes(&self) -> Vec<usize> {
+        self.docs
+            .iter()
+            .map(|&(page, d)| {
+                let p = &self.site.pages[page];
+                p.url.len()
+                    + p.title.len()
+                    + d.anchor.len()
+                    + d.heading.len()
+                    + d.excerpt.len()
+                    + 40
+            })
+            .collect()
+    }
+
+    /// The records of documents `ids` (in order), and about their bytes.
+    fn chunk(&self, ids: impl Iterator<Item = usize>) -> (DocChunk<'a>, usize) {
+        let mut data = DocChunk {
+            p: vec![],
+            d: vec![],
+        };
+        let mut bytes = 32;
+        let mut last = None;
+        for id in ids {
+            let (page_id, d) = self.docs[id];
+            // The sections of a page follow each other: its address and
+            // title are written once.
+            if last != Some(page_id) {
+                last = Some(page_id);
+                let url = self.url(page_id);
+                let title = self.site.pages[page_id].title.as_str();
+                bytes += url.len() + title.len() + 8;
+                data.p.push((url, title));
+            }
+            bytes += d.anchor.len() + d.heading.len() + d.excerpt.len() + 16;
+            data.d
+                .push((data.p.len() - 1, &d.anchor, &d.heading, &d.excerpt));
+        }
+        (data, bytes)
+    }
+}
+
 /// The document files `dN.js`, by chunks of [`DOC_CHUNK`] (in parallel):
 /// `{"p": [[url, title]…], "d": [[page, anchor, heading, excerpt]…]}`,
-/// `page` indexing `p`; `docs` are (page id, document). `None` when `go`
-/// says to stop.
+/// `page` indexing `p`. `None` when `go` says to stop.
 pub(super) fn doc_chunks(
-    site: &Site,
-    docs: &[(usize, &Doc)],
+    records: &Records,
     go: &(impl Fn() -> bool + Sync),
 ) -> Option<Vec<(String, Vec<u8>)>> {
-    let file_style = site.config.url_style == UrlStyle::File;
-    let chunks = docs
+    let ids: Vec<usize> = (0..records.docs.len()).collect();
+    let chunks = ids
         .par_chunks(DOC_CHUNK)
         .enumerate()
         .map(|(c, chunk)| {
             if !go() {
                 return (String::new(), vec![]);
             }
-            let mut data = DocChunk {
-                p: vec![],
-                d: Vec::with_capacity(chunk.len()),
-            };
-            let mut bytes = 32;
-            let mut last = None;
-            for &(page_id, d) in chunk {
-                // The sections of a page follow each other: its address
-                // and title are written once.
-                if last != Some(page_id) {
-                    last = Some(page_id);
-                    let page = &site.pages[page_id];
-                    let url = if file_style {
-                        Cow::Owned(format!("{}index.html", page.url))
-                    } else {
-                        Cow::Borrowed(page.url.as_str())
-                    };
-                    bytes += url.len() + page.title.len() + 8;
-                    data.p.push((url, &page.title));
-                }
-                bytes += d.anchor.len() + d.heading.len() + d.excerpt.len() + 16;
-                data.d
-                    .push((data.p.len() - 1, &d.anchor, &d.heading, &d.excerpt));
-            }
+            let (data, bytes) = records.chunk(chunk.iter().copied());
             let name = format!("d{c}");
             (format!("{DIR}{name}.js"), js_file(&name, &data, bytes))
         })
@@ -134,6 +198,17 @@ struct TermShard<'a> {
     p: Entries<'a, &'a str>,
     #[serde(skip_serializing_if = "Entries::is_empty")]
     c: Entries<'a, usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r: Option<RecordTable<'a>>,
+}
+
+/// The records of a term file: document ids, and their records as in a
+/// [`DocChunk`].
+#[derive(Serialize)]
+struct RecordTable<'a> {
+    i: Vec<u32>,
+    p: Vec<(Cow<'a, str>, &'a str)>,
+    d: Vec<(usize, &'a str, &'a str, &'a str)>,
 }
 
 #[derive(Serialize)]

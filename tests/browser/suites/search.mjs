@@ -156,6 +156,98 @@ export default function () {
       });
     }
 
+    test('a first query in a fresh page of the generated corpus loads at most 150 KB, typed or pasted, and lists the best results', async () => {
+      // Issue 18. Typed a key every 120 ms, nothing is loaded for a word under 3 letters, nor
+      // anything a later key makes useless; the term files of a word hold the records of its
+      // best documents, so a one-word query shows its results with them, in one round. Several
+      // words need the records of the documents holding them all: document chunks, once.
+      const seen = {};
+      for (const [how, query, most, maxRounds] of [
+        ['typed', 'cooperation', 30_000, 1],
+        ['pasted', 'cooperation', 30_000, 1],
+        ['typed', 'gouvernance partagée', 150_000, 3],
+        ['pasted', 'gouvernance partagée', 150_000, 2],
+        ['typed', 'facilitation reunion', 150_000, 3],
+        ['pasted', 'facilitation reunion', 150_000, 2],
+      ]) {
+        const ctx = await newContext(env.browser);
+        const page = await ctx.newPage();
+        try {
+          await page.goto(url('corpus', ''));
+          await page.focus('#pb-search');
+          await page.waitForFunction(() => self.playbookSearchData?.manifest);
+          const loads = [];
+          page.on('request', (r) => {
+            if (!r.url().includes('/recherche/index/')) return;
+            const l = { name: r.url().split('/').pop(), start: performance.now(), end: Infinity, bytes: 0 };
+            loads.push(l);
+            r.response()
+              .then(async (res) => {
+                l.bytes = (await res.body()).length;
+                l.end = performance.now();
+              })
+              .catch(() => {}); // the page closed first: its `end` stays Infinity
+          });
+          if (how === 'typed') {
+            // One key, then 120 ms (`type(text, { delay })` waits twice as long before 'é').
+            for (const c of query) {
+              await page.keyboard.type(c);
+              await page.waitForTimeout(120);
+            }
+          } else {
+            await page.fill('#pb-search', query);
+          }
+          await page.waitForFunction(() => /résultat/.test(document.getElementById('pb-search-status').textContent));
+          await page.waitForTimeout(400);
+          // A load started after another had ended may have waited for it: one round later.
+          const depth = [];
+          loads.forEach((l, i) => depth.push(1 + Math.max(0, ...loads.slice(0, i).filter((o) => o.end <= l.start).map((o) => depth[loads.indexOf(o)]))));
+          const bytes = loads.reduce((n, l) => n + l.bytes, 0);
+          const what = `${how} "${query}": ${loads.map((l) => `${l.name} ${l.bytes} B`).join(', ')}`;
+          const chunks = loads.filter((l) => /^d\d+\.js$/.test(l.name)).length;
+          seen[`${how} ${query}`] = { bytes, rounds: Math.max(0, ...depth), chunks };
+          assert.ok(bytes > 5_000 && bytes <= most, `${bytes} B, at most ${most}: ${what}`);
+          assert.ok(Math.max(...depth) <= maxRounds, `at most ${maxRounds} round(s): ${what}`);
+          if (!query.includes(' ')) assert.equal(chunks, 0, `no document chunk: ${what}`);
+          else assert.ok(chunks <= 8, `a document chunk per result at most: ${what}`);
+          // The eight results shown are the engine's best, read from the document chunks (as
+          // the results page reads them), at most 3 per page: the same as with nothing loaded
+          // in advance.
+          const shown = await page.$$eval('#pb-search-list [role=option]:not(.search-all)', (os) =>
+            os.map((o) => ({ href: o.dataset.href ?? null, text: o.textContent })),
+          );
+          const expected = await page.evaluate(async (q) => {
+            const e = await self.playbookSearch.engine();
+            const { results } = await e.search(q);
+            const groups = new Map();
+            let n = 0;
+            for (const id of results.slice(0, 32)) {
+              if (n === 8) break;
+              const c = await e.load('d' + Math.floor(id / e.m.chunk));
+              const r = c.d[id % e.m.chunk], p = c.p[r[0]];
+              if (!groups.has(p[0])) groups.set(p[0], []);
+              const g = groups.get(p[0]);
+              if (g.length < 3) {
+                g.push({ title: p[1], heading: r[2], text: r[3] });
+                n++;
+              }
+            }
+            return [...groups.values()].flat();
+          }, query);
+          assert.equal(shown.length, 8, what);
+          assert.equal(expected.length, 8, what);
+          expected.forEach((d, i) => {
+            const t = shown[i].text;
+            assert.ok(t.startsWith(d.title) || t.includes(`${d.title} – `), `result ${i + 1} is from "${d.title}": ${t}`);
+            if (d.heading && d.heading !== d.title) assert.ok(t.includes(d.heading), `result ${i + 1} is "${d.heading}": ${t}`);
+          });
+        } finally {
+          await ctx.close();
+        }
+      }
+      console.log(`# first queries, generated corpus: ${JSON.stringify(seen)}`);
+    });
+
     test('the results page lists every result, without the box, and its form works', async () => {
       const { page, problems } = await open(context, url('example', 'recherche/?q=coop%C3%A9ration'));
       try {

@@ -1,7 +1,8 @@
 /* The index: the files `playbook build` writes under recherche/index/ (their format is in
    src/search/mod.rs), loaded as <script>s, which unlike fetch also works from file://: the
-   manifest (shard keys and sizes), the term shards `tN` (vocabulary and postings) and the
-   document chunks `dN`. Each file is loaded once, when a query first needs it. */
+   manifest (shard keys and sizes), the term shards `tN` (vocabulary, postings, and the records of
+   the best documents of their stems) and the document chunks `dN`. Each file is loaded once,
+   when a query first needs it. */
 /* global G */
 /* exported own, decode, Index, scriptLoader */
 
@@ -36,6 +37,37 @@ class Index {
     this.load = load;
     this.keys = new Map(m.keys.map((k, i) => [k, i]));
     this.postings = new Map();
+    /** Documents by id, from the records of the term files loaded; the term files loaded. */
+    this.records = new Map();
+    this.terms = new Map();
+  }
+
+  /** Term file `i`, its records kept once it is loaded. */
+  term(i) {
+    if (!this.terms.has(i)) {
+      const p = this.load("t" + i).then((sh) => {
+        this.keep(sh.r);
+        this.terms.set(i, true);
+        return sh;
+      });
+      p.catch(() => this.terms.delete(i));
+      this.terms.set(i, p);
+    }
+    const t = this.terms.get(i);
+    return t === true ? this.load("t" + i) : t;
+  }
+
+  /** Whether term file `i` is loaded. */
+  loaded(i) {
+    return this.terms.get(i) === true;
+  }
+
+  /** Keeps records `r` (`{ i: [doc id…], p: [[url, title]…], d: [[page, anchor, heading, text]…] }`). */
+  keep(r) {
+    if (!r) return;
+    r.i.forEach((id, j) => {
+      if (!this.records.has(id)) this.records.set(id, record(r, j));
+    });
   }
 
   /** The shard holding string `s`: its longest prefix that is a key (-1: none). */
@@ -51,7 +83,7 @@ class Index {
   /** The term shard holding string `s` (null: none). */
   shard(s) {
     const i = this.shardOf(s);
-    return i < 0 ? Promise.resolve(null) : this.load("t" + i);
+    return i < 0 ? Promise.resolve(null) : this.term(i);
   }
 
   /** Decoded postings of a stem (cached). */
@@ -65,12 +97,19 @@ class Index {
     return map;
   }
 
-  /** Document `id`: `{ url, anchor, title, heading, text }`. */
+  /** Document `id`: `{ url, anchor, title, heading, text }`, from the records of the term files
+      loaded, else from its chunk. */
   async doc(id) {
+    if (this.records.has(id)) return this.records.get(id);
     const c = await this.load("d" + Math.floor(id / this.m.chunk));
-    const r = c.d[id % this.m.chunk], p = c.p[r[0]];
-    return { url: p[0], anchor: r[1], title: p[1], heading: r[2], text: r[3] };
+    return record(c, id % this.m.chunk);
   }
+}
+
+/** Record `j` of a document chunk or of a term file's records. */
+function record(c, j) {
+  const r = c.d[j], p = c.p[r[0]];
+  return { url: p[0], anchor: r[1], title: p[1], heading: r[2], text: r[3] };
 }
 
 /**

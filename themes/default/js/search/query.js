@@ -6,8 +6,10 @@
 /* exported Engine, matcher, api */
 
 /** Loaded prefix shards below this many bytes are read for completions of the typed word. */
-const COMPLETION_BYTES = 160 * 1024;
+const COMPLETION_BYTES = 64 * 1024;
 const MAX_COMPLETIONS = 40;
+/** A word being typed that is shorter than this is no query of its own (see `query`). */
+const MIN_PREFIX = 3;
 
 /** Search over the index described by manifest `m`; `load(name)` resolves to a file's data. */
 class Engine extends Index {
@@ -20,6 +22,76 @@ class Engine extends Index {
   /** The words of `text`, as the index has them (see `words`). */
   words(text) {
     return words(text, this.elisions, this.stop);
+  }
+
+  /**
+   * The words a query searches: `[{ word, prefix }]`, `prefix` for the word being typed (the
+   * last, unless the text ends with a space or a mark). A word being typed that is shorter than
+   * `MIN_PREFIX` letters is left out when other words remain; alone, it is looked up as a whole
+   * word, and the list says `short` (the box then waits for more letters).
+   */
+  query(text) {
+    const ws = this.words(text);
+    const q = ws.map((w, i) => ({ word: w.word, prefix: i === ws.length - 1 && !ws.complete }));
+    const last = q[q.length - 1];
+    if (last && last.prefix && Array.from(last.word).length < MIN_PREFIX) {
+      if (q.length > 1) q.pop();
+      else {
+        last.prefix = false;
+        q.short = true;
+      }
+    }
+    return q;
+  }
+
+  /** The term files (indexes) the words of query `q` are in, to load them all at once: for each
+      word, those of its prefixes that are keys (where its stems are), and for the word being
+      typed, the files of its completions. */
+  files(q) {
+    const ids = new Set();
+    for (const { word, prefix } of q) {
+      const cps = Array.from(word);
+      for (let n = 0; n <= cps.length; n++) {
+        const k = cps.slice(0, n).join("");
+        if (this.keys.has(k)) ids.add(this.keys.get(k));
+      }
+      if (prefix) for (const i of this.below(word)) ids.add(i);
+    }
+    return Array.from(ids);
+  }
+
+  /** Whether no later key can change which term files `text` needs, but its own deletion: its
+      last word is complete, or it is being typed and no key is longer than it that starts
+      with it (every word it starts is in the same files). */
+  settled(text) {
+    const q = this.query(text);
+    const last = q[q.length - 1];
+    if (!last || q.short) return false;
+    return !last.prefix || !this.m.keys.some((k) => k.length > last.word.length && k.startsWith(last.word));
+  }
+
+  /** Loads the term files query `text` needs, all at once. */
+  prefetch(text) {
+    return Promise.all(this.files(this.query(text)).map((i) => this.term(i)));
+  }
+
+  /** Whether the term files query `text` needs are all loaded. */
+  ready(text) {
+    return this.files(this.query(text)).every((i) => this.loaded(i));
+  }
+
+  /** The term files under keys that start with `f` (longer than it), when they are small
+      enough to read for completions (else none). */
+  below(f) {
+    const ids = [];
+    let size = 0;
+    this.m.keys.forEach((k, i) => {
+      if (k.length > f.length && k.startsWith(f)) {
+        ids.push(i);
+        size += this.m.sizes[i];
+      }
+    });
+    return size <= COMPLETION_BYTES ? ids : [];
   }
 
   /** The stems of a folded word: from the vocabulary, else its longest prefix that is a stem. */
@@ -43,16 +115,8 @@ class Engine extends Index {
     const ids = [];
     const mine = this.shardOf(f);
     if (mine >= 0) ids.push(mine);
-    const below = [];
-    let size = 0;
-    this.m.keys.forEach((k, i) => {
-      if (i !== mine && k.length > f.length && k.startsWith(f)) {
-        below.push(i);
-        size += this.m.sizes[i];
-      }
-    });
-    if (size <= COMPLETION_BYTES) ids.push(...below);
-    const shards = await Promise.all(ids.map((i) => this.load("t" + i)));
+    for (const i of this.below(f)) if (i !== mine) ids.push(i);
+    const shards = await Promise.all(ids.map((i) => this.term(i)));
     const found = [];
     for (const sh of shards) {
       for (const w of Object.keys(sh.v)) if (w.startsWith(f)) found.push(w);
@@ -70,17 +134,18 @@ class Engine extends Index {
    * Runs a query: `{ terms: [{ word, stems, prefix }], results: [doc id…], atLeast }`, best
    * first; `atLeast` when a list the build cut was used, so more documents may match. A
    * document must match every word when some document does; then more words matched, then the
-   * sum of BM25 scores (computed by the build, title and headings boosted) rank it.
+   * sum of BM25 scores (computed by the build, title and headings boosted) rank it. The term
+   * files of all its words are loaded at once, first (one round).
    */
   async search(text) {
-    const ws = this.words(text);
-    const terms = await Promise.all(ws.map(async (w, i) => {
-      const prefix = i === ws.length - 1 && !ws.complete;
-      const stems = await this.stems(w.word);
+    await this.prefetch(text);
+    const q = this.query(text);
+    const terms = await Promise.all(q.map(async ({ word, prefix }) => {
+      const stems = await this.stems(word);
       if (prefix) {
-        for (const s of await this.completions(w.word)) if (!stems.includes(s)) stems.push(s);
+        for (const s of await this.completions(word)) if (!stems.includes(s)) stems.push(s);
       }
-      return { word: w.word, stems, prefix };
+      return { word, stems, prefix };
     }));
     const scores = new Map();
     let atLeast = false;

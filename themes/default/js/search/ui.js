@@ -8,6 +8,9 @@
 const OPTIONS = 8;
 const PER_PAGE = 3;
 const PAGE = 20;
+/** After a key typed, files the query needs are loaded only once typing pauses this long (ms):
+    a load the next key would make useless is never started. A paste searches at once. */
+const TYPING_MS = 180;
 
 /** The site this script belongs to, and its search engine. */
 class Site {
@@ -18,12 +21,14 @@ class Site {
     this.file = location.protocol === "file:";
     this.load = scriptLoader(this.base);
     this.loading = null;
+    /** The engine, once loaded. */
+    this.ready = null;
   }
 
   /** The engine, once its manifest is loaded (a failed load is tried again next time). */
   engine() {
     if (!this.loading) {
-      this.loading = this.load("manifest").then((m) => new Engine(m, this.load));
+      this.loading = this.load("manifest").then((m) => (this.ready = new Engine(m, this.load)));
       this.loading.catch(() => {
         this.loading = null;
       });
@@ -146,6 +151,9 @@ class Combobox {
     this.options = [];
     this.active = -1;
     this.seq = 0;
+    /** What the box held at the last input, and the search waiting for typing to pause. */
+    this.value = input.value;
+    this.timer = 0;
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
@@ -198,8 +206,10 @@ class Combobox {
     return li;
   }
 
-  /** Searches what the box holds and lists the best results (unless a newer query came). */
-  async run() {
+  /** Searches what the box holds and lists the best results (unless a newer query came). While
+      typing (`typing`), a query whose first results are not all in the records loaded waits for
+      typing to pause rather than load document chunks the next key may make useless. */
+  async run(typing = false) {
     const { form, input, list, status } = this;
     const q = input.value;
     const mine = ++this.seq;
@@ -210,7 +220,9 @@ class Combobox {
       if (mine === this.seq) status.textContent = form.dataset.error;
       return;
     }
-    if (!e.words(q).length) {
+    // (A word being typed shorter than 3 letters is no query: nothing is loaded for it.)
+    const words = e.query(q);
+    if (!words.length || words.short) {
       if (mine !== this.seq) return;
       list.replaceChildren();
       this.options = [];
@@ -221,7 +233,18 @@ class Combobox {
     let res, groups;
     try {
       res = await e.search(q);
-      groups = await groupedDocs(e, res.results, OPTIONS, PER_PAGE);
+      let ids = res.results;
+      if (typing) {
+        let n = 0;
+        while (n < ids.length && e.records.has(ids[n])) n++;
+        ids = ids.slice(0, n);
+      }
+      groups = await groupedDocs(e, ids, OPTIONS, PER_PAGE);
+      const shown = groups.reduce((n, g) => n + g.docs.length, 0);
+      if (ids.length < res.results.length && shown < OPTIONS && ids.length < 4 * OPTIONS) {
+        if (mine === this.seq) this.timer = setTimeout(() => this.run(), TYPING_MS);
+        return;
+      }
     } catch {
       if (mine === this.seq) status.textContent = form.dataset.error;
       return;
@@ -263,11 +286,39 @@ class Combobox {
     else this.close();
   }
 
+  /** The box changed: searches now when it was pasted (or more than one key changed it). After
+      a key, it searches now if the term files it needs are loaded, else loads them at once if no
+      later key in the word can change which ones it needs (`settled`), then searches; else it
+      searches once typing pauses (`TYPING_MS`). After a key, a search shows only results whose
+      records are loaded, and loads document chunks only once typing pauses: no load starts
+      that the next key would make useless. */
+  changed() {
+    const v = this.input.value, was = this.value;
+    this.value = v;
+    // A search still running for the text before is now useless: it shows nothing and, if its
+    // results were not all loaded, schedules no search of its own.
+    this.seq++;
+    clearTimeout(this.timer);
+    const key = Math.abs(v.length - was.length) === 1 && (v.startsWith(was) || was.startsWith(v));
+    const e = this.site.ready;
+    if (!key) {
+      this.run();
+    } else if (e && e.ready(v)) {
+      this.run(true);
+    } else if (e && e.settled(v)) {
+      e.prefetch(v).then(() => {
+        if (this.value === v) this.run(true);
+      }, () => this.run());
+    } else {
+      this.timer = setTimeout(() => this.run(), TYPING_MS);
+    }
+  }
+
   listen() {
     const { form, input, popup, list } = this;
     // A click on an option must not take the focus from the box (which would close the list).
     list.addEventListener("mousedown", (ev) => ev.preventDefault());
-    input.addEventListener("input", () => this.run());
+    input.addEventListener("input", () => this.changed());
     input.addEventListener("focus", () => {
       this.site.engine().catch(() => {});
       if (input.value && this.options.length) this.open();
@@ -288,7 +339,7 @@ class Combobox {
         } else if (input.value) {
           ev.preventDefault();
           input.value = "";
-          this.run();
+          this.changed();
         }
       } else if (ev.key === "Enter" && !popup.hidden && this.active >= 0) {
         ev.preventDefault();
