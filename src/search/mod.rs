@@ -56,7 +56,9 @@ pub const DIR: &str = "recherche/index/";
 pub const DOC_CHUNK: usize = 16;
 /// Records per stem in its term file (see `tN.js` above): the box shows 8
 /// results, at most 3 per page, so the best 16 documents of a word are
-/// nearly always enough to show its first results.
+/// nearly always enough to show its first results. Only the words found
+/// in the most documents carry them, as long as records weigh no more in
+/// all than the rest of the index (term files and document chunks).
 pub const RECORDS: usize = 16;
 /// Target size of a term shard: a key's shard is split by one more
 /// character until it fits (one stem's postings can still exceed it).
@@ -122,13 +124,18 @@ fn index_of(
     let scored = score::bm25(&refs, stems.len(), go)?;
     drop(refs);
     let total_postings = scored.postings.iter().map(Vec::len).sum();
-    let encoded = score::encode(scored, go)?;
+    let mut encoded = score::encode(scored, go)?;
     let vocab = interner.vocabulary(&stems, live);
     if !go() {
         return None;
     }
     let records = write::Records::new(site, docs);
-    let shards = shard::shards(&vocab, &stems, &encoded, &records.bytes());
+    let record_bytes = records.bytes();
+    // Records in term files at most double the index (see `RECORDS`).
+    let budget =
+        shard::bytes_without_records(&vocab, &stems, &encoded) + record_bytes.iter().sum::<usize>();
+    score::ration_records(&mut encoded, &record_bytes, budget);
+    let shards = shard::shards(&vocab, &stems, &encoded, &record_bytes);
     let mut files = write::term_shards(&shards, &vocab, &stems, &encoded, &records, go)?;
     let sizes = files.iter().map(|(_, file)| file.len()).collect();
     files.extend(write::doc_chunks(&records, go)?);

@@ -97,6 +97,38 @@ pub(super) fn encode(
     go().then_some(encoded)
 }
 
+/// Keeps the records of the best documents (`top`) only for the stems
+/// found in the most documents, as long as their records (estimated
+/// `record_bytes` long by document id, before a term file shares them)
+/// weigh at most `budget` in all: the others' documents come from the
+/// document chunks. A word in few documents has short postings but as
+/// many records as documents, so on a small site with a rich vocabulary
+/// records for every word would weigh many times the rest of the index;
+/// the frequent words, whose best documents are spread over many chunks,
+/// are the ones records save most for.
+pub(super) fn ration_records(encoded: &mut [Encoded], record_bytes: &[usize], budget: usize) {
+    let mut order: Vec<usize> = (0..encoded.len())
+        .filter(|&s| !encoded[s].top.is_empty())
+        .collect();
+    // By postings length (about the number of documents), longest first.
+    order.sort_unstable_by(|&a, &b| {
+        let len = |s: usize| encoded[s].cut.unwrap_or(encoded[s].text.len());
+        len(b).cmp(&len(a)).then(a.cmp(&b))
+    });
+    let mut spent = 0usize;
+    let mut open = true;
+    for s in order {
+        let e = &mut encoded[s];
+        let cost: usize = e.top.iter().map(|&d| record_bytes[d as usize]).sum();
+        open = open && spent + cost <= budget;
+        if open {
+            spent += cost;
+        } else {
+            e.top = vec![];
+        }
+    }
+}
+
 /// Keeps the `n` best scored postings of `list` (in document order): those
 /// above the `n`th best score, then as many of the first documents at that
 /// score as fit.

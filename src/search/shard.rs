@@ -33,23 +33,8 @@ pub(super) fn shards<'a>(
 ) -> Vec<Shard<'a>> {
     // Every string (word or stem) with its weight in bytes.
     let mut items: BTreeMap<&str, usize> = BTreeMap::new();
-    for (w, s) in vocab {
-        *items.entry(w).or_default() += w.len() + s.iter().map(|s| s.len() + 3).sum::<usize>() + 4;
-    }
-    // (A stem in no document, left by an earlier build: none.)
-    for (s, e) in stems
-        .iter()
-        .zip(encoded)
-        .filter(|(_, e)| !e.text.is_empty())
-    {
-        *items.entry(s).or_default() += s.len()
-            + e.text.len()
-            + 6
-            + e.cut.map_or(0, |_| s.len() + 9)
-            + e.top
-                .iter()
-                .map(|&d| record_bytes[d as usize])
-                .sum::<usize>();
+    for (string, bytes) in weights(vocab, stems, encoded, Some(record_bytes)) {
+        *items.entry(string).or_default() += bytes;
     }
     let items: Vec<(&str, usize)> = items.into_iter().collect();
     let mut groups: Vec<(String, &[(&str, usize)])> = vec![];
@@ -62,6 +47,46 @@ pub(super) fn shards<'a>(
             bytes: group.iter().map(|&(_, b)| b).sum(),
         })
         .collect()
+}
+
+/// About the bytes of the term files if no stem carried records.
+pub(super) fn bytes_without_records(
+    vocab: &BTreeMap<&str, Vec<&str>>,
+    stems: &[String],
+    encoded: &[Encoded],
+) -> usize {
+    weights(vocab, stems, encoded, None).map(|(_, b)| b).sum()
+}
+
+/// Each word of the vocabulary and each stem with postings, with about
+/// the bytes it adds to its term file (a stem's records included when
+/// `record_bytes` gives their weights by document id).
+fn weights<'a, 'e>(
+    vocab: &'e BTreeMap<&'a str, Vec<&'a str>>,
+    stems: &'a [String],
+    encoded: &'e [Encoded],
+    record_bytes: Option<&'e [usize]>,
+) -> impl Iterator<Item = (&'a str, usize)> + use<'a, 'e> {
+    let words = vocab.iter().map(|(w, s)| {
+        (
+            *w,
+            w.len() + s.iter().map(|s| s.len() + 3).sum::<usize>() + 4,
+        )
+    });
+    // (A stem in no document, left by an earlier build: none.)
+    let stems = stems
+        .iter()
+        .zip(encoded)
+        .filter(|(_, e)| !e.text.is_empty())
+        .map(move |(s, e)| {
+            let records: usize =
+                record_bytes.map_or(0, |r| e.top.iter().map(|&d| r[d as usize]).sum());
+            (
+                s.as_str(),
+                s.len() + e.text.len() + 6 + e.cut.map_or(0, |_| s.len() + 9) + records,
+            )
+        });
+    words.chain(stems)
 }
 
 /// Groups sorted `items` under keys: a group larger than [`SHARD_BYTES`]

@@ -305,6 +305,50 @@ fn an_index_held_to_one_worker_goes_on_once_drained() {
     });
 }
 
+#[test]
+fn records_go_to_the_most_frequent_words_and_at_most_double_the_index() {
+    let site = example_site();
+    let index = build(&site);
+    let (mut records, mut rest) = (0, 0);
+    // Stem → (postings length, whether its term file holds its records).
+    let mut stems: Vec<(usize, bool)> = vec![];
+    for (name, bytes) in &index.files {
+        let text = std::str::from_utf8(bytes).expect("UTF-8");
+        let Some(tail) = name.strip_prefix(DIR).filter(|n| n.starts_with('t')) else {
+            rest += bytes.len();
+            continue;
+        };
+        let json = &text[text.find("]=").expect("an assignment") + 2..text.len() - 2];
+        let data: serde_json::Value = serde_json::from_str(json).expect(tail);
+        let r = data.get("r").map_or(0, |r| r.to_string().len());
+        records += r;
+        rest += bytes.len() - r;
+        let held: Vec<u64> = data["r"]["i"]
+            .as_array()
+            .map(|i| i.iter().filter_map(serde_json::Value::as_u64).collect())
+            .unwrap_or_default();
+        for postings in data["p"].as_object().expect("postings").values() {
+            let list = decode_postings(postings.as_str().expect("a string"));
+            let has = list.iter().all(|(d, _)| held.contains(&u64::from(*d)))
+                || list.len() > RECORDS && !held.is_empty();
+            stems.push((list.len(), has));
+        }
+    }
+    assert!(records > 0, "some words carry records");
+    assert!(
+        records <= rest,
+        "records weigh {records} bytes, the rest of the index {rest}"
+    );
+    // The most frequent words carry theirs; the rarest do not.
+    stems.sort_by_key(|&(len, _)| std::cmp::Reverse(len));
+    assert!(
+        stems[..20].iter().all(|&(_, has)| has),
+        "{:?}",
+        &stems[..20]
+    );
+    assert!(stems.iter().rev().take(20).all(|&(_, has)| !has));
+}
+
 /// The bundled example playbook, compiled.
 fn example_site() -> Site {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
