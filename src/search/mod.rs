@@ -134,7 +134,7 @@ fn index_of(
     // Records in term files at most double the index (see `RECORDS`).
     let budget =
         shard::bytes_without_records(&vocab, &stems, &encoded) + record_bytes.iter().sum::<usize>();
-    score::ration_records(&mut encoded, &record_bytes, budget);
+    score::ration_records(&mut encoded, &stems, &record_bytes, budget);
     let shards = shard::shards(&vocab, &stems, &encoded, &record_bytes);
     let mut files = write::term_shards(&shards, &vocab, &stems, &encoded, &records, go)?;
     let sizes = files.iter().map(|(_, file)| file.len()).collect();

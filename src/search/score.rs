@@ -97,7 +97,7 @@ pub(super) fn encode(
     go().then_some(encoded)
 }
 
-/// Keeps the records of the best documents (`top`) only for the stems
+/// Keeps the records of the best documents (`top`) only for the `stems`
 /// found in the most documents, as long as their records (estimated
 /// `record_bytes` long by document id, before a term file shares them)
 /// weigh at most `budget` in all: the others' documents come from the
@@ -106,14 +106,20 @@ pub(super) fn encode(
 /// records for every word would weigh many times the rest of the index;
 /// the frequent words, whose best documents are spread over many chunks,
 /// are the ones records save most for.
-pub(super) fn ration_records(encoded: &mut [Encoded], record_bytes: &[usize], budget: usize) {
+pub(super) fn ration_records(
+    encoded: &mut [Encoded],
+    stems: &[String],
+    record_bytes: &[usize],
+    budget: usize,
+) {
     let mut order: Vec<usize> = (0..encoded.len())
         .filter(|&s| !encoded[s].top.is_empty())
         .collect();
-    // By postings length (about the number of documents), longest first.
+    // By postings length (about the number of documents), longest first,
+    // then by name (stem ids depend on the order threads met the words).
     order.sort_unstable_by(|&a, &b| {
         let len = |s: usize| encoded[s].cut.unwrap_or(encoded[s].text.len());
-        len(b).cmp(&len(a)).then(a.cmp(&b))
+        len(b).cmp(&len(a)).then_with(|| stems[a].cmp(&stems[b]))
     });
     let mut spent = 0usize;
     let mut open = true;

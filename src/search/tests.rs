@@ -1,5 +1,5 @@
 use super::analyze::*;
-use super::score::{B64, encode_postings};
+use super::score::{B64, Encoded, encode_postings, ration_records};
 use super::sections::PLACEHOLDER_LEAD;
 use super::shard::split_keys;
 use super::write::json;
@@ -347,6 +347,32 @@ fn records_go_to_the_most_frequent_words_and_at_most_double_the_index() {
         &stems[..20]
     );
     assert!(stems.iter().rev().take(20).all(|&(_, has)| !has));
+}
+
+#[test]
+fn records_among_equally_frequent_words_go_by_name_not_by_stem_id() {
+    // Three stems as long as each other, records of 100 bytes each, room
+    // for two: the first two by name, whatever ids threads gave them.
+    let chosen = |names: [&'static str; 3]| -> Vec<&'static str> {
+        let stems: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        let mut encoded: Vec<Encoded> = (0..3)
+            .map(|d| Encoded {
+                text: "BB".into(),
+                cut: None,
+                top: vec![d],
+            })
+            .collect();
+        ration_records(&mut encoded, &stems, &[100; 3], 250);
+        let mut kept: Vec<&str> = (0..3)
+            .filter(|&i| !encoded[i].top.is_empty())
+            .map(|i| names[i])
+            .collect();
+        kept.sort_unstable();
+        kept
+    };
+    assert_eq!(chosen(["aa", "bb", "cc"]), ["aa", "bb"]);
+    assert_eq!(chosen(["cc", "bb", "aa"]), ["aa", "bb"]);
+    assert_eq!(chosen(["bb", "cc", "aa"]), ["aa", "bb"]);
 }
 
 /// The bundled example playbook, compiled.
