@@ -354,7 +354,7 @@ fn records_among_equally_frequent_words_go_by_name_not_by_stem_id() {
     // Three stems as long as each other, records of 100 bytes each, room
     // for two: the first two by name, whatever ids threads gave them.
     let chosen = |names: [&'static str; 3]| -> Vec<&'static str> {
-        let stems: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        let stems: Vec<String> = names.iter().map(ToString::to_string).collect();
         let mut encoded: Vec<Encoded> = (0..3)
             .map(|d| Encoded {
                 text: "BB".into(),
