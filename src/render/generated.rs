@@ -37,6 +37,16 @@ pub enum Generated {
     Print(usize),
 }
 
+/// The `listing` of a generated page's template: most are built as JSON;
+/// a printable document (every page of a section, in full) goes straight
+/// from its fields into the template's values, copied once.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(super) enum Listing<'a> {
+    Value(serde_json::Value),
+    Print(Box<super::print::PrintListing<'a>>),
+}
+
 static NO_EXTRA: BTreeMap<String, serde_json::Value> = BTreeMap::new();
 
 #[derive(Serialize)]
@@ -215,187 +225,180 @@ impl RenderEnv<'_> {
     pub(super) fn with_generated_inputs<R>(
         &self,
         g: Generated,
-        f: impl FnOnce(&str, &PageContext<'_>, &serde_json::Value, &str) -> R,
+        f: impl FnOnce(&str, &PageContext<'_>, &Listing<'_>, &str) -> R,
     ) -> R {
         let url = g.url(self);
         let from = url.as_str();
         let mut diagrams = false;
-        let (title, kind, template, listing): (
-            &str,
-            &'static str,
-            &'static str,
-            serde_json::Value,
-        ) = match g {
-            Generated::NotFound => (
-                self.strings["not_found_title"],
-                "404",
-                "404.html",
-                serde_json::Value::Null,
-            ),
-            Generated::TagIndex => {
-                let tags: Vec<TagEntry<'_>> = self
-                    .wiki
-                    .tags
-                    .iter()
-                    .map(|t| TagEntry {
-                        name: &t.name,
-                        href: self.href(from, &format!("{}{}/", crate::reserved::TAGS_URL, t.slug)),
-                        count: t.pages.len(),
-                    })
-                    .collect();
-                (
-                    self.strings["tags"],
-                    "tags",
-                    "tags.html",
-                    serde_json::json!({ "tags": tags }),
-                )
-            }
-            Generated::Tag(t) => {
-                let tag = &self.wiki.tags[t];
-                let pages: Vec<PageEntry<'_>> =
-                    tag.pages.iter().map(|&p| self.entry(from, p)).collect();
-                let index = self.href(from, crate::reserved::TAGS_URL);
-                (
-                    &tag.name,
-                    "tag",
-                    "tag.html",
-                    serde_json::json!({ "pages": pages, "index_href": index }),
-                )
-            }
-            Generated::PagesToCreate => {
-                let missing: Vec<MissingEntry<'_>> = self
-                    .wiki
-                    .missing
-                    .iter()
-                    .map(|m| MissingEntry {
-                        title: &m.title,
-                        id: &m.slug,
-                        count: m.askers.len(),
-                        links: m.links,
-                        askers: m
-                            .askers
-                            .iter()
-                            .map(|&p| LinkView {
-                                title: self.site.pages[p].title.clone(),
-                                href: self.href(from, &self.site.pages[p].url),
-                            })
-                            .collect(),
-                    })
-                    .collect();
-                (
-                    self.strings["pages_to_create"],
-                    "pages-to-create",
-                    "pages_to_create.html",
-                    serde_json::json!({ "missing": missing }),
-                )
-            }
-            Generated::Person(i) => (
-                self.credits.people[i].name.as_str(),
-                "person",
-                "person.html",
-                self.person_listing(from, i),
-            ),
-            Generated::Contributors => (
-                self.strings["contributors"],
-                "contributors",
-                "contributors.html",
-                self.contributors_listing(from),
-            ),
-            Generated::Structures => (
-                self.strings["structures"],
-                "structures",
-                "structures.html",
-                self.structures_listing(from),
-            ),
-            Generated::RecentChanges => (
-                self.strings["recent_changes"],
-                "recent-changes",
-                "recent_changes.html",
-                self.recent_listing(from),
-            ),
-            Generated::Weather => (
-                self.strings["weather"],
-                "weather",
-                "weather.html",
-                serde_json::Value::Null,
-            ),
-            Generated::Search => (
-                self.strings["search_title"],
-                "search",
-                "search.html",
-                serde_json::Value::Null,
-            ),
-            Generated::Actions => (
-                self.strings["actions_title"],
-                "actions",
-                "actions.html",
-                self.actions_listing(from),
-            ),
-            Generated::Print(d) => {
-                let (title, listing) = match self.print_docs.get(d) {
-                    Some(doc) => self.print_listing(doc),
-                    None => ("", serde_json::Value::Null),
-                };
-                diagrams = listing["chapters"].as_array().is_some_and(|cs| {
-                    cs.iter()
-                        .chain(std::iter::once(&listing["intro"]))
-                        .any(|c| {
-                            c["content"]
-                                .as_str()
-                                .is_some_and(|h| h.contains(crate::markdown::DIAGRAM_MARK))
+        let (title, kind, template, listing): (&str, &'static str, &'static str, Listing<'_>) =
+            match g {
+                Generated::NotFound => (
+                    self.strings["not_found_title"],
+                    "404",
+                    "404.html",
+                    Listing::Value(serde_json::Value::Null),
+                ),
+                Generated::TagIndex => {
+                    let tags: Vec<TagEntry<'_>> = self
+                        .wiki
+                        .tags
+                        .iter()
+                        .map(|t| TagEntry {
+                            name: &t.name,
+                            href: self
+                                .href(from, &format!("{}{}/", crate::reserved::TAGS_URL, t.slug)),
+                            count: t.pages.len(),
                         })
-                });
-                (title, "print", "print.html", listing)
-            }
-            Generated::TypologyOverview => {
-                let axes = typology_axes(self.site);
-                let mut levels: Vec<String> = vec![];
-                for a in &axes {
-                    for (l, _) in &a.levels {
-                        if !levels.contains(l) {
-                            levels.push(l.clone());
+                        .collect();
+                    (
+                        self.strings["tags"],
+                        "tags",
+                        "tags.html",
+                        Listing::Value(serde_json::json!({ "tags": tags })),
+                    )
+                }
+                Generated::Tag(t) => {
+                    let tag = &self.wiki.tags[t];
+                    let pages: Vec<PageEntry<'_>> =
+                        tag.pages.iter().map(|&p| self.entry(from, p)).collect();
+                    let index = self.href(from, crate::reserved::TAGS_URL);
+                    (
+                        &tag.name,
+                        "tag",
+                        "tag.html",
+                        Listing::Value(serde_json::json!({ "pages": pages, "index_href": index })),
+                    )
+                }
+                Generated::PagesToCreate => {
+                    let missing: Vec<MissingEntry<'_>> = self
+                        .wiki
+                        .missing
+                        .iter()
+                        .map(|m| MissingEntry {
+                            title: &m.title,
+                            id: &m.slug,
+                            count: m.askers.len(),
+                            links: m.links,
+                            askers: m
+                                .askers
+                                .iter()
+                                .map(|&p| LinkView {
+                                    title: self.site.pages[p].title.clone(),
+                                    href: self.href(from, &self.site.pages[p].url),
+                                })
+                                .collect(),
+                        })
+                        .collect();
+                    (
+                        self.strings["pages_to_create"],
+                        "pages-to-create",
+                        "pages_to_create.html",
+                        Listing::Value(serde_json::json!({ "missing": missing })),
+                    )
+                }
+                Generated::Person(i) => (
+                    self.credits.people[i].name.as_str(),
+                    "person",
+                    "person.html",
+                    Listing::Value(self.person_listing(from, i)),
+                ),
+                Generated::Contributors => (
+                    self.strings["contributors"],
+                    "contributors",
+                    "contributors.html",
+                    Listing::Value(self.contributors_listing(from)),
+                ),
+                Generated::Structures => (
+                    self.strings["structures"],
+                    "structures",
+                    "structures.html",
+                    Listing::Value(self.structures_listing(from)),
+                ),
+                Generated::RecentChanges => (
+                    self.strings["recent_changes"],
+                    "recent-changes",
+                    "recent_changes.html",
+                    Listing::Value(self.recent_listing(from)),
+                ),
+                Generated::Weather => (
+                    self.strings["weather"],
+                    "weather",
+                    "weather.html",
+                    Listing::Value(serde_json::Value::Null),
+                ),
+                Generated::Search => (
+                    self.strings["search_title"],
+                    "search",
+                    "search.html",
+                    Listing::Value(serde_json::Value::Null),
+                ),
+                Generated::Actions => (
+                    self.strings["actions_title"],
+                    "actions",
+                    "actions.html",
+                    Listing::Value(self.actions_listing(from)),
+                ),
+                Generated::Print(d) => {
+                    let (title, listing) = match self.print_docs.get(d) {
+                        Some(doc) => {
+                            let (title, listing) = self.print_listing(doc);
+                            diagrams = listing.draws();
+                            (title, Listing::Print(Box::new(listing)))
+                        }
+                        None => ("", Listing::Value(serde_json::Value::Null)),
+                    };
+                    (title, "print", "print.html", listing)
+                }
+                Generated::TypologyOverview => {
+                    let axes = typology_axes(self.site);
+                    let mut levels: Vec<String> = vec![];
+                    for a in &axes {
+                        for (l, _) in &a.levels {
+                            if !levels.contains(l) {
+                                levels.push(l.clone());
+                            }
                         }
                     }
+                    levels
+                        .sort_by_key(|l| (l.trim().parse::<i64>().unwrap_or(i64::MAX), l.clone()));
+                    let rows: Vec<AxisRow<'_>> = axes
+                        .iter()
+                        .map(|a| AxisRow {
+                            name: &a.name,
+                            cells: levels
+                                .iter()
+                                .map(|l| {
+                                    a.levels
+                                        .iter()
+                                        .filter(|(label, _)| label == l)
+                                        .flat_map(|(_, pages)| pages.iter())
+                                        .map(|&p| TypologyEntry {
+                                            title: &self.site.pages[p].title,
+                                            href: self.href(from, &self.site.pages[p].url),
+                                            cited_by: self
+                                                .backlinks_from(from, p)
+                                                .into_iter()
+                                                .filter(|b| {
+                                                    matches!(
+                                                        b.kind,
+                                                        PageKind::Minutes | PageKind::Guide
+                                                    )
+                                                })
+                                                .collect(),
+                                        })
+                                        .collect()
+                                })
+                                .collect(),
+                        })
+                        .collect();
+                    (
+                        self.strings["typology_overview"],
+                        "typologies",
+                        "typologies.html",
+                        Listing::Value(serde_json::json!({ "levels": levels, "axes": rows })),
+                    )
                 }
-                levels.sort_by_key(|l| (l.trim().parse::<i64>().unwrap_or(i64::MAX), l.clone()));
-                let rows: Vec<AxisRow<'_>> = axes
-                    .iter()
-                    .map(|a| AxisRow {
-                        name: &a.name,
-                        cells: levels
-                            .iter()
-                            .map(|l| {
-                                a.levels
-                                    .iter()
-                                    .filter(|(label, _)| label == l)
-                                    .flat_map(|(_, pages)| pages.iter())
-                                    .map(|&p| TypologyEntry {
-                                        title: &self.site.pages[p].title,
-                                        href: self.href(from, &self.site.pages[p].url),
-                                        cited_by: self
-                                            .backlinks_from(from, p)
-                                            .into_iter()
-                                            .filter(|b| {
-                                                matches!(
-                                                    b.kind,
-                                                    PageKind::Minutes | PageKind::Guide
-                                                )
-                                            })
-                                            .collect(),
-                                    })
-                                    .collect()
-                            })
-                            .collect(),
-                    })
-                    .collect();
-                (
-                    self.strings["typology_overview"],
-                    "typologies",
-                    "typologies.html",
-                    serde_json::json!({ "levels": levels, "axes": rows }),
-                )
-            }
-        };
+            };
         let content = match g {
             Generated::NotFound => {
                 format!("<p>{}</p>", escape_html(self.strings["not_found_text"]))

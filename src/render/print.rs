@@ -30,7 +30,7 @@ struct Chapter<'a> {
 
 /// `listing` of the printable document's template.
 #[derive(Serialize)]
-struct PrintListing<'a> {
+pub(super) struct PrintListing<'a> {
     /// The section's title.
     title: &'a str,
     description: Option<&'a str>,
@@ -59,7 +59,7 @@ impl RenderEnv<'_> {
     }
 
     /// The title and `listing` of printable document `doc`.
-    pub(super) fn print_listing<'a>(&'a self, doc: &Document) -> (&'a str, serde_json::Value) {
+    pub(super) fn print_listing<'a>(&'a self, doc: &Document) -> (&'a str, PrintListing<'a>) {
         let site = self.site;
         let sec = &site.sections[doc.section];
         let from = doc.url.as_str();
@@ -141,8 +141,17 @@ impl RenderEnv<'_> {
             intro: doc.intro.map(|p| chapter(p, None)),
             chapters,
         };
-        let value = serde_json::to_value(&listing).unwrap_or_default();
-        (&sec.title, value)
+        (&sec.title, listing)
+    }
+}
+
+impl PrintListing<'_> {
+    /// Whether a page of the document draws a diagram.
+    pub(super) fn draws(&self) -> bool {
+        self.intro
+            .iter()
+            .chain(&self.chapters)
+            .any(|c| c.content.contains(crate::markdown::DIAGRAM_MARK))
     }
 }
 
