@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::Result;
 use rayon::prelude::*;
 
-use crate::diagnostic::{ContentErrors, Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostic;
 use crate::link;
 use crate::load;
 use crate::output::Sink;
@@ -153,11 +153,13 @@ fn render_all(
         return Ok(errors);
     }
     // The generated pages (overviews, actions, print, maps…) render in
-    // parallel too, then are written in order: the first failure in that
-    // order is the one reported.
-    let rendered: Vec<_> = Generated::all(&env)
+    // parallel too, each written as soon as it is rendered (a printable
+    // document holds a whole section: holding them all would hold the
+    // site twice); the first failure in their order is the one reported.
+    let first_failure = Generated::all(&env)
         .par_iter()
-        .map(|&g| {
+        .enumerate()
+        .filter_map(|(n, &g)| {
             let file = g.file(&env);
             let html = match reuse {
                 Some(c) => c.get(
@@ -167,12 +169,18 @@ fn render_all(
                 ),
                 None => env.render_generated(g).map(Arc::new),
             };
-            (file, html)
+            let failure = match html {
+                Ok(html) => Err(sink.write_shared(&file, html).err()?),
+                Err(d) => Ok(d),
+            };
+            Some((n, failure))
         })
-        .collect();
-    for (file, html) in rendered {
-        let html = html.map_err(|d| ContentErrors(Diagnostics(vec![d])))?;
-        sink.write_shared(&file, html)?;
+        .min_by_key(|(n, _)| *n);
+    match first_failure {
+        // A template error, reported as the pages' are, with its file.
+        Some((_, Ok(d))) => return Ok(vec![d]),
+        Some((_, Err(e))) => return Err(e),
+        None => {}
     }
     if !credits.recent.is_empty() {
         match env.render_atom() {

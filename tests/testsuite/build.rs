@@ -353,6 +353,28 @@ fn a_broken_sitemap_template_fails_the_build_with_its_file() {
 }
 
 #[test]
+fn of_two_broken_generated_pages_the_first_is_reported_and_nothing_is_published() {
+    // Generated pages render in parallel, each written as soon as it is
+    // rendered: the failure reported is still the first in their order
+    // (the 404 page, then the tag index), and the published site is kept.
+    let s = Site::new();
+    s.file("content/a.md", "---\ntags: [t]\n---\nx")
+        .file("themes/default/templates/404.html", "{{ no_such_404 }}")
+        .file("themes/default/templates/tags.html", "{{ no_such_tags }}");
+    for _ in 0..3 {
+        let o = s.build(&[]);
+        assert_eq!(o.code, 1);
+        assert!(
+            o.stderr.contains("templates/404.html") && o.stderr.contains("no_such_404"),
+            "{}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("no_such_tags"), "{}", o.stderr);
+        assert!(!s.exists("public/a/index.html"), "nothing is published");
+    }
+}
+
+#[test]
 fn a_broken_template_is_reported_with_its_file() {
     let s = Site::new();
     s.file("content/a.md", "x")
