@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # build.sh - time `playbook build` against Hugo on the same generated corpus.
 #
-# Usage: bench/build.sh [-r RUNS] [-w WARMUP] [-s SEED] [-k] [N ...]
+# Usage: bench/build.sh [-r RUNS] [-w WARMUP] [-s SEED] [-c] [-k] [N ...]
 #   N      number of content pages (default: 1000 10000)
 #   -r     timed runs per tool and N (default 5 when N <= 1000, else 3)
 #   -w     untimed warm-up runs before them (default 1)
 #   -s     corpus seed (default 1)
+#   -c     cold: every run starts with no output (public/, playbook's
+#          .playbook-spare/, Hugo's resources/), instead of rebuilding over it
 #   -k     keep the temp dir (corpora and outputs) and print its path
 #
 # Builds the release binary (cargo build --release --offline), generates the
@@ -27,13 +29,15 @@ RUNS=
 WARMUP=1
 SEED=1
 KEEP=0
-while getopts "r:w:s:kh" opt; do
+COLD=0
+while getopts "r:w:s:ckh" opt; do
   case "$opt" in
     r) RUNS=$OPTARG ;;
     w) WARMUP=$OPTARG ;;
     s) SEED=$OPTARG ;;
+    c) COLD=1 ;;
     k) KEEP=1 ;;
-    h) sed -n '2,22p' "$0"; exit 0 ;;
+    h) sed -n '2,24p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -67,6 +71,7 @@ bench_one() {
   : > "$tf"
   rm -rf "${dir:?}/$outsub"
   for i in $(seq 1 $((WARMUP + runs))); do
+    [ "$COLD" = 0 ] || rm -rf "${dir:?}/$outsub" "$dir/.playbook-spare" "$dir/resources"
     if ! (cd "$dir" && /usr/bin/time -f '%e %U %S %M' -a -o "$tf.raw" "$@" >"$log" 2>&1); then
       OK=0
     fi
@@ -86,10 +91,10 @@ row() { printf '%-9s %-8s %6s %4s %8s %8s %8s %7s %9s %8s  %s\n' "$@"; }
 
 HUGO_V=absent
 if command -v hugo >/dev/null; then HUGO_V=$(hugo version | sed -n 's/^hugo v\([0-9.]*\).*/\1/p'); fi
-PB_V=$("$PLAYBOOK" --version | awk '{print $NF}')
+PB_V=$("$PLAYBOOK" --version | awk '{print $2}')
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
 if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT="$COMMIT+dirty"; fi
-echo "# $(nproc) cores; playbook $PB_V ($COMMIT, release); hugo $HUGO_V; seed $SEED; warm-up $WARMUP"
+echo "# $(nproc) cores; playbook $PB_V ($COMMIT, release); hugo $HUGO_V; seed $SEED; warm-up $WARMUP; $([ "$COLD" = 1 ] && echo "cold: no output before each run" || echo "rebuilds over the previous output")"
 row tool version pages runs wall_s cpu_s rss_MiB files wall/hugo rss/hugo notes
 
 for N in "$@"; do

@@ -51,6 +51,9 @@ pub struct Staging {
     /// `previous`, and folders: everything else was removed).
     found: Found,
     written: Mutex<BTreeSet<String>>,
+    /// Folders this build made (or found made): each is made once, not
+    /// once per file in it (on a disk, a `mkdir` costs as much as a file).
+    made: Mutex<std::collections::HashSet<String>>,
     /// Files written with new bytes (not shared with the previous output).
     fresh: Mutex<Vec<String>>,
     committed: bool,
@@ -162,6 +165,7 @@ impl Staging {
             previous,
             found,
             written: Mutex::new(BTreeSet::new()),
+            made: Mutex::default(),
             fresh: Mutex::new(vec![]),
             committed: false,
         })
@@ -186,12 +190,20 @@ impl Staging {
         let Some(parent) = path.parent() else {
             return Ok(());
         };
-        if let Some((dir_rel, _)) = rel.rsplit_once('/')
-            && self.found.dirs.contains(dir_rel)
-        {
+        let Some((dir_rel, _)) = rel.rsplit_once('/') else {
+            return Ok(());
+        };
+        let made = |dir_rel: &str| self.made.lock().is_ok_and(|m| m.contains(dir_rel));
+        if self.found.dirs.contains(dir_rel) || made(dir_rel) {
             return Ok(());
         }
+        let remember = || {
+            if let Ok(mut m) = self.made.lock() {
+                m.insert(dir_rel.to_string());
+            }
+        };
         if fs::create_dir_all(parent).is_ok() {
+            remember();
             return Ok(());
         }
         // A file of an older output where a folder is now needed.
@@ -212,7 +224,9 @@ impl Staging {
                 action = "create",
                 path = parent.display()
             ))
-        })
+        })?;
+        remember();
+        Ok(())
     }
 
     /// Puts the previous output's `rel` at `path` (the spare) when `same`
@@ -244,8 +258,21 @@ impl Staging {
                 }
             }
         }
-        remove_if_exists(path).with_context(cannot)?;
+        // Where the spare held nothing, only this build can have put
+        // something (a file, or a folder for the files under it).
+        if self.found.files.contains(rel)
+            || self.found.dirs.contains(rel)
+            || self.was_written(rel)
+            || self.made.lock().map_or(true, |m| m.contains(rel))
+        {
+            remove_if_exists(path).with_context(cannot)?;
+        }
         Ok(false)
+    }
+
+    /// Whether this build already wrote `rel`.
+    fn was_written(&self, rel: &str) -> bool {
+        self.written.lock().map_or(true, |w| w.contains(rel))
     }
 
     /// Writes one output file (`rel` is `/`-separated).
