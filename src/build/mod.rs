@@ -162,11 +162,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     // build that stops early stops it.
     let control = search::Control::default();
     std::thread::scope(|scope| {
-        let search = site
-            .config
-            .search
-            .enabled
-            .then(|| scope.spawn(|| index_beside(&site, &control)));
+        let search = site.config.search.enabled.then(|| {
+            // Held here, before the thread starts: on a loaded machine a
+            // small site can reach `drain` before the thread first runs,
+            // and a hold set after the drain would never be lifted.
+            control.hold_from(rayon::current_num_threads().saturating_sub(1));
+            scope.spawn(|| index_beside(&site, &control))
+        });
         let index = pending(search);
         let (links, linked) = link::resolve(&site, &parsed.assets);
         t.lap("link");
@@ -219,9 +221,8 @@ fn pending(
 /// waits for it. `None` when the build stopped it.
 fn index_beside(site: &Site, control: &search::Control) -> Option<SearchIndex> {
     // Beside the serial stages, all the cores but the one of the thread that
-    // runs them; every core at the end.
+    // runs them (the caller holds the others); every core at the end.
     let threads = rayon::current_num_threads();
-    control.hold_from(threads.saturating_sub(1));
     match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool.install(|| search::build_under(site, Some(control))),
         Err(_) => search::build_under(site, Some(control)),

@@ -16,6 +16,9 @@ pub struct Control {
     /// When not 0: the workers of the index's pool numbered this or above
     /// wait (see [`Control::hold_from`]).
     held_from: AtomicUsize,
+    /// Set by [`Control::drain`], for good: a hold asked for afterwards is
+    /// ignored (the build no longer waits on anything but the index).
+    drained: AtomicBool,
     lock: Mutex<()>,
     wake: Condvar,
 }
@@ -36,13 +39,19 @@ impl Control {
     /// (`rayon::current_thread_index`) wait at their next step until
     /// [`Control::drain`]: beside the serial stages the index takes the
     /// cores they leave idle, and every core once the pages are written.
+    /// A hold asked for after [`Control::drain`] is ignored: nothing would
+    /// lift it.
     pub fn hold_from(&self, first: usize) {
-        self.held_from.store(first.max(1), Ordering::SeqCst);
+        let _held = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        if !self.drained.load(Ordering::SeqCst) {
+            self.held_from.store(first.max(1), Ordering::SeqCst);
+        }
     }
 
     /// Every worker of the index goes on: the build now only waits for it.
     pub fn drain(&self) {
         let _held = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        self.drained.store(true, Ordering::SeqCst);
         self.held_from.store(0, Ordering::SeqCst);
         self.wake.notify_all();
     }

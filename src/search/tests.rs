@@ -375,6 +375,34 @@ fn records_among_equally_frequent_words_go_by_name_not_by_stem_id() {
     assert_eq!(chosen(["bb", "cc", "aa"]), ["aa", "bb"]);
 }
 
+#[test]
+fn a_hold_asked_for_after_the_drain_holds_no_worker() {
+    // The build drains once its pages are written; on a loaded machine
+    // the index thread can start (and ask for its hold) after that. No
+    // one would lift such a hold: the build hung, waiting for the index.
+    let site = example_site();
+    let control = Control::default();
+    control.drain();
+    control.hold_from(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .build()
+        .expect("a pool");
+    std::thread::scope(|s| {
+        let index = s.spawn(|| pool.install(|| build_under(&site, Some(&control))));
+        let start = std::time::Instant::now();
+        while !index.is_finished() && start.elapsed() < std::time::Duration::from_secs(20) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let finished = index.is_finished();
+        // (Let a held index go, so that the test ends either way.)
+        control.stop();
+        assert!(finished, "the index finishes with no one to lift a hold");
+        let built = index.join().expect("the index thread");
+        assert_eq!(built.expect("an index").files, build(&site).files);
+    });
+}
+
 /// The bundled example playbook, compiled.
 fn example_site() -> Site {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
