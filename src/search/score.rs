@@ -115,10 +115,11 @@ pub(super) fn ration_records(
     let mut order: Vec<usize> = (0..encoded.len())
         .filter(|&s| !encoded[s].top.is_empty())
         .collect();
-    // By postings length (about the number of documents), longest first,
-    // then by name (stem ids depend on the order threads met the words).
+    // By the bytes of their postings (about the number of documents; a
+    // list cut to `MAX_POSTINGS` is as long as any), longest first, then
+    // by name (stem ids depend on the order threads met the words).
     order.sort_unstable_by(|&a, &b| {
-        let len = |s: usize| encoded[s].cut.unwrap_or(encoded[s].text.len());
+        let len = |s: usize| encoded[s].text.len();
         len(b).cmp(&len(a)).then_with(|| stems[a].cmp(&stems[b]))
     });
     let mut spent = 0usize;
