@@ -193,8 +193,7 @@ impl Staging {
         let Some((dir_rel, _)) = rel.rsplit_once('/') else {
             return Ok(());
         };
-        let made = |dir_rel: &str| self.made.lock().is_ok_and(|m| m.contains(dir_rel));
-        if self.found.dirs.contains(dir_rel) || made(dir_rel) {
+        if self.found.dirs.contains(dir_rel) || self.was_made(dir_rel) {
             return Ok(());
         }
         let remember = || {
@@ -263,7 +262,7 @@ impl Staging {
         if self.found.files.contains(rel)
             || self.found.dirs.contains(rel)
             || self.was_written(rel)
-            || self.made.lock().map_or(true, |m| m.contains(rel))
+            || self.was_made(rel)
         {
             remove_if_exists(path).with_context(cannot)?;
         }
@@ -273,6 +272,15 @@ impl Staging {
     /// Whether this build already wrote `rel`.
     fn was_written(&self, rel: &str) -> bool {
         self.written.lock().map_or(true, |w| w.contains(rel))
+    }
+
+    /// Whether this build already made the folder `rel` (a set poisoned by
+    /// a panic elsewhere is still whole: inserting a name cannot tear it).
+    fn was_made(&self, rel: &str) -> bool {
+        self.made
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .contains(rel)
     }
 
     /// Writes one output file (`rel` is `/`-separated).
