@@ -12,10 +12,16 @@
 //! left out with a warning (an error with `--strict`). An XML document is
 //! published as it is, so one that would run script is refused.
 //!
+//! A refused file is left out of the site with a warning (an error with
+//! `--strict`), like a faulty page: one file copied from another tool (a
+//! theme's `main.html`, Obsidian Publish's `publish.js`) does not take the
+//! site down. It is refused before the links are resolved, so a link to it
+//! is a broken link, with no address leading nowhere.
+//!
 //! Pure: `load` reads the drawings' bytes.
 
 use crate::messages::msg;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -31,12 +37,15 @@ pub struct Screened {
     /// What to publish instead of the file's own bytes (the drawings'
     /// re-serialisations), by path relative to `content/`.
     pub published: HashMap<String, Arc<Vec<u8>>>,
+    /// The files left out of the site, by path relative to `content/`.
+    pub refused: BTreeSet<String>,
 }
 
 impl Screened {
-    /// Puts the re-serialised drawings in place of the files' own bytes, and
-    /// gives back the diagnostics.
-    pub fn apply(self, assets: &mut [Asset]) -> Vec<Diagnostic> {
+    /// Leaves the refused files out, puts the re-serialised drawings in
+    /// place of the files' own bytes, and gives back the diagnostics.
+    pub fn apply(self, assets: &mut Vec<Asset>) -> Vec<Diagnostic> {
+        assets.retain(|a| !self.refused.contains(&a.rel));
         for a in assets {
             if let Some(bytes) = self.published.get(&a.rel) {
                 a.bytes = Some(bytes.clone());
@@ -46,7 +55,7 @@ impl Screened {
     }
 }
 
-/// Checks every asset; one error per active file, unless `unsafe_html`
+/// Checks every asset; one warning per refused file, unless `unsafe_html`
 /// trusts them (then drawings are published as they are).
 pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
     let mut out = Screened::default();
@@ -58,9 +67,10 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
         let shown = PathBuf::from("content").join(&a.rel);
         if ACTIVE_EXTENSIONS.contains(&ext.as_str()) {
             out.diagnostics.push(
-                Diagnostic::error(shown, 0, 0, msg!("active-file", ext = ext.as_str()))
+                Diagnostic::warning(shown, 0, 0, msg!("active-file", ext = ext.as_str()))
                     .with_help(msg!("active-file-help")),
             );
+            out.refused.insert(a.rel.clone());
             continue;
         }
         if !SCANNED_EXTENSIONS.contains(&ext.as_str()) {
@@ -69,9 +79,10 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
         let Some(bytes) = &a.bytes else { continue };
         if ext == "svgz" {
             out.diagnostics.push(
-                Diagnostic::error(shown, 0, 0, msg!("active-svgz"))
+                Diagnostic::warning(shown, 0, 0, msg!("active-svgz"))
                     .with_help(msg!("active-svgz-help")),
             );
+            out.refused.insert(a.rel.clone());
             continue;
         }
         let text = String::from_utf8_lossy(bytes);
@@ -102,7 +113,8 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
                     )
                     .with_help(msg!("active-in-svg-help"))
                 } else {
-                    Diagnostic::error(
+                    out.refused.insert(a.rel.clone());
+                    Diagnostic::warning(
                         shown,
                         line,
                         col,
@@ -113,8 +125,9 @@ pub fn check(assets: &[Asset], unsafe_html: bool) -> Screened {
             }
             Err(e) => {
                 let (line, col) = line_col(&text, e.at);
+                out.refused.insert(a.rel.clone());
                 out.diagnostics.push(
-                    Diagnostic::error(
+                    Diagnostic::warning(
                         shown,
                         line,
                         col,
@@ -202,23 +215,32 @@ mod tests {
         assert_eq!(got.len(), 4, "{got:#?}");
         assert!(got[0].starts_with("content/casse.svg:2:"), "{got:#?}");
         assert!(
-            got[0].contains("error: this SVG drawing cannot be read: "),
+            got[0].contains("warning: this SVG drawing cannot be read, so it is not published: "),
             "{got:#?}"
         );
         assert!(
-            got[1].starts_with("content/c.svgz: error: a compressed `.svgz` drawing"),
+            got[1].starts_with("content/c.svgz: warning: a compressed `.svgz` drawing"),
             "{got:#?}"
         );
         assert!(
-            got[2].starts_with("content/page.html: error: a `.html` file is not published"),
+            got[2].starts_with("content/page.html: warning: a `.html` file is not published"),
             "{got:#?}"
         );
         assert!(
             got[3].starts_with(
-                "content/donnees.xml:1:1: error: this XML file holds a style sheet instruction"
+                "content/donnees.xml:1:1: warning: this XML file holds a style sheet instruction"
             ),
             "{got:#?}"
         );
+        // Every one of them is left out; the photo is published.
+        assert_eq!(
+            s.refused.iter().collect::<Vec<_>>(),
+            ["c.svgz", "casse.svg", "donnees.xml", "page.html"]
+        );
+        let mut assets = vec![asset("photo.png", "x"), asset("page.html", "x")];
+        s.apply(&mut assets);
+        assert_eq!(assets.len(), 1);
+        assert_eq!(assets[0].rel, "photo.png");
     }
 
     #[test]

@@ -60,8 +60,6 @@ pub fn check(root: &Path, drafts: bool) -> Report {
         loaded,
         mut diagnostics,
     } = compile(root, config, drafts);
-    diagnostics
-        .extend(crate::active::check(&loaded.assets, site.config.markdown.unsafe_html).diagnostics);
     let people = match read_people(root) {
         Ok(p) => p,
         Err(errs) => {

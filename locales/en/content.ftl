@@ -105,12 +105,12 @@ active-in-xml = this XML file holds { $what }{ $more ->
         [0] {""}
         [one] {" "}(and 1 more thing that runs script)
        *[other] {" "}(and { $more } more things that run script)
-    }: a browser would run it on the site
+    }: a browser would run it on the site, so it is not published
 active-in-xml-help = remove it from the file, or publish the data in another format (CSV, JSON)
 active-unreadable = this { $kind ->
         [svg] SVG drawing
        *[xml] XML file
-    } cannot be read: { $reason }
+    } cannot be read, so it is not published: { $reason }
 active-unreadable-svg-help = open it in a drawing program and save it again as plain SVG, or export it as PNG
 active-unreadable-xml-help = fix the XML (a validator names the fault), or publish the data in another format (CSV, JSON)
 active-stylesheet = a style sheet instruction (XSLT can write script)

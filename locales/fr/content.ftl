@@ -105,12 +105,12 @@ active-in-xml = ce fichier XML contient { $what }{ $more ->
         [0] {""}
         [one] {" "}(et 1 autre chose qui exécute du script)
        *[other] {" "}(et { $more } autres choses qui exécutent du script)
-    } : un navigateur l'exécuterait sur le site
+    } : un navigateur l'exécuterait sur le site, il n'est donc pas publié
 active-in-xml-help = enlevez-le du fichier, ou publiez les données dans un autre format (CSV, JSON)
 active-unreadable = { $kind ->
         [svg] ce dessin SVG
        *[xml] ce fichier XML
-    } est illisible : { $reason }
+    } est illisible, il n'est donc pas publié : { $reason }
 active-unreadable-svg-help = ouvrez-le dans un logiciel de dessin et enregistrez-le de nouveau en SVG simple, ou exportez-le en PNG
 active-unreadable-xml-help = corrigez le XML (un validateur indique l'erreur), ou publiez les données dans un autre format (CSV, JSON)
 active-stylesheet = une instruction de feuille de style (XSLT peut écrire du script)

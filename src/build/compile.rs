@@ -75,6 +75,11 @@ pub(super) fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSit
             }),
     );
     t.lap("parse");
+    // Files that would run script are left out before linking: a link to
+    // one is broken, not an address leading nowhere.
+    diagnostics.extend(
+        crate::active::check(&loaded.assets, config.markdown.unsafe_html).apply(&mut loaded.assets),
+    );
     let assets = loaded.assets.iter().map(|a| a.rel.clone()).collect();
     ParsedSite {
         loaded,

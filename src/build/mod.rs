@@ -290,15 +290,11 @@ fn finish_build(
     let Linked {
         site,
         links,
-        mut loaded,
+        loaded,
         mut diagnostics,
         history,
         people,
     } = linked;
-    diagnostics.extend(
-        crate::active::check(&loaded.assets, site.config.markdown.unsafe_html)
-            .apply(&mut loaded.assets),
-    );
     diagnostics.extend(crate::collide::asset_collisions(
         site,
         &loaded.assets,

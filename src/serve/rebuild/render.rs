@@ -33,11 +33,15 @@ impl Builder {
         };
         let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
         let started = std::time::Instant::now();
-        let assets: BTreeSet<String> = self.assets.keys().cloned().collect();
+        // The checks `build` makes besides the pure stages (same order):
+        // files that would run script are left out before linking.
+        let mut assets: Vec<Asset> = self.assets.values().cloned().collect();
+        let refused = crate::active::check(&assets, config.markdown.unsafe_html).apply(&mut assets);
+        let names: BTreeSet<String> = assets.iter().map(|a| a.rel.clone()).collect();
         let (site, links, diags) = link_pages(
             config,
             self.pages.values().map(|c| c.parsed.clone()),
-            &assets,
+            &names,
         );
         if timings {
             eprintln!(
@@ -66,11 +70,7 @@ impl Builder {
         if let Err(errors) = &self.people {
             diagnostics.extend(errors.iter().cloned());
         }
-        // The checks `build` makes besides the pure stages (same order).
-        let mut assets: Vec<Asset> = self.assets.values().cloned().collect();
-        diagnostics.extend(
-            crate::active::check(&assets, site.config.markdown.unsafe_html).apply(&mut assets),
-        );
+        diagnostics.extend(refused);
         diagnostics.extend(crate::collide::asset_collisions(
             &site,
             &assets,
