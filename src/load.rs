@@ -69,6 +69,14 @@ pub const NEVER_WALKED: &[&str] = &[
     ".playbook-spare",
 ];
 
+/// Is `rel` a file published only when a page refers to it: one inside a
+/// hidden folder (`.gitbook/assets/`), or whose name starts with `_` (a
+/// GitBook photo `_Z8A5697.jpeg`, or a data file of another tool such as
+/// Docusaurus' `_category_.json`)?
+pub fn published_if_referenced(rel: &str) -> bool {
+    in_hidden_folder(rel) || rel.rsplit('/').next().is_some_and(|n| n.starts_with('_'))
+}
+
 /// Is `rel` inside a hidden folder (published only when a page refers to it)?
 pub fn in_hidden_folder(rel: &str) -> bool {
     rel.split('/')
@@ -188,8 +196,8 @@ pub fn load(content_dir: &Path, shown_base: &Path) -> Loaded {
             // Not a page, and never a file a page may show.
         } else if is_markdown(&name) {
             to_read.push((rel, shown_path, abs));
-        } else if name.starts_with('_') {
-            // `_people.toml` and other data files are not published.
+        } else if name == crate::credits::PEOPLE_FILE {
+            // Who is who, with their addresses: never published.
         } else {
             match Asset::read(rel, abs) {
                 Ok(a) => out.assets.push(a),

@@ -235,7 +235,8 @@ fn write_assets(inputs: &RenderInputs, sink: &dyn Sink, diagrams: bool) -> Resul
             sink.write(&format!("assets/{name}"), bytes)?;
         }
     }
-    // A file of a hidden folder (`.gitbook/assets/`) goes out when a page shows or links to it.
+    // A file of a hidden folder (`.gitbook/assets/`) or named `_…` goes out
+    // when a page shows or links to it.
     let referenced: std::collections::HashSet<&str> = links
         .targets
         .iter()
@@ -248,7 +249,7 @@ fn write_assets(inputs: &RenderInputs, sink: &dyn Sink, diagrams: bool) -> Resul
     let published = loaded
         .assets
         .par_iter()
-        .filter(|a| !load::in_hidden_folder(&a.rel) || referenced.contains(a.rel.as_str()));
+        .filter(|a| !load::published_if_referenced(&a.rel) || referenced.contains(a.rel.as_str()));
     // Drawings go out as `active::check` re-serialised them; other files as they are.
     published.try_for_each(|a| match &a.bytes {
         Some(bytes) => sink.write_shared(&a.rel, bytes.clone()),

@@ -140,3 +140,33 @@ fn every_internal_link_of_the_fixtures_leads_somewhere() {
     }
     let _ = Path::new("");
 }
+
+/// A file named `_…` (a GitBook photo `_Z8A5697.jpeg`, Docusaurus'
+/// `_category_.json`) goes out when a page shows or links to it, like a
+/// file of a hidden folder; `_people.toml` never does. (Was: every `_` file
+/// was left out, and a link to it said nothing was there.)
+#[test]
+fn files_named_with_an_underscore_go_out_when_a_page_shows_them() {
+    let s = Site::new();
+    s.file(
+        "content/a.md",
+        "# A\n\n![portrait](img/_Z8A5697.jpeg) ![[_b.png]] [les gens](_people.toml)\n",
+    )
+    .file("content/img/_Z8A5697.jpeg", "JPEG")
+    .file("content/img/_b.png", "PNG")
+    .file("content/_category_.json", "{}")
+    .file("content/_people.toml", "");
+    let o = s.build(&[]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        !o.stderr.contains("_Z8A5697") && !o.stderr.contains("_b.png"),
+        "{}",
+        o.stderr
+    );
+    assert!(published(&s, "img/_Z8A5697.jpeg") && published(&s, "img/_b.png"));
+    assert!(!published(&s, "_category_.json"), "no page refers to it");
+    assert!(!published(&s, "_people.toml"), "never published");
+    let a = main_of(&s.read("public/a/index.html")).to_string();
+    assert_eq!(a.matches("<img").count(), 2, "{a}");
+    assert!(a.contains("<span class=\"broken\">les gens"), "{a}");
+}

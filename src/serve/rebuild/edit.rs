@@ -97,7 +97,7 @@ impl Builder {
                                 }
                             }
                         }
-                    } else if !name.starts_with('_') {
+                    } else if name != crate::credits::PEOPLE_FILE {
                         structural = true;
                         // A file that cannot be read now is left out, like a removed one.
                         match Asset::read(rel.clone(), p.clone()) {
