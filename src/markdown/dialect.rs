@@ -315,7 +315,9 @@ fn admonition(line: &str) -> Option<(&'static str, String, Option<String>)> {
     } else {
         return None;
     };
-    if !rest.starts_with([' ', '\t']) {
+    // Python-Markdown takes `!!!note` as `!!! note` (the space is optional
+    // before a type).
+    if !rest.starts_with([' ', '\t']) && !rest.starts_with(char::is_alphanumeric) {
         return None;
     }
     let rest = rest.trim();

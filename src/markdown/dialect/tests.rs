@@ -48,8 +48,14 @@ fn mkdocs_folding_and_empty_titles() {
         text("!!! note inline end\n    a\n"),
         format!("{F0}note\na\n{F0}\n")
     );
-    // Not an admonition.
-    assert_eq!(text("!!!important\n"), "!!!important\n");
+    // Python-Markdown's space after the marker is optional.
+    assert_eq!(
+        text("!!!warning \"Attention\"\n    a\n"),
+        format!("{F0}warning \"Attention\"\na\n{F0}\n")
+    );
+    // Not admonitions: no type, or more marks.
+    assert_eq!(text("!!!\n"), "!!!\n");
+    assert_eq!(text("!!!!important\n"), "!!!!important\n");
 }
 
 #[test]
