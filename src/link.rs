@@ -129,9 +129,13 @@ fn resolve_one(
             } else {
                 let key = &link.key;
                 let best: Option<Vec<PageId>> = index.by_key.get(key).map(|c| {
-                    let tier = c.iter().map(|t| t.0).min().unwrap_or(0);
+                    // Titles and aliases (tier 0) compete with file names
+                    // (tier 1): playbook links by title, Obsidian and Foam
+                    // by file name, and a vault brought in may do both. A
+                    // folder (tiers 2, 3) counts when no page is named so.
+                    let tier = c.iter().map(|t| t.0).min().unwrap_or(0).max(1);
                     let mut ids: Vec<PageId> =
-                        c.iter().filter(|t| t.0 == tier).map(|t| t.1).collect();
+                        c.iter().filter(|t| t.0 <= tier).map(|t| t.1).collect();
                     ids.sort_unstable();
                     ids.dedup();
                     ids
@@ -141,8 +145,12 @@ fn resolve_one(
                     Some([one]) => Some(*one),
                     Some(many) => {
                         let mut ranked: Vec<PageId> = many.to_vec();
+                        // The page the link names exactly (`[[lint]]` the
+                        // file `lint.md`, `[[Lint]]` the page titled so)
+                        // first, then the nearest.
                         ranked.sort_by_key(|&c| {
                             (
+                                !names_exactly(&site.pages[c], &link.target),
                                 std::cmp::Reverse(closeness(&page.source, &site.pages[c].source)),
                                 site.pages[c].source.clone(),
                             )
@@ -280,6 +288,15 @@ fn resolve_one(
 }
 
 /// A name ending with an extension other than Markdown's (`schema.png`).
+/// Whether `target` is, character for character, the title, an alias or
+/// the file name (without extension) of `page`.
+fn names_exactly(page: &crate::site::Page, target: &str) -> bool {
+    let target = target.trim();
+    let file = page.source.rsplit('/').next().unwrap_or(&page.source);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    page.title == target || stem == target || page.front.aliases.iter().any(|a| a == target)
+}
+
 fn has_file_extension(target: &str) -> bool {
     let name = target.rsplit('/').next().unwrap_or(target);
     name.rsplit_once('.').is_some_and(|(stem, ext)| {

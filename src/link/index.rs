@@ -12,7 +12,9 @@ use crate::text::{match_key, slugify};
 /// Lookup tables from match keys and paths to pages.
 pub(super) struct Index<'a> {
     /// Key → candidates, each with its tier: 0 for a title or alias, 1 for a
-    /// file name or path, 2 for a folder name. Only the best tier competes.
+    /// file name or path, 2 for a folder's path, 3 for a folder's name.
+    /// Tiers 0 and 1 compete together; a folder counts only when no page
+    /// is named so.
     pub(super) by_key: HashMap<String, Vec<(u8, PageId)>>,
     by_source: HashMap<&'a str, PageId>,
     by_url: HashMap<&'a str, PageId>,
@@ -49,8 +51,8 @@ pub(super) fn build_index<'a>(site: &'a Site, assets: &'a BTreeSet<String>) -> I
         keys.extend(p.keys.aliases.iter().map(|a| (a.clone(), 0)));
         if p.is_index {
             let dir = &site.sections[p.section].dir;
-            keys.push((match_key(dir), 1));
-            keys.push((match_key(dir.rsplit('/').next().unwrap_or(dir)), 2));
+            keys.push((match_key(dir), 2));
+            keys.push((match_key(dir.rsplit('/').next().unwrap_or(dir)), 3));
             keys.extend(p.keys.files.first().map(|k| (k.clone(), 1)));
         } else {
             keys.extend(p.keys.files.iter().map(|k| (k.clone(), 1)));

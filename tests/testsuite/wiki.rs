@@ -97,6 +97,38 @@ fn every_link_form_resolves() {
     );
 }
 
+/// A title and another page's file name compete (playbook links by title,
+/// Obsidian and Foam by file name): a warning names both, and the page the
+/// link names exactly wins. A folder counts only when no page is named so.
+/// (Was: the title won without a word, and Foam's `[[lint]]` reached
+/// `workspace-lint.md`, titled "Lint", instead of `cli/lint.md`.)
+#[test]
+fn a_title_and_a_file_name_compete_and_the_exact_one_wins() {
+    let s = Site::new();
+    s.file("content/outils/cli.md", "# CLI\n\n[[lint]] et [[Lint]]\n")
+        .file("content/outils/cli/lint.md", "# foam lint\n")
+        .file("content/outils/workspace-lint.md", "# Lint\n")
+        .file("content/demarrer.md", "# Démarrer\n\n[[Démarrer ici]]\n")
+        .file("content/demarrer ici/a.md", "# A\n")
+        .file("content/commencer/demarrer ici.md", "# Premiers pas\n");
+    let o = s.build_ok(&[]);
+    let cli = main_of(&s.read("public/outils/cli/index.html")).to_string();
+    assert!(cli.contains("<a href=\"lint/\">lint</a>"), "{cli}");
+    assert!(
+        cli.contains("<a href=\"../workspace-lint/\">Lint</a>"),
+        "{cli}"
+    );
+    assert!(
+        o.stderr.contains("`[[lint]]` est ambigu : `outils/cli/lint.md`, `outils/workspace-lint.md` ; la plus proche est choisie, `outils/cli/lint.md`"),
+        "{}",
+        o.stderr
+    );
+    // The file `demarrer ici.md` before the folder `demarrer ici/`, silently.
+    let d = main_of(&s.read("public/demarrer/index.html")).to_string();
+    assert!(d.contains("href=\"../commencer/demarrer-ici/\""), "{d}");
+    assert!(!o.stderr.contains("`[[Démarrer ici]]`"), "{}", o.stderr);
+}
+
 #[test]
 fn backlinks_carry_context_in_stable_order() {
     let s = linked_site();
