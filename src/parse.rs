@@ -46,7 +46,12 @@ pub fn parse_page(src: &SourceFile, opts: MarkdownOptions, drafts: bool) -> Pars
         return Parsed::Draft;
     }
     let mut warnings = split.warnings;
-    let body = markdown::render(split.body, split.body_line_offset, opts);
+    let body = markdown::render_page(
+        split.body,
+        split.body_line_offset,
+        opts,
+        front.title.as_deref(),
+    );
     let name = file_name(&src.rel);
     let is_index = INDEX_NAMES.contains(&name);
     let fallback = if is_index {

@@ -179,6 +179,19 @@ fn comrak_options() -> Options<'static> {
 /// number of file lines before the body, so positions point into the file.
 /// `strip_h1` removes a leading level-1 heading whose text has this match key.
 pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered {
+    render_page(body, line_offset, opts, None)
+}
+
+/// [`render`] for a page whose front matter gives `front_title`. A leading
+/// `# Titre` is the page's title and is not repeated in the body, unless
+/// the front matter gives another title: then it stays, with its anchor
+/// (MkDocs shows the `# Titre` on the page and the `title:` in menus).
+pub fn render_page(
+    body: &str,
+    line_offset: usize,
+    opts: MarkdownOptions,
+    front_title: Option<&str>,
+) -> Rendered {
     let body = sanitize(body);
     let prepared = dialect::prepare(&body);
     let options = comrak_options();
@@ -196,12 +209,18 @@ pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered
         ..Rendered::default()
     };
 
-    // A leading `# Title` becomes the page title; it is not repeated in the body.
+    // A leading `# Title` becomes the page title; it is not repeated in the
+    // body (unless the front matter gives another title).
     if let Some(first) = root.first_child() {
         let is_h1 = matches!(first.data().value, NodeValue::Heading(h) if h.level == 1);
         if is_h1 {
-            out.leading_h1 = Some(collect_text(first).trim().to_string());
-            first.detach();
+            let text = collect_text(first).trim().to_string();
+            if front_title
+                .is_none_or(|t| crate::text::match_key(t) == crate::text::match_key(&text))
+            {
+                out.leading_h1 = Some(text);
+                first.detach();
+            }
         }
     }
 

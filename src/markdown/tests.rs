@@ -25,6 +25,28 @@ fn leading_h1_becomes_title() {
     assert!(!out.html.contains("<h1"));
 }
 
+/// With a `title:` of its own, a page keeps a leading `# Titre` that says
+/// something else, with its anchor (127 pages of a MkDocs site lost theirs);
+/// one that repeats the title (case and accents aside) is still dropped.
+#[test]
+fn a_leading_h1_other_than_the_front_matter_title_stays() {
+    let opts = MarkdownOptions::default();
+    let md = "# Geotribu, c'est quoi ?\n\nTexte\n";
+    let out = render_page(md, 0, opts, Some("A propos"));
+    assert_eq!(out.leading_h1, None);
+    assert!(
+        out.html
+            .starts_with("<h1 id=\"geotribu-c-est-quoi\">Geotribu, c'est quoi ?</h1>"),
+        "{}",
+        out.html
+    );
+    let out = render_page(md, 0, opts, Some("GEOTRIBU c’est quoi"));
+    assert!(!out.html.contains("<h1"), "{}", out.html);
+    let out = render_page(md, 0, opts, None);
+    assert_eq!(out.leading_h1.as_deref(), Some("Geotribu, c'est quoi ?"));
+    assert!(!out.html.contains("<h1"), "{}", out.html);
+}
+
 #[test]
 fn wikilinks_become_placeholders() {
     let out = r("Voir [[Coopération#Niveaux]] et [[Page|le texte]].\n");
