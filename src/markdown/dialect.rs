@@ -1,6 +1,7 @@
 //! Markup of other documentation tools, rewritten into what the parser
 //! reads, before parsing: MkDocs admonitions (`!!! note "Titre"`, `??? note`,
-//! `???+ note`, with their indented body), GitBook tags (`{% hint %}`,
+//! `???+ note`, with their indented body) and content tabs (`=== "Titre"`),
+//! GitBook tags (`{% hint %}`,
 //! `{% tabs %}`, `{% content-ref %}`, `{% embed %}`, `{% code %}`,
 //! `{% file %}`, `{% stepper %}`; any other tag is dropped with a note) and
 //! MkDocs attribute lists written `{: … }`. The caret of an Obsidian block
@@ -61,8 +62,9 @@ impl Prepared<'_> {
 }
 
 /// The markers of this markup but `^` (a byte, found with memchr).
-static MARKERS: LazyLock<[memmem::Finder<'static>; 5]> =
-    LazyLock::new(|| ["!!!", "???", "{%", "{:", ":::"].map(|m| memmem::Finder::new(m.as_bytes())));
+static MARKERS: LazyLock<[memmem::Finder<'static>; 6]> = LazyLock::new(|| {
+    ["!!!", "???", "===", "{%", "{:", ":::"].map(|m| memmem::Finder::new(m.as_bytes()))
+});
 
 /// Rewrites `body`; borrows it unchanged when it holds none of this markup.
 pub(super) fn prepare(body: &str) -> Prepared<'_> {
@@ -92,13 +94,15 @@ pub(super) fn prepare(body: &str) -> Prepared<'_> {
     }
 }
 
-/// An open MkDocs admonition.
+/// An open MkDocs admonition or content tab, or a set of tabs.
 struct Admonition {
-    /// Indentation (columns) of its `!!!` line in the source.
+    /// Indentation (columns) of its `!!!` (`===`) line in the source.
     opener: usize,
     /// Indentation of its fences in the output.
     out_indent: usize,
     fence: usize,
+    /// A set of `===` tabs: it holds the tabs and indents nothing itself.
+    set: bool,
 }
 
 /// An open GitBook container tag.
@@ -164,6 +168,13 @@ impl Writer {
                 if width >= top.opener + 4 {
                     break;
                 }
+                // The next tab of a set (`===!` starts another set).
+                if top.set
+                    && width == top.opener
+                    && content_tab(content.trim()).is_some_and(|(new_set, _)| !new_set)
+                {
+                    break;
+                }
                 let (indent, fence) = (top.out_indent, top.fence);
                 self.admonitions.pop();
                 self.close_fence(indent, fence, source);
@@ -174,7 +185,7 @@ impl Writer {
             Cow::Borrowed(content)
         } else {
             self.changed = true;
-            let keep = width - 4 * self.admonitions.len();
+            let keep = width - 4 * self.admonitions.iter().filter(|a| !a.set).count();
             Cow::Owned(format!("{}{}", " ".repeat(keep), content.trim_start()))
         };
         // Fenced code is passed through.
@@ -214,6 +225,48 @@ impl Writer {
                 opener: width,
                 out_indent: indent,
                 fence,
+                set: false,
+            });
+            return;
+        }
+        if let Some((new_set, title)) = content_tab(trimmed)
+            && self.depth() + 2 <= MAX_DEPTH
+        {
+            self.changed = true;
+            let continues = !new_set
+                && self
+                    .admonitions
+                    .last()
+                    .is_some_and(|a| a.set && a.opener == width);
+            if !continues {
+                let fence = self.fence_len();
+                self.inserted = true;
+                self.push(
+                    format!("{}{}pb-tabs\n", " ".repeat(indent), ":".repeat(fence)),
+                    source,
+                );
+                self.admonitions.push(Admonition {
+                    opener: width,
+                    out_indent: indent,
+                    fence,
+                    set: true,
+                });
+            }
+            let fence = self.fence_len();
+            self.push(
+                format!(
+                    "{}{}pb-tab {}{ending}",
+                    " ".repeat(indent),
+                    ":".repeat(fence),
+                    title.replace(':', &COLON_MARK.to_string())
+                ),
+                source,
+            );
+            self.admonitions.push(Admonition {
+                opener: width,
+                out_indent: indent,
+                fence,
+                set: false,
             });
             return;
         }
@@ -347,6 +400,22 @@ fn admonition(line: &str) -> Option<(&'static str, String, Option<String>)> {
         None
     };
     Some((fold, kind, title))
+}
+
+/// `=== "Titre"`, `===+ "Titre"` (selected: all tabs print anyway),
+/// `===! "Titre"` (starts a new set): a content tab of MkDocs Material
+/// (pymdownx.tabbed), whose body is indented by 4. Whether it starts a new
+/// set, and its title.
+fn content_tab(line: &str) -> Option<(bool, &str)> {
+    let rest = line.strip_prefix("===")?;
+    let (new_set, rest) = match rest.as_bytes().first() {
+        Some(b'!') => (true, &rest[1..]),
+        Some(b'+') => (false, &rest[1..]),
+        _ => (false, rest),
+    };
+    let quoted = rest.strip_prefix([' ', '\t'])?.trim();
+    let title = quoted.strip_prefix('"')?.strip_suffix('"')?;
+    Some((new_set, title))
 }
 
 /// The first `needle` outside a code span (`` `…` ``).

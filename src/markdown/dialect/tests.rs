@@ -169,3 +169,22 @@ fn container_titles_may_hold_a_colon() {
     let p = prepare("::: tip Exemple du choix: \nCorps\n:::\n");
     assert_eq!(p.text, "::: tip Exemple du choix\u{E005}\nCorps\n:::\n");
 }
+
+#[test]
+fn mkdocs_content_tabs_become_a_set_of_tabs() {
+    let src = "Avant\n\n=== \"Python\"\n\n    ```python\n    print(1)\n    ```\n\n=== \"Rust : 2021\"\n\n    Un [lien](a.md).\n\nAprès\n";
+    assert_eq!(
+        text(src),
+        format!(
+            "Avant\n\n{F0}pb-tabs\n{F1}pb-tab Python\n\n```python\nprint(1)\n```\n{F1}\n{F1}pb-tab Rust {COLON_MARK} 2021\n\nUn [lien](a.md).\n{F1}\n{F0}\nAprès\n"
+        )
+    );
+    // `===!` starts another set; without quotes it is not a tab.
+    assert_eq!(
+        text("=== \"A\"\n    a\n===! \"B\"\n    b\n"),
+        format!(
+            "{F0}pb-tabs\n{F1}pb-tab A\na\n{F1}\n{F0}\n{F0}pb-tabs\n{F1}pb-tab B\nb\n{F1}\n{F0}\n"
+        )
+    );
+    assert_eq!(text("=== A\n    a\n"), "=== A\n    a\n");
+}
