@@ -185,6 +185,37 @@ fn links_of_one_paragraph_share_its_sentences_without_images_or_embeds() {
     );
 }
 
+/// A page embed alone on its line is transcluded even when the lines
+/// around it belong to its paragraph (Obsidian shows `Texte\n![[Note]]` so):
+/// the paragraph is cut around it. One inside a line stays a link. (Was: 4
+/// of the 28 note embeds of a real vault shown as links.)
+#[test]
+fn a_page_embed_alone_on_its_line_is_transcluded() {
+    let out =
+        r("Avant.\n![[A#Un]]\n![[B]]\nAprès.\n\n> Citée.\n> ![[C]]\n\nEn ligne ![[D]] ici.\n");
+    let kinds: Vec<_> = out
+        .links
+        .iter()
+        .map(|l| (l.kind, l.target.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (LinkKind::Embed, "A"),
+            (LinkKind::Embed, "B"),
+            (LinkKind::Embed, "C"),
+            (LinkKind::Wiki, "D")
+        ]
+    );
+    let html = out.html.replace(EMBED, "E").replace(SEP, "|");
+    assert!(
+        html.starts_with(
+            "<p>Avant.</p>\nE0|E1|\n<p>Après.</p>\n<blockquote>\n<p>Citée.</p>\nE2|\n</blockquote>\n<p>En ligne "
+        ),
+        "{html}"
+    );
+}
+
 #[test]
 fn long_context_is_cut() {
     let long = "mot ".repeat(200);

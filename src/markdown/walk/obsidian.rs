@@ -26,18 +26,37 @@ impl<'a, F: Fn(usize) -> usize> Walk<'a, '_, F> {
         let ext = extension(&target);
         let media = ext.as_deref().map(media_kind);
         let Some(media) = media else {
-            // A page: its content, when the embed stands alone in its paragraph.
-            let alone = node.parent().is_some_and(|p| {
-                matches!(p.data().value, NodeValue::Paragraph)
-                    && p.children().all(|c| {
-                        c.same_node(node)
-                            || matches!(&c.data().value, NodeValue::Text(t) if t.trim().is_empty())
-                    })
-            });
-            if alone && let Some(paragraph) = node.parent() {
+            // A page: its content, when the embed stands alone on its line
+            // of a paragraph (the paragraph is cut around it, as Obsidian
+            // shows `Texte\n![[Note]]`).
+            if let Some(paragraph) = node.parent()
+                && matches!(paragraph.data().value, NodeValue::Paragraph)
+                && alone_on_its_line(node)
+            {
                 let n = self.push(LinkKind::Embed, target, anchor, line, col);
-                paragraph.insert_before(self.raw(format!("{EMBED}{n}{SEP}")));
-                paragraph.detach();
+                let block = self.raw(format!("{EMBED}{n}{SEP}"));
+                let after: Vec<_> = node.following_siblings().skip(1).collect();
+                paragraph.insert_after(block);
+                if after.iter().any(|c| !is_blank(c)) {
+                    let rest = self.arena.alloc(AstNode::from(NodeValue::Paragraph));
+                    for c in after.into_iter().skip_while(|c| is_blank(c) || is_break(c)) {
+                        rest.append(c);
+                    }
+                    block.insert_after(rest);
+                } else {
+                    for c in after {
+                        c.detach();
+                    }
+                }
+                node.detach();
+                while let Some(c) = paragraph.last_child()
+                    && (is_blank(c) || is_break(c))
+                {
+                    c.detach();
+                }
+                if paragraph.first_child().is_none() {
+                    paragraph.detach();
+                }
                 self.out.embeds = true;
             } else {
                 let shown = inline_embed_text(node, url).unwrap_or_default();
@@ -289,6 +308,30 @@ fn parse_size(s: &str) -> Option<(Option<String>, Option<String>)> {
     };
     let num = |v: &str| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit());
     (num(w) && h.is_none_or(num)).then(|| (Some(w.to_string()), h.map(str::to_string)))
+}
+
+/// Whether `node` has only blank text or line breaks on either side of it,
+/// up to the next line break (or the paragraph's ends).
+fn alone_on_its_line<'a>(node: &'a AstNode<'a>) -> bool {
+    let before = node
+        .preceding_siblings()
+        .skip(1)
+        .find(|c| !is_blank(c))
+        .is_none_or(is_break);
+    let after = node
+        .following_siblings()
+        .skip(1)
+        .find(|c| !is_blank(c))
+        .is_none_or(is_break);
+    before && after
+}
+
+fn is_blank<'a>(c: &'a AstNode<'a>) -> bool {
+    matches!(&c.data().value, NodeValue::Text(t) if t.trim().is_empty())
+}
+
+fn is_break<'a>(c: &'a AstNode<'a>) -> bool {
+    matches!(c.data().value, NodeValue::SoftBreak | NodeValue::LineBreak)
 }
 
 #[cfg(test)]
