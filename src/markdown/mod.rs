@@ -161,6 +161,8 @@ fn comrak_options() -> Options<'static> {
     o.extension.autolink = true;
     o.extension.tasklist = true;
     o.extension.footnotes = true;
+    // Obsidian's `^[une note en ligne]`.
+    o.extension.inline_footnotes = true;
     o.extension.ofm_callouts = true;
     o.extension.ofm_comments = true;
     o.extension.block_directive = true;

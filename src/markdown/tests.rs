@@ -216,6 +216,34 @@ fn a_page_embed_alone_on_its_line_is_transcluded() {
     );
 }
 
+/// Obsidian's inline footnote `^[…]` is a footnote, whose links work (was:
+/// printed as text). A `[[#Titre]]` link is no `#tag` (was: one, anywhere).
+#[test]
+fn inline_footnotes_are_footnotes() {
+    let kinds = |out: &Rendered| -> Vec<(LinkKind, String)> {
+        out.links
+            .iter()
+            .map(|l| (l.kind, l.target.clone()))
+            .collect()
+    };
+    let out = r("Un texte^[Voir [[#Plus bas]].] ici.\n\n## Plus bas\n");
+    assert_eq!(kinds(&out), [(LinkKind::Wiki, String::new())]);
+    assert!(
+        out.html.contains("<sup class=\"footnote-ref\">") && !out.html.contains("^["),
+        "{}",
+        out.html
+    );
+    // The label `#Plus bas` the link shows instead is no tag (was: `#Plus`).
+    let out = r("Voir [[#Plus bas]] et #vraie.\n");
+    assert_eq!(
+        kinds(&out),
+        [
+            (LinkKind::Wiki, String::new()),
+            (LinkKind::Tag, "vraie".into())
+        ]
+    );
+}
+
 #[test]
 fn long_context_is_cut() {
     let long = "mot ".repeat(200);

@@ -210,15 +210,22 @@ fn take_block_id(node: &AstNode<'_>) -> Option<String> {
 
 /// Text where a `#tag` counts: not in a link, an image or a heading.
 pub(super) fn may_hold_tags<'a>(node: &'a AstNode<'a>) -> bool {
-    node.ancestors().skip(1).all(|a| {
-        !matches!(
+    let mut root = node;
+    for a in node.ancestors().skip(1) {
+        if matches!(
             a.data().value,
             NodeValue::Link(_)
                 | NodeValue::Image(_)
                 | NodeValue::WikiLink(_)
                 | NodeValue::Heading(_)
-        )
-    })
+        ) {
+            return false;
+        }
+        root = a;
+    }
+    // A text the walk took out of the page (a link's label it replaced:
+    // `[[#Plus bas]]` read as the tag `#Plus`) holds none.
+    matches!(root.data().value, NodeValue::Document)
 }
 
 /// `#tag` spans (byte ranges, `#` included): after a space or an opening
