@@ -141,6 +141,24 @@ impl Writer {
         self.map.push(source);
     }
 
+    /// Opens an admonition, a tab or a set of tabs (`set`) whose opening
+    /// line, at `width` columns in the source, is written at `indent` as a
+    /// fence followed by `info` (its line ending included).
+    fn open(&mut self, (width, indent, set): (usize, usize, bool), info: &str, source: usize) {
+        let fence = self.fence_len();
+        self.changed = true;
+        self.push(
+            format!("{}{}{info}", " ".repeat(indent), ":".repeat(fence)),
+            source,
+        );
+        self.admonitions.push(Admonition {
+            opener: width,
+            out_indent: indent,
+            fence,
+            set,
+        });
+    }
+
     /// Writes a closing fence: in place of the blank line before, or inserted.
     fn close_fence(&mut self, indent: usize, len: usize, source: usize) {
         let fence = format!("{}{}\n", " ".repeat(indent), ":".repeat(len));
@@ -208,66 +226,31 @@ impl Writer {
         if let Some((fold, kind, title)) = admonition(trimmed)
             && self.depth() < MAX_DEPTH
         {
-            let fence = self.fence_len();
-            self.changed = true;
             let title = title
                 .map(|t| format!(" {}", t.replace(':', &COLON_MARK.to_string())))
                 .unwrap_or_default();
-            self.push(
-                format!(
-                    "{}{}{kind}{fold}{title}{ending}",
-                    " ".repeat(indent),
-                    ":".repeat(fence)
-                ),
-                source,
-            );
-            self.admonitions.push(Admonition {
-                opener: width,
-                out_indent: indent,
-                fence,
-                set: false,
-            });
+            let opener = (width, indent, false);
+            self.open(opener, &format!("{kind}{fold}{title}{ending}"), source);
             return;
         }
         if let Some((new_set, title)) = content_tab(trimmed)
             && self.depth() + 2 <= MAX_DEPTH
         {
-            self.changed = true;
             let continues = !new_set
                 && self
                     .admonitions
                     .last()
                     .is_some_and(|a| a.set && a.opener == width);
             if !continues {
-                let fence = self.fence_len();
                 self.inserted = true;
-                self.push(
-                    format!("{}{}pb-tabs\n", " ".repeat(indent), ":".repeat(fence)),
-                    source,
-                );
-                self.admonitions.push(Admonition {
-                    opener: width,
-                    out_indent: indent,
-                    fence,
-                    set: true,
-                });
+                self.open((width, indent, true), "pb-tabs\n", source);
             }
-            let fence = self.fence_len();
-            self.push(
-                format!(
-                    "{}{}pb-tab {}{ending}",
-                    " ".repeat(indent),
-                    ":".repeat(fence),
-                    title.replace(':', &COLON_MARK.to_string())
-                ),
+            let title = title.replace(':', &COLON_MARK.to_string());
+            self.open(
+                (width, indent, false),
+                &format!("pb-tab {title}{ending}"),
                 source,
             );
-            self.admonitions.push(Admonition {
-                opener: width,
-                out_indent: indent,
-                fence,
-                set: false,
-            });
             return;
         }
         // A `:::` container whose title holds a `:` (comrak would not read
