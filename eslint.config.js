@@ -4,7 +4,18 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["**/node_modules/", "target/", "public/", "tests/browser/artifacts/", "fuzz/", "themes/default/static/vendor/"] },
+  {
+    ignores: [
+      "**/node_modules/",
+      "target/",
+      "public/",
+      "tests/browser/artifacts/",
+      "fuzz/",
+      "themes/default/static/vendor/",
+      // Other people's sites kept as fixtures (an Obsidian vault's plugins): content, not our code.
+      "tests/fixtures/corpora/",
+    ],
+  },
   js.configs.recommended,
   {
     // The theme's scripts: classic scripts in the browser (ES modules do not load from file://),
