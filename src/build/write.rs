@@ -96,6 +96,13 @@ impl Drop for Paused<'_> {
     }
 }
 
+/// Why a generated page was not written: its template failed (reported
+/// as a page's error), or the output did.
+enum NotWritten {
+    Template(Diagnostic),
+    Output(anyhow::Error),
+}
+
 /// Renders the pages and generated pages into `sink`, reusing from `cache`
 /// what it can; returns the pages that failed to render.
 fn render_all(
@@ -170,16 +177,16 @@ fn render_all(
                 None => env.render_generated(g).map(Arc::new),
             };
             let failure = match html {
-                Ok(html) => Err(sink.write_shared(&file, html).err()?),
-                Err(d) => Ok(d),
+                Ok(html) => NotWritten::Output(sink.write_shared(&file, html).err()?),
+                Err(d) => NotWritten::Template(d),
             };
             Some((n, failure))
         })
         .min_by_key(|(n, _)| *n);
     match first_failure {
         // A template error, reported as the pages' are, with its file.
-        Some((_, Ok(d))) => return Ok(vec![d]),
-        Some((_, Err(e))) => return Err(e),
+        Some((_, NotWritten::Template(d))) => return Ok(vec![d]),
+        Some((_, NotWritten::Output(e))) => return Err(e),
         None => {}
     }
     if !credits.recent.is_empty() {
