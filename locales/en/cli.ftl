@@ -24,6 +24,7 @@ serve-no-free-port = no free port between 1111 and 1210; choose one with --port
 serve-not-ip = not an IP socket
 serve-cannot-watch = cannot watch the site's files
 serve-serving = serving { $root } at { $address } (Ctrl-C to stop)
+serve-no-config = the site's configuration (playbook.toml) could not be read
 serve-stopped = stopped
 serve-ctrlc = cannot install the Ctrl-C handler
 serve-watch-new-folder = warning: cannot watch a new folder: { $reason }

@@ -30,6 +30,7 @@ serve-no-free-port = aucun port libre entre 1111 et 1210 ; choisissez-en un avec
 serve-not-ip = le serveur n'écoute pas sur une adresse IP
 serve-cannot-watch = impossible de surveiller les fichiers du site
 serve-serving = aperçu de { $root } sur { $address } (Ctrl-C pour arrêter)
+serve-no-config = la configuration du site (playbook.toml) n'a pas pu être lue
 serve-stopped = arrêté
 serve-ctrlc = impossible d'installer la réponse à Ctrl-C
 serve-watch-new-folder = avertissement : impossible de surveiller un nouveau dossier : { $reason }

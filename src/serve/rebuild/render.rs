@@ -29,7 +29,7 @@ impl Builder {
             self.unsettled = false;
         }
         let (Some(config), Some(theme)) = (self.config.clone(), self.theme.as_ref()) else {
-            return Outcome::failed("the configuration could not be read".into());
+            return Outcome::failed(crate::messages::msg!("serve-no-config").render(lang));
         };
         let timings = std::env::var_os("PLAYBOOK_TIMINGS").is_some();
         let started = std::time::Instant::now();
