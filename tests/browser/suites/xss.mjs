@@ -482,22 +482,36 @@ export default function () {
       }
     });
 
-    test('a .html file or an XML file with script is refused (file, line, fix), and the build stops', async () => {
+    test('a .html file or an XML file with script is left out (file, line, fix), and the link to it leads nowhere', async () => {
       const bad = join(tmp, 'html-site');
       await writeSite(bad, {
         'content/index.md': '# Accueil\n\n[le fichier](essai.html)\n',
         'content/essai.html': `<script>${js('html-file')}</script>`,
         'content/donnees.xml': `<?xml version="1.0"?>\n<d>\n  <h:script xmlns:h="http://www.w3.org/1999/xhtml">${js('xml-file')}</h:script>\n</d>\n`,
       });
+      // Like a faulty page, they do not take the site down: left out, with a
+      // warning (an error with --strict).
       const r = build(bin, bad);
-      assert.equal(r.status, 1, r.stderr);
-      assert.match(r.stderr, /content\/essai\.html: erreur : un fichier `\.html` n'est pas publié/);
-      assert.match(r.stderr, /content\/donnees\.xml:3:3: erreur : ce fichier XML contient un élément <script> : un navigateur l'exécuterait sur le site/);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, /content\/essai\.html: avertissement : un fichier `\.html` n'est pas publié/);
+      assert.match(r.stderr, /content\/donnees\.xml:3:3: avertissement : ce fichier XML contient un élément <script> : un navigateur l'exécuterait sur le site, il n'est donc pas publié/);
+      const published = await listFiles(join(bad, 'public'));
+      assert.ok(!published.some((f) => /essai\.html|donnees\.xml/.test(f)), published.join('\n'));
+      const strict = spawnSync(bin, ['build', '--root', bad, '--strict'], { encoding: 'utf8' });
+      assert.equal(strict.status, 1, strict.stderr);
+      assert.match(strict.stderr, /content\/essai\.html: erreur : un fichier `\.html` n'est pas publié/);
       // Proof the check matters: opened from a site, this XML file runs its script.
       const context = await newContext(env.browser);
       try {
         const { fired } = await visit(context, pathToFileURL(join(bad, 'content/donnees.xml')).href);
         assert.ok(fired.some((f) => f.includes('xss-xml-file')), `the payload is live: ${fired}`);
+        // The page that linked to the HTML file runs nothing and links to no such file.
+        const home = await visit(context, pathToFileURL(join(bad, 'public/index.html')).href);
+        assert.deepEqual([...home.fired, ...home.dom], []);
+        const page = await context.newPage();
+        await page.goto(pathToFileURL(join(bad, 'public/index.html')).href);
+        assert.equal(await page.locator('main a[href*="essai"]').count(), 0);
+        await page.close();
       } finally {
         await context.close();
       }
