@@ -287,16 +287,16 @@ fn resolve_one(
     }
 }
 
-/// A name ending with an extension other than Markdown's (`schema.png`).
 /// Whether `target` is, character for character, the title, an alias or
 /// the file name (without extension) of `page`.
 fn names_exactly(page: &crate::site::Page, target: &str) -> bool {
     let target = target.trim();
-    let file = page.source.rsplit('/').next().unwrap_or(&page.source);
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    page.title == target || stem == target || page.front.aliases.iter().any(|a| a == target)
+    page.title == target
+        || crate::site::stem(&page.source) == target
+        || page.front.aliases.iter().any(|a| a == target)
 }
 
+/// A name ending with an extension other than Markdown's (`schema.png`).
 fn has_file_extension(target: &str) -> bool {
     let name = target.rsplit('/').next().unwrap_or(target);
     name.rsplit_once('.').is_some_and(|(stem, ext)| {

@@ -179,7 +179,8 @@ fn comrak_options() -> Options<'static> {
 
 /// Renders `body` (the Markdown after the front matter). `line_offset` is the
 /// number of file lines before the body, so positions point into the file.
-/// `strip_h1` removes a leading level-1 heading whose text has this match key.
+/// A leading `# Titre` is taken as the page's title ([`render_page`] for a
+/// page whose front matter gives one).
 pub fn render(body: &str, line_offset: usize, opts: MarkdownOptions) -> Rendered {
     render_page(body, line_offset, opts, None)
 }

@@ -456,7 +456,6 @@ fn same_inode(old: &fs::Metadata, path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.dev() == old.dev() && m.ino() == old.ino())
 }
 
-/// Do two files hold the same bytes? (Read in blocks: assets can be large.)
 /// Whether the file at `path` holds exactly `bytes`, read through one
 /// buffer per thread: reading each old file into a fresh `Vec` made the
 /// allocator map, fault in and unmap pages for every large page (the
@@ -489,6 +488,7 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
     })
 }
 
+/// Do two files hold the same bytes? (Read in blocks: assets can be large.)
 fn same_contents(a: &Path, b: &Path) -> bool {
     use std::io::Read;
     let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else {
