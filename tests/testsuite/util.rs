@@ -560,6 +560,25 @@ pub(crate) fn broken_internal_urls(public: &Path) -> Vec<String> {
     broken
 }
 
+/// The `markers` a reader sees in the `<main>` of the HTML pages under
+/// `public` (code left out, see [`visible_text`]), each as `page: marker in
+/// text`; and how many pages were read.
+pub(crate) fn markers_shown(public: &Path, markers: &[&str]) -> (Vec<String>, usize) {
+    let (mut shown, mut pages) = (vec![], 0);
+    for e in walkdir::WalkDir::new(public) {
+        let e = e.unwrap();
+        if e.path().extension().is_some_and(|x| x == "html") {
+            let html = std::fs::read_to_string(e.path()).unwrap();
+            let text = visible_text(main_of(&html));
+            for marker in markers.iter().filter(|m| text.contains(**m)) {
+                shown.push(format!("{}: `{marker}` in {text}", e.path().display()));
+            }
+            pages += 1;
+        }
+    }
+    (shown, pages)
+}
+
 /// The text a reader sees in some HTML: tags dropped, and what is inside
 /// `<pre>` and `<code>` left out (markup quoted in code is fine).
 pub(crate) fn visible_text(html: &str) -> String {
