@@ -13,6 +13,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::{LinkKind, LinkRef};
 use crate::messages::{Message, msg};
@@ -63,25 +65,40 @@ pub struct LinkTable {
 /// Resolves all links of the site.
 pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagnostic>) {
     let index = build_index(site, assets);
+    // Each page's links on their own (in parallel), their warnings kept in
+    // page order; then the backlinks and missing pages, in page order too.
+    let resolved: Vec<(Vec<Target>, Vec<Diagnostic>)> = site
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(id, page)| {
+            let mut diags = vec![];
+            let targets = page
+                .body
+                .links
+                .iter()
+                .map(|link| resolve_one(site, &index, assets, id, link, &mut diags))
+                .collect();
+            (targets, diags)
+        })
+        .collect();
     let mut diags = vec![];
     let mut table = LinkTable {
         targets: Vec::with_capacity(site.pages.len()),
         backlinks: vec![vec![]; site.pages.len()],
         missing: BTreeMap::new(),
     };
-    for (id, page) in site.pages.iter().enumerate() {
-        let mut targets = Vec::with_capacity(page.body.links.len());
-        for (n, link) in page.body.links.iter().enumerate() {
-            let t = resolve_one(site, &index, assets, id, link, &mut diags);
-            match &t {
+    for (id, (targets, d)) in resolved.into_iter().enumerate() {
+        for (n, t) in targets.iter().enumerate() {
+            match t {
                 Target::Page { id: to, .. } if *to != id => table.backlinks[*to].push((id, n)),
                 Target::Missing { title } => {
                     table.missing.entry(title.clone()).or_default().insert(id);
                 }
                 _ => {}
             }
-            targets.push(t);
         }
+        diags.extend(d);
         table.targets.push(targets);
     }
     for b in &mut table.backlinks {
