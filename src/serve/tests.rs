@@ -595,6 +595,43 @@ fn a_body_edit_rerenders_only_what_depends_on_it() {
     assert_eq!(builder.reused_last, 0, "every page rendered again");
 }
 
+/// `sed -i` saves through a temporary file without an extension
+/// (`sedXXXXXX`) renamed over the page: the watcher reports a path that is
+/// gone, which is no removed folder. The edit stays a one-page edit, and a
+/// removed folder still reads the site again.
+#[test]
+fn a_temporary_file_gone_without_an_extension_is_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    seed(&root);
+    let mut builder = Builder::new(&root, false);
+    builder.full().files.unwrap();
+    let p = write(
+        &root,
+        "content/long/l010.md",
+        "# Longue 10\n\n[[Longue 11]]\n\nUn ajout.\n",
+    );
+    let batch = vec![root.join("content/long/sedK3x9Qa"), p];
+    let out = builder.apply(&batch, classify(&root, &batch));
+    assert!(out.files.is_ok());
+    assert_eq!(builder.parsed_last, 1, "only the page, not the whole site");
+    assert_eq!(builder.rendered_last, 1, "only the edited page");
+    // A folder removed: the site is read again and its pages are gone.
+    let gone = root.join("content/long");
+    std::fs::remove_dir_all(&gone).unwrap();
+    let out = builder.apply(
+        std::slice::from_ref(&gone),
+        classify(&root, std::slice::from_ref(&gone)),
+    );
+    let files = out.files.unwrap();
+    assert!(builder.parsed_last > 1, "the site read again");
+    assert!(
+        !files.keys().any(|k| k.starts_with("long/")),
+        "{:?}",
+        files.keys()
+    );
+}
+
 /// Each dependency kind alone, on pages that show one another (a page
 /// embedded in another, linked by alias from a third, sharing tags): every
 /// step equals a clean build. Unlike the proptest, each kind is sure to be

@@ -44,11 +44,13 @@ impl Builder {
                     return self.full();
                 }
                 let content = self.root.join("content");
-                // A folder created, removed or renamed: walk again.
-                if paths
-                    .iter()
-                    .any(|p| p.is_dir() || (!p.exists() && p.extension().is_none()))
-                {
+                // A folder created, removed or renamed: walk again. A path
+                // gone without an extension is a folder only when the cache
+                // holds files under it (`sed -i` saves through `sedXXXXXX`).
+                if paths.iter().any(|p| {
+                    p.is_dir()
+                        || (!p.exists() && p.extension().is_none() && self.holds_under(&content, p))
+                }) {
                     return self.full();
                 }
                 let mut changed = vec![];
@@ -97,7 +99,10 @@ impl Builder {
                                 }
                             }
                         }
-                    } else if name != crate::credits::PEOPLE_FILE {
+                    } else if !p.is_file() && !self.assets.contains_key(&rel) {
+                        // A file that came and went between two looks (an
+                        // editor's temporary file): nothing changed.
+                    } else {
                         structural = true;
                         // A file that cannot be read now is left out, like a removed one.
                         match Asset::read(rel.clone(), p.clone()) {
@@ -130,6 +135,29 @@ impl Builder {
                 quick.unwrap_or_else(|| self.render())
             }
         }
+    }
+
+    /// Whether the cache holds a page or a file under the folder `dir`
+    /// (`content` is the content folder).
+    fn holds_under(&self, content: &Path, dir: &Path) -> bool {
+        let Some(rel) = dir
+            .strip_prefix(content)
+            .ok()
+            .and_then(Path::to_str)
+            .map(|r| format!("{}/", r.replace('\\', "/")))
+        else {
+            return true;
+        };
+        let under = |k: &String| k.starts_with(&rel);
+        self.pages
+            .range(rel.clone()..)
+            .next()
+            .is_some_and(|(k, _)| under(k))
+            || self
+                .assets
+                .range(rel.clone()..)
+                .next()
+                .is_some_and(|(k, _)| under(k))
     }
 
     /// The quick path (see `quick.rs`) for pages edited in place; `None`
