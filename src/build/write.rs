@@ -169,8 +169,9 @@ fn render_all(
         .filter_map(|(n, &g)| {
             let file = g.file(&env);
             let html = match reuse {
-                Some(c) => c.get(
+                Some(c) => c.get_generated(
                     &file,
+                    |edit| env.shows_none_of(g, edit),
                     || env.generated_fingerprint(g),
                     || env.render_generated(g),
                 ),

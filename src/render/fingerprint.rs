@@ -11,7 +11,7 @@
 //! touching this file; a new kind of output file is simply always rendered
 //! (see `build::render_site_with`), which is slower but never stale.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -200,6 +200,26 @@ impl RenderEnv<'_> {
     }
 }
 
+/// What `serve`'s title path knows of an edit that changed the titles and
+/// text of some pages and nothing else of their face (see `serve::title`).
+/// A generated page that reads none of it keeps its last bytes without
+/// being fingerprinted (see `RenderEnv::shows_none_of`).
+#[derive(Debug, Default)]
+pub struct TitleEdit {
+    /// The pages whose title or text changed.
+    pub edited: HashSet<PageId>,
+    /// The pages whose own output file may change (the edited ones too):
+    /// what they show of their links, their place, their neighbours.
+    pub dirty: HashSet<PageId>,
+    /// The pages whose backlinks changed.
+    pub backlinks_changed: HashSet<PageId>,
+    /// Whether the pages to create changed (their titles, or the pages
+    /// asking for them).
+    pub missing_changed: bool,
+    /// Files the quick path rendered since the cache's bytes of them.
+    pub stale: HashSet<String>,
+}
+
 /// One rendered file and the fingerprint it was rendered from.
 type Rendered = (u128, Arc<Vec<u8>>);
 
@@ -223,6 +243,8 @@ pub struct RenderCache {
     /// [`RenderCache::assume_unchanged`].
     unchanged: HashMap<String, crate::site::PageId>,
     see_also_before: Vec<Vec<crate::site::PageId>>,
+    /// The title path's edit, for the generated pages (see [`TitleEdit`]).
+    edit: Option<TitleEdit>,
 }
 
 /// What a render computed once for the whole site and an edit that
@@ -283,6 +305,7 @@ impl RenderCache {
         if global != self.global {
             self.prev.clear();
             self.unchanged.clear();
+            self.edit = None;
         }
         self.global = global;
         self.rendered.store(0, Ordering::Relaxed);
@@ -335,13 +358,49 @@ impl RenderCache {
     /// page) have the same inputs as in the last render, unless their page's
     /// "see also" list changes (compared with the list of the last render
     /// once the new one is known): they are reused without fingerprinting.
-    pub fn assume_unchanged(&mut self, unchanged: HashMap<String, crate::site::PageId>) {
+    /// So are the generated pages that read nothing of `edit`.
+    pub fn assume_unchanged(
+        &mut self,
+        unchanged: HashMap<String, crate::site::PageId>,
+        edit: Option<TitleEdit>,
+    ) {
         self.see_also_before = if unchanged.is_empty() {
             vec![]
         } else {
             self.see_also.see_also().to_vec()
         };
         self.unchanged = unchanged;
+        self.edit = edit;
+    }
+
+    /// The last bytes of output file `rel`, kept for the next render
+    /// without fingerprinting.
+    fn reuse(&self, rel: &str) -> Option<Arc<Vec<u8>>> {
+        let (fp, bytes) = self.prev.get(rel)?;
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut next) = self.next.lock() {
+            next.insert(rel.to_string(), (*fp, bytes.clone()));
+        }
+        Some(bytes.clone())
+    }
+
+    /// [`Self::get`] for a generated page, kept as it is when the title
+    /// path's edit is one it does not read (`reads_none(edit)`).
+    pub fn get_generated(
+        &self,
+        rel: &str,
+        reads_none: impl FnOnce(&TitleEdit) -> bool,
+        fingerprint: impl FnOnce() -> u128,
+        render: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
+    ) -> Result<Arc<Vec<u8>>, Diagnostic> {
+        if let Some(edit) = &self.edit
+            && !edit.stale.contains(rel)
+            && reads_none(edit)
+            && let Some(bytes) = self.reuse(rel)
+        {
+            return Ok(bytes);
+        }
+        self.get(rel, fingerprint, render)
     }
 
     /// The bytes of output file `rel`: reused when its fingerprint is the
@@ -354,13 +413,9 @@ impl RenderCache {
     ) -> Result<Arc<Vec<u8>>, Diagnostic> {
         if let Some(&id) = self.unchanged.get(rel)
             && self.see_also_before.get(id) == self.see_also.see_also().get(id)
-            && let Some((fp, bytes)) = self.prev.get(rel)
+            && let Some(bytes) = self.reuse(rel)
         {
-            self.reused.fetch_add(1, Ordering::Relaxed);
-            if let Ok(mut next) = self.next.lock() {
-                next.insert(rel.to_string(), (*fp, bytes.clone()));
-            }
-            return Ok(bytes.clone());
+            return Ok(bytes);
         }
         let fp = fingerprint();
         let bytes = match self.prev.get(rel) {

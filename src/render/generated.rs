@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::RenderEnv;
+use super::fingerprint::TitleEdit;
 use super::page::count_pages;
 use super::views::{BacklinkView, LinkView, PageContext, PageView, SubsectionView};
 use crate::diagnostic::Diagnostic;
@@ -206,6 +207,46 @@ impl RenderEnv<'_> {
             href: self.href(from, &page.url),
             description: page.front.description.as_deref(),
             kind: page.kind,
+        }
+    }
+
+    /// Whether generated page `g` reads nothing that the title path's `edit`
+    /// changed (see `TitleEdit`), and so keeps its last bytes. Only the
+    /// kinds listed below can say so; any other is fingerprinted.
+    pub fn shows_none_of(&self, g: Generated, edit: &TitleEdit) -> bool {
+        let edited = |p: &PageId| edit.edited.contains(p);
+        match g {
+            // Title, address and description of each page tagged so.
+            Generated::Tag(t) => !self.wiki.tags[t].pages.iter().any(edited),
+            // Title and address of each page credited to that person.
+            Generated::Person(i) => !self.credits.people[i].roles.iter().flatten().any(edited),
+            // The pages asking for each page to create.
+            Generated::PagesToCreate => {
+                !edit.missing_changed
+                    && !self.wiki.missing.iter().flat_map(|m| &m.askers).any(edited)
+            }
+            // Each typology page with the pages citing it (their titles and
+            // the sentences around their links).
+            Generated::TypologyOverview => !self.site.pages.iter().enumerate().any(|(id, p)| {
+                p.kind == PageKind::Typology
+                    && (edit.backlinks_changed.contains(&id)
+                        || self.links.backlinks[id].iter().any(|(b, _)| edited(b)))
+            }),
+            // Each page of the document in full, as its own page shows it.
+            Generated::Print(d) => self.print_docs.get(d).is_some_and(|doc| {
+                !doc.intro
+                    .iter()
+                    .chain(&doc.pages)
+                    .any(|p| edit.dirty.contains(p))
+            }),
+            Generated::NotFound
+            | Generated::TagIndex
+            | Generated::Weather
+            | Generated::Contributors
+            | Generated::Structures
+            | Generated::RecentChanges
+            | Generated::Search
+            | Generated::Actions => false,
         }
     }
 

@@ -816,3 +816,118 @@ fn serve_credits_git_and_the_people_file_like_a_build() {
     assert!(home.contains("Alice Martin-Durand"), "people file applied");
     assert!(served.keys().any(|k| k.starts_with("structures/")));
 }
+
+/// The title path keeps the generated pages that read nothing of the edit
+/// (`RenderEnv::shows_none_of`): each kind it may keep is here shown an
+/// edit it must not miss. A step's generated page that stayed as it was
+/// while a clean build changes it fails the comparison.
+#[test]
+fn a_title_edit_reaches_the_generated_pages_that_show_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = dir.path().join("clean");
+    write(
+        &root,
+        "content/_index.md",
+        "---\ntitle: Accueil\n---\nBienvenue.\n",
+    );
+    write(
+        &root,
+        "content/guide/_index.md",
+        "---\ntitle: Guide\n---\nLe guide.\n",
+    );
+    let step = "content/guide/01-un.md";
+    write(
+        &root,
+        step,
+        "---\ntitle: Étape un\nkind: guide\nauthors: [Léa Martin]\ntags: [outils]\n---\nIl manque [[Absente]].\n\nOn cite [[Niveau haut]] ici.\n",
+    );
+    write(
+        &root,
+        "content/guide/02-deux.md",
+        "---\ntitle: Étape deux\nkind: guide\nauthors: [Paul Roux]\ntags: [autre]\n---\nLa suite.\n",
+    );
+    write(
+        &root,
+        "content/typologies/haut.md",
+        "---\ntitle: Niveau haut\nkind: typology\naxis: Axe\nlevel: \"1\"\naliases: [Sommet]\n---\nUn niveau.\n",
+    );
+    // `[[Sommet]]` goes to the nearest of the two pages so named, until
+    // the nearest is named otherwise: the typology page is then cited.
+    write(
+        &root,
+        "content/guide/03-trois.md",
+        "---\ntitle: Étape trois\nkind: guide\n---\nVoir [[Sommet]].\n",
+    );
+    write(
+        &root,
+        "content/guide/annexe.md",
+        "---\ntitle: Sommet\n---\nUne annexe.\n",
+    );
+    write(
+        &root,
+        "content/fiches/loin.md",
+        "---\ntitle: Loin\ntags: [autre]\n---\nRien à voir.\n",
+    );
+    let mut builder = Builder::new(&root, false);
+    let first = in_memory(&builder.full().files.unwrap());
+    assert_eq!(Some(&first), clean_build(&root, &out).as_ref());
+    let shown = [
+        "etiquettes/outils/index.html",
+        "personnes/lea-martin/index.html",
+        "pages-a-creer/index.html",
+        "vue-d-ensemble-des-typologies/index.html",
+        "guide/imprimer/index.html",
+    ];
+    for f in shown {
+        assert!(first.contains_key(f), "{f} in {:?}", first.keys());
+    }
+    let steps = [
+        // Every generated page above shows this page's title.
+        (step, "title: Étape un", "title: Étape première", &shown[..]),
+        // A link now resolving to the typology page: its overview cites
+        // one more page.
+        (
+            "content/guide/annexe.md",
+            "title: Sommet",
+            "title: Cime",
+            &shown[3..4],
+        ),
+        // A page far away: none of them changes.
+        (
+            "content/fiches/loin.md",
+            "title: Loin",
+            "title: Lointaine",
+            &[],
+        ),
+    ];
+    let mut before = first;
+    for (rel, from, to, changed) in steps {
+        let p = root.join(rel);
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(text.contains(from), "{from:?} in {text:?}");
+        write(&root, rel, &text.replacen(from, to, 1));
+        let paths = vec![p];
+        let served = in_memory(
+            &builder
+                .apply(&paths, classify(&root, &paths))
+                .files
+                .unwrap(),
+        );
+        let clean = clean_build(&root, &out).unwrap();
+        let differ = differing(&clean, &served);
+        assert!(
+            differ.is_empty(),
+            "{to}: differ from a clean build: {differ:?}"
+        );
+        for f in changed {
+            assert_ne!(before[*f], clean[*f], "{to}: {f} unchanged");
+        }
+        if changed.is_empty() {
+            for f in shown {
+                assert_eq!(before[f], clean[f], "{to}: {f} changed");
+            }
+        }
+        before = clean;
+    }
+}

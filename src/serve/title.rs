@@ -18,25 +18,32 @@
 //!
 //! Anything else (a page added, removed or moved, sections reordered, an
 //! index, a typology or stakeholders page edited, actions in the site) gives
-//! `None`: every page is fingerprinted as before. Generated pages are always
-//! fingerprinted. `serve::tests` proves the result equal to a clean build.
+//! `None`: every page is fingerprinted as before.
+//!
+//! The generated pages get what the edit changed (`TitleEdit`): a tag page,
+//! a contributor's page, the pages to create, the typology overview or a
+//! printable document that shows none of it keeps its bytes (see
+//! `RenderEnv::shows_none_of`); the other generated pages are fingerprinted.
+//! `serve::tests` proves the result equal to a clean build.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::frontmatter::PageKind;
 use crate::link::{LinkTable, Target};
+use crate::render::TitleEdit;
 use crate::site::{Page, PageId, Site};
 
 use super::quick::{Last, same_face};
 
 /// The output files (`{url}index.html`) of `site` whose inputs are the same
-/// as in `old`, with their page, or `None` when the edit is not one the
-/// title path knows (see the module's documentation).
+/// as in `old`, with their page, and what the edit changed (for the
+/// generated pages), or `None` when the edit is not one the title path
+/// knows (see the module's documentation).
 pub(super) fn unchanged(
     old: &Last,
     site: &Site,
     links: &LinkTable,
-) -> Option<HashMap<String, PageId>> {
+) -> Option<(HashMap<String, PageId>, TitleEdit)> {
     let before = &old.site;
     if before.pages.len() != site.pages.len()
         || before.sections.len() != site.sections.len()
@@ -101,6 +108,7 @@ pub(super) fn unchanged(
     let mut dirty: HashSet<PageId> = edited.iter().chain(&reordered).copied().collect();
     dirty.extend(site.home().index);
     let missing_changed = missing_titles(&old.links) != missing_titles(links);
+    let mut backlinks_changed = HashSet::new();
     let mut shows_other = edited.clone();
     for id in 0..site.pages.len() {
         let (t0, t1) = (&old.links.targets[id], &links.targets[id]);
@@ -113,7 +121,12 @@ pub(super) fn unchanged(
             // What it shows of its links changes, and so its embedders.
             shows_other.push(id);
             dirty.insert(id);
-        } else if old.links.backlinks[id] != links.backlinks[id]
+        }
+        let moved = old.links.backlinks[id] != links.backlinks[id];
+        if moved {
+            backlinks_changed.insert(id);
+        }
+        if moved
             || links.backlinks[id].iter().any(|&(p, _)| is_edited(p))
             || old.kept.wiki.see_also[id].iter().any(|&p| is_edited(p))
         {
@@ -142,15 +155,22 @@ pub(super) fn unchanged(
     }
     // Pages embedding an edited page, directly or through other embeds.
     dirty.extend(super::quick::embedders(site, links, shows_other));
-    Some(
-        site.pages
-            .iter()
-            .enumerate()
-            .filter(|(id, _)| !dirty.contains(id))
-            .map(|(id, p)| (format!("{}index.html", p.url), id))
-            .filter(|(rel, _)| !old.stale.contains(rel))
-            .collect(),
-    )
+    let pages = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(id, _)| !dirty.contains(id))
+        .map(|(id, p)| (format!("{}index.html", p.url), id))
+        .filter(|(rel, _)| !old.stale.contains(rel))
+        .collect();
+    let edit = TitleEdit {
+        edited: edited.into_iter().collect(),
+        dirty,
+        backlinks_changed,
+        missing_changed: missing_changed || old.links.missing != links.missing,
+        stale: old.stale.clone(),
+    };
+    Some((pages, edit))
 }
 
 /// Whether `new` shows the rest of the site what `old` showed but for its

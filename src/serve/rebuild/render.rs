@@ -100,18 +100,18 @@ impl Builder {
         let actions = crate::actions::extract(&site, people);
         // The title path: the pages that cannot show the edit are reused
         // without fingerprinting.
-        let unchanged = previous
+        let (unchanged, edit) = previous
             .as_ref()
             .filter(|old| old.credits == credits && old.kept.actions() == &actions)
             .and_then(|old| crate::serve::title::unchanged(old, &site, &links))
-            .unwrap_or_default();
+            .map_or_else(Default::default, |(pages, edit)| (pages, Some(edit)));
         if timings {
             eprintln!(
                 "timing: serve title path: {} pages unchanged",
                 unchanged.len()
             );
         }
-        self.cache.assume_unchanged(unchanged);
+        self.cache.assume_unchanged(unchanged, edit);
         let inputs = RenderInputs {
             site: &site,
             links: &links,
