@@ -37,7 +37,7 @@ mod lookalike;
 mod people_file;
 mod resolve;
 
-pub use compute::compute;
+pub use compute::{compute, site_digest};
 pub use lookalike::{Lookalike, lookalikes};
 pub use people_file::{PEOPLE_FILE, People, PersonEntry};
 

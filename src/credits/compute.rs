@@ -16,6 +16,37 @@ use crate::site::{PageId, Site};
 use crate::text::{UniqueSlugs, match_key};
 
 /// Computes the credits of every page, person and structure. Pure.
+/// A digest of everything [`compute`] reads of `site`: each page's source,
+/// kind and front matter names, in order. `serve` reuses its last credits
+/// while this digest, the history, the people file and the configuration
+/// stay the same (a title or text edit changes none of them).
+pub fn site_digest(site: &Site) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut str = |s: &str| {
+        h.update(&(s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    for page in &site.pages {
+        let f = &page.front;
+        str(&page.source);
+        str(&format!("{:?}", page.kind));
+        for names in [
+            &f.authors,
+            &f.facilitators,
+            &f.scribes,
+            &f.timekeepers,
+            &f.participants,
+        ] {
+            str(&names.len().to_string());
+            for n in names {
+                str(n);
+            }
+        }
+        str(&format!("{:?}", f.rotations));
+    }
+    h.digest128()
+}
+
 pub fn compute(
     site: &Site,
     history: Option<&History>,

@@ -74,6 +74,18 @@ impl CachedPage {
     }
 }
 
+/// Everything `credits::compute` reads: while it stays the same, the last
+/// render's credits are the new ones.
+#[derive(PartialEq)]
+struct CreditsKey {
+    site: u128,
+    /// HEAD and the uncommitted files, which with the configuration decide
+    /// the history read (`None`: no history).
+    history: Option<(String, BTreeMap<String, crate::git::Uncommitted>)>,
+    people: People,
+    config: crate::config::CreditsConfig,
+}
+
 /// More changed paths than this in one batch is a burst (a checkout, a
 /// copy), not an edit: git is read at once.
 const BURST: usize = 8;
@@ -97,6 +109,9 @@ pub struct Builder {
     head: Option<String>,
     /// The last good render's files with their input fingerprints.
     cache: RenderCache,
+    /// What the last render's credits were computed from (see
+    /// [`CreditsKey`]).
+    credits_key: Option<CreditsKey>,
     /// The last good render, for the quick path; `None` after a failure.
     last: Option<Last>,
     /// The pages changed since the search index was built.
@@ -128,6 +143,7 @@ impl Builder {
             history: None,
             head: None,
             cache: RenderCache::default(),
+            credits_key: None,
             last: None,
             search_due: false,
             search: crate::search::Memo::default(),

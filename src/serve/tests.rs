@@ -931,3 +931,51 @@ fn a_title_edit_reaches_the_generated_pages_that_show_it() {
         before = clean;
     }
 }
+
+/// `serve` reuses the last credits while nothing they read changes: a name
+/// changed in a page's front matter (author, facilitator, a rotation's
+/// scribe), or a page's kind, is read again, as a clean build reads it.
+#[test]
+fn credits_follow_the_names_of_the_front_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = dir.path().join("clean");
+    write(
+        &root,
+        "content/_index.md",
+        "---\ntitle: Accueil\n---\nBienvenue.\n",
+    );
+    let rel = "content/atelier.md";
+    write(
+        &root,
+        rel,
+        "---\ntitle: Atelier\nkind: minutes\nauthors: [Léa Martin]\nfacilitators: [Paul Roux]\n---\nNotes.\n",
+    );
+    let mut builder = Builder::new(&root, false);
+    let first = in_memory(&builder.full().files.unwrap());
+    assert_eq!(Some(&first), clean_build(&root, &out).as_ref());
+    let steps = [
+        ("authors: [Léa Martin]", "authors: [Léa Martin, Ana Diaz]"),
+        ("facilitators: [Paul Roux]", "facilitators: [Ana Diaz]"),
+        ("kind: minutes", "kind: guide"),
+        ("title: Atelier", "title: Atelier du jeudi"),
+    ];
+    for (from, to) in steps {
+        let p = root.join(rel);
+        let text = std::fs::read_to_string(&p).unwrap();
+        write(&root, rel, &text.replacen(from, to, 1));
+        let paths = vec![p];
+        let served = in_memory(
+            &builder
+                .apply(&paths, classify(&root, &paths))
+                .files
+                .unwrap(),
+        );
+        let clean = clean_build(&root, &out).unwrap();
+        let differ = differing(&clean, &served);
+        assert!(
+            differ.is_empty(),
+            "{to}: differ from a clean build: {differ:?}"
+        );
+    }
+}

@@ -15,7 +15,7 @@ use crate::theme;
 
 use crate::serve::quick::Last;
 
-use super::{Builder, Outcome, report};
+use super::{Builder, CreditsKey, Outcome, report};
 
 impl Builder {
     /// Links and renders from the cache into memory.
@@ -95,8 +95,26 @@ impl Builder {
         let memory = Memory::default();
         let no_people = People::default();
         let people = self.people.as_ref().unwrap_or(&no_people);
-        let credits =
-            crate::credits::compute(&site, self.history.as_ref(), people, &site.config.credits);
+        // The credits of the last render when nothing they read changed;
+        // a history without a HEAD to name it is read again.
+        let history = match (&self.history, &self.head) {
+            (None, _) => Some(None),
+            (Some(h), Some(head)) => Some(Some((head.clone(), h.uncommitted.clone()))),
+            (Some(_), None) => None,
+        };
+        let key = history.map(|history| CreditsKey {
+            site: crate::credits::site_digest(&site),
+            history,
+            people: people.clone(),
+            config: site.config.credits.clone(),
+        });
+        let credits = match &previous {
+            Some(old) if key.is_some() && key == self.credits_key => old.credits.clone(),
+            _ => {
+                crate::credits::compute(&site, self.history.as_ref(), people, &site.config.credits)
+            }
+        };
+        self.credits_key = key;
         let actions = crate::actions::extract(&site, people);
         // The title path: the pages that cannot show the edit are reused
         // without fingerprinting.
@@ -140,13 +158,16 @@ impl Builder {
             Ok(errors) if errors.is_empty() => {
                 let mut files = memory.into_files();
                 // Until `finish` builds the new index, the last one is served.
-                if let Some(previous) = previous {
+                if let Some(mut previous) = previous {
                     files.extend(
-                        previous
-                            .files
+                        std::mem::take(&mut previous.files)
                             .into_iter()
                             .filter(|(k, _)| k.starts_with(crate::search::DIR)),
                     );
+                    // The last render's site, links and files: freeing them
+                    // takes 15 ms at 10,000 pages, which the page waits
+                    // for no more.
+                    std::thread::spawn(move || drop(previous));
                 }
                 let by_source = site
                     .pages
