@@ -38,7 +38,19 @@ fn keep_freed_memory() {
     }
 }
 
+/// No transparent huge pages for this process (what mimalloc's
+/// `MIMALLOC_ALLOW_THP=0` does, set before its first allocation). With
+/// them, each first touch of mimalloc's memory faults in 2 MiB at once,
+/// which the kernel zeroes and, on a machine whose memory is fragmented,
+/// first compacts: on a 10,000-page build that was 0.6 to 3.4 s of system
+/// time from one run to the next, against 0.6 s steady without them.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
 fn main() {
+    no_huge_pages();
     keep_freed_memory();
     std::process::exit(playbook::run(std::env::args_os()));
 }
@@ -46,6 +58,13 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn huge_pages_are_off() {
+        no_huge_pages();
+        assert!(rustix::thread::transparent_huge_pages_are_disabled().unwrap());
+    }
 
     /// The index is mimalloc's purge delay: it holds that option's default
     /// for the version linked (unless the environment sets it), and setting
