@@ -412,6 +412,34 @@ fn differing<'a>(
         .collect()
 }
 
+/// Applies `paths` to `builder` and asserts the served site equals a
+/// clean build of `root` (into `out`), naming `what` when it does not;
+/// returns the clean build's files.
+fn served_equals_clean(
+    builder: &mut Builder,
+    root: &Path,
+    out: &Path,
+    paths: &[PathBuf],
+    what: &str,
+) -> BTreeMap<String, Vec<u8>> {
+    let served = in_memory(&builder.apply(paths, classify(root, paths)).files.unwrap());
+    let clean = clean_build(root, out).unwrap();
+    let differ = differing(&clean, &served);
+    assert!(
+        differ.is_empty(),
+        "{what}: differ from a clean build: {differ:?}"
+    );
+    clean
+}
+
+/// Replaces `from` with `to` in the file `rel` of `root`; returns its path.
+fn replace_in(root: &Path, rel: &str, from: &str, to: &str) -> PathBuf {
+    let p = root.join(rel);
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(text.contains(from), "{from:?} in {text:?}");
+    write(root, rel, &text.replacen(from, to, 1))
+}
+
 fn in_memory(files: &std::collections::HashMap<String, Entry>) -> BTreeMap<String, Vec<u8>> {
     files
         .iter()
@@ -699,23 +727,9 @@ fn each_dependency_kind_alone_equals_a_clean_build() {
         } else if from.is_empty() {
             write(&root, rel, to);
         } else {
-            let text = std::fs::read_to_string(&p).unwrap();
-            assert!(text.contains(from), "{what}: {from:?} in {text:?}");
-            write(&root, rel, &text.replacen(from, to, 1));
+            replace_in(&root, rel, from, to);
         }
-        let paths = vec![p];
-        let served = in_memory(
-            &builder
-                .apply(&paths, classify(&root, &paths))
-                .files
-                .unwrap(),
-        );
-        let clean = clean_build(&root, &out).unwrap();
-        let differ = differing(&clean, &served);
-        assert!(
-            differ.is_empty(),
-            "{what}: differ from a clean build: {differ:?}"
-        );
+        served_equals_clean(&mut builder, &root, &out, &[p], what);
     }
 }
 
@@ -903,23 +917,8 @@ fn a_title_edit_reaches_the_generated_pages_that_show_it() {
     ];
     let mut before = first;
     for (rel, from, to, changed) in steps {
-        let p = root.join(rel);
-        let text = std::fs::read_to_string(&p).unwrap();
-        assert!(text.contains(from), "{from:?} in {text:?}");
-        write(&root, rel, &text.replacen(from, to, 1));
-        let paths = vec![p];
-        let served = in_memory(
-            &builder
-                .apply(&paths, classify(&root, &paths))
-                .files
-                .unwrap(),
-        );
-        let clean = clean_build(&root, &out).unwrap();
-        let differ = differing(&clean, &served);
-        assert!(
-            differ.is_empty(),
-            "{to}: differ from a clean build: {differ:?}"
-        );
+        let p = replace_in(&root, rel, from, to);
+        let clean = served_equals_clean(&mut builder, &root, &out, &[p], to);
         for f in changed {
             assert_ne!(before[*f], clean[*f], "{to}: {f} unchanged");
         }
@@ -961,21 +960,7 @@ fn credits_follow_the_names_of_the_front_matter() {
         ("title: Atelier", "title: Atelier du jeudi"),
     ];
     for (from, to) in steps {
-        let p = root.join(rel);
-        let text = std::fs::read_to_string(&p).unwrap();
-        write(&root, rel, &text.replacen(from, to, 1));
-        let paths = vec![p];
-        let served = in_memory(
-            &builder
-                .apply(&paths, classify(&root, &paths))
-                .files
-                .unwrap(),
-        );
-        let clean = clean_build(&root, &out).unwrap();
-        let differ = differing(&clean, &served);
-        assert!(
-            differ.is_empty(),
-            "{to}: differ from a clean build: {differ:?}"
-        );
+        let p = replace_in(&root, rel, from, to);
+        served_equals_clean(&mut builder, &root, &out, &[p], to);
     }
 }
