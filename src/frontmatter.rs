@@ -55,7 +55,7 @@ impl PageKind {
 }
 
 /// One rotation (round) of a workshop, or a break.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Default)]
 pub struct Rotation {
     pub number: Option<i64>,
     pub title: String,

@@ -21,28 +21,13 @@ use crate::text::{UniqueSlugs, match_key};
 /// while this digest, the history, the people file and the configuration
 /// stay the same (a title or text edit changes none of them).
 pub fn site_digest(site: &Site) -> u128 {
+    use std::hash::Hash;
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut str = |s: &str| {
-        h.update(&(s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
-    };
     for page in &site.pages {
         let f = &page.front;
-        str(&page.source);
-        str(&format!("{:?}", page.kind));
-        for names in [
-            &f.authors,
-            &f.facilitators,
-            &f.scribes,
-            &f.timekeepers,
-            &f.participants,
-        ] {
-            str(&names.len().to_string());
-            for n in names {
-                str(n);
-            }
-        }
-        str(&format!("{:?}", f.rotations));
+        (&page.source, page.kind).hash(&mut h);
+        (&f.authors, &f.facilitators, &f.scribes, &f.timekeepers).hash(&mut h);
+        (&f.participants, &f.rotations).hash(&mut h);
     }
     h.digest128()
 }

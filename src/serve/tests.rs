@@ -932,8 +932,9 @@ fn a_title_edit_reaches_the_generated_pages_that_show_it() {
 }
 
 /// `serve` reuses the last credits while nothing they read changes: a name
-/// changed in a page's front matter (author, facilitator, a rotation's
-/// scribe), or a page's kind, is read again, as a clean build reads it.
+/// changed in a page's front matter (author, facilitator) is read again, as
+/// a clean build reads it; a kind and a title changed after them keep the
+/// site equal to a clean build (without git, credits read neither).
 #[test]
 fn credits_follow_the_names_of_the_front_matter() {
     let dir = tempfile::tempdir().unwrap();
