@@ -216,7 +216,8 @@ pub struct TitleEdit {
     /// Whether the pages to create changed (their titles, or the pages
     /// asking for them).
     pub missing_changed: bool,
-    /// Files the quick path rendered since the cache's bytes of them.
+    /// Files the quick path rendered since the cache's bytes of them: never
+    /// reused as they are.
     pub stale: HashSet<String>,
 }
 
@@ -376,6 +377,9 @@ impl RenderCache {
     /// The last bytes of output file `rel`, kept for the next render
     /// without fingerprinting.
     fn reuse(&self, rel: &str) -> Option<Arc<Vec<u8>>> {
+        if self.edit.as_ref().is_some_and(|e| e.stale.contains(rel)) {
+            return None;
+        }
         let (fp, bytes) = self.prev.get(rel)?;
         self.reused.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut next) = self.next.lock() {
@@ -394,7 +398,6 @@ impl RenderCache {
         render: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
     ) -> Result<Arc<Vec<u8>>, Diagnostic> {
         if let Some(edit) = &self.edit
-            && !edit.stale.contains(rel)
             && reads_none(edit)
             && let Some(bytes) = self.reuse(rel)
         {

@@ -44,7 +44,7 @@ pub(super) struct Last {
     /// The notice of that render (pages left out), shown again.
     pub notice: Option<String>,
     /// The files the quick path rendered since: the render cache holds
-    /// older bytes of them (see `title::unchanged`).
+    /// older bytes of them (see `render::TitleEdit::stale`).
     pub stale: HashSet<String>,
 }
 

@@ -907,6 +907,10 @@ fn a_title_edit_reaches_the_generated_pages_that_show_it() {
             "title: Cime",
             &shown[3..4],
         ),
+        // Its text alone (the quick path renders it and the printable
+        // guide): the title edit after it must not take their older bytes
+        // from the render cache (`TitleEdit::stale`).
+        (step, "Il manque", "Il manquera", &shown[4..]),
         // A page far away: none of them changes.
         (
             "content/fiches/loin.md",

@@ -161,7 +161,6 @@ pub(super) fn unchanged(
         .enumerate()
         .filter(|(id, _)| !dirty.contains(id))
         .map(|(id, p)| (format!("{}index.html", p.url), id))
-        .filter(|(rel, _)| !old.stale.contains(rel))
         .collect();
     let edit = TitleEdit {
         edited: edited.into_iter().collect(),
