@@ -412,6 +412,15 @@ fn differing<'a>(
         .collect()
 }
 
+/// A builder that built `root` whole, checked equal to a clean build (into
+/// `out`), with that build's files.
+fn built(root: &Path, out: &Path) -> (Builder, BTreeMap<String, Vec<u8>>) {
+    let mut builder = Builder::new(root, false);
+    let first = in_memory(&builder.full().files.unwrap());
+    assert_eq!(Some(&first), clean_build(root, out).as_ref());
+    (builder, first)
+}
+
 /// Applies `paths` to `builder` and asserts the served site equals a
 /// clean build of `root` (into `out`), naming `what` when it does not;
 /// returns the clean build's files.
@@ -680,9 +689,7 @@ fn each_dependency_kind_alone_equals_a_clean_build() {
     let inc = "content/fiches/incluse.md";
     let base = "---\ntitle: Incluse\ntags: [a, b]\naliases: [Dedans]\n---\n## Partie\n\nLe texte inclus.\n\nVers [[Hôte]] ici.\n";
     write(&root, inc, base);
-    let mut builder = Builder::new(&root, false);
-    let first = in_memory(&builder.full().files.unwrap());
-    assert_eq!(Some(&first), clean_build(&root, &out).as_ref());
+    let (mut builder, _) = built(&root, &out);
     // (what, file, from, to): `from` replaced by `to` in the file's text
     // (`to` empty: the file removed; `from` empty: `to` is the new text).
     let lecteur = "content/fiches/lecteur.md";
@@ -763,9 +770,7 @@ fn serve_credits_git_and_the_people_file_like_a_build() {
     git_in(&root, &["add", "."]);
     git_in(&root, &["commit", "-q", "-m", "Premier jet"]);
     let out = dir.path().join("out");
-    let mut builder = Builder::new(&root, false);
-    let served = in_memory(&builder.full().files.unwrap());
-    assert_eq!(Some(&served), clean_build(&root, &out).as_ref());
+    let (mut builder, served) = built(&root, &out);
     let home = String::from_utf8_lossy(&served["index.html"]).into_owned();
     assert!(home.contains("Alice Martin"), "git author credited");
     assert!(!home.contains("alice@example.org"));
@@ -883,9 +888,7 @@ fn a_title_edit_reaches_the_generated_pages_that_show_it() {
         "content/fiches/loin.md",
         "---\ntitle: Loin\ntags: [autre]\n---\nRien à voir.\n",
     );
-    let mut builder = Builder::new(&root, false);
-    let first = in_memory(&builder.full().files.unwrap());
-    assert_eq!(Some(&first), clean_build(&root, &out).as_ref());
+    let (mut builder, first) = built(&root, &out);
     let shown = [
         "etiquettes/outils/index.html",
         "personnes/lea-martin/index.html",
@@ -955,9 +958,7 @@ fn credits_follow_the_names_of_the_front_matter() {
         rel,
         "---\ntitle: Atelier\nkind: minutes\nauthors: [Léa Martin]\nfacilitators: [Paul Roux]\n---\nNotes.\n",
     );
-    let mut builder = Builder::new(&root, false);
-    let first = in_memory(&builder.full().files.unwrap());
-    assert_eq!(Some(&first), clean_build(&root, &out).as_ref());
+    let (mut builder, _) = built(&root, &out);
     let steps = [
         ("authors: [Léa Martin]", "authors: [Léa Martin, Ana Diaz]"),
         ("facilitators: [Paul Roux]", "facilitators: [Ana Diaz]"),
