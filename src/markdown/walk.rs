@@ -450,11 +450,18 @@ fn is_toc_macro<'a>(node: &'a AstNode<'a>, url: &str) -> bool {
     url.trim().eq_ignore_ascii_case("toc")
         && node.parent().is_some_and(|p| {
             matches!(p.data().value, NodeValue::Paragraph)
-                && p.children().all(|c| {
-                    c.same_node(node)
-                        || matches!(&c.data().value, NodeValue::Text(t) if t.trim().is_empty())
-                })
+                && p.children().all(|c| c.same_node(node) || is_blank(c))
         })
+}
+
+/// Whether `c` is text of spaces only.
+fn is_blank<'a>(c: &'a AstNode<'a>) -> bool {
+    matches!(&c.data().value, NodeValue::Text(t) if t.trim().is_empty())
+}
+
+/// Whether `c` ends a line of its paragraph.
+fn is_break<'a>(c: &'a AstNode<'a>) -> bool {
+    matches!(c.data().value, NodeValue::SoftBreak | NodeValue::LineBreak)
 }
 
 /// Replaces a link node by `Raw(open placeholder)`, its children, `Raw(close placeholder)`.

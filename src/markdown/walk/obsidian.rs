@@ -7,8 +7,8 @@ use comrak::nodes::{AstNode, NodeValue};
 use super::super::context::link_context;
 use super::super::{ASSET_PREFIX, BLOCK_MARK, CLOSE, EMBED, LinkKind, OPEN, SEP, collect_text};
 use super::{
-    BlockId, Walk, img_tag, is_attribute_line, is_plain, set_text, split_anchor,
-    wrap_in_placeholders,
+    BlockId, Walk, img_tag, is_attribute_line, is_blank, is_break, is_plain, set_text,
+    split_anchor, wrap_in_placeholders,
 };
 use crate::text::escape_html;
 
@@ -198,7 +198,7 @@ fn take_block_id(node: &AstNode<'_>) -> Option<String> {
         last.detach();
         // The break before the id's own line goes too.
         if let Some(b) = node.last_child()
-            && matches!(b.data().value, NodeValue::SoftBreak | NodeValue::LineBreak)
+            && is_break(b)
         {
             b.detach();
         }
@@ -331,14 +331,6 @@ fn alone_on_its_line<'a>(node: &'a AstNode<'a>) -> bool {
         .find(|c| !is_blank(c))
         .is_none_or(is_break);
     before && after
-}
-
-fn is_blank<'a>(c: &'a AstNode<'a>) -> bool {
-    matches!(&c.data().value, NodeValue::Text(t) if t.trim().is_empty())
-}
-
-fn is_break<'a>(c: &'a AstNode<'a>) -> bool {
-    matches!(c.data().value, NodeValue::SoftBreak | NodeValue::LineBreak)
 }
 
 #[cfg(test)]
