@@ -109,12 +109,17 @@ pub fn analyse(site: &Site, links: &LinkTable, with_tags: bool) -> Wiki {
     analyse_memo(site, links, with_tags, None)
 }
 
-/// The "see also" lists of a previous analysis and the digest of what they
-/// were computed from (every page's title key, source path and tags, in
-/// order): `serve` reuses them while that digest does not change.
+/// The "see also" lists of a previous analysis with what they were computed
+/// from: every page's title key, and a digest of every page's source path
+/// and tags. `serve` reuses them while nothing changed, and after titles
+/// alone changed recomputes only the lists that can change (see
+/// [`near_retitled`]).
 #[derive(Debug, Default)]
 pub struct SeeAlsoMemo {
-    key: u128,
+    tags_key: u128,
+    titles: Vec<String>,
+    /// Each tag's pages, in title order.
+    tag_pages: Vec<Vec<PageId>>,
     see_also: Vec<Vec<PageId>>,
 }
 
@@ -125,10 +130,11 @@ impl SeeAlsoMemo {
     }
 }
 
-fn see_also_key(site: &Site) -> u128 {
+/// Digest of every page's source path and tags, in order.
+fn tags_key(site: &Site) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for p in &site.pages {
-        for s in [&p.keys.title, &p.source].into_iter().chain(&p.front.tags) {
+        for s in std::iter::once(&p.source).chain(&p.front.tags) {
             h.update(&(s.len() as u64).to_le_bytes());
             h.update(s.as_bytes());
         }
@@ -136,6 +142,10 @@ fn see_also_key(site: &Site) -> u128 {
     }
     h.digest128()
 }
+
+/// Most pages retitled at once whose neighbours alone are looked at again;
+/// beyond, every list is computed again.
+const RETITLED_MAX: usize = 64;
 
 /// [`analyse`], reusing `memo`'s "see also" when its inputs are unchanged.
 pub fn analyse_memo(
@@ -152,6 +162,7 @@ pub fn analyse_memo(
 
     // Tags, grouped by slug; the most used spelling names the group.
     if with_tags {
+        let ranks = title_ranks(site);
         let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<PageId>)> = BTreeMap::new();
         for (id, p) in site.pages.iter().enumerate() {
             for t in &p.front.tags {
@@ -172,8 +183,7 @@ pub fn analyse_memo(
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(n, _)| n.clone())
                 .unwrap_or_default();
-            by_title(site, &mut pages);
-            pages.dedup();
+            pages.sort_unstable_by_key(|&p| ranks[p]);
             let idx = wiki.tags.len();
             for &p in &pages {
                 if !wiki.page_tags[p].contains(&idx) {
@@ -182,19 +192,17 @@ pub fn analyse_memo(
             }
             wiki.tags.push(Tag { name, slug, pages });
         }
-        let key = memo.as_ref().map(|_| see_also_key(site));
-        match memo {
-            Some(m) if Some(m.key) == key && m.see_also.len() == site.pages.len() => {
-                wiki.see_also.clone_from(&m.see_also);
+        wiki.see_also = match memo {
+            None => see_also(&wiki, &ranks, &(0..site.pages.len()).collect::<Vec<_>>()),
+            Some(m) => {
+                let see_also = see_also_again(site, &wiki, &ranks, m);
+                m.tags_key = tags_key(site);
+                m.titles = site.pages.iter().map(|p| p.keys.title.clone()).collect();
+                m.tag_pages = wiki.tags.iter().map(|t| t.pages.clone()).collect();
+                m.see_also.clone_from(&see_also);
+                see_also
             }
-            memo => {
-                wiki.see_also = see_also(site, &wiki);
-                if let (Some(m), Some(key)) = (memo, key) {
-                    m.key = key;
-                    m.see_also.clone_from(&wiki.see_also);
-                }
-            }
-        }
+        };
     }
 
     // Pages to create, grouped by match key.
@@ -301,28 +309,91 @@ pub fn typology_axes(site: &Site) -> Vec<Axis> {
         .collect()
 }
 
-/// "See also": up to [`SEE_ALSO`] pages sharing the most tags with each
-/// page, ties by title, among the [`SEE_ALSO_SCAN`] pages nearest to it (by
-/// title) in each of its tags. Linear in the number of pages.
-fn see_also(site: &Site, wiki: &Wiki) -> Vec<Vec<PageId>> {
-    // "See also": pages sharing the most tags; ties by title.
-    let title_rank: Vec<usize> = {
-        let mut order: Vec<PageId> = (0..site.pages.len()).collect();
-        by_title(site, &mut order);
-        let mut rank = vec![0; site.pages.len()];
-        for (r, p) in order.into_iter().enumerate() {
-            rank[p] = r;
+/// Display rank of every page: by title key, then path (see [`by_title`]).
+fn title_ranks(site: &Site) -> Vec<usize> {
+    let mut order: Vec<PageId> = (0..site.pages.len()).collect();
+    by_title(site, &mut order);
+    let mut rank = vec![0; site.pages.len()];
+    for (r, p) in order.into_iter().enumerate() {
+        rank[p] = r;
+    }
+    rank
+}
+
+/// The "see also" lists of `wiki`, from `memo`'s where they cannot have
+/// changed: all of them when no page's tags, path or title changed, all
+/// but those near a retitled page when only titles changed.
+fn see_also_again(
+    site: &Site,
+    wiki: &Wiki,
+    ranks: &[usize],
+    memo: &SeeAlsoMemo,
+) -> Vec<Vec<PageId>> {
+    let all = || see_also(wiki, ranks, &(0..site.pages.len()).collect::<Vec<_>>());
+    if memo.titles.len() != site.pages.len()
+        || memo.tag_pages.len() != wiki.tags.len()
+        || memo.tags_key != tags_key(site)
+    {
+        return all();
+    }
+    let retitled: Vec<PageId> = (0..site.pages.len())
+        .filter(|&id| memo.titles[id] != site.pages[id].keys.title)
+        .take(RETITLED_MAX + 1)
+        .collect();
+    if retitled.len() > RETITLED_MAX {
+        return all();
+    }
+    let near = near_retitled(&retitled, wiki, &memo.tag_pages);
+    let mut lists = memo.see_also.clone();
+    for (id, list) in near.iter().zip(see_also(wiki, ranks, &near)) {
+        lists[*id] = list;
+    }
+    lists
+}
+
+/// The pages whose "see also" may change when only the titles of
+/// `retitled` changed (`before`: each tag's pages in the former title
+/// order): the retitled pages, and every page within [`SEE_ALSO_SCAN`] of
+/// one of them, in the former or the new order, in a tag they share.
+///
+/// Any other page `x` is farther than its window's reach from every
+/// retitled page in both orders. Its window in each tag (the
+/// `SEE_ALSO_SCAN` pages around it, held within the tag's ends) then holds
+/// no retitled page, so it is the same run of the other pages, whose order
+/// among themselves did not change: `x` counts the same candidates, none
+/// of them retitled, and ranks them in the same order.
+fn near_retitled(retitled: &[PageId], wiki: &Wiki, before: &[Vec<PageId>]) -> Vec<PageId> {
+    let mut near: Vec<PageId> = retitled.to_vec();
+    for &e in retitled {
+        for &t in &wiki.page_tags[e] {
+            for pages in [&before[t], &wiki.tags[t].pages] {
+                let Some(at) = pages.iter().position(|&p| p == e) else {
+                    continue;
+                };
+                let from = at.saturating_sub(SEE_ALSO_SCAN + 1);
+                let to = (at + SEE_ALSO_SCAN + 2).min(pages.len());
+                near.extend(&pages[from..to]);
+            }
         }
-        rank
-    };
+    }
+    near.sort_unstable();
+    near.dedup();
+    near
+}
+
+/// "See also" of each page of `ids`: up to [`SEE_ALSO`] pages sharing the
+/// most tags with it, ties by title, among the [`SEE_ALSO_SCAN`] pages
+/// nearest to it (by title) in each of its tags (`ranks`: see
+/// [`title_ranks`]). Linear in the number of pages.
+fn see_also(wiki: &Wiki, ranks: &[usize], ids: &[PageId]) -> Vec<Vec<PageId>> {
+    let title_rank = ranks;
     // Dense counters with a list of the touched entries: much faster than a
     // hash map for the ~thousands of candidates each page has.
     // Per thread: the counters, the list of touched entries, the candidates.
     let page_tags = &wiki.page_tags;
     let tags = &wiki.tags;
-    let n_pages = site.pages.len();
-    (0..n_pages)
-        .into_par_iter()
+    let n_pages = ranks.len();
+    ids.par_iter()
         .map_init(
             || {
                 (
@@ -331,7 +402,7 @@ fn see_also(site: &Site, wiki: &Wiki) -> Vec<Vec<PageId>> {
                     Vec::<(u32, usize, PageId)>::new(),
                 )
             },
-            |(counts, touched, best), id| {
+            |(counts, touched, best), &id| {
                 for &t in &page_tags[id] {
                     let pages = &tags[t].pages;
                     // `pages` is in title order: the page's neighbours.

@@ -970,3 +970,46 @@ fn credits_follow_the_names_of_the_front_matter() {
         served_equals_clean(&mut builder, &root, &out, &[p], to);
     }
 }
+
+/// A title edit in a tag of more pages than "see also" examines at once
+/// (`wiki::SEE_ALSO_SCAN`): serve recomputes only the lists near the page's
+/// former and new places in the tag (`wiki::near_retitled`), which must
+/// give what a clean build gives, for pages moved a little, to the end, to
+/// the start, and for a page sharing a second tag with far pages.
+#[test]
+fn a_title_edit_in_a_large_tag_moves_see_also_like_a_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = dir.path().join("clean");
+    write(&root, "content/_index.md", "---\ntitle: Accueil\n---\n");
+    let n = crate::wiki::SEE_ALSO_SCAN * 2 + 100;
+    for i in 0..n {
+        let tags = if i % 50 == 0 || i == n - 1 {
+            "[commun, rare]"
+        } else {
+            "[commun]"
+        };
+        write(
+            &root,
+            &format!("content/fiches/p{i:03}.md"),
+            &format!("---\ntitle: Page {i:03}\ntags: {tags}\n---\nTexte.\n"),
+        );
+    }
+    let (mut builder, mut before) = built(&root, &out);
+    let last = format!("p{:03}", n - 1);
+    let steps = [
+        ("p300", "Page 300", "Page 050b", "p051"),
+        ("p010", "Page 010", "Zéro", "p600"),
+        (last.as_str(), &*format!("Page {:03}", n - 1), "Aaa", "p003"),
+        ("p100", "Page 100", "Page 450b", "p450"),
+    ];
+    for (file, from, to, moved) in steps {
+        let rel = format!("content/fiches/{file}.md");
+        let p = replace_in(&root, &rel, from, to);
+        let clean = served_equals_clean(&mut builder, &root, &out, &[p], to);
+        // A page beside the new place shows other pages now.
+        let near = format!("fiches/{moved}/index.html");
+        assert_ne!(before[&near], clean[&near], "{to}: {near} unchanged");
+        before = clean;
+    }
+}
