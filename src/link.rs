@@ -83,12 +83,24 @@ pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagno
         })
         .collect();
     let mut diags = vec![];
+    let mut targets = Vec::with_capacity(site.pages.len());
+    for (t, d) in resolved {
+        diags.extend(d);
+        targets.push(t);
+    }
+    let table = table_of(targets);
+    embed_cycles(site, &table, &mut diags);
+    (table, diags)
+}
+
+/// The table of `targets`: with the backlinks and the pages to create they give.
+fn table_of(targets: Vec<Vec<Target>>) -> LinkTable {
     let mut table = LinkTable {
-        targets: Vec::with_capacity(site.pages.len()),
-        backlinks: vec![vec![]; site.pages.len()],
+        backlinks: vec![vec![]; targets.len()],
+        targets: vec![],
         missing: BTreeMap::new(),
     };
-    for (id, (targets, d)) in resolved.into_iter().enumerate() {
+    for (id, targets) in targets.iter().enumerate() {
         for (n, t) in targets.iter().enumerate() {
             match t {
                 Target::Page { id: to, .. } if *to != id => table.backlinks[*to].push((id, n)),
@@ -98,15 +110,113 @@ pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagno
                 _ => {}
             }
         }
-        diags.extend(d);
-        table.targets.push(targets);
     }
     for b in &mut table.backlinks {
         b.sort_unstable();
         b.dedup_by_key(|e| e.0);
     }
-    embed_cycles(site, &table, &mut diags);
-    (table, diags)
+    table.targets = targets;
+    table
+}
+
+/// The match keys that changed between `before` and `site`, when titles
+/// are all that changed of what linking reads (else `None`): the former
+/// and new title keys of each page retitled. Linking reads of a page its
+/// path, address, place, title, aliases, file names, links and the ids of
+/// its headings and blocks (`same_link_face`); of the site, the folders'
+/// paths, the home page and the pages left out. The files (`assets`) are
+/// the caller's to compare.
+pub fn retitled_keys(before: &Site, site: &Site) -> Option<Vec<String>> {
+    if before.pages.len() != site.pages.len()
+        || before.unpublished != site.unpublished
+        || before.sections.len() != site.sections.len()
+        || before.home().index != site.home().index
+        || before
+            .sections
+            .iter()
+            .zip(&site.sections)
+            .any(|(a, b)| a.dir != b.dir)
+    {
+        return None;
+    }
+    let mut keys = vec![];
+    for (a, b) in before.pages.iter().zip(&site.pages) {
+        if !same_link_face(a, b) {
+            return None;
+        }
+        if a.title != b.title || a.keys.title != b.keys.title {
+            keys.extend([a.keys.title.clone(), b.keys.title.clone()]);
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    Some(keys)
+}
+
+/// Whether linking reads the same of pages `a` and `b` but their titles.
+fn same_link_face(a: &Page, b: &Page) -> bool {
+    let (x, y) = (&*a.body, &*b.body);
+    a.source == b.source
+        && a.url == b.url
+        && a.section == b.section
+        && a.is_index == b.is_index
+        && index::is_generated(a) == index::is_generated(b)
+        && a.front.aliases == b.front.aliases
+        && a.keys.aliases == b.keys.aliases
+        && a.keys.files == b.keys.files
+        && x.links.len() == y.links.len()
+        && x.links.iter().zip(&y.links).all(|(l, m)| {
+            l.kind == m.kind && l.target == m.target && l.anchor == m.anchor && l.key == m.key
+        })
+        && x.headings.len() == y.headings.len()
+        && x.headings
+            .iter()
+            .zip(&y.headings)
+            .all(|(h, g)| h.id == g.id && h.key == g.key && h.title == g.title)
+        && x.blocks.len() == y.blocks.len()
+        && x.blocks.iter().zip(&y.blocks).all(|(p, q)| p.0 == q.0)
+}
+
+/// The table of `site` from `old`, the table of a site that differed from
+/// it only in the titles of pages whose former and new title keys are
+/// `keys` (see [`retitled_keys`]): only the wikilinks and embeds whose key
+/// is one of `keys` can resolve otherwise, and are resolved again.
+///
+/// Returns the warnings of those links only: `serve` shows errors, which
+/// linking never gives.
+pub fn resolve_retitled(
+    site: &Site,
+    assets: &BTreeSet<String>,
+    old: &LinkTable,
+    keys: &[String],
+) -> (LinkTable, Vec<Diagnostic>) {
+    let index = index::build_index_of(site, assets, Some(keys));
+    let again = |link: &LinkRef| {
+        matches!(link.kind, LinkKind::Wiki | LinkKind::Embed) && keys.contains(&link.key)
+    };
+    let resolved: Vec<(Vec<Target>, Vec<Diagnostic>)> = site
+        .pages
+        .par_iter()
+        .zip(&old.targets)
+        .enumerate()
+        .map(|(id, (page, before))| {
+            let mut diags = vec![];
+            let mut targets = before.clone();
+            for (n, link) in page.body.links.iter().enumerate() {
+                if again(link) {
+                    targets[n] = resolve_one(site, &index, assets, id, link, &mut diags);
+                }
+            }
+            (targets, diags)
+        })
+        .collect();
+    let mut diags = vec![];
+    let mut targets = Vec::with_capacity(site.pages.len());
+    for (t, d) in resolved {
+        diags.extend(d);
+        targets.push(t);
+    }
+    (table_of(targets), diags)
 }
 
 fn resolve_one(

@@ -32,7 +32,7 @@ pub fn compile(root: &Path, config: Config, drafts: bool) -> Compiled {
         mut diagnostics,
     } = parse_all(root, &config, drafts);
     let mut t = Timer::new();
-    let (site, links, diags) = link_pages(config, results, &assets);
+    let (site, links, diags) = link_pages(config, results, &assets, None);
     diagnostics.extend(diags);
     diagnostics.sort();
     t.lap("link");
@@ -92,14 +92,24 @@ pub(super) fn parse_all(root: &Path, config: &Config, drafts: bool) -> ParsedSit
 use crate::parse::Parsed;
 
 /// Assemble and link: from the parsed pages (in source order) to the site
-/// and its link table. Pure; `serve` calls it with its cache of parsed pages.
+/// and its link table. Pure; `serve` calls it with its cache of parsed
+/// pages and the last site it linked (`before`: its site, link table and
+/// files), whose links it resolves again only as far as titles changed,
+/// when they are all that changed (see `link::retitled_keys`).
 pub fn link_pages(
     config: Config,
     parsed: impl IntoIterator<Item = Parsed>,
     assets: &BTreeSet<String>,
+    before: Option<(&Site, &LinkTable, &BTreeSet<String>)>,
 ) -> (Site, LinkTable, Vec<Diagnostic>) {
     let (site, mut diagnostics) = assemble_pages(config, parsed);
-    let (links, diags) = link::resolve(&site, assets);
+    let retitled = before
+        .filter(|(_, _, files)| *files == assets)
+        .and_then(|(old, links, _)| Some((links, link::retitled_keys(old, &site)?)));
+    let (links, diags) = match retitled {
+        Some((old, keys)) => link::resolve_retitled(&site, assets, old, &keys),
+        None => link::resolve(&site, assets),
+    };
     diagnostics.extend(diags);
     (site, links, diagnostics)
 }

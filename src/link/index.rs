@@ -2,6 +2,7 @@
 //! name, folder), by source path and URL, and pages and files by file name
 //! alone; with the search by path and by name that uses them.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use super::normalise_path;
@@ -36,31 +37,47 @@ fn file_name_key(path: &str) -> String {
 }
 
 pub(super) fn build_index<'a>(site: &'a Site, assets: &'a BTreeSet<String>) -> Index<'a> {
+    build_index_of(site, assets, None)
+}
+
+/// [`build_index`], its pages by key limited to the keys `only` when given
+/// (enough for links whose key is one of them).
+pub(super) fn build_index_of<'a>(
+    site: &'a Site,
+    assets: &'a BTreeSet<String>,
+    only: Option<&[String]>,
+) -> Index<'a> {
     let mut by_key: HashMap<String, Vec<(u8, PageId)>> = HashMap::new();
     let mut by_source = HashMap::new();
     for (id, p) in site.pages.iter().enumerate() {
         by_source.insert(p.source.as_str(), id);
-        // A generated folder page has no title of its own: only its folder names it.
-        let generated = p.is_index
-            && p.body.html.is_empty()
-            && p.front == crate::frontmatter::FrontMatter::default();
-        let mut keys: Vec<(String, u8)> = Vec::with_capacity(6);
-        if !generated {
-            keys.push((p.keys.title.clone(), 0));
+        let mut keys: Vec<(Cow<'_, str>, u8)> = Vec::with_capacity(6);
+        if !is_generated(p) {
+            keys.push((Cow::Borrowed(&p.keys.title), 0));
         }
-        keys.extend(p.keys.aliases.iter().map(|a| (a.clone(), 0)));
+        keys.extend(
+            p.keys
+                .aliases
+                .iter()
+                .map(|a| (Cow::Borrowed(a.as_str()), 0)),
+        );
         if p.is_index {
             let dir = &site.sections[p.section].dir;
-            keys.push((match_key(dir), 2));
-            keys.push((match_key(dir.rsplit('/').next().unwrap_or(dir)), 3));
-            keys.extend(p.keys.files.first().map(|k| (k.clone(), 1)));
+            keys.push((Cow::Owned(match_key(dir)), 2));
+            keys.push((
+                Cow::Owned(match_key(dir.rsplit('/').next().unwrap_or(dir))),
+                3,
+            ));
+            keys.extend(p.keys.files.first().map(|k| (Cow::Borrowed(k.as_str()), 1)));
         } else {
-            keys.extend(p.keys.files.iter().map(|k| (k.clone(), 1)));
+            keys.extend(p.keys.files.iter().map(|k| (Cow::Borrowed(k.as_str()), 1)));
         }
         keys.sort();
         keys.dedup_by(|a, b| a.0 == b.0);
-        for (k, tier) in keys.into_iter().filter(|k| !k.0.is_empty()) {
-            by_key.entry(k).or_default().push((tier, id));
+        for (k, tier) in keys {
+            if !k.is_empty() && only.is_none_or(|o| o.iter().any(|w| *w == *k)) {
+                by_key.entry(k.into_owned()).or_default().push((tier, id));
+            }
         }
     }
     let by_url = site
@@ -97,6 +114,11 @@ pub(super) fn build_index<'a>(site: &'a Site, assets: &'a BTreeSet<String>) -> I
         by_name,
         unpublished,
     }
+}
+
+/// A generated folder page has no title of its own: only its folder names it.
+pub(super) fn is_generated(p: &crate::site::Page) -> bool {
+    p.is_index && p.body.html.is_empty() && p.front == crate::frontmatter::FrontMatter::default()
 }
 
 /// Length of the common folder prefix of two source paths.

@@ -34,6 +34,8 @@ use crate::site::{Page, PageId, Site};
 pub(super) struct Last {
     pub site: Site,
     pub links: LinkTable,
+    /// The files the links were resolved against (`content/` but pages).
+    pub assets: BTreeSet<String>,
     pub kept: Kept,
     pub credits: Credits,
     pub tera: tera::Tera,

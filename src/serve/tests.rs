@@ -1013,3 +1013,43 @@ fn a_title_edit_in_a_large_tag_moves_see_also_like_a_build() {
         before = clean;
     }
 }
+
+/// After a title edit, serve resolves again only the links whose key is a
+/// former or new title (`link::resolve_retitled`): a link asking for the
+/// former title becomes a page to create, one asking for the new title
+/// finds the page, and a title changed only in its case changes which of
+/// two pages so named a link takes (the one named exactly).
+#[test]
+fn a_title_edit_relinks_what_asked_for_the_former_or_new_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = dir.path().join("clean");
+    write(&root, "content/_index.md", "---\ntitle: Accueil\n---\n");
+    write(&root, "content/a.md", "---\ntitle: Alpha\n---\nA.\n");
+    write(&root, "content/c.md", "---\ntitle: Gamma\n---\nC.\n");
+    let asker = "content/x/renvoi.md";
+    write(
+        &root,
+        asker,
+        "---\ntitle: Renvoi\n---\nVoir [[Alpha]], [[Bêta]] et [[Fiche]].\n",
+    );
+    write(&root, "content/x/une.md", "---\ntitle: fiche\n---\nPrès.\n");
+    write(
+        &root,
+        "content/loin/deux.md",
+        "---\ntitle: Fiche\n---\nLoin.\n",
+    );
+    let (mut builder, mut before) = built(&root, &out);
+    let shown = "x/renvoi/index.html";
+    let steps = [
+        ("content/a.md", "title: Alpha", "title: Bêta"),
+        ("content/c.md", "title: Gamma", "title: Alpha"),
+        ("content/loin/deux.md", "title: Fiche", "title: FICHE"),
+    ];
+    for (rel, from, to) in steps {
+        let p = replace_in(&root, rel, from, to);
+        let clean = served_equals_clean(&mut builder, &root, &out, &[p], to);
+        assert_ne!(before[shown], clean[shown], "{to}: {shown} unchanged");
+        before = clean;
+    }
+}

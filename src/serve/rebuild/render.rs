@@ -42,6 +42,9 @@ impl Builder {
             config,
             self.pages.values().map(|c| c.parsed.clone()),
             &names,
+            previous
+                .as_ref()
+                .map(|old| (&old.site, &old.links, &old.assets)),
         );
         if timings {
             eprintln!(
@@ -178,6 +181,7 @@ impl Builder {
                 self.last = self.cache.take_kept().map(|kept| Last {
                     site,
                     links,
+                    assets: names,
                     kept,
                     credits,
                     tera,
