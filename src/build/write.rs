@@ -2,6 +2,7 @@
 //! sitemap and asset of a linked site into a sink, with the search index
 //! built beside it; `serve` calls it with its render cache.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -13,6 +14,7 @@ use crate::load;
 use crate::output::Sink;
 use crate::render::{self, Generated, RenderCache, RenderEnv};
 use crate::search;
+use crate::site::PageId;
 use crate::{i18n, theme, wiki};
 
 use super::timer::Timer;
@@ -128,12 +130,36 @@ fn render_all(
     }
     let memo = cache.as_deref_mut().map(|c| &mut c.see_also);
     let wiki = wiki::analyse_memo(site, links, site.config.wiki.tags, memo);
-    let reuse = cache.as_deref();
     t.lap("wiki");
     let env = RenderEnv::new(site, links, &wiki, tera, strings)
         .with_credits(credits)
         .with_actions(inputs.actions, inputs.today);
     t.lap("nav");
+    // `serve`: the pages a title edit changed first, shown at once
+    // (`RenderCache::set_early`); the loop below takes them from here.
+    let first: HashMap<PageId, Arc<Vec<u8>>> = match cache.as_deref_mut() {
+        Some(c) => {
+            let ids = c.early_pages();
+            let shared: &RenderCache = c;
+            let done: Vec<(PageId, String, Arc<Vec<u8>>)> = ids
+                .par_iter()
+                .filter_map(|&id| {
+                    let rel = format!("{}index.html", site.pages[id].url);
+                    let html =
+                        shared.get(&rel, || env.page_fingerprint(id), || env.render_page(id));
+                    Some((id, rel, html.ok()?))
+                })
+                .collect();
+            c.show_early(
+                done.iter()
+                    .map(|(_, rel, h)| (rel.clone(), h.clone()))
+                    .collect(),
+            );
+            done.into_iter().map(|(id, _, h)| (id, h)).collect()
+        }
+        None => HashMap::new(),
+    };
+    let reuse = cache.as_deref();
     // The pages take every core: the index waits meanwhile.
     let paused = control.map(Paused::new);
     let errors = (0..site.pages.len())
@@ -142,6 +168,7 @@ fn render_all(
             let page = &site.pages[id];
             let rel = format!("{}index.html", page.url);
             let html = match reuse {
+                _ if first.contains_key(&id) => Ok(first[&id].clone()),
                 Some(c) => c.get(&rel, || env.page_fingerprint(id), || env.render_page(id)),
                 None => env.render_page(id).map(Arc::new),
             };

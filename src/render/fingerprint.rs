@@ -221,6 +221,10 @@ pub struct TitleEdit {
     pub stale: HashSet<String>,
 }
 
+/// Shows rendered files at once, before the rest of the render is done
+/// (`serve`: see [`RenderCache::set_early`]).
+pub type Early = Arc<dyn Fn(&[(String, Arc<Vec<u8>>)]) + Send + Sync>;
+
 /// One rendered file and the fingerprint it was rendered from.
 type Rendered = (u128, Arc<Vec<u8>>);
 
@@ -246,6 +250,10 @@ pub struct RenderCache {
     see_also_before: Vec<Vec<crate::site::PageId>>,
     /// The title path's edit, for the generated pages (see [`TitleEdit`]).
     edit: Option<TitleEdit>,
+    /// Handed the edited pages of a title edit as soon as they are rendered.
+    early: Option<Early>,
+    /// The files the last render handed to `early`.
+    pub early_sent: Vec<String>,
 }
 
 /// What a render computed once for the whole site and an edit that
@@ -309,6 +317,7 @@ impl RenderCache {
             self.edit = None;
         }
         self.global = global;
+        self.early_sent.clear();
         self.rendered.store(0, Ordering::Relaxed);
         self.reused.store(0, Ordering::Relaxed);
     }
@@ -345,6 +354,33 @@ impl RenderCache {
     /// What the last render kept (see [`Self::keep`]).
     pub fn take_kept(&mut self) -> Option<Kept> {
         self.kept.take()
+    }
+
+    /// From now on, the pages a title edit changed (`TitleEdit::edited`)
+    /// are rendered before all others and handed to `early` at once: the
+    /// page being edited shows its new title before the pages that link to
+    /// it, the tag pages and the rest are rendered.
+    pub fn set_early(&mut self, early: Option<Early>) {
+        self.early = early;
+    }
+
+    /// The pages to render first and hand to [`Self::show_early`]: the
+    /// edited pages of a title edit, when something waits for them.
+    pub fn early_pages(&self) -> Vec<crate::site::PageId> {
+        let (Some(_), Some(edit)) = (&self.early, &self.edit) else {
+            return vec![];
+        };
+        let mut ids: Vec<_> = edit.edited.iter().copied().collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Hands `files` (rendered by [`Self::get`]) to what waits for them.
+    pub fn show_early(&mut self, files: Vec<(String, Arc<Vec<u8>>)>) {
+        if let Some(early) = self.early.as_ref().filter(|_| !files.is_empty()) {
+            early(&files);
+            self.early_sent = files.into_iter().map(|(rel, _)| rel).collect();
+        }
     }
 
     /// A render failed: keep what the last good render left for the next try.

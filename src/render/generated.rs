@@ -225,11 +225,12 @@ impl RenderEnv<'_> {
                 !edit.missing_changed
                     && !self.wiki.missing.iter().flat_map(|m| &m.askers).any(edited)
             }
-            // Each typology page with the pages citing it (their titles and
-            // the sentences around their links).
+            // Each typology page (its title) with the pages citing it (their
+            // titles and the sentences around their links).
             Generated::TypologyOverview => !self.site.pages.iter().enumerate().any(|(id, p)| {
                 p.kind == PageKind::Typology
-                    && (edit.backlinks_changed.contains(&id)
+                    && (edited(&id)
+                        || edit.backlinks_changed.contains(&id)
                         || self.links.backlinks[id].iter().any(|(b, _)| edited(b)))
             }),
             // Each page of the document in full, as its own page shows it.

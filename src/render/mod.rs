@@ -40,7 +40,7 @@ mod weather;
 
 pub use credits::person_url;
 pub use env::{RenderEnv, relative, root_of};
-pub use fingerprint::{Kept, RenderCache, TitleEdit, global_fingerprint};
+pub use fingerprint::{Early, Kept, RenderCache, TitleEdit, global_fingerprint};
 pub use generated::Generated;
 pub use globals::set_assets;
 pub use globals::set_globals;

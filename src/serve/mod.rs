@@ -126,6 +126,21 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     // Watch before the first build: an edit made while it runs is not lost.
     let mut watcher = watch::start(&root).with_context(|| Failure(msg!("serve-cannot-watch")))?;
     let mut builder = Builder::new(&root, opts.drafts);
+    // The page whose title was edited is shown (and reloaded) before the
+    // pages linking to it are rendered; `install` puts in the rest.
+    builder.early = Some({
+        let shared = shared.clone();
+        Arc::new(move |files: &[(String, Arc<Vec<u8>>)]| {
+            if let Ok(mut site) = shared.site.write() {
+                for (rel, html) in files {
+                    site.files.insert(rel.clone(), Entry::Bytes(html.clone()));
+                }
+                site.generation += 1;
+            }
+            let pages: Vec<String> = files.iter().map(|(rel, _)| address(rel)).collect();
+            shared.broadcast("page", &pages.join(" "));
+        })
+    });
     let started = Instant::now();
     let first = builder.full();
     let lang = builder.lang();
@@ -304,8 +319,19 @@ fn install(shared: &Shared, result: rebuild::Outcome, started: Instant, first: b
         site.generation += 1;
     }
     if !first {
-        shared.broadcast(if css_only { "css" } else { "reload" }, &ms.to_string());
+        // The pages shown early keep their bytes: they reload no more.
+        let data = std::iter::once(ms.to_string())
+            .chain(result.early.iter().map(|rel| address(rel)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        shared.broadcast(if css_only { "css" } else { "reload" }, &data);
     }
+}
+
+/// The address a page's output file `rel` (`guide/etape/index.html`) is
+/// served at (`/guide/etape/`), as the reload script compares it.
+fn address(rel: &str) -> String {
+    format!("/{}", rel.strip_suffix("index.html").unwrap_or(rel))
 }
 
 fn header(name: &str, value: &str) -> Header {
@@ -419,7 +445,10 @@ const RELOAD_SCRIPT: &str = r"<script>(function(){
 var k='playbook-scroll:'+location.pathname;
 addEventListener('load',function(){var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);scrollTo(0,+y);}});
 var es=new EventSource('/__playbook/events');
-es.addEventListener('reload',function(){sessionStorage.setItem(k,String(scrollY));location.reload();});
+var go=function(){sessionStorage.setItem(k,String(scrollY));location.reload();};
+var here=function(l){return l.split(' ').indexOf(decodeURI(location.pathname).replace(/index\.html$/,''))>=0;};
+es.addEventListener('page',function(e){if(here(e.data))go();});
+es.addEventListener('reload',function(e){if(!here(e.data.replace(/^\S*/,'')))go();});
 es.addEventListener('css',function(){document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){var u=new URL(l.href);u.searchParams.set('v',Date.now());l.href=u.href;});});
 })();</script>";
 

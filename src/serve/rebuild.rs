@@ -40,6 +40,9 @@ pub struct Outcome {
     /// Why pages were left out of a site that built (their warnings), for
     /// the overlay: the author is looking at the page they just broke.
     pub notice: Option<String>,
+    /// The files already handed to [`Builder::early`] (shown and reloaded
+    /// before the rest of the site), which keep those bytes.
+    pub early: Vec<String>,
 }
 
 impl Outcome {
@@ -49,6 +52,7 @@ impl Outcome {
             files: Err(error),
             css_only: false,
             notice: None,
+            early: vec![],
         }
     }
 }
@@ -122,6 +126,9 @@ pub struct Builder {
     unsettled: bool,
     /// The next render reads git (HEAD, `git status`) first.
     git_due: bool,
+    /// Shown the pages a title edit changed as soon as they are rendered,
+    /// before the rest of the site (see `RenderCache::set_early`).
+    pub early: Option<crate::render::Early>,
     /// How many pages the last rebuild parsed (for tests and the log).
     pub parsed_last: usize,
     /// How many files the last rebuild rendered, and reused unchanged.
@@ -149,6 +156,7 @@ impl Builder {
             search: crate::search::Memo::default(),
             unsettled: false,
             git_due: true,
+            early: None,
             parsed_last: 0,
             rendered_last: 0,
             reused_last: 0,

@@ -914,6 +914,14 @@ fn a_title_edit_reaches_the_generated_pages_that_show_it() {
         // guide): the title edit after it must not take their older bytes
         // from the render cache (`TitleEdit::stale`).
         (step, "Il manque", "Il manquera", &shown[4..]),
+        // The typology page itself, its links kept (a title changed only in
+        // its case): its overview shows its title.
+        (
+            "content/typologies/haut.md",
+            "title: Niveau haut",
+            "title: NIVEAU HAUT",
+            &shown[3..4],
+        ),
         // A page far away: none of them changes.
         (
             "content/fiches/loin.md",
@@ -1052,4 +1060,50 @@ fn a_title_edit_relinks_what_asked_for_the_former_or_new_title() {
         assert_ne!(before[shown], clean[shown], "{to}: {shown} unchanged");
         before = clean;
     }
+}
+
+/// A title edit hands the edited page to `Builder::early` as soon as it is
+/// rendered, before the pages linking to it: with the bytes the whole
+/// rebuild then serves, and named in the outcome so that it does not
+/// reload twice. A text edit (the quick path) hands nothing.
+#[test]
+fn a_title_edit_shows_the_edited_page_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = dir.path().join("clean");
+    write(&root, "content/_index.md", "---\ntitle: Accueil\n---\n");
+    write(&root, "content/a.md", "---\ntitle: Alpha\n---\nA.\n");
+    write(
+        &root,
+        "content/b.md",
+        "---\ntitle: Bêta\n---\nVoir [[Alpha]].\n",
+    );
+    let (mut builder, _) = built(&root, &out);
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<(String, Vec<u8>)>::new()));
+    builder.early = Some({
+        let seen = seen.clone();
+        std::sync::Arc::new(move |files: &[(String, std::sync::Arc<Vec<u8>>)]| {
+            let mut seen = seen.lock().unwrap();
+            seen.extend(files.iter().map(|(rel, b)| (rel.clone(), b.to_vec())));
+        })
+    });
+    let p = replace_in(&root, "content/a.md", "title: Alpha", "title: Alfa");
+    let paths = [p];
+    let outcome = builder.apply(&paths, classify(&root, &paths));
+    assert_eq!(outcome.early, ["a/index.html"]);
+    let served = in_memory(&outcome.files.unwrap());
+    let shown = std::mem::take(&mut *seen.lock().unwrap());
+    assert_eq!(
+        shown,
+        [("a/index.html".to_string(), served["a/index.html"].clone())]
+    );
+    assert!(String::from_utf8_lossy(&shown[0].1).contains("Alfa"));
+    assert!(String::from_utf8_lossy(&served["b/index.html"]).contains("Alfa"));
+    assert_eq!(Some(served), clean_build(&root, &out));
+
+    let p = replace_in(&root, "content/a.md", "A.", "Autre texte.");
+    let paths = [p];
+    let outcome = builder.apply(&paths, classify(&root, &paths));
+    assert!(outcome.early.is_empty());
+    assert!(seen.lock().unwrap().is_empty());
 }

@@ -17,7 +17,7 @@
 //!   anchors are numbered across the site).
 //!
 //! Anything else (a page added, removed or moved, sections reordered, an
-//! index, a typology or stakeholders page edited, actions in the site) gives
+//! index or a stakeholders page edited, actions in the site) gives
 //! `None`: every page is fingerprinted as before.
 //!
 //! The generated pages get what the edit changed (`TitleEdit`): a tag page,
@@ -69,7 +69,7 @@ pub(super) fn unchanged(
         {
             continue;
         }
-        if b.is_index || matches!(b.kind, PageKind::Typology | PageKind::Stakeholders) {
+        if b.is_index || b.kind == PageKind::Stakeholders {
             return None;
         }
         if !same_face_but_title(a, b) {

@@ -206,6 +206,7 @@ impl Builder {
             files: Ok(last.files.clone()),
             css_only: false,
             notice: last.notice.clone(),
+            early: vec![],
         })
     }
 }

@@ -133,6 +133,7 @@ impl Builder {
             );
         }
         self.cache.assume_unchanged(unchanged, edit);
+        self.cache.set_early(self.early.clone());
         let inputs = RenderInputs {
             site: &site,
             links: &links,
@@ -195,6 +196,7 @@ impl Builder {
                     files: Ok(files),
                     css_only: false,
                     notice,
+                    early: std::mem::take(&mut self.cache.early_sent),
                 }
             }
             Ok(errors) => Outcome::failed(report(lang, &Diagnostics(errors))),

@@ -1,6 +1,7 @@
 // `playbook serve` in a browser: a page reloads by itself after an edit and keeps its scroll
 // position; a stylesheet change is swapped in without a reload; a broken front matter shows the
-// error overlay over the last good page, and fixing it clears the overlay by itself.
+// error overlay over the last good page, and fixing it clears the overlay by itself; after a
+// title edit, the edited page reloads as soon as it is rendered, the pages linking to it after.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -44,6 +45,7 @@ export default function () {
       await mkdir(join(root, 'content'), { recursive: true });
       await writeFile(join(root, 'content', '_index.md'), '---\ntitle: Accueil\n---\nBienvenue.\n');
       await writeFile(join(root, 'content', 'longue.md'), longPage('Premier état.'));
+      await writeFile(join(root, 'content', 'lien.md'), '---\ntitle: Lien\n---\nVoir [[Longue page]].\n');
       // The site overrides the theme's stylesheet (a copy, for now).
       await mkdir(join(root, 'themes', 'default', 'static'), { recursive: true });
       await writeFile(join(root, 'themes', 'default', 'static', 'style.css'), await defaultCss());
@@ -120,6 +122,32 @@ export default function () {
       await writeFile(join(root, 'content', 'longue.md'), longPage('Quatrième état, corrigé.'));
       await overlay.waitFor({ state: 'detached', timeout: 20000 });
       assert.match(await main(), /Quatrième état/);
+    });
+
+    test('a title edit reloads the edited page on its own event, which the site-wide reload then skips, and the page linking to it', async () => {
+      const other = await context.newPage();
+      let otherLoads = 0;
+      other.on('load', () => otherLoads++);
+      const stream = other.waitForRequest((r) => r.url().endsWith('/__playbook/events'));
+      await other.goto(origin + '/lien/', { waitUntil: 'load' });
+      await stream;
+      await new Promise((r) => setTimeout(r, 300));
+      const [before, otherBefore] = [loads, otherLoads];
+      const renamed = longPage('Quatrième état, corrigé.').replace('title: Longue page', 'title: Page renommée');
+      await writeFile(join(root, 'content', 'longue.md'), renamed);
+      await page.waitForFunction(() => document.querySelector('main h1').innerText.includes('Page renommée'), null, {
+        timeout: 20000,
+      });
+      // The link to the former title now asks for a page to create.
+      await other.waitForFunction(() => document.querySelector('main a.new')?.innerText.includes('Longue page'), null, {
+        timeout: 20000,
+      });
+      assert.ok(otherLoads > otherBefore, 'the linking page was reloaded');
+      // The site-wide `reload` names the edited page, shown already: it
+      // alone shows the new title through the `page` event sent first.
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(loads, before + 1, 'the edited page reloaded once');
+      await other.close();
     });
   });
 }
