@@ -8,7 +8,9 @@
 #   -k  kinds of edit, comma-separated (default body,title):
 #       body   a sentence appended to a page (nothing else changes)
 #       title  the page's title changed (its backlinks, navigation and
-#              tag pages change too)
+#              tag pages change too); timed twice: until the page shows
+#              it, and until the page of its folder lists it ("title,
+#              folder page": the rest of the site is rendered by then)
 #   -b  a baseline playbook binary (say, one built from main): its server
 #       gets the same edits, alternating with this tree's
 #   -m  then MEM more body edits on this tree's server alone, printing its
@@ -43,7 +45,7 @@ while getopts "n:e:k:b:m:s:Kh" opt; do
     m) MEM=$OPTARG ;;
     s) SEED=$OPTARG ;;
     K) KEEP=1 ;;
-    h) sed -n '2,28p' "$0"; exit 0 ;;
+    h) sed -n '2,29p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -147,19 +149,30 @@ def timed(srv, rel, kind, marker):
     needle = marker.encode()
     t0 = time.perf_counter()
     save(path, edited(text, kind, marker))
-    while True:
-        status, body = get(srv, url)
-        if status == 200 and needle in body:
-            return (time.perf_counter() - t0) * 1000
-        if time.perf_counter() - t0 > 600:
-            sys.exit(f"serve.sh: {srv['name']}: {url} not updated after 600 s")
-        time.sleep(0.002)
+    urls = [url]
+    if kind == "title":
+        # Then the page of its folder, which lists its pages by title.
+        urls.append("/" + os.path.dirname(rel) + "/")
+    times = []
+    for u in urls:
+        while True:
+            status, body = get(srv, u)
+            if status == 200 and needle in body:
+                times.append((time.perf_counter() - t0) * 1000)
+                break
+            if time.perf_counter() - t0 > 600:
+                sys.exit(f"serve.sh: {srv['name']}: {u} not updated after 600 s")
+            time.sleep(0.002)
+    if kind == "title":
+        results[(srv["name"], "title, folder page")].append(times[1])
+    return times[0]
 
 def rss(pid):
     with open(f"/proc/{pid}/status") as f:
         return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1)) // 1024
 
-results = {(s["name"], k): [] for s in servers for k in kinds}
+rows = kinds + (["title, folder page"] if "title" in kinds else [])
+results = {(s["name"], k): [] for s in servers for k in rows}
 n = 0
 for kind in kinds:
     for i, rel in enumerate(rng.sample(pages, edits)):
@@ -174,13 +187,13 @@ def p95(xs):
     return xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
 
 print(f"save → new HTML served, {len(pages)} editable pages, {edits} edits of each kind, tools alternating")
-print(f"{'':22}{'median ms':>10}{'p95 ms':>9}{'ratio':>8}  (ratio: median / playbook's)")
-for kind in kinds:
+print(f"{'':32}{'median ms':>10}{'p95 ms':>9}{'ratio':>8}  (ratio: median / playbook's)")
+for kind in rows:
     ref = statistics.median(results[("playbook", kind)])
     for s in servers:
         xs = results[(s["name"], kind)]
         m = statistics.median(xs)
-        print(f"{s['name'] + ' ' + kind:22}{m:>10.0f}{p95(xs):>9.0f}{m / ref:>8.2f}")
+        print(f"{s['name'] + ' ' + kind:32}{m:>10.0f}{p95(xs):>9.0f}{m / ref:>8.2f}")
 for s in servers:
     print(f"# {s['name']} resident memory after these edits: {rss(s['pid'])} MiB")
 

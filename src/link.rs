@@ -82,19 +82,20 @@ pub fn resolve(site: &Site, assets: &BTreeSet<String>) -> (LinkTable, Vec<Diagno
             (targets, diags)
         })
         .collect();
-    let mut diags = vec![];
-    let mut targets = Vec::with_capacity(site.pages.len());
-    for (t, d) in resolved {
-        diags.extend(d);
-        targets.push(t);
-    }
-    let table = table_of(targets);
+    let (table, mut diags) = table_of(resolved);
     embed_cycles(site, &table, &mut diags);
     (table, diags)
 }
 
-/// The table of `targets`: with the backlinks and the pages to create they give.
-fn table_of(targets: Vec<Vec<Target>>) -> LinkTable {
+/// The table of each page's targets, with the backlinks and the pages to
+/// create they give, and their warnings (in page order).
+fn table_of(resolved: Vec<(Vec<Target>, Vec<Diagnostic>)>) -> (LinkTable, Vec<Diagnostic>) {
+    let mut diags = vec![];
+    let mut targets = Vec::with_capacity(resolved.len());
+    for (t, d) in resolved {
+        diags.extend(d);
+        targets.push(t);
+    }
     let mut table = LinkTable {
         backlinks: vec![vec![]; targets.len()],
         targets: vec![],
@@ -116,7 +117,7 @@ fn table_of(targets: Vec<Vec<Target>>) -> LinkTable {
         b.dedup_by_key(|e| e.0);
     }
     table.targets = targets;
-    table
+    (table, diags)
 }
 
 /// The match keys that changed between `before` and `site`, when titles
@@ -210,13 +211,7 @@ pub fn resolve_retitled(
             (targets, diags)
         })
         .collect();
-    let mut diags = vec![];
-    let mut targets = Vec::with_capacity(site.pages.len());
-    for (t, d) in resolved {
-        diags.extend(d);
-        targets.push(t);
-    }
-    (table_of(targets), diags)
+    table_of(resolved)
 }
 
 fn resolve_one(
