@@ -23,12 +23,10 @@ pub fn assemble(config: Config, mut pages: Vec<Page>) -> (Site, Vec<Diagnostic>)
     let mut dirs: BTreeSet<String> = BTreeSet::new();
     dirs.insert(String::new());
     for p in &pages {
+        // Up to the first folder known: its parents are known too.
         let mut d = parent_dir(&p.source);
-        loop {
+        while !dirs.contains(d) {
             dirs.insert(d.to_string());
-            if d.is_empty() {
-                break;
-            }
             d = parent_dir(d);
         }
     }

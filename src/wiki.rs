@@ -195,8 +195,9 @@ pub fn analyse_memo(
         wiki.see_also = match memo {
             None => see_also(&wiki, &ranks, &(0..site.pages.len()).collect::<Vec<_>>()),
             Some(m) => {
-                let see_also = see_also_again(site, &wiki, &ranks, m);
-                m.tags_key = tags_key(site);
+                let key = tags_key(site);
+                let see_also = see_also_again(site, &wiki, &ranks, m, key);
+                m.tags_key = key;
                 m.titles = site.pages.iter().map(|p| p.keys.title.clone()).collect();
                 m.tag_pages = wiki.tags.iter().map(|t| t.pages.clone()).collect();
                 m.see_also.clone_from(&see_also);
@@ -309,10 +310,11 @@ pub fn typology_axes(site: &Site) -> Vec<Axis> {
         .collect()
 }
 
-/// Display rank of every page: by title key, then path (see [`by_title`]).
+/// Display rank of every page: by title key, then path (as [`by_title`]).
 fn title_ranks(site: &Site) -> Vec<usize> {
     let mut order: Vec<PageId> = (0..site.pages.len()).collect();
-    by_title(site, &mut order);
+    let key = |p: PageId| (&site.pages[p].keys.title, &site.pages[p].source);
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
     let mut rank = vec![0; site.pages.len()];
     for (r, p) in order.into_iter().enumerate() {
         rank[p] = r;
@@ -328,11 +330,12 @@ fn see_also_again(
     wiki: &Wiki,
     ranks: &[usize],
     memo: &SeeAlsoMemo,
+    tags_key: u128,
 ) -> Vec<Vec<PageId>> {
     let all = || see_also(wiki, ranks, &(0..site.pages.len()).collect::<Vec<_>>());
     if memo.titles.len() != site.pages.len()
         || memo.tag_pages.len() != wiki.tags.len()
-        || memo.tags_key != tags_key(site)
+        || memo.tags_key != tags_key
     {
         return all();
     }

@@ -36,9 +36,11 @@ pub struct RenderEnv<'a> {
     pub actions: &'a crate::actions::Actions,
     pub today: crate::date::Date,
     /// Per section, its navigation as seen from its own pages and from its
-    /// index page (hrefs differ by one level). Built once: every page of a
-    /// section shares it, so a section's nav is not rebuilt per page.
-    pub(super) nav: Vec<[tera::Value; 2]>,
+    /// index page (hrefs differ by one level). Built once, when a page
+    /// first needs it (see `RenderEnv::nav_shared`): every page of a
+    /// section shares it, so a section's nav is not rebuilt per page, and
+    /// `serve`'s edited page does not wait for the whole site's.
+    pub(super) nav: Vec<[std::sync::OnceLock<tera::Value>; 2]>,
     /// Per section, the generated overviews that concern it (its folder
     /// holds workshop minutes with a weather page, or typologies): linked
     /// from its index page.
@@ -124,7 +126,7 @@ impl<'a> RenderEnv<'a> {
         tera: &'a Tera,
         strings: BTreeMap<&'static str, &'static str>,
     ) -> RenderEnv<'a> {
-        let mut env = RenderEnv {
+        RenderEnv {
             site,
             links,
             wiki,
@@ -137,16 +139,14 @@ impl<'a> RenderEnv<'a> {
                 month: 1,
                 day: 1,
             },
-            nav: vec![],
+            nav: (0..site.sections.len())
+                .map(|_| Default::default())
+                .collect(),
             overviews: overviews_of(site),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
             print_docs: crate::print::documents(site),
-        };
-        env.nav = (0..site.sections.len())
-            .map(|s| [0, 1].map(|i| env.section_nav(s, &env.nav_from(s, i), None)))
-            .collect();
-        env
+        }
     }
 
     /// The same environment, with contributor credits.

@@ -17,6 +17,7 @@ use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -86,8 +87,18 @@ pub fn global_fingerprint(
 
 impl RenderEnv<'_> {
     /// The section navigations this environment computed, for [`RenderCache::keep`].
+    /// Those no page needed are built now.
     pub fn into_nav(self) -> (Vec<[tera::Value; 2]>, Vec<super::env::Overviews>) {
-        (self.nav, self.overviews)
+        (0..self.nav.len()).into_par_iter().for_each(|s| {
+            self.nav_shared(s, 0);
+            self.nav_shared(s, 1);
+        });
+        let nav = self
+            .nav
+            .into_iter()
+            .map(|n| n.map(|v| v.into_inner().unwrap_or_else(tera::Value::none)))
+            .collect();
+        (nav, self.overviews)
     }
 
     /// Digest of what `resolve_body(id)` reads: the body HTML, the page's
@@ -294,7 +305,11 @@ impl Kept {
             credits,
             actions: &self.actions,
             today: self.today,
-            nav: self.nav.clone(),
+            nav: self
+                .nav
+                .iter()
+                .map(|n| n.clone().map(std::sync::OnceLock::from))
+                .collect(),
             overviews: self.overviews.clone(),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),

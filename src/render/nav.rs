@@ -137,11 +137,17 @@ impl RenderEnv<'_> {
         }
     }
 
+    /// The navigation of section `s` shared by its pages (`i` = 0) or seen
+    /// from its index page (`i` = 1), built on first use.
+    pub(super) fn nav_shared(&self, s: SectionId, i: usize) -> &tera::Value {
+        self.nav[s][i].get_or_init(|| self.section_nav(s, &self.nav_from(s, i), None))
+    }
+
     /// The navigation value a [`Nav`] stands for.
     pub(super) fn nav_value(&self, nav: Nav) -> Option<tera::Value> {
         match nav {
             Nav::None => None,
-            Nav::Shared(s, i) => Some(self.nav[s][i].clone()),
+            Nav::Shared(s, i) => Some(self.nav_shared(s, i).clone()),
             // Seen from a sibling folder, like the shared navigation.
             Nav::Window(s, id) => Some(self.section_nav(s, &self.nav_from(s, 0), Some(id))),
         }
