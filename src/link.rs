@@ -140,11 +140,16 @@ pub fn retitled_keys(before: &Site, site: &Site) -> Option<Vec<String>> {
     {
         return None;
     }
+    if !before
+        .pages
+        .par_iter()
+        .zip(&site.pages)
+        .all(|(a, b)| same_link_face(a, b))
+    {
+        return None;
+    }
     let mut keys = vec![];
     for (a, b) in before.pages.iter().zip(&site.pages) {
-        if !same_link_face(a, b) {
-            return None;
-        }
         if a.title != b.title || a.keys.title != b.keys.title {
             keys.extend([a.keys.title.clone(), b.keys.title.clone()]);
         }

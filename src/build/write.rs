@@ -136,18 +136,16 @@ fn render_all(
         .with_actions(inputs.actions, inputs.today);
     t.lap("nav");
     // `serve`: the pages a title edit changed first, shown at once
-    // (`RenderCache::set_early`); the loop below takes them from here.
+    // (`RenderCache::set_early`); the loop below takes them from here, and
+    // fingerprints them for the cache (their title changed: rendered).
     let first: HashMap<PageId, Arc<Vec<u8>>> = match cache.as_deref_mut() {
         Some(c) => {
-            let ids = c.early_pages();
-            let shared: &RenderCache = c;
-            let done: Vec<(PageId, String, Arc<Vec<u8>>)> = ids
+            let done: Vec<(PageId, String, Arc<Vec<u8>>)> = c
+                .early_pages()
                 .par_iter()
                 .filter_map(|&id| {
                     let rel = format!("{}index.html", site.pages[id].url);
-                    let html =
-                        shared.get(&rel, || env.page_fingerprint(id), || env.render_page(id));
-                    Some((id, rel, html.ok()?))
+                    Some((id, rel, Arc::new(env.render_page(id).ok()?)))
                 })
                 .collect();
             c.show_early(
@@ -168,7 +166,10 @@ fn render_all(
             let page = &site.pages[id];
             let rel = format!("{}index.html", page.url);
             let html = match reuse {
-                _ if first.contains_key(&id) => Ok(first[&id].clone()),
+                Some(c) if first.contains_key(&id) => {
+                    c.put(&rel, env.page_fingerprint(id), first[&id].clone());
+                    Ok(first[&id].clone())
+                }
                 Some(c) => c.get(&rel, || env.page_fingerprint(id), || env.render_page(id)),
                 None => env.render_page(id).map(Arc::new),
             };

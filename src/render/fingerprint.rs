@@ -457,6 +457,16 @@ impl RenderCache {
         self.get(rel, fingerprint, render)
     }
 
+    /// Keeps `bytes`, rendered from inputs of fingerprint `fp`, as output
+    /// file `rel` (a page [`Self::show_early`] showed, rendered without
+    /// waiting for its fingerprint).
+    pub fn put(&self, rel: &str, fp: u128, bytes: Arc<Vec<u8>>) {
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut next) = self.next.lock() {
+            next.insert(rel.to_string(), (fp, bytes));
+        }
+    }
+
     /// The bytes of output file `rel`: reused when its fingerprint is the
     /// one it was last rendered from, else rendered.
     pub fn get(
