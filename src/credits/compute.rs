@@ -15,7 +15,6 @@ use crate::git::History;
 use crate::site::{PageId, Site};
 use crate::text::{UniqueSlugs, match_key};
 
-/// Computes the credits of every page, person and structure. Pure.
 /// A digest of everything [`compute`] reads of `site`: each page's source,
 /// kind and front matter names, in order. `serve` reuses its last credits
 /// while this digest, the history, the people file and the configuration
@@ -32,6 +31,7 @@ pub fn site_digest(site: &Site) -> u128 {
     h.digest128()
 }
 
+/// Computes the credits of every page, person and structure. Pure.
 pub fn compute(
     site: &Site,
     history: Option<&History>,
