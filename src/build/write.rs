@@ -14,7 +14,6 @@ use crate::load;
 use crate::output::Sink;
 use crate::render::{self, Generated, RenderCache, RenderEnv};
 use crate::search;
-use crate::site::PageId;
 use crate::{i18n, theme, wiki};
 
 use super::timer::Timer;
@@ -138,22 +137,18 @@ fn render_all(
     // `serve`: the pages a title edit changed first, shown at once
     // (`RenderCache::set_early`); the loop below takes them from here, and
     // fingerprints them for the cache (their title changed: rendered).
-    let first: HashMap<PageId, Arc<Vec<u8>>> = match cache.as_deref_mut() {
+    let first: HashMap<String, Arc<Vec<u8>>> = match cache.as_deref_mut() {
         Some(c) => {
-            let done: Vec<(PageId, String, Arc<Vec<u8>>)> = c
+            let done: Vec<(String, Arc<Vec<u8>>)> = c
                 .early_pages()
                 .par_iter()
                 .filter_map(|&id| {
                     let rel = format!("{}index.html", site.pages[id].url);
-                    Some((id, rel, Arc::new(env.render_page(id).ok()?)))
+                    Some((rel, Arc::new(env.render_page(id).ok()?)))
                 })
                 .collect();
-            c.show_early(
-                done.iter()
-                    .map(|(_, rel, h)| (rel.clone(), h.clone()))
-                    .collect(),
-            );
-            done.into_iter().map(|(id, _, h)| (id, h)).collect()
+            c.show_early(&done);
+            done.into_iter().collect()
         }
         None => HashMap::new(),
     };
@@ -166,9 +161,9 @@ fn render_all(
             let page = &site.pages[id];
             let rel = format!("{}index.html", page.url);
             let html = match reuse {
-                Some(c) if first.contains_key(&id) => {
-                    c.put(&rel, env.page_fingerprint(id), first[&id].clone());
-                    Ok(first[&id].clone())
+                Some(c) if let Some(html) = first.get(&rel) => {
+                    c.put(&rel, env.page_fingerprint(id), html.clone());
+                    Ok(html.clone())
                 }
                 Some(c) => c.get(&rel, || env.page_fingerprint(id), || env.render_page(id)),
                 None => env.render_page(id).map(Arc::new),

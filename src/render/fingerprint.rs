@@ -390,11 +390,12 @@ impl RenderCache {
         ids
     }
 
-    /// Hands `files` (rendered by [`Self::get`]) to what waits for them.
-    pub fn show_early(&mut self, files: Vec<(String, Arc<Vec<u8>>)>) {
+    /// Hands `files` (the pages of [`Self::early_pages`], rendered; kept
+    /// with [`Self::put`] once fingerprinted) to what waits for them.
+    pub fn show_early(&mut self, files: &[(String, Arc<Vec<u8>>)]) {
         if let Some(early) = self.early.as_ref().filter(|_| !files.is_empty()) {
-            early(&files);
-            self.early_sent = files.into_iter().map(|(rel, _)| rel).collect();
+            early(files);
+            self.early_sent = files.iter().map(|(rel, _)| rel.clone()).collect();
         }
     }
 
@@ -433,9 +434,7 @@ impl RenderCache {
         }
         let (fp, bytes) = self.prev.get(rel)?;
         self.reused.fetch_add(1, Ordering::Relaxed);
-        if let Ok(mut next) = self.next.lock() {
-            next.insert(rel.to_string(), (*fp, bytes.clone()));
-        }
+        self.record(rel, *fp, bytes.clone());
         Some(bytes.clone())
     }
 
@@ -462,6 +461,11 @@ impl RenderCache {
     /// waiting for its fingerprint).
     pub fn put(&self, rel: &str, fp: u128, bytes: Arc<Vec<u8>>) {
         self.rendered.fetch_add(1, Ordering::Relaxed);
+        self.record(rel, fp, bytes);
+    }
+
+    /// Output file `rel` of this render, for the next one to reuse.
+    fn record(&self, rel: &str, fp: u128, bytes: Arc<Vec<u8>>) {
         if let Ok(mut next) = self.next.lock() {
             next.insert(rel.to_string(), (fp, bytes));
         }
@@ -492,9 +496,7 @@ impl RenderCache {
                 Arc::new(render()?)
             }
         };
-        if let Ok(mut next) = self.next.lock() {
-            next.insert(rel.to_string(), (fp, bytes.clone()));
-        }
+        self.record(rel, fp, bytes.clone());
         Ok(bytes)
     }
 }
