@@ -171,9 +171,7 @@ fn same_link_face(a: &Page, b: &Page) -> bool {
         && a.keys.aliases == b.keys.aliases
         && a.keys.files == b.keys.files
         && x.links.len() == y.links.len()
-        && x.links.iter().zip(&y.links).all(|(l, m)| {
-            l.kind == m.kind && l.target == m.target && l.anchor == m.anchor && l.key == m.key
-        })
+        && x.links.iter().zip(&y.links).all(|(l, m)| l.asks_as(m))
         && x.headings.len() == y.headings.len()
         && x.headings
             .iter()

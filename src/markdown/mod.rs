@@ -98,6 +98,17 @@ pub struct LinkRef {
     pub bare: bool,
 }
 
+impl LinkRef {
+    /// Whether `other` asks for what this link asks for, as the link stage
+    /// reads it (kind, target, anchor, key), wherever it stands.
+    pub fn asks_as(&self, other: &LinkRef) -> bool {
+        self.kind == other.kind
+            && self.target == other.target
+            && self.anchor == other.anchor
+            && self.key == other.key
+    }
+}
+
 /// The result of rendering one page's Markdown.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {

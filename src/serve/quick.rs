@@ -72,13 +72,10 @@ pub(super) fn same_face(old: &Page, new: &Page) -> bool {
         && a.blocks.len() == b.blocks.len()
         && a.blocks.iter().zip(&b.blocks).all(|(x, y)| x.0 == y.0)
         && a.links.len() == b.links.len()
-        && a.links.iter().zip(&b.links).all(|(x, y)| {
-            x.kind == y.kind
-                && x.target == y.target
-                && x.anchor == y.anchor
-                && x.key == y.key
-                && x.bare == y.bare
-        })
+        && a.links
+            .iter()
+            .zip(&b.links)
+            .all(|(x, y)| x.asks_as(y) && x.bare == y.bare)
 }
 
 /// The pages to render again for `edits` (page, new body), called while
