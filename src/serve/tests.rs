@@ -421,6 +421,32 @@ fn built(root: &Path, out: &Path) -> (Builder, BTreeMap<String, Vec<u8>>) {
     (builder, first)
 }
 
+/// A temporary folder (removed when dropped) with the paths of a site in
+/// it and of the clean builds it is compared with.
+fn site_dirs() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (root, out) = (dir.path().join("site"), dir.path().join("clean"));
+    (dir, root, out)
+}
+
+/// Replaces `from` with `to` in the file `rel` of `root`, applies it to
+/// `builder`, asserts the served site equals a clean build and that each
+/// file of `changed` differs from `before`; returns the clean build.
+fn edit_step(
+    builder: &mut Builder,
+    (root, out): (&Path, &Path),
+    before: &BTreeMap<String, Vec<u8>>,
+    (rel, from, to): (&str, &str, &str),
+    changed: &[&str],
+) -> BTreeMap<String, Vec<u8>> {
+    let p = replace_in(root, rel, from, to);
+    let clean = served_equals_clean(builder, root, out, &[p], to);
+    for f in changed {
+        assert_ne!(before[*f], clean[*f], "{to}: {f} unchanged");
+    }
+    clean
+}
+
 /// A builder of `root` as `serve` makes it: the pages a title edit changed
 /// are rendered first and handed over (here, to nothing).
 fn serving(root: &Path) -> Builder {
@@ -525,9 +551,7 @@ fn seed(root: &Path) {
 }
 
 fn run(ops: &[Op]) -> Result<(), TestCaseError> {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let out = dir.path().join("clean");
+    let (_dir, root, out) = site_dirs();
     seed(&root);
     let mut builder = serving(&root);
     let first = builder.full();
@@ -685,9 +709,7 @@ fn a_temporary_file_gone_without_an_extension_is_no_folder() {
 /// met: leaving one out of `quick.rs` fails here.
 #[test]
 fn each_dependency_kind_alone_equals_a_clean_build() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let out = dir.path().join("clean");
+    let (_dir, root, out) = site_dirs();
     seed(&root);
     let host = "---\ntitle: Hôte\ntags: [a]\n---\nAvant.\n\n![[Incluse]]\n\nVoir [[Incluse#Partie]] ici.\n";
     write(&root, "content/fiches/hote.md", host);
@@ -852,9 +874,7 @@ fn serve_credits_git_and_the_people_file_like_a_build() {
 /// while a clean build changes it fails the comparison.
 #[test]
 fn a_title_edit_reaches_the_generated_pages_that_show_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let out = dir.path().join("clean");
+    let (_dir, root, out) = site_dirs();
     write(
         &root,
         "content/_index.md",
@@ -942,11 +962,13 @@ fn a_title_edit_reaches_the_generated_pages_that_show_it() {
     ];
     let mut before = first;
     for (rel, from, to, changed) in steps {
-        let p = replace_in(&root, rel, from, to);
-        let clean = served_equals_clean(&mut builder, &root, &out, &[p], to);
-        for f in changed {
-            assert_ne!(before[*f], clean[*f], "{to}: {f} unchanged");
-        }
+        let clean = edit_step(
+            &mut builder,
+            (&root, &out),
+            &before,
+            (rel, from, to),
+            changed,
+        );
         if changed.is_empty() {
             for f in shown {
                 assert_eq!(before[f], clean[f], "{to}: {f} changed");
@@ -962,9 +984,7 @@ fn a_title_edit_reaches_the_generated_pages_that_show_it() {
 /// site equal to a clean build (without git, credits read neither).
 #[test]
 fn credits_follow_the_names_of_the_front_matter() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let out = dir.path().join("clean");
+    let (_dir, root, out) = site_dirs();
     write(
         &root,
         "content/_index.md",
@@ -996,9 +1016,7 @@ fn credits_follow_the_names_of_the_front_matter() {
 /// the start, and for a page sharing a second tag with far pages.
 #[test]
 fn a_title_edit_in_a_large_tag_moves_see_also_like_a_build() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let out = dir.path().join("clean");
+    let (_dir, root, out) = site_dirs();
     write(&root, "content/_index.md", "---\ntitle: Accueil\n---\n");
     let n = crate::wiki::SEE_ALSO_SCAN * 2 + 100;
     for i in 0..n {
@@ -1023,12 +1041,15 @@ fn a_title_edit_in_a_large_tag_moves_see_also_like_a_build() {
     ];
     for (file, from, to, moved) in steps {
         let rel = format!("content/fiches/{file}.md");
-        let p = replace_in(&root, &rel, from, to);
-        let clean = served_equals_clean(&mut builder, &root, &out, &[p], to);
         // A page beside the new place shows other pages now.
         let near = format!("fiches/{moved}/index.html");
-        assert_ne!(before[&near], clean[&near], "{to}: {near} unchanged");
-        before = clean;
+        before = edit_step(
+            &mut builder,
+            (&root, &out),
+            &before,
+            (&rel, from, to),
+            &[&near],
+        );
     }
 }
 
@@ -1039,9 +1060,7 @@ fn a_title_edit_in_a_large_tag_moves_see_also_like_a_build() {
 /// two pages so named a link takes (the one named exactly).
 #[test]
 fn a_title_edit_relinks_what_asked_for_the_former_or_new_title() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let out = dir.path().join("clean");
+    let (_dir, root, out) = site_dirs();
     write(&root, "content/_index.md", "---\ntitle: Accueil\n---\n");
     write(&root, "content/a.md", "---\ntitle: Alpha\n---\nA.\n");
     write(&root, "content/c.md", "---\ntitle: Gamma\n---\nC.\n");
@@ -1064,11 +1083,8 @@ fn a_title_edit_relinks_what_asked_for_the_former_or_new_title() {
         ("content/c.md", "title: Gamma", "title: Alpha"),
         ("content/loin/deux.md", "title: Fiche", "title: FICHE"),
     ];
-    for (rel, from, to) in steps {
-        let p = replace_in(&root, rel, from, to);
-        let clean = served_equals_clean(&mut builder, &root, &out, &[p], to);
-        assert_ne!(before[shown], clean[shown], "{to}: {shown} unchanged");
-        before = clean;
+    for step in steps {
+        before = edit_step(&mut builder, (&root, &out), &before, step, &[shown]);
     }
 }
 
@@ -1078,9 +1094,7 @@ fn a_title_edit_relinks_what_asked_for_the_former_or_new_title() {
 /// reload twice. A text edit (the quick path) hands nothing.
 #[test]
 fn a_title_edit_shows_the_edited_page_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let out = dir.path().join("clean");
+    let (_dir, root, out) = site_dirs();
     write(&root, "content/_index.md", "---\ntitle: Accueil\n---\n");
     write(&root, "content/a.md", "---\ntitle: Alpha\n---\nA.\n");
     write(
