@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # build.sh - time `playbook build` against Hugo on the same generated corpus.
 #
-# Usage: bench/build.sh [-r RUNS] [-w WARMUP] [-s SEED] [-c] [-k] [N ...]
+# Usage: bench/build.sh [-r RUNS] [-w WARMUP] [-s SEED] [-c [-D]] [-k] [N ...]
 #   N      number of content pages (default: 1000 10000)
 #   -r     timed runs per tool and N (default 5 when N <= 1000, else 3)
 #   -w     untimed warm-up runs before them (default 1)
 #   -s     corpus seed (default 1)
 #   -c     cold: every run starts with no output (public/, playbook's
-#          .playbook-spare/, Hugo's resources/), instead of rebuilding over it
+#          .playbook-spare/, Hugo's resources/), instead of rebuilding over it.
+#          The previous output is moved aside (into the temp dir, removed
+#          at the end), not deleted: on ext4 without a journal (this
+#          machine's disk), a file created within a minute of many deletions
+#          in its block group makes the kernel read past every recently
+#          deleted inode (`recently_deleted` in `find_inode_bit`), a cost
+#          that grows with the deletions times the creations and that a
+#          fresh checkout never pays
+#   -D     with -c: delete the previous output just before each run instead
 #   -k     keep the temp dir (corpora and outputs) and print its path
 #
 # Builds the release binary (cargo build --release --offline), generates the
@@ -30,14 +38,16 @@ WARMUP=1
 SEED=1
 KEEP=0
 COLD=0
-while getopts "r:w:s:ckh" opt; do
+DELETE=0
+while getopts "r:w:s:cDkh" opt; do
   case "$opt" in
     r) RUNS=$OPTARG ;;
     w) WARMUP=$OPTARG ;;
     s) SEED=$OPTARG ;;
     c) COLD=1 ;;
+    D) DELETE=1 ;;
     k) KEEP=1 ;;
-    h) sed -n '2,24p' "$0"; exit 0 ;;
+    h) sed -n '2,33p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -71,7 +81,14 @@ bench_one() {
   : > "$tf"
   rm -rf "${dir:?}/$outsub"
   for i in $(seq 1 $((WARMUP + runs))); do
-    [ "$COLD" = 0 ] || rm -rf "${dir:?}/$outsub" "$dir/.playbook-spare" "$dir/resources"
+    if [ "$COLD" = 1 ] && [ "$DELETE" = 1 ]; then
+      rm -rf "${dir:?}/$outsub" "$dir/.playbook-spare" "$dir/resources"
+    elif [ "$COLD" = 1 ]; then
+      mkdir -p "$WORK/aside/$name.$n.$i"
+      for old in "$dir/$outsub" "$dir/.playbook-spare" "$dir/resources"; do
+        [ ! -e "$old" ] || mv "$old" "$WORK/aside/$name.$n.$i/"
+      done
+    fi
     if ! (cd "$dir" && /usr/bin/time -f '%e %U %S %M' -a -o "$tf.raw" "$@" >"$log" 2>&1); then
       OK=0
     fi
@@ -94,7 +111,7 @@ if command -v hugo >/dev/null; then HUGO_V=$(hugo version | sed -n 's/^hugo v\([
 PB_V=$("$PLAYBOOK" --version | awk '{print $2}')
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
 if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT="$COMMIT+dirty"; fi
-echo "# $(nproc) cores; playbook $PB_V ($COMMIT, release); hugo $HUGO_V; seed $SEED; warm-up $WARMUP; $([ "$COLD" = 1 ] && echo "cold: no output before each run" || echo "rebuilds over the previous output")"
+echo "# $(nproc) cores; playbook $PB_V ($COMMIT, release); hugo $HUGO_V; seed $SEED; warm-up $WARMUP; $([ "$COLD" = 1 ] && echo "cold: no output before each run, $([ "$DELETE" = 1 ] && echo "deleted just before" || echo "moved aside")" || echo "rebuilds over the previous output")"
 row tool version pages runs wall_s cpu_s rss_MiB files wall/hugo rss/hugo notes
 
 for N in "$@"; do
