@@ -37,15 +37,19 @@ pub(super) struct Doc {
 #[derive(Default)]
 pub(super) struct PageDocs {
     pub(super) docs: Vec<Doc>,
+    /// Empty unless [`read`] was asked to keep them (`serve`'s memo does).
     pub(super) vocab: Vec<u32>,
 }
 
 /// The documents of `pages` (ids of `site`), in that order, their stem ids
-/// given by `shared`; `None` when `go` says to stop.
+/// given by `shared`, with the vocabulary entries of each page if `vocab`
+/// (a build, which reads every page once, has no use for them: at 100,000
+/// pages they weigh about 200 MB); `None` when `go` says to stop.
 pub(super) fn read(
     site: &Site,
     pages: &[usize],
     shared: &Mutex<Interner>,
+    vocab: bool,
     go: &(impl Fn() -> bool + Sync),
 ) -> Option<Vec<PageDocs>> {
     // One scratch space per worker thread (and one for a caller outside the pool).
@@ -62,7 +66,11 @@ pub(super) fn read(
             let mut scratch = scratch[slot.min(scratch.len() - 1)]
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            page_docs(site, page, shared, &mut scratch)
+            let mut docs = page_docs(site, page, shared, &mut scratch);
+            if !vocab {
+                docs.vocab = Vec::new();
+            }
+            docs
         })
         .collect();
     go().then_some(docs)

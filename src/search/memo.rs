@@ -52,7 +52,7 @@ impl Memo {
             })
             .collect();
         let started = std::time::Instant::now();
-        let read = documents::read(site, &stale, &self.interner, go)?;
+        let read = documents::read(site, &stale, &self.interner, true, go)?;
         if std::env::var_os("PLAYBOOK_TIMINGS").is_some() {
             eprintln!(
                 "timing: serve search read {} pages in {:.1} ms",

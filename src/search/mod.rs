@@ -97,7 +97,7 @@ pub fn build_under(site: &Site, control: Option<&Control>) -> Option<SearchIndex
     let go = || control.is_none_or(Control::proceed);
     let shared = std::sync::Mutex::new(documents::Interner::default());
     let all: Vec<usize> = (0..site.pages.len()).collect();
-    let pages = documents::read(site, &all, &shared, &go)?;
+    let pages = documents::read(site, &all, &shared, false, &go)?;
     let interner = shared
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
