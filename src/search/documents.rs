@@ -28,7 +28,8 @@ pub(super) struct Doc {
     pub(super) excerpt: String,
     /// Its length in words, title and heading included.
     pub(super) len: f32,
-    /// Stem id and weight (the word counts, weighted), in first-seen order.
+    /// Stem id and weight (the word counts, weighted), by stem id (so
+    /// that the stems of a range are found without reading the others').
     pub(super) terms: Vec<(u32, f32)>,
 }
 
@@ -39,6 +40,15 @@ pub(super) struct PageDocs {
     pub(super) docs: Vec<Doc>,
     /// Empty unless [`read`] was asked to keep them (`serve`'s memo does).
     pub(super) vocab: Vec<u32>,
+}
+
+impl PageDocs {
+    /// Drops the terms of its documents, once they are scored.
+    pub(super) fn forget_terms(&mut self) {
+        for d in &mut self.docs {
+            d.terms = Vec::new();
+        }
+    }
 }
 
 /// The documents of `pages` (ids of `site`), in that order, their stem ids
@@ -176,8 +186,9 @@ impl Scratch {
         n
     }
 
-    /// The document's terms and weights (in first-seen order); clears them.
+    /// The document's terms and weights, by stem id; clears them.
     fn take_terms(&mut self) -> Vec<(u32, f32)> {
+        self.touched.sort_unstable();
         self.touched
             .drain(..)
             .map(|id| (id, std::mem::take(&mut self.weights[id as usize])))

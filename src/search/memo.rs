@@ -13,8 +13,8 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
-use super::SearchIndex;
 use super::documents::{self, Doc, Interner, PageDocs};
+use super::{SearchIndex, score};
 use crate::site::{Page, Site};
 
 /// What the last index was built from, for the next one.
@@ -80,6 +80,10 @@ impl Memo {
             }
             docs.extend(p.docs.iter().map(|d| (id, d)));
         }
-        super::index_of(site, &docs, &interner, Some(&live), go)
+        let stems = interner.stem_names();
+        let refs: Vec<&Doc> = docs.iter().map(|d| d.1).collect();
+        let scored = score::scored_and_encoded(&refs, stems.len(), score::PASS_POSTINGS, go)?;
+        drop(refs);
+        super::index_of(site, &docs, &interner, &stems, scored, Some(&live), go)
     }
 }

@@ -94,38 +94,54 @@ pub fn build(site: &Site) -> SearchIndex {
 /// [`build`], under the `control` of a build: it waits while paused, and
 /// returns `None` soon after it is stopped.
 pub fn build_under(site: &Site, control: Option<&Control>) -> Option<SearchIndex> {
+    build_in_passes(site, control, score::PASS_POSTINGS)
+}
+
+/// [`build_under`], its postings scored `pass` at a time.
+fn build_in_passes(site: &Site, control: Option<&Control>, pass: usize) -> Option<SearchIndex> {
     let go = || control.is_none_or(Control::proceed);
     let shared = std::sync::Mutex::new(documents::Interner::default());
     let all: Vec<usize> = (0..site.pages.len()).collect();
-    let pages = documents::read(site, &all, &shared, false, &go)?;
+    let mut pages = documents::read(site, &all, &shared, false, &go)?;
     let interner = shared
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let docs: Vec<(usize, &documents::Doc)> = pages
+    let stems = interner.stem_names();
+    let refs: Vec<&documents::Doc> = pages.iter().flat_map(|p| &p.docs).collect();
+    let scored = score::scored_and_encoded(&refs, stems.len(), pass, &go)?;
+    drop(refs);
+    // Scored, the terms are not read again: the files that follow take
+    // their place (at 100,000 pages they weigh 340 MB).
+    for p in &mut pages {
+        p.forget_terms();
+    }
+    let docs = page_and_doc(&pages);
+    index_of(site, &docs, &interner, &stems, scored, None, &go)
+}
+
+/// The documents of `pages` (in page order) with their page id.
+fn page_and_doc(pages: &[documents::PageDocs]) -> Vec<(usize, &documents::Doc)> {
+    pages
         .iter()
         .enumerate()
         .flat_map(|(id, p)| p.docs.iter().map(move |d| (id, d)))
-        .collect();
-    index_of(site, &docs, &interner, None, &go)
+        .collect()
 }
 
 /// The index of `docs` (page id, document, in page order), whose stem ids
-/// and vocabulary entries `interner` gave; only the vocabulary entries
-/// `live` says (all when `None`).
+/// (named `stems`) and vocabulary entries `interner` gave, their postings
+/// `scored` ([`score::scored_and_encoded`], with their number); only the
+/// vocabulary entries `live` says (all when `None`).
 fn index_of(
     site: &Site,
     docs: &[(usize, &documents::Doc)],
     interner: &documents::Interner,
+    stems: &[String],
+    (mut encoded, total_postings): (Vec<score::Encoded>, usize),
     live: Option<&[bool]>,
     go: &(impl Fn() -> bool + Sync),
 ) -> Option<SearchIndex> {
-    let stems = interner.stem_names();
-    let refs: Vec<&documents::Doc> = docs.iter().map(|d| d.1).collect();
-    let scored = score::bm25(&refs, stems.len(), go)?;
-    drop(refs);
-    let total_postings = scored.postings.iter().map(Vec::len).sum();
-    let mut encoded = score::encode(scored, go)?;
-    let vocab = interner.vocabulary(&stems, live);
+    let vocab = interner.vocabulary(stems, live);
     if !go() {
         return None;
     }
@@ -133,10 +149,10 @@ fn index_of(
     let record_bytes = records.bytes();
     // Records in term files at most double the index (see `RECORDS`).
     let budget =
-        shard::bytes_without_records(&vocab, &stems, &encoded) + record_bytes.iter().sum::<usize>();
-    score::ration_records(&mut encoded, &stems, &record_bytes, budget);
-    let shards = shard::shards(&vocab, &stems, &encoded, &record_bytes);
-    let mut files = write::term_shards(&shards, &vocab, &stems, &encoded, &records, go)?;
+        shard::bytes_without_records(&vocab, stems, &encoded) + record_bytes.iter().sum::<usize>();
+    score::ration_records(&mut encoded, stems, &record_bytes, budget);
+    let shards = shard::shards(&vocab, stems, &encoded, &record_bytes);
+    let mut files = write::term_shards(&shards, &vocab, stems, &encoded, &records, go)?;
     let sizes = files.iter().map(|(_, file)| file.len()).collect();
     files.extend(write::doc_chunks(&records, go)?);
     files.push(write::manifest(docs.len(), &shards, sizes));

@@ -1,4 +1,4 @@
-//! Scoring: BM25 over the documents ([`bm25`]), the title and heading
+//! Scoring: BM25 over the documents ([`scored_and_encoded`]), the title and heading
 //! weights already in each term's count; then each stem's postings list,
 //! cut to its best [`MAX_POSTINGS`] documents, is encoded as text
 //! ([`encode`]). The third stage of the index, after
@@ -25,36 +25,128 @@ pub(super) struct Scored {
     pub(super) max: f32,
 }
 
-/// Scores the terms of `docs` (`stems` is the number of stem ids); a stem
-/// in no document gets an empty list. `None` when `go` says to stop.
-pub(super) fn bm25(docs: &[&Doc], stems: usize, go: &impl Fn() -> bool) -> Option<Scored> {
-    let n = docs.len() as f32;
-    let avg = docs.iter().map(|d| d.len).sum::<f32>() / n.max(1.0);
-    let mut df = vec![0u32; stems];
-    for d in docs {
-        for &(t, _) in &d.terms {
-            df[t as usize] += 1;
-        }
+/// Postings scored at once, at most (8 bytes each, about 35 MB at 10,000
+/// pages): a larger index is scored and encoded a range of stems at a
+/// time, each range reading every document's terms again, so that it never
+/// holds all its postings unencoded beside the documents (at 100,000 pages
+/// they weighed 340 MB, at the build's peak). The bytes are the same.
+pub(super) const PASS_POSTINGS: usize = 8 << 20;
+
+/// Every stem's postings encoded, by stem id (a stem in no document gets
+/// an empty list), scored with BM25 over `docs` (`stems` is the number of
+/// stem ids) in ranges of stems of at most `pass` postings (one stem's
+/// can be more), and the number of postings. `None` when `go` says to stop.
+pub(super) fn scored_and_encoded(
+    docs: &[&Doc],
+    stems: usize,
+    pass: usize,
+    go: &(impl Fn() -> bool + Sync),
+) -> Option<(Vec<Encoded>, usize)> {
+    let bm25 = Bm25::of(docs, stems);
+    let total = bm25.df.iter().map(|&c| c as usize).sum();
+    let ranges = ranges(&bm25.df, pass);
+    // With one range, the best score comes with the postings; with more,
+    // every range is encoded on the scale of the best score of all.
+    let max = (ranges.len() > 1).then(|| bm25.max(docs));
+    let mut encoded = Vec::with_capacity(stems);
+    for range in ranges {
+        let mut scored = bm25.postings(docs, range, go)?;
+        scored.max = max.unwrap_or(scored.max);
+        encoded.extend(encode(scored, go)?);
     }
-    let mut postings: Vec<Vec<(u32, f32)>> =
-        df.iter().map(|&c| Vec::with_capacity(c as usize)).collect();
-    let idf: Vec<f32> = df
-        .iter()
-        .map(|&c| (1.0 + (n - c as f32 + 0.5) / (c as f32 + 0.5)).ln())
-        .collect();
-    let mut max = 0f32;
-    for (id, d) in docs.iter().enumerate() {
-        if id % 1024 == 0 && !go() {
-            return None;
+    Some((encoded, total))
+}
+
+/// Stem ids `0..df.len()` cut into ranges of at most `pass` postings in
+/// all (a range holds at least one stem).
+pub(super) fn ranges(df: &[u32], pass: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = vec![];
+    let (mut start, mut sum) = (0, 0usize);
+    for (s, &c) in df.iter().enumerate() {
+        if s > start && sum + c as usize > pass {
+            out.push(start..s);
+            (start, sum) = (s, 0);
         }
-        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * d.len / avg.max(1.0));
-        for &(t, tf) in &d.terms {
-            let s = idf[t as usize] * tf * (BM25_K1 + 1.0) / (tf + norm);
-            max = max.max(s);
-            postings[t as usize].push((id as u32, s));
-        }
+        sum += c as usize;
     }
-    Some(Scored { postings, max })
+    out.push(start..df.len());
+    out
+}
+
+/// BM25 over a set of documents: the average length, and the document
+/// frequency and inverse of each stem.
+struct Bm25 {
+    avg: f32,
+    df: Vec<u32>,
+    idf: Vec<f32>,
+}
+
+impl Bm25 {
+    fn of(docs: &[&Doc], stems: usize) -> Bm25 {
+        let n = docs.len() as f32;
+        let avg = docs.iter().map(|d| d.len).sum::<f32>() / n.max(1.0);
+        let mut df = vec![0u32; stems];
+        for d in docs {
+            for &(t, _) in &d.terms {
+                df[t as usize] += 1;
+            }
+        }
+        let idf = df
+            .iter()
+            .map(|&c| (1.0 + (n - c as f32 + 0.5) / (c as f32 + 0.5)).ln())
+            .collect();
+        Bm25 { avg, df, idf }
+    }
+
+    /// The score of a term of weight `tf` in a document of length `len`.
+    fn score(&self, t: u32, tf: f32, len: f32) -> f32 {
+        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg.max(1.0));
+        self.idf[t as usize] * tf * (BM25_K1 + 1.0) / (tf + norm)
+    }
+
+    /// The best score of any term in any document (in parallel: the
+    /// maximum of the same scores whatever their order).
+    fn max(&self, docs: &[&Doc]) -> f32 {
+        docs.par_iter()
+            .map(|d| {
+                d.terms
+                    .iter()
+                    .fold(0f32, |max, &(t, tf)| max.max(self.score(t, tf, d.len)))
+            })
+            .reduce(|| 0f32, f32::max)
+    }
+
+    /// The postings of the stems in `range` (the lists of the others are
+    /// empty), with the best score among them.
+    fn postings(
+        &self,
+        docs: &[&Doc],
+        range: std::ops::Range<usize>,
+        go: &impl Fn() -> bool,
+    ) -> Option<Scored> {
+        let mut postings: Vec<Vec<(u32, f32)>> = (range.clone())
+            .map(|s| Vec::with_capacity(self.df[s] as usize))
+            .collect();
+        let mut max = 0f32;
+        for (id, d) in docs.iter().enumerate() {
+            if id % 1024 == 0 && !go() {
+                return None;
+            }
+            // The terms are sorted by stem id (`Doc::terms`).
+            let first = d
+                .terms
+                .partition_point(|&(t, _)| (t as usize) < range.start);
+            for &(t, tf) in &d.terms[first..] {
+                if t as usize >= range.end {
+                    break;
+                }
+                let s = self.score(t, tf, d.len);
+                max = max.max(s);
+                postings[t as usize - range.start].push((id as u32, s));
+            }
+        }
+        Some(Scored { postings, max })
+    }
 }
 
 /// A stem's postings as shipped.
@@ -71,8 +163,8 @@ pub(super) struct Encoded {
     pub(super) top: Vec<u32>,
 }
 
-/// Every stem's postings encoded, by stem id (in parallel).
-pub(super) fn encode(
+/// Every stem's postings encoded, in order (in parallel).
+fn encode(
     Scored { postings, max }: Scored,
     go: &(impl Fn() -> bool + Sync),
 ) -> Option<Vec<Encoded>> {

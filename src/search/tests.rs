@@ -249,6 +249,34 @@ fn the_index_is_the_same_whatever_the_threads() {
 }
 
 #[test]
+fn scoring_a_range_of_stems_at_a_time_gives_the_same_bytes() {
+    let site = example_site();
+    let whole = build(&site);
+    assert!(whole.postings > 4000, "{} postings", whole.postings);
+    // Ranges of a hundred postings (some stem's are more than that), and
+    // one stem at a time.
+    for pass in [100, 1] {
+        let ranged = build_in_passes(&site, None, pass).expect("an index");
+        assert_eq!(ranged.postings, whole.postings);
+        assert_eq!(ranged.files.len(), whole.files.len());
+        for ((a, x), (b, y)) in ranged.files.iter().zip(&whole.files) {
+            assert_eq!(a, b);
+            assert!(x == y, "{a} differs when scored {pass} postings at a time");
+        }
+    }
+}
+
+#[test]
+fn ranges_of_stems_hold_at_most_a_pass_unless_one_stem_is_more() {
+    assert_eq!(
+        score::ranges(&[3, 2, 4, 1, 9, 1], 5),
+        [0..2, 2..4, 4..5, 5..6]
+    );
+    assert_eq!(score::ranges(&[3, 2, 4], 100), vec![0..3]);
+    assert_eq!(score::ranges(&[], 5), vec![0..0]);
+}
+
+#[test]
 fn an_index_given_up_is_not_finished() {
     let site = example_site();
     let stopped = Control::default();
