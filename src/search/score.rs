@@ -17,12 +17,12 @@ const SCORE_MAX: f32 = 63.0;
 pub(super) const B64: &[u8; 64] =
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/// The documents' terms scored.
-pub(super) struct Scored {
-    /// By stem id: `(doc id, score)` in document order.
-    pub(super) postings: Vec<Vec<(u32, f32)>>,
+/// The documents' terms scored, for a range of stems.
+struct Scored {
+    /// By stem, in the range's order: `(doc id, score)` in document order.
+    postings: Vec<Vec<(u32, f32)>>,
     /// The best score.
-    pub(super) max: f32,
+    max: f32,
 }
 
 /// Postings scored at once, at most (8 bytes each, about 35 MB at 10,000
@@ -116,8 +116,8 @@ impl Bm25 {
             .reduce(|| 0f32, f32::max)
     }
 
-    /// The postings of the stems in `range` (the lists of the others are
-    /// empty), with the best score among them.
+    /// The postings of the stems in `range`, in order (the first list is
+    /// stem `range.start`'s), with the best score among them.
     fn postings(
         &self,
         docs: &[&Doc],
