@@ -241,10 +241,15 @@ fn the_index_is_the_same_whatever_the_threads() {
     };
     let (one, three) = (on(1), on(3));
     assert!(one.docs > 50 && one.files.len() > 3, "{} docs", one.docs);
-    assert_eq!(one.files.len(), three.files.len());
-    for ((a, x), (b, y)) in one.files.iter().zip(&three.files) {
+    assert_same_files(&one, &three, "between 1 and 3 threads");
+}
+
+/// Both indexes have the same files, with the same bytes.
+fn assert_same_files(one: &SearchIndex, other: &SearchIndex, how: &str) {
+    assert_eq!(one.files.len(), other.files.len(), "{how}");
+    for ((a, x), (b, y)) in one.files.iter().zip(&other.files) {
         assert_eq!(a, b);
-        assert!(x == y, "{a} differs between 1 and 3 threads");
+        assert!(x == y, "{a} differs {how}");
     }
 }
 
@@ -258,11 +263,8 @@ fn scoring_a_range_of_stems_at_a_time_gives_the_same_bytes() {
     for pass in [100, 1] {
         let ranged = build_in_passes(&site, None, pass).expect("an index");
         assert_eq!(ranged.postings, whole.postings);
-        assert_eq!(ranged.files.len(), whole.files.len());
-        for ((a, x), (b, y)) in ranged.files.iter().zip(&whole.files) {
-            assert_eq!(a, b);
-            assert!(x == y, "{a} differs when scored {pass} postings at a time");
-        }
+        let how = format!("when scored {pass} postings at a time");
+        assert_same_files(&ranged, &whole, &how);
     }
 }
 
