@@ -36,6 +36,33 @@ fn configured(site: &Site, name: &str) -> Option<SectionId> {
         .position(|s| !s.dir.is_empty() && (s.dir == name || s.url.trim_end_matches('/') == name))
 }
 
+/// For each page (by id), the first of `docs` that shows it: as its
+/// introduction, among its pages, or, for an index page, as the document of
+/// the section it introduces. Computed once: a page's "print" link looked
+/// through every document's pages, which at 100,000 pages (20,000 in
+/// printable documents) made that link cost more than the page.
+pub fn document_of_each_page(site: &Site, docs: &[Document]) -> Vec<Option<usize>> {
+    let mut index_pages: Vec<Vec<PageId>> = vec![vec![]; site.sections.len()];
+    for (id, p) in site.pages.iter().enumerate() {
+        if p.is_index {
+            index_pages[p.section].push(id);
+        }
+    }
+    let mut of = vec![None; site.pages.len()];
+    // Documents in order, each marking the pages no earlier one did.
+    for (i, d) in docs.iter().enumerate() {
+        for &p in d
+            .intro
+            .iter()
+            .chain(&d.pages)
+            .chain(&index_pages[d.section])
+        {
+            of[p].get_or_insert(i);
+        }
+    }
+    of
+}
+
 /// Every printable document of the site, in section order.
 pub fn documents(site: &Site) -> Vec<Document> {
     let mut out: Vec<Document> = vec![];
@@ -119,4 +146,61 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `document_of_each_page` gives each page the first document that
+    /// shows it, as looking through the documents for each page does: here
+    /// a printed folder holds a printed subfolder, whose pages are in both
+    /// documents, and whose index page has no text (no introduction).
+    #[test]
+    fn each_page_gets_the_first_document_that_shows_it() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path();
+        let files = [
+            (
+                "playbook.toml",
+                "title = \"T\"\n[print]\nsections = [\"ateliers\", \"ateliers/2024\"]\n",
+            ),
+            (
+                "content/ateliers/_index.md",
+                "# Ateliers\n\nLes ateliers.\n",
+            ),
+            ("content/ateliers/a.md", "# A\n\nTexte.\n"),
+            ("content/ateliers/2024/_index.md", "---\ntitle: 2024\n---\n"),
+            ("content/ateliers/2024/b.md", "# B\n\nTexte.\n"),
+            ("content/ailleurs.md", "# Ailleurs\n\nTexte.\n"),
+        ];
+        for (rel, text) in files {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("the folder");
+            std::fs::write(path, text).expect("the file");
+        }
+        let config = crate::build::read_config(root).expect("the playbook.toml");
+        let site = crate::build::compile(root, config, false).site;
+        let mut docs = documents(&site);
+        assert_eq!(docs.len(), 2);
+        // In both orders, so that a page of both takes each in turn.
+        for _ in 0..2 {
+            let of = document_of_each_page(&site, &docs);
+            for (id, page) in site.pages.iter().enumerate() {
+                let first = docs.iter().position(|d| {
+                    d.intro == Some(id)
+                        || d.pages.contains(&id)
+                        || (page.is_index && d.section == page.section)
+                });
+                assert_eq!(of[id], first, "{}", page.source);
+                assert_eq!(
+                    first.is_some(),
+                    page.source.starts_with("ateliers/"),
+                    "{}",
+                    page.source
+                );
+            }
+            docs.reverse();
+        }
+    }
 }

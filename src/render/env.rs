@@ -53,6 +53,24 @@ pub struct RenderEnv<'a> {
     // f-print
     /// The printable documents (`print::documents`), computed once.
     pub(super) print_docs: Vec<crate::print::Document>,
+    /// The printable document each page links to, by page id
+    /// (`print::document_of_each_page`).
+    pub(super) print_of: Vec<Option<usize>>,
+    /// Each page's position among its section's pages, by page id (0 for
+    /// an index page): where a long section's navigation window is centred.
+    pub(super) section_pos: Vec<usize>,
+}
+
+/// Each page's position among its section's pages, by page id (0 for a
+/// page no section lists: an index page).
+pub(super) fn section_positions(site: &Site) -> Vec<usize> {
+    let mut pos = vec![0; site.pages.len()];
+    for sec in &site.sections {
+        for (i, &p) in sec.pages.iter().enumerate().rev() {
+            pos[p] = i;
+        }
+    }
+    pos
 }
 
 /// Which generated overviews concern a section (see [`RenderEnv::overviews`]).
@@ -126,7 +144,11 @@ impl<'a> RenderEnv<'a> {
         tera: &'a Tera,
         strings: BTreeMap<&'static str, &'static str>,
     ) -> RenderEnv<'a> {
+        let print_docs = crate::print::documents(site);
         RenderEnv {
+            print_of: crate::print::document_of_each_page(site, &print_docs),
+            print_docs,
+            section_pos: section_positions(site),
             site,
             links,
             wiki,
@@ -145,7 +167,6 @@ impl<'a> RenderEnv<'a> {
             overviews: overviews_of(site),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
-            print_docs: crate::print::documents(site),
         }
     }
 

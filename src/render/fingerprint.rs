@@ -296,7 +296,11 @@ impl Kept {
         tera: &'a tera::Tera,
         credits: &'a crate::credits::Credits,
     ) -> RenderEnv<'a> {
+        let print_docs = crate::print::documents(site);
         RenderEnv {
+            print_of: crate::print::document_of_each_page(site, &print_docs),
+            print_docs,
+            section_pos: super::env::section_positions(site),
             site,
             links,
             wiki: &self.wiki,
@@ -313,7 +317,6 @@ impl Kept {
             overviews: self.overviews.clone(),
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
-            print_docs: crate::print::documents(site),
         }
     }
 }

@@ -72,10 +72,11 @@ impl RenderEnv<'_> {
         let n = self.site.sections[s].pages.len();
         match current {
             Some(c) if n > NAV_WINDOW * 2 => {
-                let pos = self.site.sections[s]
-                    .pages
-                    .iter()
-                    .position(|&p| p == c)
+                // The page's position if section `s` lists it there (it
+                // lists it once), else 0.
+                let pages = &self.site.sections[s].pages;
+                let pos = Some(self.section_pos[c])
+                    .filter(|&i| pages.get(i) == Some(&c))
                     .unwrap_or(0);
                 let start = pos.saturating_sub(NAV_WINDOW);
                 let end = (pos + NAV_WINDOW + 1).min(n);

@@ -210,15 +210,7 @@ impl RenderEnv<'_> {
             credits: self.page_credits(id),
             stakeholders: self.stakeholders_view(id),
             actions: self.page_actions(from, id),
-            print_href: self
-                .print_docs
-                .iter()
-                .find(|d| {
-                    d.intro == Some(id)
-                        || d.pages.contains(&id)
-                        || (page.is_index && d.section == page.section)
-                })
-                .map(|d| self.href(from, &d.url)),
+            print_href: self.print_of[id].map(|d| self.href(from, &self.print_docs[d].url)),
             diagrams: false,
         };
         (view, template)
