@@ -76,11 +76,7 @@ pub(super) fn read(
             let mut scratch = scratch[slot.min(scratch.len() - 1)]
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            let mut docs = page_docs(site, page, shared, &mut scratch);
-            if !vocab {
-                docs.vocab = Vec::new();
-            }
-            docs
+            page_docs(site, page, shared, &mut scratch, vocab)
         })
         .collect();
     go().then_some(docs)
@@ -196,12 +192,14 @@ impl Scratch {
     }
 }
 
-/// The documents of one page: its heading sections, the title counted in the first.
+/// The documents of one page: its heading sections, the title counted in
+/// the first; with the vocabulary entries its words gave if `vocab`.
 fn page_docs(
     site: &Site,
     page: usize,
     shared: &Mutex<Interner>,
     scratch: &mut Scratch,
+    vocab: bool,
 ) -> PageDocs {
     let p = &site.pages[page];
     let mut text = std::mem::take(&mut scratch.text);
@@ -234,11 +232,18 @@ fn page_docs(
         })
         .collect();
     scratch.text = text;
-    let mut vocab = std::mem::take(&mut scratch.vocab);
-    for &v in &vocab {
+    for &v in &scratch.vocab {
         scratch.seen[v as usize] = false;
     }
-    vocab.sort_unstable();
+    let vocab = if vocab {
+        let mut entries = std::mem::take(&mut scratch.vocab);
+        entries.sort_unstable();
+        entries
+    } else {
+        // The scratch space keeps its list for the next page.
+        scratch.vocab.clear();
+        vec![]
+    };
     PageDocs { docs, vocab }
 }
 
