@@ -97,12 +97,12 @@ type Levels = BTreeMap<(i64, String), Vec<PageId>>;
 
 /// Display order of pages: title, then path.
 fn by_title(site: &Site, ids: &mut [PageId]) {
-    ids.sort_by_cached_key(|&p| {
-        (
-            site.pages[p].keys.title.clone(),
-            site.pages[p].source.clone(),
-        )
-    });
+    ids.sort_by_key(|&p| title_order(site, p));
+}
+
+/// What pages are displayed by: their title key, then their path.
+fn title_order(site: &Site, p: PageId) -> (&str, &str) {
+    (&site.pages[p].keys.title, &site.pages[p].source)
 }
 
 pub fn analyse(site: &Site, links: &LinkTable, with_tags: bool) -> Wiki {
@@ -310,11 +310,10 @@ pub fn typology_axes(site: &Site) -> Vec<Axis> {
         .collect()
 }
 
-/// Display rank of every page: by title key, then path (as [`by_title`]).
+/// Display rank of every page, by [`title_order`].
 fn title_ranks(site: &Site) -> Vec<usize> {
     let mut order: Vec<PageId> = (0..site.pages.len()).collect();
-    let key = |p: PageId| (&site.pages[p].keys.title, &site.pages[p].source);
-    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+    order.sort_unstable_by_key(|&p| title_order(site, p));
     let mut rank = vec![0; site.pages.len()];
     for (r, p) in order.into_iter().enumerate() {
         rank[p] = r;
