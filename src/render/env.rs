@@ -63,7 +63,7 @@ pub struct RenderEnv<'a> {
 
 /// Each page's position among its section's pages, by page id (0 for a
 /// page no section lists: an index page).
-pub(super) fn section_positions(site: &Site) -> Vec<usize> {
+fn section_positions(site: &Site) -> Vec<usize> {
     let mut pos = vec![0; site.pages.len()];
     for sec in &site.sections {
         for (i, &p) in sec.pages.iter().enumerate().rev() {
@@ -144,6 +144,25 @@ impl<'a> RenderEnv<'a> {
         tera: &'a Tera,
         strings: BTreeMap<&'static str, &'static str>,
     ) -> RenderEnv<'a> {
+        let nav = (0..site.sections.len())
+            .map(|_| Default::default())
+            .collect();
+        RenderEnv::with_nav(site, links, wiki, tera, strings, nav, overviews_of(site))
+    }
+
+    /// An environment whose section navigations (as far as they are built)
+    /// and overviews are given (`serve` keeps them from its last render);
+    /// the printable documents and each page's place in its section are
+    /// computed here.
+    pub(super) fn with_nav(
+        site: &'a Site,
+        links: &'a LinkTable,
+        wiki: &'a Wiki,
+        tera: &'a Tera,
+        strings: BTreeMap<&'static str, &'static str>,
+        nav: Vec<[std::sync::OnceLock<tera::Value>; 2]>,
+        overviews: Vec<Overviews>,
+    ) -> RenderEnv<'a> {
         let print_docs = crate::print::documents(site);
         RenderEnv {
             print_of: crate::print::document_of_each_page(site, &print_docs),
@@ -161,10 +180,8 @@ impl<'a> RenderEnv<'a> {
                 month: 1,
                 day: 1,
             },
-            nav: (0..site.sections.len())
-                .map(|_| Default::default())
-                .collect(),
-            overviews: overviews_of(site),
+            nav,
+            overviews,
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
         }

@@ -288,7 +288,9 @@ impl Kept {
 
     /// The render environment of the render that left this, for `site`,
     /// `links` and `credits` equal to that render's but for page bodies:
-    /// nothing site-wide is computed again.
+    /// its "see also", actions, section navigations and overviews are
+    /// reused; the printable documents (an index page's body makes its
+    /// introduction) are computed again.
     pub fn env<'a>(
         &'a self,
         site: &'a crate::site::Site,
@@ -296,28 +298,23 @@ impl Kept {
         tera: &'a tera::Tera,
         credits: &'a crate::credits::Credits,
     ) -> RenderEnv<'a> {
-        let print_docs = crate::print::documents(site);
-        RenderEnv {
-            print_of: crate::print::document_of_each_page(site, &print_docs),
-            print_docs,
-            section_pos: super::env::section_positions(site),
+        let nav = self
+            .nav
+            .iter()
+            .map(|n| n.clone().map(std::sync::OnceLock::from))
+            .collect();
+        let strings = crate::i18n::strings(&site.config.language);
+        RenderEnv::with_nav(
             site,
             links,
-            wiki: &self.wiki,
+            &self.wiki,
             tera,
-            strings: crate::i18n::strings(&site.config.language),
-            credits,
-            actions: &self.actions,
-            today: self.today,
-            nav: self
-                .nav
-                .iter()
-                .map(|n| n.clone().map(std::sync::OnceLock::from))
-                .collect(),
-            overviews: self.overviews.clone(),
-            nav_digests: std::sync::OnceLock::new(),
-            nav_entry_digests: std::sync::OnceLock::new(),
-        }
+            strings,
+            nav,
+            self.overviews.clone(),
+        )
+        .with_credits(credits)
+        .with_actions(&self.actions, self.today)
     }
 }
 
