@@ -50,6 +50,10 @@ pub struct RenderEnv<'a> {
     /// Per long section, the fingerprint of each of its navigation entries
     /// (seen from its pages), computed on first use (`serve` only).
     pub(super) nav_entry_digests: std::sync::OnceLock<Vec<Vec<u128>>>,
+    /// Per section, its long navigation's parts, built when a page of the
+    /// section first needs its window (see `RenderEnv::nav_window_value`):
+    /// every window of the section cuts its entries from them.
+    pub(super) nav_windows: Vec<std::sync::OnceLock<super::nav::WindowParts>>,
     // f-print
     /// The printable documents (`print::documents`), computed once.
     pub(super) print_docs: Vec<crate::print::Document>,
@@ -184,6 +188,9 @@ impl<'a> RenderEnv<'a> {
             overviews,
             nav_digests: std::sync::OnceLock::new(),
             nav_entry_digests: std::sync::OnceLock::new(),
+            nav_windows: (0..site.sections.len())
+                .map(|_| std::sync::OnceLock::default())
+                .collect(),
         }
     }
 

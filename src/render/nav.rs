@@ -13,6 +13,15 @@ use crate::site::{PageId, SectionId};
 /// Pages shown on each side of the current page in a long section's sidebar.
 pub const NAV_WINDOW: usize = 40;
 
+/// A long section's navigation as all its windows see it (from a page of
+/// the section): the head (title, parent, subsections, page count) and
+/// every page's entry, in order.
+#[derive(Debug, Default)]
+pub(super) struct WindowParts {
+    head: tera::Map,
+    entries: Vec<tera::Value>,
+}
+
 /// Which section navigation a page shows.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Nav {
@@ -149,9 +158,34 @@ impl RenderEnv<'_> {
         match nav {
             Nav::None => None,
             Nav::Shared(s, i) => Some(self.nav_shared(s, i).clone()),
-            // Seen from a sibling folder, like the shared navigation.
-            Nav::Window(s, id) => Some(self.section_nav(s, &self.nav_from(s, 0), Some(id))),
+            Nav::Window(s, id) => Some(self.nav_window_value(s, id)),
         }
+    }
+
+    /// Long section `s`'s navigation window around page `id`: the value of
+    /// `section_nav_view` seen from a sibling folder, like the shared
+    /// navigation, but cut from entries built once per section.
+    fn nav_window_value(&self, s: SectionId, id: PageId) -> tera::Value {
+        let parts = self.nav_windows[s].get_or_init(|| {
+            let from = self.nav_from(s, 0);
+            let (_, more) = self.nav_window(s, None);
+            let head = tera::Value::from_serializable(&self.section_nav_head(s, &from, more));
+            WindowParts {
+                head: head.into_map().unwrap_or_default(),
+                entries: self.site.sections[s]
+                    .pages
+                    .iter()
+                    .map(|&p| tera::Value::from_serializable(&self.nav_page(p, &from)))
+                    .collect(),
+            }
+        });
+        let (range, _) = self.nav_window(s, Some(id));
+        let mut view = parts.head.clone();
+        view.insert(
+            "pages".into(),
+            tera::Value::from(parts.entries[range].to_vec()),
+        );
+        tera::Value::from(view)
     }
 
     /// `sections`, the main navigation seen from `from`: the home's
