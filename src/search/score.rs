@@ -49,8 +49,11 @@ pub(super) fn scored_and_encoded(
     // every range is encoded on the scale of the best score of all.
     let max = (ranges.len() > 1).then(|| bm25.max(docs));
     let mut encoded = Vec::with_capacity(stems);
+    // Where each document's terms of the next range start: the ranges come
+    // in stem order, so each one goes on where the last one stopped.
+    let mut next = vec![0u32; docs.len()];
     for range in ranges {
-        let mut scored = bm25.postings(docs, range, go)?;
+        let mut scored = bm25.postings(docs, range, &mut next, go)?;
         scored.max = max.unwrap_or(scored.max);
         encoded.extend(encode(scored, go)?);
     }
@@ -117,11 +120,15 @@ impl Bm25 {
     }
 
     /// The postings of the stems in `range`, in order (the first list is
-    /// stem `range.start`'s), with the best score among them.
+    /// stem `range.start`'s), with the best score among them. `next[d]` is
+    /// where document `d`'s terms of this range start (none is below
+    /// `range.start`): it is moved past them, to where the next range's
+    /// start.
     fn postings(
         &self,
         docs: &[&Doc],
         range: std::ops::Range<usize>,
+        next: &mut [u32],
         go: &impl Fn() -> bool,
     ) -> Option<Scored> {
         let mut postings: Vec<Vec<(u32, f32)>> = (range.clone())
@@ -133,9 +140,8 @@ impl Bm25 {
                 return None;
             }
             // The terms are sorted by stem id (`Doc::terms`).
-            let first = d
-                .terms
-                .partition_point(|&(t, _)| (t as usize) < range.start);
+            let first = next[id] as usize;
+            let mut end = first;
             for &(t, tf) in &d.terms[first..] {
                 if t as usize >= range.end {
                     break;
@@ -143,7 +149,9 @@ impl Bm25 {
                 let s = self.score(t, tf, d.len);
                 max = max.max(s);
                 postings[t as usize - range.start].push((id as u32, s));
+                end += 1;
             }
+            next[id] = end as u32;
         }
         Some(Scored { postings, max })
     }
