@@ -81,6 +81,9 @@ pub struct Wiki {
     pub missing_by_key: HashMap<String, usize>,
     /// Pages nothing links to (home and section indexes excepted).
     pub orphans: Vec<PageId>,
+    /// Each page's rank in display order ([`title_order`]: title, then
+    /// path), by page id: lists of pages sort by it.
+    pub title_rank: Vec<usize>,
 }
 
 pub const SEE_ALSO: usize = 5;
@@ -157,12 +160,13 @@ pub fn analyse_memo(
     let mut wiki = Wiki {
         page_tags: vec![vec![]; site.pages.len()],
         see_also: vec![vec![]; site.pages.len()],
+        title_rank: title_ranks(site),
         ..Wiki::default()
     };
+    let ranks = &wiki.title_rank;
 
     // Tags, grouped by slug; the most used spelling names the group.
     if with_tags {
-        let ranks = title_ranks(site);
         let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<PageId>)> = BTreeMap::new();
         for (id, p) in site.pages.iter().enumerate() {
             for t in &p.front.tags {
@@ -193,10 +197,10 @@ pub fn analyse_memo(
             wiki.tags.push(Tag { name, slug, pages });
         }
         wiki.see_also = match memo {
-            None => see_also(&wiki, &ranks, &(0..site.pages.len()).collect::<Vec<_>>()),
+            None => see_also(&wiki, ranks, &(0..site.pages.len()).collect::<Vec<_>>()),
             Some(m) => {
                 let key = tags_key(site);
-                let see_also = see_also_again(site, &wiki, &ranks, m, key);
+                let see_also = see_also_again(site, &wiki, ranks, m, key);
                 m.tags_key = key;
                 m.titles = site.pages.iter().map(|p| p.keys.title.clone()).collect();
                 m.tag_pages = wiki.tags.iter().map(|t| t.pages.clone()).collect();

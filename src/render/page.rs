@@ -216,7 +216,8 @@ impl RenderEnv<'_> {
         (view, template)
     }
 
-    /// Pages linking to `id`, each with the sentence around its first link.
+    /// Pages linking to `id` in display order (title, then path), each
+    /// with the sentence around its first link.
     fn backlinks(&self, id: PageId) -> Vec<BacklinkView<'_>> {
         self.backlinks_from(&self.site.pages[id].url, id)
     }
@@ -225,10 +226,9 @@ impl RenderEnv<'_> {
     pub(super) fn backlinks_from(&self, from: &str, id: PageId) -> Vec<BacklinkView<'_>> {
         let site = self.site;
         let mut sources: Vec<(PageId, usize)> = self.links.backlinks[id].clone();
-        sources.sort_by(|a, b| {
-            let (pa, pb) = (&site.pages[a.0], &site.pages[b.0]);
-            (&pa.keys.title, &pa.url).cmp(&(&pb.keys.title, &pb.url))
-        });
+        // In display order (one entry per page): a rank each, not two
+        // strings from two pages anywhere in memory per comparison.
+        sources.sort_unstable_by_key(|&(p, _)| self.wiki.title_rank[p]);
         sources
             .into_iter()
             .map(|(p, n)| {
