@@ -147,7 +147,8 @@ impl RenderEnv<'_> {
                 d.0.write_u128(self.nav_fingerprints()[s][i]);
             }
             Nav::Window(s, id) => {
-                // `section_nav_view`, with each listed page as its digest.
+                // `nav_window_value`: the head, then each listed page's
+                // entry as its digest.
                 d.0.write_u8(2);
                 let (range, more) = self.nav_window(s, Some(id));
                 d.value(&self.section_nav_head(s, &self.nav_from(s, 0), more));
@@ -166,7 +167,7 @@ impl RenderEnv<'_> {
                 .map(|s| {
                     [0, 1].map(|i| {
                         let mut d = Digest::new();
-                        d.value(&self.section_nav_view(s, &self.nav_from(s, i), None));
+                        d.value(&self.section_nav_view(s, &self.nav_from(s, i)));
                         d.finish()
                     })
                 })

@@ -33,14 +33,10 @@ pub(super) enum Nav {
 }
 
 impl RenderEnv<'_> {
-    /// A section's navigation seen from `from`: its parent, its subsections
-    pub(super) fn section_nav(
-        &self,
-        s: SectionId,
-        from: &str,
-        current: Option<PageId>,
-    ) -> tera::Value {
-        tera::Value::from_serializable(&self.section_nav_view(s, from, current))
+    /// A section's shared navigation seen from `from`: its parent, its
+    /// subsections and its pages (the first ones only, in a long section).
+    pub(super) fn section_nav(&self, s: SectionId, from: &str) -> tera::Value {
+        tera::Value::from_serializable(&self.section_nav_view(s, from))
     }
 
     /// Where the shared navigation `nav[s][i]` is seen from: a page of the
@@ -56,13 +52,8 @@ impl RenderEnv<'_> {
 
     /// The data of [`Self::section_nav`] (hashed by `fingerprint.rs`: a
     /// `tera::Value` serialises its maps in no fixed order).
-    pub(super) fn section_nav_view(
-        &self,
-        s: SectionId,
-        from: &str,
-        current: Option<PageId>,
-    ) -> SectionNav {
-        let (range, more) = self.nav_window(s, current);
+    pub(super) fn section_nav_view(&self, s: SectionId, from: &str) -> SectionNav {
+        let (range, more) = self.nav_window(s, None);
         let mut view = self.section_nav_head(s, from, more);
         view.pages = self.site.sections[s].pages[range]
             .iter()
@@ -150,7 +141,7 @@ impl RenderEnv<'_> {
     /// The navigation of section `s` shared by its pages (`i` = 0) or seen
     /// from its index page (`i` = 1), built on first use.
     pub(super) fn nav_shared(&self, s: SectionId, i: usize) -> &tera::Value {
-        self.nav[s][i].get_or_init(|| self.section_nav(s, &self.nav_from(s, i), None))
+        self.nav[s][i].get_or_init(|| self.section_nav(s, &self.nav_from(s, i)))
     }
 
     /// The navigation value a [`Nav`] stands for.
@@ -162,9 +153,10 @@ impl RenderEnv<'_> {
         }
     }
 
-    /// Long section `s`'s navigation window around page `id`: the value of
-    /// `section_nav_view` seen from a sibling folder, like the shared
-    /// navigation, but cut from entries built once per section.
+    /// Long section `s`'s navigation window around page `id`: its head
+    /// (`section_nav_head`) and the entries (`nav_page`) of the pages
+    /// `nav_window` lists, seen from a sibling folder like the shared
+    /// navigation, and cut from the section's `WindowParts`, built once.
     fn nav_window_value(&self, s: SectionId, id: PageId) -> tera::Value {
         let parts = self.nav_windows[s].get_or_init(|| {
             let from = self.nav_from(s, 0);
