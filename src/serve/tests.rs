@@ -734,6 +734,13 @@ fn each_dependency_kind_alone_equals_a_clean_build() {
             "Vers [[Hôte]] ici.",
             "Autrement, vers [[Hôte]].",
         ),
+        // Quoted in the backlinks of a page that does not embed it.
+        (
+            "backlink context",
+            lecteur,
+            "On cite [[Dedans]]",
+            "Ici, on cite [[Dedans]]",
+        ),
         ("heading", inc, "## Partie", "## Autre partie"),
         ("title", inc, "title: Incluse", "title: Incluse bis"),
         ("tags", inc, "tags: [a, b]", "tags: [b]"),
