@@ -539,15 +539,23 @@ fn seed(root: &Path) {
         );
     }
     // Longer than two navigation windows: pages see only their neighbours.
+    // Each also links a page beyond its window, which shows it only in its
+    // backlinks (their titles, and the sentence around the link).
     let window = crate::render::NAV_WINDOW * 2 + 3;
     for i in 0..window {
-        write(
-            root,
-            &format!("content/long/l{i:03}.md"),
-            &format!("# Longue {i}\n\n[[Longue {}]]\n", i + 1),
-        );
+        write(root, &format!("content/long/l{i:03}.md"), &long_text(i, ""));
     }
     write(root, "content/fiches/image.png", "PNG");
+}
+
+/// The text of the seed's long page `i`: its title, then a sentence
+/// linking the next page and one beyond its navigation window, then `more`.
+fn long_text(i: usize, more: &str) -> String {
+    let far = (i + crate::render::NAV_WINDOW + 5) % (crate::render::NAV_WINDOW * 2 + 3);
+    format!(
+        "# Longue {i}\n\nVoir [[Longue {}]] et [[Longue {far}]].\n{more}",
+        i + 1
+    )
 }
 
 fn run(ops: &[Op]) -> Result<(), TestCaseError> {
@@ -625,7 +633,7 @@ fn a_body_edit_rerenders_only_what_depends_on_it() {
     let p = write(
         &root,
         "content/long/l010.md",
-        "# Longue 10\n\n[[Longue 11]]\n\nUn ajout.\n",
+        &long_text(10, "\nUn ajout.\n"),
     );
     let out = builder.apply(
         std::slice::from_ref(&p),
@@ -639,7 +647,7 @@ fn a_body_edit_rerenders_only_what_depends_on_it() {
     let p = write(
         &root,
         "content/long/l010.md",
-        "# Autre titre\n\n[[Longue 11]]\n",
+        &long_text(10, "").replace("# Longue 10", "# Autre titre"),
     );
     let out = builder.apply(
         std::slice::from_ref(&p),
@@ -680,7 +688,7 @@ fn a_temporary_file_gone_without_an_extension_is_no_folder() {
     let p = write(
         &root,
         "content/long/l010.md",
-        "# Longue 10\n\n[[Longue 11]]\n\nUn ajout.\n",
+        &long_text(10, "\nUn ajout.\n"),
     );
     let batch = vec![root.join("content/long/sedK3x9Qa"), p];
     let out = builder.apply(&batch, classify(&root, &batch));
