@@ -42,12 +42,6 @@ fn configured(site: &Site, name: &str) -> Option<SectionId> {
 /// through every document's pages, which at 100,000 pages (20,000 in
 /// printable documents) made that link cost more than the page.
 pub fn document_of_each_page(site: &Site, docs: &[Document]) -> Vec<Option<usize>> {
-    let mut index_pages: Vec<Vec<PageId>> = vec![vec![]; site.sections.len()];
-    for (id, p) in site.pages.iter().enumerate() {
-        if p.is_index {
-            index_pages[p.section].push(id);
-        }
-    }
     let mut of = vec![None; site.pages.len()];
     // Documents in order, each marking the pages no earlier one did.
     for (i, d) in docs.iter().enumerate() {
@@ -55,7 +49,7 @@ pub fn document_of_each_page(site: &Site, docs: &[Document]) -> Vec<Option<usize
             .intro
             .iter()
             .chain(&d.pages)
-            .chain(&index_pages[d.section])
+            .chain(&site.sections[d.section].index)
         {
             of[p].get_or_insert(i);
         }
