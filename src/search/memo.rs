@@ -81,9 +81,12 @@ impl Memo {
             docs.extend(p.docs.iter().map(|d| (id, d)));
         }
         let stems = interner.stem_names();
-        let refs: Vec<&Doc> = docs.iter().map(|d| d.1).collect();
-        let scored = score::scored_and_encoded(&refs, stems.len(), score::PASS_POSTINGS, go)?;
-        drop(refs);
+        let scored = score::scored_and_encoded(
+            docs.iter().map(|d| d.1),
+            stems.len(),
+            score::PASS_POSTINGS,
+            go,
+        )?;
         super::index_of(site, &docs, &interner, &stems, scored, Some(&live), go)
     }
 }

@@ -107,9 +107,8 @@ fn build_in_passes(site: &Site, control: Option<&Control>, pass: usize) -> Optio
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let stems = interner.stem_names();
-    let refs: Vec<&documents::Doc> = pages.iter().flat_map(|p| &p.docs).collect();
-    let scored = score::scored_and_encoded(&refs, stems.len(), pass, &go)?;
-    drop(refs);
+    let scored =
+        score::scored_and_encoded(pages.iter().flat_map(|p| &p.docs), stems.len(), pass, &go)?;
     // Scored, the terms are not read again: the files that follow take
     // their place (at 100,000 pages they weigh 340 MB).
     for p in &mut pages {

@@ -36,12 +36,14 @@ pub(super) const PASS_POSTINGS: usize = 8 << 20;
 /// an empty list), scored with BM25 over `docs` (`stems` is the number of
 /// stem ids) in ranges of stems of at most `pass` postings (one stem's
 /// can be more), and the number of postings. `None` when `go` says to stop.
-pub(super) fn scored_and_encoded(
-    docs: &[&Doc],
+pub(super) fn scored_and_encoded<'a>(
+    docs: impl IntoIterator<Item = &'a Doc>,
     stems: usize,
     pass: usize,
     go: &(impl Fn() -> bool + Sync),
 ) -> Option<(Vec<Encoded>, usize)> {
+    let docs: Vec<&Doc> = docs.into_iter().collect();
+    let docs = docs.as_slice();
     let bm25 = Bm25::of(docs, stems);
     let total = bm25.df.iter().map(|&c| c as usize).sum();
     let ranges = ranges(&bm25.df, pass);
@@ -123,7 +125,7 @@ impl Bm25 {
     /// stem `range.start`'s), with the best score among them. `next[d]` is
     /// where document `d`'s terms of this range start (none is below
     /// `range.start`): it is moved past them, to where the next range's
-    /// start.
+    /// terms start.
     fn postings(
         &self,
         docs: &[&Doc],
